@@ -1,0 +1,99 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "kinerja",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kinerjad", targets: ["kinerjad"]),
+        .executable(name: "kinerjactl", targets: ["kinerjactl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "Systemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "KinerjaCore", swiftSettings: strict),
+        .target(
+            name: "KinerjaStore",
+            dependencies: ["KinerjaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "KinerjaRPC",
+            resources: [.copy("id.kinerja.Kinerja.varlink")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "KinerjaRPCServer",
+            dependencies: [
+                "KinerjaRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerjad",
+            dependencies: [
+                "KinerjaCore", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerjactl",
+            dependencies: [
+                "KinerjaRPC",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore"], swiftSettings: strict),
+        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaRPCTests",
+            dependencies: [
+                "KinerjaRPC", "KinerjaRPCServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SystemdTests",
+            dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjadTests",
+            dependencies: ["kinerjad", "KinerjaCore", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC"], swiftSettings: strict),
+    ]
+)

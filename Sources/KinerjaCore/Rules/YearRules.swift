@@ -1,0 +1,123 @@
+/// The rules a cycle is judged by, read from `config/rules/YYYY.toml`: they change from
+/// year to year (2024 counted RHK points, 2025 asks for one indicator), so none of them
+/// is a literal in code.
+public struct YearRules: Hashable, Sendable, Codable {
+    /// The first year these rules apply to; later years use them until a newer file exists.
+    public var year: Int
+    /// How a principal's Pengembangan Kompetensi is judged.
+    public var pengembanganKompetensi: PengembanganKompetensiRule
+    public var durations: Durations
+    /// Deadline of each deadline name (`perencanaan` or a step id) of a principal.
+    public var deadlinesKepalaSekolah: [String: DeadlineRule]
+    /// Deadline of each deadline name of a supervisor (`pendampingan` and
+    /// `upaya-tindak-lanjut` follow from `durations` instead).
+    public var deadlinesPengawasSekolah: [String: DeadlineRule]
+    public var extensions: [DeadlineExtension]
+    public var catalogs: Catalogs
+
+    public init(
+        year: Int, pengembanganKompetensi: PengembanganKompetensiRule, durations: Durations,
+        deadlinesKepalaSekolah: [String: DeadlineRule], deadlinesPengawasSekolah: [String: DeadlineRule],
+        extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs()
+    ) {
+        self.year = year
+        self.pengembanganKompetensi = pengembanganKompetensi
+        self.durations = durations
+        self.deadlinesKepalaSekolah = deadlinesKepalaSekolah
+        self.deadlinesPengawasSekolah = deadlinesPengawasSekolah
+        self.extensions = extensions
+        self.catalogs = catalogs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case year
+        case pengembanganKompetensi = "pengembangan_kompetensi"
+        case durations
+        case deadlines
+        case extensions = "extension"
+        case catalogs = "catalog"
+    }
+
+    enum DeadlineKeys: String, CodingKey {
+        case kepalaSekolah = "kepala_sekolah"
+        case pengawasSekolah = "pengawas_sekolah"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        year = try c.decode(Int.self, forKey: .year)
+        pengembanganKompetensi = try c.decode(PengembanganKompetensiRule.self, forKey: .pengembanganKompetensi)
+        durations = try c.decode(Durations.self, forKey: .durations)
+        let d = try c.nestedContainer(keyedBy: DeadlineKeys.self, forKey: .deadlines)
+        deadlinesKepalaSekolah = try d.decode([String: DeadlineRule].self, forKey: .kepalaSekolah)
+        deadlinesPengawasSekolah = try d.decode([String: DeadlineRule].self, forKey: .pengawasSekolah)
+        extensions = try c.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
+        catalogs = try c.decodeIfPresent(Catalogs.self, forKey: .catalogs) ?? Catalogs()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(pengembanganKompetensi, forKey: .pengembanganKompetensi)
+        try c.encode(durations, forKey: .durations)
+        var d = c.nestedContainer(keyedBy: DeadlineKeys.self, forKey: .deadlines)
+        try d.encode(deadlinesKepalaSekolah, forKey: .kepalaSekolah)
+        try d.encode(deadlinesPengawasSekolah, forKey: .pengawasSekolah)
+        try c.encode(extensions, forKey: .extensions)
+        try c.encode(catalogs, forKey: .catalogs)
+    }
+
+    public func deadlines(for role: Role) -> [String: DeadlineRule] {
+        role == .kepalaSekolah ? deadlinesKepalaSekolah : deadlinesPengawasSekolah
+    }
+
+    /// The deadline names each role's rules must define.
+    public static func requiredDeadlines(for role: Role) -> [String] {
+        var names: [String] = []
+        for step in Workflow.steps(for: role) where !step.hasDuration && !names.contains(step.deadlineName) {
+            names.append(step.deadlineName)
+        }
+        return names
+    }
+
+    /// Every problem of these rules, in words an office administrator can act on; empty
+    /// when the rules are usable. Checked at start and on reload, so that a bad file is
+    /// refused before it can misjudge a plan.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        for role in Role.allCases {
+            let defined = deadlines(for: role)
+            let required = YearRules.requiredDeadlines(for: role)
+            for name in required where defined[name] == nil {
+                problems.append("[deadlines.\(role.rawValue)] has no '\(name)': add e.g. \(name) = { end_of_month = 6 }")
+            }
+            for name in defined.keys.sorted() where !required.contains(name) {
+                problems.append("[deadlines.\(role.rawValue)] '\(name)' is not a deadline of a \(role.rawValue); known: \(required.joined(separator: ", "))")
+            }
+        }
+        let d = durations
+        if d.pendampinganMinMonths < 0 || d.pendampinganMaxMonths < d.pendampinganMinMonths || d.pendampinganMaxMonths > 6 {
+            problems.append("[durations] needs 0 ≤ pendampingan_min_months ≤ pendampingan_max_months ≤ 6")
+        }
+        if d.upayaTindakLanjutMonths < 0 || d.upayaTindakLanjutMonths > 6 {
+            problems.append("[durations] upaya_tindak_lanjut_months must be 0 to 6")
+        }
+        if case .rhkPoints(let minimum, let maximum) = pengembanganKompetensi, minimum < 0 || (maximum ?? minimum) < minimum {
+            problems.append("[pengembangan_kompetensi] needs 0 ≤ minimum_points ≤ recommended_maximum_points")
+        }
+        for e in extensions where e.cycle.year < year {
+            problems.append("[[extension]] for cycle \(e.cycle) belongs in the rules file of \(e.cycle.year)")
+        }
+        for e in extensions {
+            let names = (e.role.map { [$0] } ?? Role.allCases).flatMap { YearRules.requiredDeadlines(for: $0) }
+            if !names.contains(e.deadline) {
+                problems.append("[[extension]] deadline '\(e.deadline)' is unknown; known: \(Set(names).sorted().joined(separator: ", "))")
+            }
+        }
+        var seen = Set<String>()
+        for item in catalogs.rhk + catalogs.kompetensi + catalogs.praktikKinerjaKepalaSekolah + catalogs.praktikKinerjaPengawas {
+            if !seen.insert(item.id).inserted { problems.append("catalog id '\(item.id)' is used twice") }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,21 @@
+/// A signal an office wants to see about a plan (DOMAIN.md, last section).
+public enum PlanFlag: String, Sendable, Codable, CaseIterable, Hashable, Comparable {
+    /// Blocked by a precondition someone else owns (see the block's cause).
+    case blocked
+    /// The current step is past its deadline.
+    case overdue
+    /// The planning deadline has passed and the plan is still not submitted.
+    case notSubmitted = "not-submitted"
+    /// The plan was submitted after the planning deadline.
+    case lateSubmission = "late-submission"
+    /// Pendampingan ran, or is running, longer than the recommended maximum.
+    case pendampinganOverran = "pendampingan-overran"
+    /// Pendampingan was closed before the recommended minimum.
+    case pendampinganTooShort = "pendampingan-too-short"
+    /// A principal waits for the supervisor to observe.
+    case awaitingObservation = "awaiting-observation"
+
+    public static func < (a: PlanFlag, b: PlanFlag) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

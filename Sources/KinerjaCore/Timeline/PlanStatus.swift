@@ -1,0 +1,50 @@
+/// Where a plan stands on a given day: the question an office asks every morning.
+public struct PlanStatus: Hashable, Sendable, Codable {
+    public let plan: PlanID
+    /// Nil when every step is done.
+    public let currentStep: Step?
+    /// Who must act next.
+    public let actor: Actor?
+    /// Deadline of the current step.
+    public let due: LocalDate?
+    /// Days from `today` to the deadline: negative when overdue, 0 on the day.
+    public let daysLeft: Int?
+    public let flags: [PlanFlag]
+    public let blockCause: BlockCause?
+
+    /// The status of `plan` on `today` under `rules`.
+    public init(of plan: Plan, on today: LocalDate, rules: YearRules) {
+        let timeline = Timeline.entries(of: plan, rules: rules)
+        self.init(of: plan, timeline: timeline, on: today, rules: rules)
+    }
+
+    /// The same, reusing a timeline already computed for the plan.
+    public init(of plan: Plan, timeline: [TimelineEntry], on today: LocalDate, rules: YearRules) {
+        self.plan = plan.id
+        currentStep = plan.currentStep
+        actor = plan.currentStep?.actor
+        let current = plan.isComplete ? nil : timeline[plan.currentIndex]
+        due = current?.due
+        daysLeft = current.map { today.days(until: $0.due) }
+        blockCause = plan.openBlock?.cause
+        var flags: [PlanFlag] = []
+        if blockCause != nil { flags.append(.blocked) }
+        if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }
+        if let planningDue = timeline.first?.due {
+            if let submitted = plan.submittedOn {
+                if submitted > planningDue { flags.append(.lateSubmission) }
+            } else if today > planningDue, blockCause == nil {
+                flags.append(.notSubmitted)
+            }
+        }
+        if let pendampingan = plan.record(.pendampingan), let start = pendampingan.startedOn {
+            let end = pendampingan.completedOn ?? today
+            if end > start.adding(months: rules.durations.pendampinganMaxMonths) { flags.append(.pendampinganOverran) }
+            if let done = pendampingan.completedOn, done < start.adding(months: rules.durations.pendampinganMinMonths) {
+                flags.append(.pendampinganTooShort)
+            }
+        }
+        if plan.currentStep == .observasi { flags.append(.awaitingObservation) }
+        self.flags = flags
+    }
+}
