@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "KinerjaRPC",
-            resources: [.copy("id.kinerja.Kinerja.varlink")],
+            resources: [.embedInCode("id.kinerja.Kinerja.varlink")],
             swiftSettings: strict
         ),
         .target(

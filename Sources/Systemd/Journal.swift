@@ -38,9 +38,10 @@ public enum Journal {
     /// Values may contain newlines and arbitrary UTF-8.
     ///
     /// - Throws: ``JournalError`` with `EINVAL` for an empty entry or an invalid
-    ///   field name (journald would silently drop such a field), or with the
-    ///   errno from `sd_journal_sendv` (e.g. `ENOENT`/`ECONNREFUSED` when journald
-    ///   is not running).
+    ///   field name (journald would silently drop such a field), `ENOENT` when
+    ///   ``socketPath`` does not exist (libsystemd itself would silently drop the
+    ///   entry), or the errno from `sd_journal_sendv` (e.g. `ECONNREFUSED` when a
+    ///   stopped journald left its socket behind).
     public static func send(_ fields: [(String, String)]) throws(JournalError) {
         guard !fields.isEmpty else {
             throw JournalError(code: EINVAL, detail: "empty journal entry")
@@ -51,6 +52,13 @@ public enum Journal {
                 throw JournalError(code: EINVAL, detail: "invalid journal field name \"\(name)\"")
             }
             byteCount += name.utf8.count + 1 + value.utf8.count
+        }
+
+        // libsystemd deliberately reports success when the socket does not exist
+        // ("fail silently if the journal is not available"); callers here need to
+        // know, so a missing socket is an error.
+        guard access(socketPath, F_OK) == 0 else {
+            throw JournalError(code: ENOENT, detail: "journal socket \(socketPath) missing")
         }
 
         // One buffer holds every "NAME=value" back to back; the iovecs point into it.

@@ -18,10 +18,11 @@ import Musl
 /// Fields written, in this order: `MESSAGE`, `PRIORITY` (see
 /// ``syslogPriority(for:)``), `SYSLOG_IDENTIFIER` (the `identifier`),
 /// `CODE_FILE`, `CODE_LINE`, `CODE_FUNC`, `LOGGER_LABEL` (the swift-log label,
-/// to tell subsystems apart), then the metadata sorted by key, each key mapped
-/// with ``Journal/fieldName(forMetadataKey:)``. Metadata is merged handler <
-/// metadata provider < per-call, later winning, like swift-log's own handlers; an
-/// attached `error` becomes `ERROR_MESSAGE`/`ERROR_TYPE`. Metadata keys that
+/// to tell subsystems apart), then the metadata, each key mapped with
+/// ``Journal/fieldName(forMetadataKey:)`` and sorted by the resulting name.
+/// Metadata is merged handler < metadata provider < per-call, later winning,
+/// like swift-log's own handlers; an attached `error` becomes
+/// `ERROR_MESSAGE`/`ERROR_TYPE`. Metadata keys that
 /// would collide with the fields above are prefixed with `X_` instead of
 /// overriding them, and `UNIT` is never written.
 ///
@@ -71,8 +72,10 @@ public struct JournalLogHandler: LogHandler {
         self.fallbackWriter = fallbackWriter
     }
 
-    /// A factory for `LoggingSystem.bootstrap`, so the daemon can write
-    /// `LoggingSystem.bootstrap(JournalLogHandler.factory(identifier: "kinerjad"))`.
+    /// A factory for `LoggingSystem.bootstrap(_:metadataProvider:)`, so the daemon
+    /// can write `LoggingSystem.bootstrap(JournalLogHandler.factory(identifier:
+    /// "kinerjad"), metadataProvider: provider)` and every logger, including
+    /// those created inside libraries, ends up in the journal.
     public static func factory(
         identifier: String,
         destination: JournalDestination = .automatic,
@@ -148,11 +151,13 @@ public struct JournalLogHandler: LogHandler {
         return fields
     }
 
-    /// Metadata as `(journal field name, rendered value)`, sorted by original key.
+    /// Metadata as `(journal field name, rendered value)`, sorted by field name
+    /// (then by original key, for keys that map to the same name).
     static func metadataFields(_ metadata: Logger.Metadata) -> [(String, String)] {
-        metadata.sorted { $0.key < $1.key }.map { key, value in
-            (metadataFieldName(forKey: key), render(value))
-        }
+        metadata
+            .map { key, value in (name: metadataFieldName(forKey: key), key: key, value: value) }
+            .sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+            .map { ($0.name, render($0.value)) }
     }
 
     /// ``Journal/fieldName(forMetadataKey:)`` plus protection of the handler's own fields.

@@ -12,6 +12,7 @@ public struct ListenedSocket: Sendable, Hashable {
     /// The name from `LISTEN_FDNAMES` (`FileDescriptorName=`), or `"unknown"`.
     public let name: String
 
+    /// Mostly for tests and for code that picks sockets by hand.
     public init(fd: Int32, name: String) {
         self.fd = fd
         self.name = name

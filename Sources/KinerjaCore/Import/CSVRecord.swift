@@ -1,0 +1,37 @@
+import Foundation
+
+/// One CSV row read through its header: fields by column name, trimmed, empty as nil.
+struct CSVRecord {
+    let line: Int
+    private let values: [String: String]
+
+    init(row: CSVTable.Row, header: [String]) {
+        line = row.line
+        var values: [String: String] = [:]
+        for (index, name) in header.enumerated() where index < row.fields.count {
+            let value = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !value.isEmpty { values[name] = value }
+        }
+        self.values = values
+    }
+
+    subscript(_ column: String) -> String? { values[column] }
+
+    /// `a|b|c` as a list, ignoring empty parts.
+    func list(_ column: String) -> [String] {
+        (values[column] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func problem(_ message: String) -> ImportProblem { ImportProblem(line: line, message: message) }
+
+    /// Checks the header against the columns a format knows, so that a typo in a column
+    /// name is reported instead of silently dropping that column's data.
+    static func checkHeader(_ header: [String], known: [String], required: [String]) throws(ImportProblem) {
+        for name in header where !known.contains(name) {
+            throw ImportProblem(line: 1, message: "unknown column '\(name)'; the columns are: \(known.joined(separator: ", "))")
+        }
+        for name in required where !header.contains(name) {
+            throw ImportProblem(line: 1, message: "the column '\(name)' is missing; required: \(required.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Reads a progress CSV (DESIGN.md, "CSV formats"). Rows are only parsed here; they are
+/// applied in file order through the same state machine as single commands.
+public enum ProgressParser {
+    public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"]
+    public static let requiredColumns = ["id", "siklus", "status", "tanggal"]
+    /// The status words of the file and what they do.
+    public static let statuses = ["selesai", "disetujui", "dikembalikan", "mulai", "terblokir", "dibuka"]
+
+    public static func parse(_ text: String) -> (lines: [ProgressLine], problems: [ImportProblem]) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(parsing: text)
+            try CSVRecord.checkHeader(table.header, known: columns, required: requiredColumns)
+        } catch {
+            return ([], [error])
+        }
+        var lines: [ProgressLine] = []
+        var problems: [ImportProblem] = []
+        for row in table.rows {
+            do { lines.append(try parseRow(CSVRecord(row: row, header: table.header))) } catch { problems.append(error) }
+        }
+        return (lines, problems)
+    }
+
+    static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> ProgressLine {
+        guard let idText = r["id"] else { throw r.problem("id is empty") }
+        let id: PersonID
+        do { id = try PersonID(validating: idText, kepegawaian: .nonAsn) } catch { throw r.problem(error.description) }
+        var npsn: NPSN? = nil
+        if let text = r["npsn"] {
+            guard let n = NPSN(text) else { throw r.problem("npsn '\(text)' is not an NPSN (8 digits)") }
+            npsn = n
+        }
+        guard let cycleText = r["siklus"], let cycle = CycleID(cycleText) else {
+            throw r.problem("siklus '\(r["siklus"] ?? "")' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
+        }
+        guard let dateText = r["tanggal"], let date = LocalDate(dateText) else {
+            throw r.problem("tanggal '\(r["tanggal"] ?? "")' is not a date YYYY-MM-DD")
+        }
+        guard let status = r["status"]?.lowercased(), statuses.contains(status) else {
+            throw r.problem("status '\(r["status"] ?? "")' is unknown; use \(statuses.joined(separator: ", "))")
+        }
+        let note = r["catatan"]
+        func step() throws(ImportProblem) -> Step {
+            guard let text = r["langkah"] else { throw r.problem("langkah is empty; status \(status) needs a step") }
+            guard let s = Step(rawValue: text.lowercased()) else {
+                throw r.problem("langkah '\(text)' is unknown; steps: \(Step.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return s
+        }
+        let action: PlanAction
+        switch status {
+        case "selesai", "disetujui":
+            action = .complete(try step(), StepDetails(catatan: note))
+        case "dikembalikan":
+            guard let reason = note else { throw r.problem("dikembalikan needs the reason in catatan") }
+            action = .returnForRevision(try step(), reason: reason)
+        case "mulai":
+            action = .start(try step())
+        case "terblokir":
+            let cause = note.flatMap { BlockCause(rawValue: $0.lowercased()) } ?? .lainnya
+            action = .block(cause, note: cause == .lainnya ? note : nil)
+        default:
+            action = .unblock
+        }
+        return ProgressLine(line: r.line, personID: id, npsn: npsn, cycle: cycle, action: action, date: date)
+    }
+}

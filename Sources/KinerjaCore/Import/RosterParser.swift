@@ -1,0 +1,94 @@
+/// Reads a roster CSV (DESIGN.md, "CSV formats"): one row per position, so a person who
+/// is definitif at one school and Plt. at another has two rows.
+public enum RosterParser {
+    public static let columns = [
+        "id", "kepegawaian", "nama", "peran", "jabatan", "npsn", "nama_sekolah",
+        "atasan_id", "tim_kinerja", "pejabat_penilai_id", "sekolah_binaan",
+    ]
+    public static let requiredColumns = ["id", "nama", "peran"]
+
+    /// The good rows and a problem for every bad one. A header problem is the only problem.
+    public static func parse(_ text: String) -> (lines: [RosterLine], problems: [ImportProblem]) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(parsing: text)
+            try CSVRecord.checkHeader(table.header, known: columns, required: requiredColumns)
+        } catch {
+            return ([], [error])
+        }
+        var lines: [RosterLine] = []
+        var problems: [ImportProblem] = []
+        var names: [PersonID: (String, Int)] = [:]
+        var seen: [PositionKey: Int] = [:]
+        for row in table.rows {
+            let record = CSVRecord(row: row, header: table.header)
+            do throws(ImportProblem) {
+                let parsed = try parseRow(record)
+                if let (name, line) = names[parsed.person.id], name != parsed.person.nama {
+                    throw record.problem("id \(parsed.person.id) is named '\(name)' on line \(line) and '\(parsed.person.nama)' here")
+                }
+                if let line = seen[parsed.position.key] {
+                    throw record.problem("the position \(parsed.position.key) is already on line \(line)")
+                }
+                names[parsed.person.id] = (parsed.person.nama, record.line)
+                seen[parsed.position.key] = record.line
+                lines.append(parsed)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (lines, problems)
+    }
+
+    static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> RosterLine {
+        guard let idText = r["id"] else { throw r.problem("id is empty") }
+        var kepegawaian: Kepegawaian? = nil
+        if let text = r["kepegawaian"] {
+            guard let k = Kepegawaian(parsing: text) else {
+                throw r.problem("kepegawaian '\(text)' is unknown; use pns, pppk or non_asn")
+            }
+            kepegawaian = k
+        }
+        let id: PersonID
+        do { id = try PersonID(validating: idText, kepegawaian: kepegawaian) } catch { throw r.problem(error.description) }
+        guard let nama = r["nama"] else { throw r.problem("nama is empty") }
+        guard let peranText = r["peran"] else { throw r.problem("peran is empty; use kepala_sekolah or pengawas_sekolah") }
+        guard let role = Role(parsing: peranText) else {
+            throw r.problem("peran '\(peranText)' is unknown; use kepala_sekolah or pengawas_sekolah")
+        }
+        var jabatan = Jabatan.definitif
+        if let text = r["jabatan"] {
+            guard let j = Jabatan(parsing: text) else { throw r.problem("jabatan '\(text)' is unknown; use definitif or plt") }
+            jabatan = j
+        }
+        if jabatan == .plt && role != .kepalaSekolah { throw r.problem("jabatan plt is for a kepala_sekolah only") }
+        var npsn: NPSN? = nil
+        if let text = r["npsn"] {
+            guard let n = NPSN(text) else { throw r.problem("npsn '\(text)' is not an NPSN (8 digits)") }
+            npsn = n
+        }
+        if role == .kepalaSekolah && npsn == nil { throw r.problem("a kepala_sekolah needs the school's npsn") }
+        func otherID(_ column: String, _ text: String) throws(ImportProblem) -> PersonID {
+            do { return try PersonID(validating: text) } catch { throw r.problem("\(column): \(error.description)") }
+        }
+        let atasan = try r["atasan_id"].map { (t) throws(ImportProblem) in try otherID("atasan_id", t) }
+        let penilai = try r["pejabat_penilai_id"].map { (t) throws(ImportProblem) in try otherID("pejabat_penilai_id", t) }
+        var tim: [PersonID] = []
+        for t in r.list("tim_kinerja") { tim.append(try otherID("tim_kinerja", t)) }
+        if tim.contains(id) || atasan == id || penilai == id {
+            throw r.problem("a person cannot be their own atasan, Tim Kinerja or Pejabat Penilai")
+        }
+        var binaan: [NPSN] = []
+        for t in r.list("sekolah_binaan") {
+            guard let n = NPSN(t) else { throw r.problem("sekolah_binaan '\(t)' is not an NPSN (8 digits)") }
+            binaan.append(n)
+        }
+        if !binaan.isEmpty && role != .pengawasSekolah { throw r.problem("sekolah_binaan is for a pengawas_sekolah only") }
+        let person = Person(id: id, nama: nama, kepegawaian: kepegawaian ?? (idText.filter(\.isNumber).count == 18 && id.rawValue.count == 18 ? .pns : .nonAsn))
+        let position = Position(
+            key: PositionKey(personID: id, role: role, npsn: npsn), jabatan: jabatan,
+            namaSekolah: role == .kepalaSekolah ? r["nama_sekolah"] : nil, atasanID: atasan, timKinerja: tim,
+            pejabatPenilaiID: penilai, sekolahBinaan: binaan)
+        return RosterLine(line: r.line, person: person, position: position)
+    }
+}

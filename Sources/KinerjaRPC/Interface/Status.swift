@@ -1,0 +1,45 @@
+/// Counts of the current cycle (IDL type `Counts`).
+public struct Counts: Codable, Sendable, Hashable {
+    public var people, kepalaSekolah, pengawasSekolah, plans, complete, blocked, overdue: Int
+
+    public init(people: Int, kepalaSekolah: Int, pengawasSekolah: Int, plans: Int, complete: Int, blocked: Int, overdue: Int) {
+        self.people = people
+        self.kepalaSekolah = kepalaSekolah
+        self.pengawasSekolah = pengawasSekolah
+        self.plans = plans
+        self.complete = complete
+        self.blocked = blocked
+        self.overdue = overdue
+    }
+}
+
+/// The daemon's state (IDL type `Status`).
+public struct Status: Codable, Sendable, Hashable {
+    public var version, startedAt, now: String
+    public var uptimeSeconds: Int
+    public var clockOverridden: Bool
+    public var timezone, language, today, currentCycle, storePath: String
+    public var storeBytes: Int
+    public var rulesYears: [Int]
+    public var counts: Counts
+
+    public init(
+        version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
+        timezone: String, language: String, today: String, currentCycle: String, storePath: String,
+        storeBytes: Int, rulesYears: [Int], counts: Counts
+    ) {
+        self.version = version
+        self.startedAt = startedAt
+        self.now = now
+        self.uptimeSeconds = uptimeSeconds
+        self.clockOverridden = clockOverridden
+        self.timezone = timezone
+        self.language = language
+        self.today = today
+        self.currentCycle = currentCycle
+        self.storePath = storePath
+        self.storeBytes = storeBytes
+        self.rulesYears = rulesYears
+        self.counts = counts
+    }
+}

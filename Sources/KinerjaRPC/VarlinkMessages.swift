@@ -1,0 +1,219 @@
+import FoundationEssentials
+
+// MARK: - Method description
+
+/// A typed description of one Varlink method, shared by client and server.
+///
+/// `Parameters` and `Result` must encode as JSON objects (keyed containers). Use ``Empty`` for
+/// methods without input or output parameters. Optional properties map to optional Varlink fields.
+public protocol VarlinkMethod: Sendable {
+    associatedtype Parameters: Codable & Sendable
+    associatedtype Result: Codable & Sendable
+    /// Fully qualified method name, e.g. `"id.kinerja.Kinerja.GetStatus"`.
+    static var name: String { get }
+}
+
+extension VarlinkMethod {
+    /// The interface part of ``name`` (everything before the last dot).
+    public static var interfaceName: String { VarlinkCall.split(name).interface }
+    /// The member part of ``name`` (everything after the last dot).
+    public static var memberName: String { VarlinkCall.split(name).member }
+}
+
+/// Parameters or result of a method that has none. Encodes as `{}`.
+public struct Empty: Codable, Sendable, Hashable {
+    public init() {}
+}
+
+// MARK: - Call
+
+/// A Varlink method call as sent on the wire:
+/// `{"method": string, "parameters"?: object, "oneway"?: bool, "more"?: bool, "upgrade"?: bool}`.
+///
+/// Decoding treats absent, `null` and `{}` parameters alike and absent/`null` flags as `false`;
+/// unknown top-level fields are ignored. Encoding always writes `parameters` and only the flags
+/// that are `true`.
+public struct VarlinkCall: Codable, Sendable, Hashable {
+    public var method: String
+    public var parameters: [String: JSONValue]
+    public var oneway: Bool
+    public var more: Bool
+    public var upgrade: Bool
+
+    public init(
+        method: String,
+        parameters: [String: JSONValue] = [:],
+        oneway: Bool = false,
+        more: Bool = false,
+        upgrade: Bool = false
+    ) {
+        self.method = method
+        self.parameters = parameters
+        self.oneway = oneway
+        self.more = more
+        self.upgrade = upgrade
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, parameters, oneway, more, upgrade
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(String.self, forKey: .method)
+        switch try container.decodeIfPresent(JSONValue.self, forKey: .parameters) {
+        case nil, .null?:
+            parameters = [:]
+        case .object(let object)?:
+            parameters = object
+        case _?:
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self,
+                .init(codingPath: [CodingKeys.parameters], debugDescription: "parameters must be an object")
+            )
+        }
+        oneway = try container.decodeIfPresent(Bool.self, forKey: .oneway) ?? false
+        more = try container.decodeIfPresent(Bool.self, forKey: .more) ?? false
+        upgrade = try container.decodeIfPresent(Bool.self, forKey: .upgrade) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(parameters, forKey: .parameters)
+        if oneway { try container.encode(true, forKey: .oneway) }
+        if more { try container.encode(true, forKey: .more) }
+        if upgrade { try container.encode(true, forKey: .upgrade) }
+    }
+
+    /// `true` when more than one of `oneway`, `more`, `upgrade` is set (a protocol violation).
+    public var hasConflictingFlags: Bool {
+        [oneway, more, upgrade].filter { $0 }.count > 1
+    }
+
+    /// Interface part of ``method``.
+    public var interfaceName: String { Self.split(method).interface }
+    /// Member part of ``method``.
+    public var memberName: String { Self.split(method).member }
+
+    /// Splits `a.b.C` into (`a.b`, `C`). Without a dot, the interface is empty.
+    public static func split(_ qualifiedName: String) -> (interface: String, member: String) {
+        guard let dot = qualifiedName.lastIndex(of: ".") else { return ("", qualifiedName) }
+        return (String(qualifiedName[..<dot]), String(qualifiedName[qualifiedName.index(after: dot)...]))
+    }
+}
+
+// MARK: - Reply
+
+/// A Varlink reply as sent on the wire: `{"parameters"?: object, "continues"?: bool, "error"?: string}`.
+///
+/// Decoding treats absent/`null` parameters as `{}` and ignores unknown fields. Encoding always
+/// writes `parameters`, writes `continues` only when `true` and `error` only when set.
+public struct VarlinkReply: Codable, Sendable, Hashable {
+    public var parameters: [String: JSONValue]
+    public var continues: Bool
+    public var error: String?
+
+    public init(parameters: [String: JSONValue] = [:], continues: Bool = false, error: String? = nil) {
+        self.parameters = parameters
+        self.continues = continues
+        self.error = error
+    }
+
+    /// An error reply.
+    public init(error: VarlinkError) {
+        self.init(parameters: error.parameters, continues: false, error: error.name)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case parameters, continues, error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decodeIfPresent(JSONValue.self, forKey: .parameters) {
+        case nil, .null?:
+            parameters = [:]
+        case .object(let object)?:
+            parameters = object
+        case _?:
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self,
+                .init(codingPath: [CodingKeys.parameters], debugDescription: "parameters must be an object")
+            )
+        }
+        continues = try container.decodeIfPresent(Bool.self, forKey: .continues) ?? false
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(parameters, forKey: .parameters)
+        if continues { try container.encode(true, forKey: .continues) }
+        if let error { try container.encode(error, forKey: .error) }
+    }
+
+    /// The error carried by this reply, if any.
+    public var varlinkError: VarlinkError? {
+        error.map { VarlinkError(name: $0, parameters: parameters) }
+    }
+}
+
+// MARK: - Error
+
+/// A Varlink error: a fully qualified name plus parameters.
+public struct VarlinkError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var parameters: [String: JSONValue]
+
+    public init(name: String, parameters: [String: JSONValue] = [:]) {
+        self.name = name
+        self.parameters = parameters
+    }
+
+    /// An error whose parameters are given by an `Encodable` value (must encode as an object).
+    public init<P: Encodable>(name: String, encoding parameters: P) throws {
+        guard case .object(let object) = try JSONValue(encoding: parameters) else {
+            throw EncodingError.invalidValue(
+                parameters,
+                .init(codingPath: [], debugDescription: "error parameters must encode as an object")
+            )
+        }
+        self.init(name: name, parameters: object)
+    }
+
+    /// Decodes the parameters as `P`.
+    public func decodeParameters<P: Decodable>(as type: P.Type = P.self) throws -> P {
+        try JSONValue.object(parameters).decode(as: P.self)
+    }
+
+    public var description: String {
+        parameters.isEmpty ? name : "\(name) \(JSONValue.object(parameters).jsonString())"
+    }
+
+    public static let serviceInterface = "org.varlink.service"
+
+    public static func interfaceNotFound(_ interface: String) -> VarlinkError {
+        VarlinkError(name: "org.varlink.service.InterfaceNotFound", parameters: ["interface": .string(interface)])
+    }
+
+    public static func methodNotFound(_ method: String) -> VarlinkError {
+        VarlinkError(name: "org.varlink.service.MethodNotFound", parameters: ["method": .string(method)])
+    }
+
+    public static func methodNotImplemented(_ method: String) -> VarlinkError {
+        VarlinkError(name: "org.varlink.service.MethodNotImplemented", parameters: ["method": .string(method)])
+    }
+
+    public static func invalidParameter(_ parameter: String) -> VarlinkError {
+        VarlinkError(name: "org.varlink.service.InvalidParameter", parameters: ["parameter": .string(parameter)])
+    }
+
+    public static var permissionDenied: VarlinkError {
+        VarlinkError(name: "org.varlink.service.PermissionDenied")
+    }
+
+    public static var expectedMore: VarlinkError {
+        VarlinkError(name: "org.varlink.service.ExpectedMore")
+    }
+}

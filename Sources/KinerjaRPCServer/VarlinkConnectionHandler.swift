@@ -1,0 +1,230 @@
+import KinerjaRPC
+import Logging
+import NIOCore
+import Synchronization
+
+/// Serves one connection: queues decoded frames, runs them one at a time through the router (so
+/// replies keep call order while other connections proceed independently), closes idle
+/// connections, applies backpressure to pipelining clients, and drains on server shutdown.
+final class VarlinkConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = VarlinkInboundFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    struct Configuration: Sendable {
+        /// Close the connection when no complete message arrives for this long while no call runs.
+        var idleTimeout: TimeAmount?
+        /// Stop reading from the socket while this many calls are queued.
+        var maxQueuedCalls: Int
+    }
+
+    /// User inbound event: finish the running call (streaming calls are cancelled), drop queued
+    /// calls, then close.
+    struct DrainRequest: Sendable {}
+
+    /// Shared between the event loop and the call's task.
+    final class CallState: Sendable {
+        let more = Atomic<Bool>(false)
+    }
+
+    private struct RunningCall {
+        let task: Task<Void, Never>
+        let state: CallState
+    }
+
+    private let router: VarlinkRouter
+    private let peer: PeerCredentials
+    private let configuration: Configuration
+    private let logger: Logger
+
+    private var queue = CircularBuffer<VarlinkInboundFrame>()
+    private var running: RunningCall?
+    private var idleTimer: Scheduled<Void>?
+    private var started = false
+    private var readPending = false
+    private var inputClosed = false
+    private var draining = false
+    private var closing = false
+
+    init(router: VarlinkRouter, peer: PeerCredentials, configuration: Configuration, logger: Logger) {
+        self.router = router
+        self.peer = peer
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    // MARK: Lifecycle
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive {
+            start(context: context)
+        }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        start(context: context)
+        context.fireChannelActive()
+    }
+
+    private func start(context: ChannelHandlerContext) {
+        guard !started else { return }
+        started = true
+        logger.debug("Connection opened", metadata: ["varlink.peer": "\(peer)"])
+        armIdleTimer(context: context)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closing = true
+        cancelIdleTimer()
+        queue.removeAll()
+        running?.task.cancel()
+        logger.debug("Connection closed")
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("Connection error", metadata: ["error": "\(error)"])
+        close(context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is DrainRequest {
+            beginDrain(context: context)
+            return
+        }
+        if let channelEvent = event as? ChannelEvent, channelEvent == .inputClosed {
+            // Half-close: answer what was received, then close.
+            inputClosed = true
+            if running == nil && queue.isEmpty {
+                close(context: context)
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard !closing, !draining else { return }
+        cancelIdleTimer()
+        queue.append(frame)
+        processNext(context: context)
+    }
+
+    // MARK: Outbound (backpressure)
+
+    func read(context: ChannelHandlerContext) {
+        if queue.count >= configuration.maxQueuedCalls {
+            readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    private func resumeReadingIfNeeded(context: ChannelHandlerContext) {
+        if readPending && queue.count < configuration.maxQueuedCalls {
+            readPending = false
+            context.read()
+        }
+    }
+
+    // MARK: Calls
+
+    private func processNext(context: ChannelHandlerContext) {
+        guard running == nil, !closing else { return }
+        guard let frame = queue.popFirst() else {
+            if draining || inputClosed {
+                close(context: context)
+            } else {
+                armIdleTimer(context: context)
+            }
+            return
+        }
+        resumeReadingIfNeeded(context: context)
+        switch frame {
+        case .oversized(let limit):
+            logger.notice("Closing connection after an oversized message", metadata: ["varlink.limit": "\(limit)"])
+            closing = true
+            queue.removeAll()
+            let reply = ByteBuffer(bytes: VarlinkReplyEncoding.encode(error: .invalidParameter("message")))
+            context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in
+                context.close(promise: nil)
+            }
+        case .message(let buffer):
+            start(call: buffer, context: context)
+        }
+    }
+
+    private func start(call frame: ByteBuffer, context: ChannelHandlerContext) {
+        let state = CallState()
+        let channel = context.channel
+        let eventLoop = context.eventLoop
+        let boundSelf = NIOLoopBound(self, eventLoop: eventLoop)
+        let boundContext = NIOLoopBound(context, eventLoop: eventLoop)
+        let output = VarlinkReplyOutput(
+            write: { reply in try await channel.writeAndFlush(reply).get() },
+            callStarted: { callContext in state.more.store(callContext.more, ordering: .relaxed) }
+        )
+        let router = self.router
+        let peer = self.peer
+        let logger = self.logger
+        let task = Task {
+            let outcome = await router.handle(frame: frame, peer: peer, logger: logger, output: output)
+            eventLoop.execute {
+                boundSelf.value.callFinished(outcome: outcome, context: boundContext.value)
+            }
+        }
+        running = RunningCall(task: task, state: state)
+    }
+
+    private func callFinished(outcome: VarlinkCallOutcome, context: ChannelHandlerContext) {
+        running = nil
+        guard !closing else { return }
+        switch outcome {
+        case .closeConnection:
+            close(context: context)
+        case .keepOpen:
+            processNext(context: context)
+        }
+    }
+
+    private func beginDrain(context: ChannelHandlerContext) {
+        guard !draining else { return }
+        draining = true
+        cancelIdleTimer()
+        queue.removeAll()
+        if let running {
+            if running.state.more.load(ordering: .relaxed) {
+                // Streams are typically subscriptions without an end: stop them now.
+                running.task.cancel()
+            }
+        } else {
+            close(context: context)
+        }
+    }
+
+    private func close(context: ChannelHandlerContext) {
+        guard !closing else { return }
+        closing = true
+        cancelIdleTimer()
+        context.close(promise: nil)
+    }
+
+    // MARK: Idle timeout
+
+    private func armIdleTimer(context: ChannelHandlerContext) {
+        guard let timeout = configuration.idleTimeout, idleTimer == nil, !closing else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+            self.idleTimer = nil
+            guard self.running == nil, self.queue.isEmpty, !self.closing else { return }
+            self.logger.debug("Closing idle connection")
+            self.close(context: context)
+        }
+    }
+
+    private func cancelIdleTimer() {
+        idleTimer?.cancel()
+        idleTimer = nil
+    }
+}

@@ -1,0 +1,374 @@
+import FoundationEssentials
+import KinerjaRPC
+import Logging
+import NIOCore
+
+/// What a handler knows about the call it is serving.
+public struct VarlinkCallContext: Sendable {
+    /// Credentials of the calling process (``PeerCredentials/unknown`` if not available).
+    public let peer: PeerCredentials
+    /// Fully qualified method name.
+    public let method: String
+    /// The caller set `more: true`.
+    public let more: Bool
+    /// The caller set `oneway: true` (its reply, and any error, is discarded).
+    public let oneway: Bool
+    /// Logger with connection metadata.
+    public let logger: Logger
+
+    public init(peer: PeerCredentials, method: String, more: Bool, oneway: Bool, logger: Logger) {
+        self.peer = peer
+        self.method = method
+        self.more = more
+        self.oneway = oneway
+        self.logger = logger
+    }
+
+    /// Interface part of ``method``.
+    public var interface: String { VarlinkCall.split(method).interface }
+}
+
+/// Where the replies of one call go. The server writes them to the connection; tests can collect them.
+public struct VarlinkReplyOutput: Sendable {
+    let write: @Sendable (ByteBuffer) async throws -> Void
+    let callStarted: @Sendable (VarlinkCallContext) -> Void
+
+    /// - Parameters:
+    ///   - write: writes one encoded reply (JSON + NUL) and returns once it was written.
+    ///   - callStarted: invoked once a call was decoded and routed, before its handler runs.
+    public init(
+        write: @escaping @Sendable (ByteBuffer) async throws -> Void,
+        callStarted: @escaping @Sendable (VarlinkCallContext) -> Void = { _ in }
+    ) {
+        self.write = write
+        self.callStarted = callStarted
+    }
+
+    func send<R: Encodable>(result: R, continues: Bool) async throws {
+        let bytes = try VarlinkReplyEncoding.encode(result: result, continues: continues)
+        try await writeBytes(bytes)
+    }
+
+    func send(error: VarlinkError) async throws {
+        try await writeBytes(VarlinkReplyEncoding.encode(error: error))
+    }
+
+    private func writeBytes(_ bytes: [UInt8]) async throws {
+        do {
+            try await write(ByteBuffer(bytes: bytes))
+        } catch {
+            throw ReplyWriteFailed(underlying: error)
+        }
+    }
+}
+
+/// Writing a reply failed (the connection is gone); no further reply can be sent.
+struct ReplyWriteFailed: Error {
+    let underlying: any Error
+}
+
+/// Encodes replies without a round trip through ``JSONValue``.
+enum VarlinkReplyEncoding {
+    /// `{"parameters":<result>[,"continues":true]}` + NUL. Throws if `result` is not a JSON object.
+    static func encode<R: Encodable>(result: R, continues: Bool) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let parameters = try encoder.encode(result)
+        guard parameters.first(where: { !isJSONWhitespace($0) }) == UInt8(ascii: "{") else {
+            throw EncodingError.invalidValue(
+                result,
+                .init(codingPath: [], debugDescription: "Varlink reply parameters must encode as a JSON object")
+            )
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parameters.count + 40)
+        bytes.append(contentsOf: #"{"parameters":"#.utf8)
+        bytes.append(contentsOf: parameters)
+        if continues {
+            bytes.append(contentsOf: #","continues":true"#.utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(VarlinkFraming.terminator)
+        return bytes
+    }
+
+    static func encode(error: VarlinkError) -> [UInt8] {
+        if let bytes = try? VarlinkFraming.encode(VarlinkReply(error: error)) {
+            return bytes
+        }
+        // Only reachable with non-finite doubles in the error parameters.
+        return (try? VarlinkFraming.encode(VarlinkReply(error: VarlinkError(name: error.name)))) ?? [0]
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}
+
+/// Writes the intermediate replies (`continues: true`) of a streaming call.
+/// The final reply is the value the stream handler returns.
+public struct VarlinkStreamWriter<Result: Encodable & Sendable>: Sendable {
+    let output: VarlinkReplyOutput
+
+    /// Sends one reply with `continues: true` and waits until it was written.
+    /// Throws `CancellationError` when the call was cancelled (client gone, server shutting down),
+    /// or an error when the connection is closed.
+    public func send(_ result: Result) async throws {
+        try Task.checkCancellation()
+        try await output.send(result: result, continues: true)
+    }
+}
+
+/// How the connection should continue after a call.
+public enum VarlinkCallOutcome: Sendable, Hashable {
+    case keepOpen
+    /// Protocol violation, cancellation or a failed write: close the connection.
+    case closeConnection
+}
+
+/// Maps method names to handlers and implements `org.varlink.service`.
+///
+/// Built before the server starts (a value type: later changes do not reach a running server).
+///
+/// Error mapping for a handler's thrown error:
+/// - `VarlinkError` → an error reply with its name and parameters;
+/// - `CancellationError` while the call's task is cancelled → no reply, connection closed;
+/// - anything else → `errorMapper(error, context)` (default: `<interface>.InternalError` without
+///   parameters, so interfaces should declare `error InternalError ()`), logged at `warning`.
+/// For `oneway` calls no reply is sent in any case.
+public struct VarlinkRouter: Sendable {
+    public typealias ErrorMapper = @Sendable (any Error, VarlinkCallContext) -> VarlinkError
+
+    struct Route: Sendable {
+        let isStream: Bool
+        let invoke: @Sendable ([String: JSONValue], VarlinkCallContext, VarlinkReplyOutput) async throws -> Void
+    }
+
+    struct InterfaceEntry: Sendable {
+        let description: String
+        let declaredMethods: Set<String>
+    }
+
+    public let vendor: String
+    public let product: String
+    public let version: String
+    public let url: String
+    /// Maximum array/object nesting accepted in a call.
+    public var maxNestingDepth: Int = VarlinkFraming.defaultMaxNestingDepth
+
+    private let errorMapper: ErrorMapper
+    private var interfaces: [String: InterfaceEntry] = [:]
+    private var routes: [String: Route] = [:]
+
+    public init(
+        vendor: String,
+        product: String,
+        version: String,
+        url: String,
+        errorMapper: ErrorMapper? = nil
+    ) {
+        self.vendor = vendor
+        self.product = product
+        self.version = version
+        self.url = url
+        self.errorMapper = errorMapper ?? Self.defaultErrorMapper
+    }
+
+    /// `<interface of the called method>.InternalError`, no parameters.
+    public static let defaultErrorMapper: ErrorMapper = { _, context in
+        VarlinkError(name: "\(context.interface).InternalError")
+    }
+
+    /// Registers an interface's IDL text, served by `GetInterfaceDescription` and listed by `GetInfo`.
+    /// Methods the IDL declares but no handler implements answer `MethodNotImplemented`.
+    public mutating func addInterface(name: String, description: String) {
+        interfaces[name] = InterfaceEntry(description: description, declaredMethods: VarlinkIDL.methodNames(in: description))
+    }
+
+    /// Registers a method with a single reply (also used when called with `more: true`).
+    public mutating func register<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
+    ) {
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let result = try await handler(decoded, context)
+            if !context.oneway {
+                try await output.send(result: result, continues: false)
+            }
+        }
+    }
+
+    /// Registers a method that requires `more: true` (otherwise → `ExpectedMore`).
+    ///
+    /// The handler sends intermediate replies through the writer (`continues: true`); the value it
+    /// returns is sent as the last reply (without `continues`). A thrown error ends the stream with
+    /// an error reply.
+    public mutating func registerStream<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, VarlinkStreamWriter<M.Result>) async throws -> M.Result
+    ) {
+        routes[M.name] = Route(isStream: true) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let result = try await handler(decoded, context, VarlinkStreamWriter(output: output))
+            try await output.send(result: result, continues: false)
+        }
+    }
+
+    /// Interfaces listed by `GetInfo`: `org.varlink.service`, every added interface and every
+    /// interface with a registered method.
+    public var interfaceNames: [String] {
+        var names = Set(interfaces.keys)
+        for method in routes.keys {
+            names.insert(VarlinkCall.split(method).interface)
+        }
+        names.remove(VarlinkService.interfaceName)
+        return [VarlinkService.interfaceName] + names.sorted()
+    }
+
+    /// Handles one frame (terminator excluded): decodes, routes, runs the handler, writes replies.
+    public func handle(
+        frame: ByteBuffer,
+        peer: PeerCredentials,
+        logger: Logger,
+        output: VarlinkReplyOutput
+    ) async -> VarlinkCallOutcome {
+        let maxNestingDepth = self.maxNestingDepth
+        let decoded: Result<VarlinkCall, VarlinkError> = frame.withUnsafeReadableBytes { bytes in
+            do throws(VarlinkError) {
+                return .success(try VarlinkFraming.decodeCall(bytes, maxNestingDepth: maxNestingDepth))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch decoded {
+        case .success(let call):
+            return await handle(call: call, peer: peer, logger: logger, output: output)
+        case .failure(let error):
+            logger.notice("Closing connection after an invalid message", metadata: ["varlink.error": "\(error)"])
+            try? await output.send(error: error)
+            return .closeConnection
+        }
+    }
+
+    /// Handles one decoded call.
+    public func handle(
+        call: VarlinkCall,
+        peer: PeerCredentials,
+        logger: Logger,
+        output: VarlinkReplyOutput
+    ) async -> VarlinkCallOutcome {
+        if call.hasConflictingFlags {
+            try? await output.send(error: .invalidParameter(call.upgrade ? "upgrade" : "more"))
+            return .closeConnection
+        }
+        let context = VarlinkCallContext(
+            peer: peer,
+            method: call.method,
+            more: call.more,
+            oneway: call.oneway,
+            logger: logger
+        )
+        do {
+            let route = try resolve(call)
+            output.callStarted(context)
+            try await route.invoke(call.parameters, context, output)
+            return .keepOpen
+        } catch is ReplyWriteFailed {
+            return .closeConnection
+        } catch let error as VarlinkError {
+            return await reply(error, for: context, output: output)
+        } catch is CancellationError where Task.isCancelled {
+            logger.debug("Call cancelled", metadata: ["varlink.method": "\(call.method)"])
+            return .closeConnection
+        } catch {
+            let mapped = errorMapper(error, context)
+            logger.warning(
+                "Method failed with an unexpected error",
+                metadata: ["varlink.method": "\(call.method)", "error": "\(error)", "varlink.error": "\(mapped.name)"]
+            )
+            return await reply(mapped, for: context, output: output)
+        }
+    }
+
+    private func reply(_ error: VarlinkError, for context: VarlinkCallContext, output: VarlinkReplyOutput) async -> VarlinkCallOutcome {
+        if context.oneway {
+            context.logger.debug("Oneway call failed", metadata: ["varlink.method": "\(context.method)", "varlink.error": "\(error)"])
+            return .keepOpen
+        }
+        do {
+            try await output.send(error: error)
+            return .keepOpen
+        } catch {
+            return .closeConnection
+        }
+    }
+
+    private func resolve(_ call: VarlinkCall) throws(VarlinkError) -> Route {
+        if call.upgrade {
+            throw .invalidParameter("upgrade")
+        }
+        let (interface, member) = VarlinkCall.split(call.method)
+        guard !interface.isEmpty, !member.isEmpty else {
+            throw .invalidParameter("method")
+        }
+        let route: Route
+        if let registered = routes[call.method] {
+            route = registered
+        } else if let builtin = builtinRoute(for: call.method) {
+            route = builtin
+        } else if interface == VarlinkService.interfaceName {
+            throw .methodNotFound(call.method)
+        } else if let entry = interfaces[interface] {
+            throw entry.declaredMethods.contains(member) ? .methodNotImplemented(call.method) : .methodNotFound(call.method)
+        } else if routes.keys.contains(where: { VarlinkCall.split($0).interface == interface }) {
+            throw .methodNotFound(call.method)
+        } else {
+            throw .interfaceNotFound(interface)
+        }
+        if route.isStream && !call.more {
+            throw .expectedMore
+        }
+        return route
+    }
+
+    private func builtinRoute(for method: String) -> Route? {
+        switch method {
+        case VarlinkService.GetInfo.name:
+            let info = VarlinkService.GetInfo.Result(
+                vendor: vendor,
+                product: product,
+                version: version,
+                url: url,
+                interfaces: interfaceNames
+            )
+            return Route(isStream: false) { parameters, context, output in
+                _ = try VarlinkParameters.decode(Empty.self, from: parameters)
+                if !context.oneway {
+                    try await output.send(result: info, continues: false)
+                }
+            }
+        case VarlinkService.GetInterfaceDescription.name:
+            let interfaces = self.interfaces
+            return Route(isStream: false) { parameters, context, output in
+                let request = try VarlinkParameters.decode(VarlinkService.GetInterfaceDescription.Parameters.self, from: parameters)
+                let description: String
+                if request.interface == VarlinkService.interfaceName {
+                    description = VarlinkService.interfaceDescription
+                } else if let entry = interfaces[request.interface] {
+                    description = entry.description
+                } else {
+                    throw VarlinkError.interfaceNotFound(request.interface)
+                }
+                if !context.oneway {
+                    try await output.send(
+                        result: VarlinkService.GetInterfaceDescription.Result(description: description),
+                        continues: false
+                    )
+                }
+            }
+        default:
+            return nil
+        }
+    }
+}

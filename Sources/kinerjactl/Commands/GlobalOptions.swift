@@ -1,0 +1,44 @@
+import ArgumentParser
+import KinerjaRPC
+
+/// Options every command takes: where the daemon is and how to print.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The daemon's Varlink socket (default: $KINERJA_SOCKET, else /run/kinerja/kinerja.sock).", valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .long, help: "Print the daemon's reply as JSON (stable field names, for scripts).")
+    var json = false
+
+    @Flag(name: .long, help: "Print tables without their header line.")
+    var noLegend = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the daemon.", valueName: "seconds"))
+    var timeout: Int = 30
+
+    var socketPath: String {
+        if let socket { return socket }
+        if let env = getenv("KINERJA_SOCKET"), env.pointee != 0 { return String(cString: env) }
+        return "/run/kinerja/kinerja.sock"
+    }
+
+    var legend: Bool { !noLegend }
+
+    /// Connects, runs `body`, and turns every failure into one line on stderr and the
+    /// documented exit code (no stack trace, no Swift error dump).
+    func run<T>(_ body: (VarlinkClient) throws -> T) throws -> T {
+        do {
+            let client = try VarlinkClient(path: socketPath, timeout: .seconds(timeout))
+            defer { client.close() }
+            return try body(client)
+        } catch let error as VarlinkClientError {
+            throw Failure.from(error, socket: socketPath)
+        } catch let error as VarlinkError {
+            throw Failure.from(.remote(error), socket: socketPath)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

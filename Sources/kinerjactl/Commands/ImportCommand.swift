@@ -1,0 +1,75 @@
+import ArgumentParser
+import FoundationEssentials
+import KinerjaRPC
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import a roster or progress CSV (the file is read here and sent to the daemon).",
+        discussion: """
+        CSV: UTF-8 (with or without BOM), comma, semicolon or tab, a header row. Nothing is written
+        unless every row is good, or --skip-invalid writes the good rows and reports the rest.
+        """,
+        subcommands: [Roster.self, Progress.self])
+
+    struct Options: ParsableArguments {
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
+        @Flag(help: "Check every row and report, writing nothing.") var dryRun = false
+        @Flag(help: "Write the good rows and report the bad ones.") var skipInvalid = false
+
+        func content() throws -> String {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                Printer.err(Language.t("kinerjactl: tidak dapat membaca \(file)", "kinerjactl: cannot read \(file)"))
+                throw Exit.usage
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                Printer.err(Language.t(
+                    "kinerjactl: \(file) bukan UTF-8; simpan ulang sebagai \"CSV UTF-8\"",
+                    "kinerjactl: \(file) is not UTF-8; save it again as \"CSV UTF-8\""))
+                throw Exit.usage
+            }
+            return text
+        }
+    }
+
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
+            discussion: "People missing from the file are marked inactive, never deleted.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
+
+        func run() throws { try ImportCommand.run(Kinerja.ImportRoster.self, global, options) }
+    }
+
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order.",
+            discussion: "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
+
+        func run() throws { try ImportCommand.run(Kinerja.ImportProgress.self, global, options) }
+    }
+
+    static func run<M: VarlinkMethod>(_ method: M.Type, _ global: GlobalOptions, _ options: Options) throws
+    where M.Parameters == Kinerja.ImportParameters, M.Result == Kinerja.ImportResultReply {
+        let params = Kinerja.ImportParameters(content: try options.content(), dryRun: options.dryRun ? true : nil, skipInvalid: options.skipInvalid ? true : nil)
+        let result = try global.run { try $0.call(M.self, params).result }
+        if global.json { return try Printer.json(result) }
+        for p in result.problems { Printer.err("\(options.file):\(p.line): \(p.message)") }
+        let verb = result.applied ? Language.t("disimpan", "written") : Language.t("tidak disimpan (uji coba)", "not written (dry run)")
+        if M.self == Kinerja.ImportRoster.self {
+            Printer.out(Language.t(
+                "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap, \(result.deactivated) dinonaktifkan",
+                "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged, \(result.deactivated) deactivated"))
+        } else {
+            Printer.out(Language.t(
+                "\(result.transitions) dari \(result.rows) baris diterapkan, \(verb)",
+                "\(result.transitions) of \(result.rows) rows applied, \(verb)"))
+        }
+        if !result.problems.isEmpty && !result.applied { throw Exit.refused }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+
+/// Changing operations: the caller was authorised by the route; each change is written
+/// with its audit row in one transaction, or not at all.
+extension Office {
+    func transition(_ p: Kinerja.Transition.Parameters, actor: AuditActor) throws -> PlanDetail {
+        let id = try resolvePlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)
+        let action = try WireToCore.action(p)
+        let today = today()
+        let date = try WireToCore.date(p.date, field: "date", default: today)
+        let rules = try rules(for: id.cycle)
+        let now = clock.now()
+        let saved: Plan = try writing {
+            try store.transaction { tx in
+                guard try tx.position(id.position) != nil else {
+                    throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
+                        "plan": .string(id.description), "message": .string("no position \(id.position) in the roster"),
+                    ])
+                }
+                let current = try tx.plan(id) ?? Plan(id: id)
+                let next = try Office.apply(action, to: current, on: date, today: today, rules: rules)
+                try tx.savePlan(next, due: Office.due(of: next, rules: rules), action: Office.auditAction(action), actor: actor, at: now)
+                return next
+            }
+        }
+        logger.info("plan changed", metadata: [
+            "KINERJA_PLAN": "\(id)", "KINERJA_ACTION": "\(Office.auditAction(action))", "KINERJA_ACTOR": "\(actor.user)",
+        ])
+        return try detail(of: saved)
+    }
+
+    /// Applies an action, turning the domain's refusal into the interface's error.
+    static func apply(_ action: PlanAction, to plan: Plan, on date: LocalDate, today: LocalDate, rules: YearRules) throws(VarlinkError) -> Plan {
+        do {
+            return try plan.applying(action, on: date, today: today, rules: rules)
+        } catch {
+            throw VarlinkError(name: KinerjaError.transitionRefused, parameters: [
+                "plan": .string(error.plan), "step": error.step.map { .string($0.rawValue) } ?? .null,
+                "state": .string(error.state), "allowed": .array(error.allowed.map { .string($0) }),
+                "message": .string(error.description),
+            ])
+        }
+    }
+
+    /// `selesai praktik-kinerja`: the audit row's action words.
+    static func auditAction(_ action: PlanAction) -> String {
+        switch action {
+        case .block(let cause, _): return "terblokir \(cause.rawValue)"
+        case .unblock: return "dibuka"
+        default: return "\(action.verb) \(action.step?.rawValue ?? "")"
+        }
+    }
+
+    /// Runs a store write, passing interface errors through and reporting any other failure
+    /// (disk full, read-only file) as `StoreFailure`: the transaction was rolled back.
+    func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as VarlinkError {
+            throw error
+        } catch let error as ImportAbort {
+            throw error
+        } catch {
+            logger.error("store write failed", metadata: ["error": "\(error)"])
+            throw Office.storeFailure(error)
+        }
+    }
+
+    func backup() throws -> BackupInfo {
+        let directory = settings.config.stateDirectory + "/backups"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let stamp = clock.now().formatted(Date.VerbatimFormatStyle(
+            format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
+            timeZone: calendar.timeZone, calendar: Calendar(identifier: .gregorian)))
+        var name = "kinerja-\(stamp).sqlite"
+        var counter = 1
+        while FileManager.default.fileExists(atPath: directory + "/" + name) {
+            counter += 1
+            name = "kinerja-\(stamp)-\(counter).sqlite"
+        }
+        let path = directory + "/" + name
+        try writing { try store.backup(to: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        logger.notice("backup written", metadata: ["KINERJA_BACKUP": "\(path)"])
+        return BackupInfo(name: name, path: path, bytes: size ?? 0)
+    }
+
+    /// The path of a backup by name, refusing anything that is not a plain file name in
+    /// the backups directory (a client must not make the daemon read another file).
+    func backupPath(named name: String) throws(VarlinkError) -> String {
+        let path = settings.config.stateDirectory + "/backups/" + name
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), FileManager.default.fileExists(atPath: path) else {
+            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(name)])
+        }
+        return path
+    }
+}

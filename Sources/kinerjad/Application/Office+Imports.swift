@@ -1,0 +1,105 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+
+/// Roster and progress imports: the CLI sends the file's content (the daemon never opens
+/// a path a client names); all-or-nothing unless `skipInvalid`.
+extension Office {
+    func importRoster(_ p: Kinerja.ImportParameters, actor: AuditActor) throws -> ImportResult {
+        let (lines, problems) = RosterParser.parse(p.content)
+        let items = problems.map { ImportProblemItem(line: $0.line, message: $0.message) }
+        let dryRun = p.dryRun == true
+        let skipInvalid = p.skipInvalid == true
+        guard !lines.isEmpty || !problems.isEmpty else {
+            // An empty roster would mark everyone inactive: never what an office means.
+            throw WireToCore.invalid("content", "the roster has no rows; nothing was changed")
+        }
+        if !problems.isEmpty && !skipInvalid && !dryRun {
+            throw Office.importRejected(items)
+        }
+        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
+        let now = clock.now()
+        let result: ImportResult
+        do {
+            result = try writing {
+                try store.transaction { tx in
+                    // With skipped rows, absent people may only be in a bad row: keep them active.
+                    let summary = try tx.applyRoster(entries, actor: actor, at: now, markMissingInactive: problems.isEmpty)
+                    let result = ImportResult(
+                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + problems.count,
+                        goodRows: lines.count, problems: items, added: summary.added, updated: summary.updated,
+                        unchanged: summary.unchanged, deactivated: summary.deactivated)
+                    if !result.applied { throw ImportAbort(result: result) }
+                    return result
+                }
+            }
+        } catch let abort as ImportAbort {
+            return abort.result
+        }
+        try ensureCurrentPlans(actor: actor)
+        logger.notice("roster imported", metadata: [
+            "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
+        ])
+        return result
+    }
+
+    func importProgress(_ p: Kinerja.ImportParameters, actor: AuditActor) throws -> ImportResult {
+        let (lines, parseProblems) = ProgressParser.parse(p.content)
+        let dryRun = p.dryRun == true
+        let skipInvalid = p.skipInvalid == true
+        let today = today()
+        let now = clock.now()
+        let rowCount = lines.count + parseProblems.count
+        do {
+            let result = try writing {
+                try store.transaction { tx in
+                    var problems = parseProblems
+                    var plans: [PlanID: Plan] = [:]
+                    var applied = 0
+                    for line in lines {
+                        do {
+                            let key = try Office.choosePosition(among: tx.positions(of: line.personID), personID: line.personID, npsn: line.npsn)
+                            let id = PlanID(cycle: line.cycle, position: key)
+                            let rules = try rules(for: line.cycle)
+                            let current = try plans[id] ?? tx.plan(id) ?? Plan(id: id)
+                            let next = try Office.apply(line.action, to: current, on: line.date, today: today, rules: rules)
+                            try tx.savePlan(
+                                next, due: Office.due(of: next, rules: rules),
+                                action: "\(Office.auditAction(line.action)) (import line \(line.line))", actor: actor, at: now)
+                            plans[id] = next
+                            applied += 1
+                        } catch let error as VarlinkError {
+                            problems.append(ImportProblem(line: line.line, message: Office.message(of: error)))
+                        }
+                    }
+                    problems.sort { $0.line < $1.line }
+                    let items = problems.map { ImportProblemItem(line: $0.line, message: $0.message) }
+                    let result = ImportResult(
+                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: rowCount,
+                        goodRows: applied, problems: items, transitions: applied)
+                    if !result.applied { throw ImportAbort(result: result) }
+                    return result
+                }
+            }
+            logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
+            return result
+        } catch let abort as ImportAbort {
+            if dryRun || abort.result.problems.isEmpty { return abort.result }
+            throw Office.importRejected(abort.result.problems)
+        }
+    }
+
+    static func importRejected(_ problems: [ImportProblemItem]) -> VarlinkError {
+        VarlinkError(name: KinerjaError.importRejected, parameters: [
+            "problems": .array(problems.map { .object(["line": .int(Int64($0.line)), "message": .string($0.message)]) }),
+        ])
+    }
+
+    /// The human part of an interface error, for a line of an import report.
+    static func message(of error: VarlinkError) -> String {
+        if case .string(let text)? = error.parameters["message"] { return text }
+        if case .string(let id)? = error.parameters["id"] { return "\(error.name.split(separator: ".").last ?? ""): \(id)" }
+        return error.name
+    }
+}

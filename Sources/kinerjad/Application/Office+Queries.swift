@@ -1,0 +1,149 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+
+/// Read operations: open to every client that can connect.
+extension Office {
+    func status(version: String) throws -> Status {
+        let now = clock.now()
+        let today = calendar.date(of: now)
+        let cycle = CycleID(containing: today)
+        let counts = try store.counts(cycle: cycle, overdueOn: today)
+        let settings = settings
+        return Status(
+            version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),
+            now: CoreToWire.timestamp(now, in: calendar), uptimeSeconds: Int(now.timeIntervalSince(startedAt)),
+            clockOverridden: clock.isOverridden, timezone: settings.config.timezone, language: settings.config.language,
+            today: today.description, currentCycle: cycle.description, storePath: store.path,
+            storeBytes: Int((try? store.fileSize()) ?? 0), rulesYears: settings.rules.years.map(\.year),
+            counts: Counts(
+                people: counts.activePeople, kepalaSekolah: counts.activeKepalaSekolah,
+                pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
+                blocked: counts.blocked, overdue: counts.overdue))
+    }
+
+    func cycleInfo(_ text: String?) throws(VarlinkError) -> CycleInfo {
+        let cycle = try WireToCore.cycle(text, default: currentCycle())
+        let rules = try rules(for: cycle)
+        var deadlines: [CycleDeadline] = []
+        for role in Role.allCases {
+            for entry in Timeline.projected(cycle: cycle, role: role, rules: rules) {
+                deadlines.append(CycleDeadline(role: role.rawValue, step: entry.step.rawValue, deadline: entry.step.deadlineName, due: entry.due.description))
+            }
+        }
+        let extensions = rules.extensions.filter { $0.cycle == cycle }.map {
+            "\($0.role?.rawValue ?? "semua") \($0.deadline) \($0.until)"
+        }
+        let planning = Timeline.projected(cycle: cycle, role: .kepalaSekolah, rules: rules).first!.due
+        return CycleInfo(
+            cycle: cycle.description, start: cycle.start.description, end: cycle.end.description, rulesYear: rules.year,
+            planningDeadline: planning.description, deadlines: deadlines, extensions: extensions)
+    }
+
+    func listPeople(_ p: Kinerja.ListPeople.Parameters) throws -> [PositionSummary] {
+        let today = today()
+        let cycle = try WireToCore.cycle(p.cycle, default: CycleID(containing: today))
+        let rules = try rules(for: cycle)
+        let role = try WireToCore.role(p.role)
+        let npsn = try WireToCore.npsn(p.npsn)
+        let step = try WireToCore.step(p.step)
+        let planFiltered = step != nil || p.overdue == true || p.blocked != nil
+        let plans = try store.plans(matching: PlanQuery(
+            cycle: cycle, role: role, npsn: npsn, currentStep: step,
+            overdueOn: p.overdue == true ? today : nil, blocked: p.blocked))
+        var planByPosition: [PositionKey: Plan] = [:]
+        for stored in plans { planByPosition[stored.plan.id.position] = stored.plan }
+        let rows = try store.positionsWithPeople(matching: PositionQuery(role: role, npsn: npsn, activeOnly: p.includeInactive != true))
+        var result: [PositionSummary] = []
+        for (person, position) in rows {
+            let plan = planByPosition[position.key]
+            if planFiltered && plan == nil { continue }
+            let summary = plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today, rules: rules)) }
+            result.append(CoreToWire.position(person, position, plan: summary))
+        }
+        return result
+    }
+
+    func showPerson(_ idText: String) throws -> [PositionSummary] {
+        let id = PersonID(trusted: idText.filter { !$0.isWhitespace })
+        guard let person = try store.person(id) else {
+            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(id.rawValue)])
+        }
+        let today = today()
+        let cycle = CycleID(containing: today)
+        let rules = try rules(for: cycle)
+        return try store.positions(of: id).map { position in
+            let plan = try store.plan(PlanID(cycle: cycle, position: position.key))
+            return CoreToWire.position(person, position, plan: plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today, rules: rules)) })
+        }
+    }
+
+    func showPlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanDetail {
+        let id = try resolvePlan(plan: plan, person: person, npsn: npsn, cycle: cycle)
+        guard let stored = try store.plan(id) else {
+            throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
+                "plan": .string(id.description), "message": .string("no plan \(id) in the store (roster imported? cycle right?)"),
+            ])
+        }
+        return try detail(of: stored)
+    }
+
+    func detail(of plan: Plan) throws -> PlanDetail {
+        let person = try store.person(plan.id.position.personID)
+        let position = try store.position(plan.id.position)
+        return CoreToWire.detail(plan, person: person, position: position, today: today(), rules: try rules(for: plan.id.cycle))
+    }
+
+    func history(subject: String, limit: Int?) throws -> [AuditEntry] {
+        try store.history(subject: subject, limit: limit ?? 100).map {
+            AuditEntry(
+                at: CoreToWire.timestamp($0.at, in: calendar), uid: Int($0.actor.uid), user: $0.actor.user,
+                action: $0.action, subject: $0.subject, before: $0.before, after: $0.after)
+        }
+    }
+
+    /// Finds the plan a call means: a plan id, or a person (and school, when they head
+    /// two) in a cycle (default: the current one).
+    func resolvePlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanID {
+        if let plan {
+            guard let id = PlanID(plan) else {
+                throw WireToCore.invalid("plan", "'\(plan)' is not a plan id; write CYCLE/ID/ks@NPSN or CYCLE/ID/ps, e.g. 2026-2/198609262015051001/ks@20100001")
+            }
+            return id
+        }
+        guard let person else { throw WireToCore.invalid("plan", "give a plan id, or a person id (and npsn)") }
+        let personID = PersonID(trusted: person.filter { !$0.isWhitespace })
+        let cycleID = try WireToCore.cycle(cycle, default: currentCycle())
+        let school = try WireToCore.npsn(npsn)
+        let key = try resolvePosition(personID: personID, npsn: school)
+        return PlanID(cycle: cycleID, position: key)
+    }
+
+    func resolvePosition(personID: PersonID, npsn: NPSN?) throws -> PositionKey {
+        try Office.choosePosition(among: store.positions(of: personID), personID: personID, npsn: npsn)
+    }
+
+    /// Picks the position a person id (and school) means among the person's positions,
+    /// preferring active ones; several candidates need the npsn to choose.
+    static func choosePosition(among positions: [Position], personID: PersonID, npsn: NPSN?) throws(VarlinkError) -> PositionKey {
+        guard !positions.isEmpty else {
+            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(personID.rawValue)])
+        }
+        let matching = positions.filter { npsn == nil || $0.key.npsn == npsn }
+        let active = matching.filter(\.active)
+        let candidates = active.isEmpty ? matching : active
+        guard candidates.count == 1 else {
+            if candidates.isEmpty {
+                throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
+                    "plan": .string(personID.rawValue),
+                    "message": .string("\(personID) holds no position at school \(npsn?.rawValue ?? "-")"),
+                ])
+            }
+            throw VarlinkError(name: KinerjaError.ambiguousPosition, parameters: [
+                "id": .string(personID.rawValue), "npsns": .array(candidates.compactMap { $0.key.npsn.map { .string($0.rawValue) } }),
+            ])
+        }
+        return candidates[0].key
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+import Logging
+import Synchronization
+
+/// The district office as the daemon serves it: the store, the clock, the reloadable
+/// settings, and the operations of `id.kinerja.Kinerja` (in the extensions beside this
+/// file). Every operation reads the clock once, so one call sees one "today".
+final class Office: Sendable {
+    let store: SQLiteStore
+    let clock: any WallClock
+    let startedAt: Date
+    let logger: Logger
+    private let settingsBox: Mutex<Settings>
+
+    init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        startedAt = clock.now()
+        settingsBox = Mutex(settings)
+    }
+
+    var settings: Settings { settingsBox.withLock { $0 } }
+
+    /// Replaces config and rules at once (SIGHUP) and recomputes the deadlines stored with
+    /// the current cycle's plans, since new rules may move them.
+    func replaceSettings(_ new: Settings) throws {
+        settingsBox.withLock { $0 = new }
+        let cycle = currentCycle()
+        if let rules = new.rules.rules(for: cycle) {
+            _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, rules: rules) })
+        }
+    }
+
+    var calendar: OfficeCalendar { settings.config.calendar }
+
+    func today() -> LocalDate { calendar.date(of: clock.now()) }
+
+    func currentCycle() -> CycleID { CycleID(containing: today()) }
+
+    /// The rules that judge `cycle`, or an error naming the missing file.
+    func rules(for cycle: CycleID) throws(VarlinkError) -> YearRules {
+        guard let rules = settings.rules.rules(for: cycle) else {
+            throw WireToCore.invalid(
+                "cycle", "no rules apply to \(cycle): add \(cycle.year).toml (or an older year's file) to \(settings.config.rulesDirectory)")
+        }
+        return rules
+    }
+
+    /// The deadline of the plan's current step, stored with the plan so that "overdue on a
+    /// date" is an indexed query.
+    static func due(of plan: Plan, rules: YearRules) -> LocalDate? {
+        guard !plan.isComplete else { return nil }
+        return Timeline.entries(of: plan, rules: rules)[plan.currentIndex].due
+    }
+
+    /// Creates the plans of the current cycle for positions that have none yet.
+    func ensureCurrentPlans(actor: AuditActor) throws {
+        let cycle = currentCycle()
+        guard let rules = settings.rules.rules(for: cycle) else { return }
+        let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, rules: rules) }, actor: actor, at: clock.now())
+        if created > 0 { logger.info("created plans for cycle", metadata: ["cycle": "\(cycle)", "plans": "\(created)"]) }
+    }
+
+    /// The daemon itself, as the actor of automatic changes in the audit history.
+    static let daemonActor = AuditActor(uid: getuid(), user: "kinerjad")
+
+    /// Maps a store failure to the interface's error, so a client learns that nothing was
+    /// changed instead of seeing a dropped connection.
+    static func storeFailure(_ error: any Error) -> VarlinkError {
+        VarlinkError(name: KinerjaError.storeFailure, parameters: ["message": .string("\(error)")])
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import KinerjaCore
+import TOMLKit
+
+/// Everything `kinerja.toml` says, with defaults for what it leaves out. Relative paths
+/// are resolved against the file's own directory, so the same file works installed in
+/// /etc/kinerja and in a checkout (`make run`).
+struct DaemonConfig: Sendable, Equatable {
+    var file: String
+    var timezone = "Asia/Jakarta"
+    var calendar: OfficeCalendar
+    /// "id" (Bahasa Indonesia, the default) or "en".
+    var language = "id"
+    var socket = "/run/kinerja/kinerja.sock"
+    var stateDirectory = "/var/lib/kinerja"
+    var rulesDirectory: String
+    var hooksDirectory: String
+    /// Members of this group may change data over the socket.
+    var adminGroup = "kinerja-admin"
+    var idleTimeoutSeconds = 60
+    var maxConnections = 1024
+    var reminders = ReminderSettings()
+    var hooks = HookSettings()
+
+    static let topKeys = [
+        "timezone", "language", "socket", "state_directory", "rules_directory", "hooks_directory",
+        "admin_group", "rpc", "reminders", "hooks",
+    ]
+
+    /// Reads and checks the file at `path`.
+    static func load(path: String) throws(ConfigError) -> DaemonConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: path, message: "cannot read the file (\(error.localizedDescription)); give another with --config")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses config text; `file` names it in errors and anchors relative paths.
+    static func parse(_ text: String, file: String) throws(ConfigError) -> DaemonConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, message: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
+        } catch {
+            throw ConfigError(file: file, message: "\(error)")
+        }
+        let top = try TOMLReader(file: file, section: "", table: table, known: topKeys)
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path
+        }
+        let zone = try top.string("timezone", default: "Asia/Jakarta")
+        guard let calendar = OfficeCalendar(identifier: zone) else {
+            throw top.fail("timezone '\(zone)' is not an IANA zone; an Indonesian office uses Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
+        }
+        var config = DaemonConfig(
+            file: file, calendar: calendar,
+            rulesDirectory: resolve(try top.string("rules_directory", default: "rules")),
+            hooksDirectory: resolve(try top.string("hooks_directory", default: "hooks.d")))
+        config.timezone = zone
+        config.language = try top.string("language", default: "id")
+        guard ["id", "en"].contains(config.language) else {
+            throw top.fail("language '\(config.language)' is unknown; use \"id\" (Bahasa Indonesia) or \"en\"")
+        }
+        config.socket = resolve(try top.string("socket", default: config.socket))
+        config.stateDirectory = resolve(try top.string("state_directory", default: config.stateDirectory))
+        config.adminGroup = try top.string("admin_group", default: config.adminGroup)
+        let rpc = try top.section("rpc", known: ["idle_timeout_seconds", "max_connections"])
+        config.idleTimeoutSeconds = try rpc.int("idle_timeout_seconds", default: config.idleTimeoutSeconds, range: 1...86_400)
+        config.maxConnections = try rpc.int("max_connections", default: config.maxConnections, range: 1...65_536)
+        config.reminders = try ReminderSettings(top.section("reminders", known: ReminderSettings.keys))
+        config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
+        return config
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+
+/// Converts domain values to the wire types of `id.kinerja.Kinerja`: one place that
+/// decides how the domain looks to clients.
+enum CoreToWire {
+    static func summary(_ status: PlanStatus) -> PlanSummary {
+        PlanSummary(
+            plan: status.plan.description, cycle: status.plan.cycle.description,
+            step: status.currentStep?.rawValue, actor: status.actor?.rawValue, due: status.due?.description,
+            daysLeft: status.daysLeft, flags: status.flags.map(\.rawValue), blockCause: status.blockCause?.rawValue)
+    }
+
+    static func position(_ person: Person, _ position: Position, plan: PlanSummary?) -> PositionSummary {
+        PositionSummary(
+            id: person.id.rawValue, nama: person.nama, kepegawaian: person.kepegawaian.rawValue,
+            peran: position.key.role.rawValue, jabatan: position.jabatan.rawValue, npsn: position.key.npsn?.rawValue,
+            namaSekolah: position.namaSekolah, atasanId: position.atasanID?.rawValue,
+            timKinerja: position.timKinerja.map(\.rawValue), pejabatPenilaiId: position.pejabatPenilaiID?.rawValue,
+            sekolahBinaan: position.sekolahBinaan.map(\.rawValue), active: person.active && position.active, plan: plan)
+    }
+
+    static func detail(_ plan: Plan, person: Person?, position: Position?, today: LocalDate, rules: YearRules) -> PlanDetail {
+        let timeline = Timeline.entries(of: plan, rules: rules)
+        let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules)
+        let items = timeline.enumerated().map { index, entry in
+            let details = plan.records[index].details
+            return TimelineItem(
+                step: entry.step.rawValue, due: entry.due.description, startedOn: entry.startedOn?.description,
+                completedOn: entry.completedOn?.description,
+                state: index < plan.currentIndex ? "done" : index == plan.currentIndex ? "current" : "pending",
+                rating: details?.rating?.rawValue, catatan: details?.catatan)
+        }
+        return PlanDetail(
+            summary: summary(status), nama: person?.nama ?? plan.id.position.personID.rawValue,
+            peran: plan.role.rawValue, npsn: plan.id.position.npsn?.rawValue, namaSekolah: position?.namaSekolah,
+            timeline: items,
+            revisions: plan.revisions.map { RevisionItem(by: $0.by.rawValue, on: $0.on.description, reason: $0.reason) },
+            blocks: plan.blocks.map { BlockItem(cause: $0.cause.rawValue, note: $0.note, since: $0.since.description, until: $0.until?.description) },
+            allowed: plan.allowedActions)
+    }
+
+    /// RFC 3339 with the office's offset, the way an administrator reads a time.
+    static func timestamp(_ date: Date, in calendar: OfficeCalendar) -> String {
+        let style = Date.ISO8601FormatStyle(timeZone: calendar.timeZone)
+        return date.formatted(style)
+    }
+}

@@ -1,0 +1,100 @@
+import KinerjaCore
+import KinerjaRPC
+
+/// Parses wire parameters into domain values, refusing malformed ones with
+/// `InvalidInput` naming the field and how to write it.
+enum WireToCore {
+    static func invalid(_ field: String, _ message: String) -> VarlinkError {
+        VarlinkError(name: KinerjaError.invalidInput, parameters: ["field": .string(field), "message": .string(message)])
+    }
+
+    static func cycle(_ text: String?, field: String = "cycle", default fallback: CycleID) throws(VarlinkError) -> CycleID {
+        guard let text else { return fallback }
+        guard let cycle = CycleID(text) else {
+            throw invalid(field, "'\(text)' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
+        }
+        return cycle
+    }
+
+    static func date(_ text: String?, field: String, default fallback: LocalDate) throws(VarlinkError) -> LocalDate {
+        guard let text else { return fallback }
+        guard let date = LocalDate(text) else { throw invalid(field, "'\(text)' is not a date YYYY-MM-DD") }
+        return date
+    }
+
+    static func npsn(_ text: String?, field: String = "npsn") throws(VarlinkError) -> NPSN? {
+        guard let text else { return nil }
+        guard let npsn = NPSN(text) else { throw invalid(field, "'\(text)' is not an NPSN (8 digits)") }
+        return npsn
+    }
+
+    static func role(_ text: String?) throws(VarlinkError) -> Role? {
+        guard let text else { return nil }
+        guard let role = Role(parsing: text) else { throw invalid("role", "'\(text)' is not a role; use kepala_sekolah or pengawas_sekolah") }
+        return role
+    }
+
+    static func step(_ text: String?, field: String = "step") throws(VarlinkError) -> Step? {
+        guard let text else { return nil }
+        guard let step = Step(rawValue: text) else {
+            throw invalid(field, "'\(text)' is not a step; steps: \(Step.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return step
+    }
+
+    static func rating(_ text: String, field: String) throws(VarlinkError) -> Rating {
+        guard let rating = Rating(rawValue: text) else {
+            throw invalid(field, "'\(text)' is not a rating; use \(Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return rating
+    }
+
+    static func details(_ input: StepDetailsInput?, note: String?) throws(VarlinkError) -> StepDetails {
+        guard let input else { return StepDetails(catatan: note) }
+        var details = StepDetails(
+            praktikKinerja: input.praktikKinerja, rhk: input.rhk?.map { RHKChoice(id: $0.id, jumlah: $0.jumlah) },
+            kompetensi: input.kompetensi, perilakuKerja: input.perilakuKerja, catatan: input.catatan ?? note)
+        if let schools = input.sekolah {
+            var list: [NPSN] = []
+            for text in schools { list.append(try npsn(text, field: "details.sekolah")!) }
+            details.sekolah = list
+        }
+        details.sekolahFokus = try npsn(input.sekolahFokus, field: "details.sekolahFokus")
+        if let text = input.rating { details.rating = try rating(text, field: "details.rating") }
+        if let ratings = input.ratings {
+            var map: [RefleksiAspect: Rating] = [:]
+            for (key, value) in ratings {
+                guard let aspect = RefleksiAspect(rawValue: key) else {
+                    throw invalid("details.ratings", "'\(key)' is not an aspect; use \(RefleksiAspect.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                map[aspect] = try rating(value, field: "details.ratings.\(key)")
+            }
+            details.ratings = map
+        }
+        return details
+    }
+
+    /// The plan action of a `Transition` call.
+    static func action(_ p: Kinerja.Transition.Parameters) throws(VarlinkError) -> PlanAction {
+        func requiredStep() throws(VarlinkError) -> Step {
+            guard let step = try step(p.step) else { throw invalid("step", "action \(p.action) needs a step") }
+            return step
+        }
+        switch p.action {
+        case "mulai": return .start(try requiredStep())
+        case "selesai", "disetujui": return .complete(try requiredStep(), try details(p.details, note: p.note))
+        case "dikembalikan":
+            guard let reason = p.note, !reason.isEmpty else { throw invalid("note", "dikembalikan needs the reason in note") }
+            return .returnForRevision(try requiredStep(), reason: reason)
+        case "terblokir":
+            let causeText = p.cause ?? "lainnya"
+            guard let cause = BlockCause(rawValue: causeText) else {
+                throw invalid("cause", "'\(causeText)' is not a cause; use \(BlockCause.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return .block(cause, note: p.note)
+        case "dibuka": return .unblock
+        default:
+            throw invalid("action", "'\(p.action)' is unknown; use mulai, selesai, disetujui, dikembalikan, terblokir or dibuka")
+        }
+    }
+}
