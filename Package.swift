@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "KinerjaCore", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -197,16 +197,17 @@ struct ConnectionHandlerTests {
         idleTimeout: TimeAmount? = nil,
         maxFrameSize: Int = VarlinkFraming.defaultMaxFrameSize
     ) async throws -> NIOAsyncTestingChannel {
-        let channel = NIOAsyncTestingChannel()
-        try await channel.pipeline.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maxFrameSize: maxFrameSize))).get()
-        try await channel.pipeline.addHandler(
-            VarlinkConnectionHandler(
-                router: router,
-                peer: .unknown,
-                configuration: .init(idleTimeout: idleTimeout, maxQueuedCalls: 16),
-                logger: quietLogger
+        let channel = try await NIOAsyncTestingChannel { channel in
+            try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VarlinkFrameDecoder(maxFrameSize: maxFrameSize)))
+            try channel.pipeline.syncOperations.addHandler(
+                VarlinkConnectionHandler(
+                    router: router,
+                    peer: .unknown,
+                    configuration: .init(idleTimeout: idleTimeout, maxQueuedCalls: 16),
+                    logger: quietLogger
+                )
             )
-        ).get()
+        }
         try await channel.connect(to: SocketAddress(unixDomainSocketPath: "/tmp/unused.sock")).get()
         return channel
     }
@@ -269,24 +270,24 @@ struct ConnectionHandlerTests {
 
     @Test func idleConnectionIsClosed() async throws {
         let channel = try await makeChannel(idleTimeout: .seconds(10))
-        try await channel.testingEventLoop.advanceTime(by: .seconds(5))
+        await channel.testingEventLoop.advanceTime(by: .seconds(5))
         // A partial message does not count as activity.
         try await channel.writeInbound(ByteBuffer(string: #"{"method":"#))
-        try await channel.testingEventLoop.advanceTime(by: .seconds(4))
+        await channel.testingEventLoop.advanceTime(by: .seconds(4))
         #expect(channel.isActive)
-        try await channel.testingEventLoop.advanceTime(by: .seconds(2))
+        await channel.testingEventLoop.advanceTime(by: .seconds(2))
         try await channel.closeFuture.get()
     }
 
     @Test func completeMessagesResetTheIdleTimer() async throws {
         let channel = try await makeChannel(idleTimeout: .seconds(10))
         for _ in 0..<3 {
-            try await channel.testingEventLoop.advanceTime(by: .seconds(8))
+            await channel.testingEventLoop.advanceTime(by: .seconds(8))
             try await channel.writeInbound(ByteBuffer(bytes: frame(#"{"method":"id.kinerja.Test.Ping","parameters":{"message":"x"}}"#)))
             _ = try await nextReply(channel)
         }
         #expect(channel.isActive)
-        try await channel.testingEventLoop.advanceTime(by: .seconds(11))
+        await channel.testingEventLoop.advanceTime(by: .seconds(11))
         try await channel.closeFuture.get()
     }
 

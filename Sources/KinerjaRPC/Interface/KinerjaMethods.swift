@@ -154,4 +154,5 @@ public enum KinerjaError {
     public static let importRejected = "id.kinerja.Kinerja.ImportRejected"
     public static let storeFailure = "id.kinerja.Kinerja.StoreFailure"
     public static let noSuchBackup = "id.kinerja.Kinerja.NoSuchBackup"
+    public static let internalError = "id.kinerja.Kinerja.InternalError"
 }

@@ -1,0 +1,76 @@
+import Foundation
+import KinerjaRPC
+import KinerjaRPCServer
+import KinerjaStore
+
+/// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
+/// change that the caller may change data (reads are open to whoever can connect).
+enum Routes {
+    static func router(office: Office, authorizer: Authorizer, version: String) -> VarlinkRouter {
+        var router = VarlinkRouter(
+            vendor: "Kinerja", product: "kinerjad", version: version, url: "https://github.com/kinerja/kinerja",
+            errorMapper: { error, context in
+                context.logger.error("call failed", metadata: ["KINERJA_METHOD": "\(context.method)", "error": "\(error)"])
+                return VarlinkError(name: KinerjaError.internalError, parameters: ["message": .string("\(error)")])
+            })
+        router.addInterface(name: KinerjaInterface.name, description: KinerjaInterface.description)
+
+        /// The caller of a change, or PermissionDenied.
+        @Sendable func changer(_ context: VarlinkCallContext) throws -> AuditActor {
+            let peer = context.peer
+            guard peer.isKnown, authorizer.mayChange(uid: peer.uid, gid: peer.gid) else {
+                context.logger.notice("change refused", metadata: ["KINERJA_METHOD": "\(context.method)", "KINERJA_UID": "\(peer.uid)"])
+                throw VarlinkError.permissionDenied
+            }
+            return AuditActor(uid: peer.uid, user: Authorizer.userName(uid: peer.uid) ?? "uid \(peer.uid)")
+        }
+
+        router.register(Kinerja.GetStatus.self) { _, _ in .init(status: try office.status(version: version)) }
+        router.register(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
+        router.register(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
+        router.register(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
+        router.register(Kinerja.ShowPlan.self) { p, _ in
+            .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
+        }
+        router.register(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
+        router.register(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.register(Kinerja.ImportRoster.self) { p, context in
+            .init(result: try office.importRoster(p, actor: try changer(context)))
+        }
+        router.register(Kinerja.ImportProgress.self) { p, context in
+            .init(result: try office.importProgress(p, actor: try changer(context)))
+        }
+        router.register(Kinerja.Transition.self) { p, context in
+            .init(plan: try office.transition(p, actor: try changer(context)))
+        }
+        router.register(Kinerja.Backup.self) { _, context in
+            _ = try changer(context)
+            return .init(backup: try office.backup())
+        }
+        router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
+            _ = try changer(context)
+            return try await streamBackup(path: try office.backupPath(named: p.name), writer: writer)
+        }
+        return router
+    }
+
+    /// Sends a backup file in base64 chunks well under the 1 MiB message limit; the last
+    /// chunk is the final reply.
+    static func streamBackup(path: String, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>) async throws -> Kinerja.ReadBackup.Result {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
+        }
+        defer { try? handle.close() }
+        let size = Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 ?? 0)
+        var offset = 0
+        var chunk = try handle.read(upToCount: 256 * 1024) ?? Data()
+        while true {
+            let next = try handle.read(upToCount: 256 * 1024) ?? Data()
+            let reply = Kinerja.ReadBackup.Result(chunk: chunk.base64EncodedString(), offset: offset, bytes: size)
+            if next.isEmpty { return reply }
+            try await writer.send(reply)
+            offset += chunk.count
+            chunk = next
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import KinerjaCore
+import KinerjaRPCServer
+import KinerjaStore
+import Logging
+import ServiceLifecycle
+import Systemd
+
+/// kinerjad: tracks every principal's and supervisor's Pengelolaan Kinerja cycle for a
+/// district office and answers administrators over Varlink. Start-up order matters to
+/// systemd: config and rules are checked, the store opened and the socket bound before
+/// READY=1, so a client that connects after READY is served.
+@main
+struct Kinerjad: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kinerjad",
+        abstract: "The Kinerja daemon: Pengelolaan Kinerja deadlines of a district's principals and supervisors.",
+        discussion: """
+        Runs in the foreground (under systemd: Type=notify, socket activation through kinerjad.socket,
+        WatchdogSec, SIGHUP reloads config and rules, SIGTERM stops gracefully).
+        Development: kinerjad --config config/kinerja.toml --state-dir .state --socket .state/kinerja.sock
+        """,
+        version: version)
+
+    @Option(help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config = "/etc/kinerja/kinerja.toml"
+
+    @Option(help: ArgumentHelp("The Varlink socket to bind when not socket-activated (overrides `socket`).", valueName: "path"))
+    var socket: String?
+
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where the store lives (overrides $STATE_DIRECTORY and `state_directory`).", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(name: .customLong("clock-start"), help: ArgumentHelp(
+        "Start the daemon's clock at this instant (RFC 3339, e.g. 2025-02-03T08:00:00+08:00), ticking from there. For drills and tests.",
+        valueName: "instant"))
+    var clockStart: String?
+
+    @Flag(name: .customLong("check-config"), help: "Check the configuration and rules, print what is wrong, and exit.")
+    var checkConfig = false
+
+    func validate() throws {
+        if let clockStart, Kinerjad.parseInstant(clockStart) == nil {
+            throw ValidationError("--clock-start '\(clockStart)' is not an RFC 3339 instant such as 2025-02-03T08:00:00+08:00")
+        }
+    }
+
+    static func parseInstant(_ text: String) -> Date? {
+        try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+    }
+
+    func run() async throws {
+        let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
+        let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+        let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)
+        let settings: Settings
+        do {
+            let config = overrides.apply(to: try DaemonConfig.load(path: config))
+            settings = Settings(config: config, rules: try RulesLoader.load(directory: config.rulesDirectory))
+        } catch {
+            logger.critical("configuration refused: \(error)")
+            Kinerjad.printError("\(error)")
+            throw ExitCode(78) // EX_CONFIG: systemd's RestartPreventExitStatus keeps it from looping
+        }
+        if checkConfig {
+            print("\(config): ok; rules years \(settings.rules.years.map(\.year))")
+            return
+        }
+        let clock = DaemonClock(startingAt: clockStart.flatMap(Kinerjad.parseInstant))
+        if clock.isOverridden {
+            logger.warning("the clock was moved with --clock-start: the daemon's time is not the system's", metadata: [
+                "KINERJA_CLOCK_START": "\(clockStart ?? "")",
+            ])
+        }
+        let stateDirectory = settings.config.stateDirectory
+        let store: SQLiteStore
+        do {
+            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+            store = try SQLiteStore(path: stateDirectory + "/kinerja.sqlite")
+        } catch {
+            logger.critical("cannot open the store: \(error)", metadata: ["KINERJA_STATE_DIRECTORY": "\(stateDirectory)"])
+            Kinerjad.printError("\(error)")
+            throw ExitCode(1)
+        }
+        let office = Office(store: store, settings: settings, clock: clock, logger: logger)
+        try office.ensureCurrentPlans(actor: Office.daemonActor)
+
+        let router = Routes.router(office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version)
+        let server = VarlinkServer(
+            router: router,
+            configuration: .init(idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections),
+            logger: logger)
+        do {
+            if let activated = SocketActivation.socket(named: "varlink") {
+                try await server.adopt(listeningSocket: activated.fd)
+                logger.info("serving the socket-activated socket", metadata: ["KINERJA_FD_NAME": "\(activated.name)"])
+            } else {
+                let path = settings.config.socket
+                try FileManager.default.createDirectory(
+                    atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+                try await server.bind(path: path, mode: 0o660)
+                logger.info("listening", metadata: ["KINERJA_SOCKET": "\(path)"])
+            }
+        } catch {
+            logger.critical("cannot listen: \(error)")
+            Kinerjad.printError("\(error)")
+            throw ExitCode(1)
+        }
+
+        let notifier = SystemdNotifier()
+        let summary: @Sendable () -> String = {
+            guard let status = try? office.status(version: Kinerjad.version) else { return "kinerjad running" }
+            let c = status.counts
+            return "\(status.currentCycle): \(c.plans) plans, \(c.overdue) overdue, \(c.blocked) blocked"
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: RPCService(server: server)),
+                .init(service: NotifierService(notifier: notifier, summary: summary, logger: logger)),
+                .init(service: ReloadService(
+                    office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        logger.notice("kinerjad started", metadata: [
+            "KINERJA_VERSION": "\(Kinerjad.version)", "KINERJA_STORE": "\(store.path)", "KINERJA_TODAY": "\(office.today())",
+        ])
+        try await group.run()
+        logger.notice("kinerjad stopped")
+    }
+
+    /// One line on stderr for a failure at start, so `make run` and `systemctl status` show it.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("kinerjad: \(message)\n".utf8))
+    }
+}
