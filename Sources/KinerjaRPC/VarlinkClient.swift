@@ -35,8 +35,12 @@ public enum VarlinkClientError: Error, Sendable, Hashable, CustomStringConvertib
 public final class VarlinkClient {
     /// Socket path (a `unix:` prefix given to `init` is removed).
     public let path: String
-    /// Bounds connecting, writing a call, and waiting for each reply of `call`.
-    public var timeout: Duration
+    /// Bounds connecting, writing a call, and waiting for the reply of `call`.
+    public var timeout: Duration {
+        didSet {
+            if fd >= 0 { Self.setSendTimeout(fd, timeout) }
+        }
+    }
     public let maxFrameSize: Int
 
     private var fd: Int32
@@ -269,9 +273,19 @@ public final class VarlinkClient {
                 let code = errno
                 if code == EINTR || code == EAGAIN || code == EWOULDBLOCK { continue }
                 close()
+                if code == ECONNRESET {
+                    throw VarlinkClientError.protocolError("connection closed by the server")
+                }
                 throw VarlinkClientError.protocolError("receive failed: \(Self.errorString(code))")
             }
         }
+    }
+
+    private static func setSendTimeout(_ fd: Int32, _ timeout: Duration) {
+        // A zero timeval would mean "no timeout": use at least 1 ms.
+        let (seconds, attoseconds) = max(timeout, .milliseconds(1)).components
+        var interval = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+        _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
     }
 
     static func errorString(_ code: Int32) -> String {
@@ -299,10 +313,7 @@ public final class VarlinkClient {
 
         // A blocking AF_UNIX connect waits (bounded by SO_SNDTIMEO) only when the listener's
         // backlog is full; sends are bounded the same way.
-        let (seconds, attoseconds) = max(timeout, .milliseconds(1)).components
-        var interval = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
-        if interval.tv_sec == 0 && interval.tv_usec == 0 { interval.tv_usec = 1000 }
-        _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        setSendTimeout(fd, timeout)
 
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {

@@ -101,9 +101,9 @@ public enum VarlinkFraming {
     ///
     /// Every failure is a protocol violation, reported as `org.varlink.service.InvalidParameter`
     /// whose `parameter` names the offending call field (`method`, `parameters`, `oneway`,
-    /// `more`, `upgrade`), or `message` when the frame is not a JSON object at all (bad UTF-8,
-    /// bad JSON, nested too deeply, not an object). The caller should reply with it (unless the
-    /// call was oneway) and close the connection.
+    /// `more`, `upgrade`; also the field in which malformed JSON/UTF-8 was found), or `message`
+    /// when the frame is not a JSON object at all (bad UTF-8, bad JSON, nested deeper than
+    /// `maxNestingDepth`, not an object). The caller should reply with it and close the connection.
     public static func decodeCall(
         _ frame: UnsafeRawBufferPointer,
         maxNestingDepth: Int = defaultMaxNestingDepth

@@ -5,7 +5,7 @@ import NIOCore
 import NIOEmbedded
 import Testing
 
-@Suite("Framing")
+@Suite("Framing", .timeLimit(.minutes(1)))
 struct FramingTests {
     // MARK: Pure splitter
 
@@ -92,7 +92,7 @@ struct FramingTests {
         (Array(#"{"method":"a.B","more":"yes"}"#.utf8), "more"),
         (Array(#"{"method":"a.B","more":true,"oneway":true}"#.utf8), "more"),
         (Array(#"{"method":"a.B","oneway":true,"upgrade":true}"#.utf8), "upgrade"),
-        ([UInt8](#"{"method":"a.B","parameters":{"s":""#.utf8) + [0xC3, 0x28] + [UInt8](#""}}"#.utf8), "message"),
+        ([UInt8](#"{"method":"a.B","parameters":{"s":""#.utf8) + [0xC3, 0x28] + [UInt8](#""}}"#.utf8), "parameters"),
     ] as [([UInt8], String)])
     func decodeCallRejectsProtocolViolations(bytes: [UInt8], field: String) {
         #expect(throws: VarlinkError.invalidParameter(field)) { try VarlinkFraming.decodeCall(bytes) }
@@ -192,7 +192,7 @@ struct FramingTests {
     }
 }
 
-@Suite("JSON and parameters")
+@Suite("JSON and parameters", .timeLimit(.minutes(1)))
 struct ParameterTests {
     struct Sample: Codable, Sendable, Equatable {
         struct Inner: Codable, Sendable, Equatable {

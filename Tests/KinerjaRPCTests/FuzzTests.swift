@@ -7,7 +7,7 @@ import Testing
 
 /// Seeded random input must never crash the splitter, the decoder, the router or a connection,
 /// and whatever is written back must be well-formed replies.
-@Suite("Fuzz")
+@Suite("Fuzz", .timeLimit(.minutes(1)))
 struct FuzzTests {
     static let validCalls = [
         #"{"method":"id.kinerja.Test.Ping","parameters":{"message":"abc","times":2}}"#,

@@ -6,7 +6,7 @@ import NIOPosix
 import Synchronization
 import Testing
 
-@Suite("Unix socket server and client")
+@Suite("Unix socket server and client", .timeLimit(.minutes(1)))
 struct SocketTests {
     @Test func typedCallStreamAndErrorsOverARealSocket() async throws {
         let (server, path) = try await startServer()
@@ -268,13 +268,31 @@ struct SocketTests {
     }
 
     @Test func runReturnsAfterGracefulShutdownOnCancellation() async throws {
-        let (server, path) = try await startServer(configuration: .init(shutdownGracePeriod: .seconds(5)))
+        // Handlers report when they run, so that shutdown starts with both calls in flight.
+        let started = Mutex<Set<String>>([])
+        var router = TestInterface.makeRouter()
+        router.register(TestInterface.Slow.self) { parameters, _ in
+            started.withLock { _ = $0.insert("slow") }
+            try await Task.sleep(for: .milliseconds(parameters.milliseconds))
+            return .init(tag: parameters.tag)
+        }
+        router.registerStream(TestInterface.Count.self) { parameters, _, writer in
+            var value = 0
+            while value < parameters.upTo {
+                value += 1
+                try await writer.send(.init(value: value))
+                started.withLock { _ = $0.insert("stream") }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            return .init(value: value)
+        }
+        let (server, path) = try await startServer(router: router, configuration: .init(shutdownGracePeriod: .seconds(5)))
         let runTask = Task { try await server.run() }
         // A slow call in flight and a subscription.
         let slow = Task {
             try await onThread {
                 let client = try VarlinkClient(path: path, timeout: .seconds(10))
-                return try client.call(TestInterface.Slow.self, .init(milliseconds: 400, tag: "finished")).tag
+                return try client.call(TestInterface.Slow.self, .init(milliseconds: 500, tag: "finished")).tag
             }
         }
         let subscription = Task {
@@ -292,7 +310,10 @@ struct SocketTests {
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(150))
+        for _ in 0..<500 where started.withLock({ $0.count }) < 2 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(started.withLock { $0 } == ["slow", "stream"])
         let start = ContinuousClock.now
         runTask.cancel()
         try await runTask.value
@@ -306,7 +327,14 @@ struct SocketTests {
     }
 
     @Test func shutdownGracePeriodBoundsSlowCalls() async throws {
-        let (server, path) = try await startServer(configuration: .init(shutdownGracePeriod: .milliseconds(200)))
+        let started = Mutex(false)
+        var router = TestInterface.makeRouter()
+        router.register(TestInterface.Slow.self) { parameters, _ in
+            started.withLock { $0 = true }
+            try await Task.sleep(for: .milliseconds(parameters.milliseconds))
+            return .init(tag: parameters.tag)
+        }
+        let (server, path) = try await startServer(router: router, configuration: .init(shutdownGracePeriod: .milliseconds(200)))
         let slow = Task {
             try await onThread {
                 let client = try VarlinkClient(path: path, timeout: .seconds(10))
@@ -317,7 +345,10 @@ struct SocketTests {
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<500 where !started.withLock({ $0 }) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(started.withLock { $0 })
         let start = ContinuousClock.now
         await server.shutdown()
         #expect(ContinuousClock.now - start < .seconds(2))

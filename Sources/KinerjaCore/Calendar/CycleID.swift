@@ -14,7 +14,9 @@ public struct CycleID: Hashable, Comparable, Sendable, Codable, CustomStringConv
     /// Parses `YYYY-1` or `YYYY-2`.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let h = Int(parts[1]) else {
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 1,
+              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(parts[0]), let h = Int(parts[1])
+        else {
             return nil
         }
         self.init(year: y, half: h)

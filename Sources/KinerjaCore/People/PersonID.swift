@@ -15,10 +15,16 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         guard compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw .invalidCharacters(text)
         }
+        // A NIP written with dots or dashes, or one digit short or long, is a typo of a NIP,
+        // not another person: inferring "non-ASN" would silently split one person in two.
+        let digitsOnly = compact.filter { $0 != "." && $0 != "-" }
+        let looksLikeNIP = digitsOnly.allSatisfy(\.isNumber) && (17...19).contains(digitsOnly.count)
         let allDigits = compact.allSatisfy(\.isNumber)
-        switch kepegawaian ?? (allDigits && compact.count == 18 ? .pns : .nonAsn) {
+        switch kepegawaian ?? (looksLikeNIP ? .pns : .nonAsn) {
         case .pns:
-            try PersonID.checkNIP(compact)
+            try PersonID.checkNIP(digitsOnly)
+            rawValue = digitsOnly
+            return
         case .pppk:
             guard allDigits, compact.count == 18 else { throw .wrongLength(id: compact, length: compact.count) }
         case .nonAsn:

@@ -115,8 +115,17 @@ public struct YearRules: Hashable, Sendable, Codable {
             }
         }
         var seen = Set<String>()
-        for item in catalogs.rhk + catalogs.kompetensi + catalogs.praktikKinerjaKepalaSekolah + catalogs.praktikKinerjaPengawas {
-            if !seen.insert(item.id).inserted { problems.append("catalog id '\(item.id)' is used twice") }
+        let ids = (catalogs.rhk + catalogs.kompetensi + catalogs.praktikKinerjaKepalaSekolah + catalogs.praktikKinerjaPengawas).map(\.id)
+            + catalogs.perilakuKerja.map(\.id)
+        for id in ids where !seen.insert(id).inserted {
+            problems.append("catalog id '\(id)' is used twice")
+        }
+        for role in Role.allCases {
+            for (name, rule) in deadlines(for: role).sorted(by: { $0.key < $1.key }) {
+                if case .endOfMonth(let n) = rule, !(1...6).contains(n) {
+                    problems.append("[deadlines.\(role.rawValue)] \(name): end_of_month must be 1 to 6 (a cycle has six months), not \(n)")
+                }
+            }
         }
         return problems
     }

@@ -31,7 +31,7 @@ public struct PlanStatus: Hashable, Sendable, Codable {
         if blockCause != nil { flags.append(.blocked) }
         if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }
         if let planningDue = timeline.first?.due {
-            if let submitted = plan.submittedOn {
+            if let submitted = plan.firstSubmittedOn {
                 if submitted > planningDue { flags.append(.lateSubmission) }
             } else if today > planningDue, blockCause == nil {
                 flags.append(.notSubmitted)

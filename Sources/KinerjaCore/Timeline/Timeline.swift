@@ -10,21 +10,29 @@ public enum Timeline {
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(plan.records.count)
         var previousEnd = cycle.start
+        // An official extension moves the month-based deadlines after it by as much, so a
+        // plan submitted within the extension is not overdue at its next step the same day.
+        var extensionShift = 0
         for record in plan.records {
             let step = record.step
-            let due: LocalDate
+            var due: LocalDate
             if step.hasDuration {
                 let months = step == .pendampingan ? rules.durations.pendampinganMaxMonths : rules.durations.upayaTindakLanjutMonths
                 due = (record.startedOn ?? previousEnd).adding(months: months)
             } else {
                 switch deadlines[step.deadlineName] ?? .endOfMonth(6) {
-                case .endOfMonth(let n): due = cycle.endOfMonth(n)
+                case .endOfMonth(let n): due = cycle.endOfMonth(n).adding(days: extensionShift)
                 case .afterPreviousDays(let n): due = previousEnd.adding(days: n)
                 }
             }
-            let extended = extensionDate(rules: rules, cycle: cycle, role: role, name: step.deadlineName).map { max($0, due) } ?? due
-            entries.append(TimelineEntry(step: step, due: extended, startedOn: record.startedOn, completedOn: record.completedOn))
-            previousEnd = record.completedOn ?? extended
+            // Everything of a cycle is due within it: a late chain of projections stops at its end.
+            due = min(due, cycle.end)
+            if let extended = extensionDate(rules: rules, cycle: cycle, role: role, name: step.deadlineName), extended > due {
+                extensionShift = max(extensionShift, due.days(until: extended))
+                due = extended
+            }
+            entries.append(TimelineEntry(step: step, due: due, startedOn: record.startedOn, completedOn: record.completedOn))
+            previousEnd = record.completedOn ?? due
         }
         return entries
     }

@@ -16,11 +16,18 @@ extension Plan {
                 return problem
             }
             if step == .penyusunan, let schools = details.sekolah {
-                if schools.count != 3 || Set(schools).count != 3 {
-                    return "a supervisor's plan names exactly three different schools, not \(schools.count)"
+                if schools.count != 3 {
+                    return "a supervisor's plan names exactly three schools, not \(schools.count)"
+                }
+                if Set(schools).count != 3 {
+                    return "a supervisor's plan names three different schools; a school is named twice"
                 }
             }
-            if step == .penyusunan, let problem = pengembanganProblem(details, rules: .oneIndicator, catalogs: catalogs, rulesFile: rulesFile) {
+            // A supervisor's competency indicator comes from the supervisors' own model, which
+            // the rules files do not list: only "one indicator, not RHK items" is checked.
+            var supervisorCatalogs = catalogs
+            supervisorCatalogs.kompetensi = []
+            if step == .penyusunan, let problem = pengembanganProblem(details, rules: .oneIndicator, catalogs: supervisorCatalogs, rulesFile: rulesFile) {
                 return problem
             }
             if step == .penyusunan, let problem = perilakuProblem(details, catalogs: catalogs, everyAspect: true) {
@@ -53,7 +60,8 @@ extension Plan {
             if details.kompetensi != nil {
                 return "the rules of this year count RHK items with points (minimum \(minimum)); give RHK items, not a competency indicator"
             }
-            guard let choices = details.rhk else { return nil }
+            // Without a catalog the points are unknown: the choice is kept, the minimum not judged.
+            guard let choices = details.rhk, !catalogs.rhk.isEmpty else { return nil }
             var total = 0
             for choice in choices {
                 guard choice.jumlah > 0 else { return "RHK '\(choice.id)' has quantity \(choice.jumlah); it must be at least 1" }
@@ -70,7 +78,7 @@ extension Plan {
             }
         case .oneIndicator:
             if details.rhk != nil {
-                return "the rules of this year ask for one competency indicator, not RHK items"
+                return "this plan takes one competency indicator, not RHK items"
             }
             if let choice = details.kompetensi, !catalogs.kompetensi.isEmpty, !catalogs.kompetensi.contains(where: { $0.id == choice }) {
                 return "competency indicator '\(choice)' is not in the catalog of \(rulesFile); known: \(catalogs.kompetensi.map(\.id).joined(separator: ", "))"

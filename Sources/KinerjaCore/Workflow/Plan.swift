@@ -9,6 +9,9 @@ public struct Plan: Hashable, Sendable, Codable {
     public private(set) var currentIndex: Int
     public private(set) var blocks: [BlockPeriod]
     public private(set) var revisions: [Revision]
+    /// The first time the plan was submitted (Rangkuman, or the supervisor's first
+    /// Penyusunan): a plan returned for revision later was still submitted on time.
+    public private(set) var firstSubmittedOn: LocalDate?
 
     public init(id: PlanID) {
         self.id = id
@@ -100,6 +103,7 @@ public struct Plan: Hashable, Sendable, Codable {
         }
         switch action {
         case .start:
+            guard step.hasDuration else { throw refusal(step, .cannotStart) }
             if let started = records[index].startedOn { throw refusal(step, .alreadyStarted(on: started)) }
             records[index].startedOn = date
         case .complete(_, let details):
@@ -109,6 +113,7 @@ public struct Plan: Hashable, Sendable, Codable {
             if records[index].startedOn == nil { records[index].startedOn = previousCompletion(before: index) ?? date }
             records[index].completedOn = date
             records[index].details = details == .none ? nil : details
+            if (step == .rangkuman || step == .penyusunan) && firstSubmittedOn == nil { firstSubmittedOn = date }
             currentIndex += 1
         case .returnForRevision(_, let reason):
             guard step.isReview else { throw refusal(step, .notReviewStep) }

@@ -17,6 +17,8 @@ public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertibl
         case notReviewStep
         /// `mulai` on a step that was already started.
         case alreadyStarted(on: LocalDate)
+        /// `mulai` on a step without a length of its own.
+        case cannotStart
         /// Every step is done.
         case planComplete
         /// The date is before the previous event, the cycle's start, or after today.
@@ -44,6 +46,7 @@ public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertibl
         case .notBlocked: what = "the plan is not blocked"
         case .notReviewStep: what = "only pemeriksaan and persetujuan can return a plan for revision"
         case .alreadyStarted(let day): what = "step '\(step?.rawValue ?? "-")' already started on \(day)"
+        case .cannotStart: what = "only pendampingan and upaya-tindak-lanjut are started (mulai); complete '\(step?.rawValue ?? "-")' with selesai"
         case .planComplete: what = "every step of the plan is done"
         case .badDate(let why): what = why
         case .invalidDetails(let why): what = why

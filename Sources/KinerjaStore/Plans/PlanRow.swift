@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import KinerjaCore
+
+/// The `plan` table's row: the Core plan as JSON in `state`, and the columns the indexes
+/// need, derived from it at every save.
+struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "plan"
+
+    var planID: String
+    var cycle: String
+    var personID: String
+    var role: String
+    var npsn: String
+    var currentStep: String?
+    var currentDue: String?
+    var blocked: Bool
+    var updatedAt: Date
+    var state: String
+
+    enum CodingKeys: String, CodingKey {
+        case planID = "plan_id"
+        case cycle
+        case personID = "person_id"
+        case role, npsn
+        case currentStep = "current_step"
+        case currentDue = "current_due"
+        case blocked
+        case updatedAt = "updated_at"
+        case state
+    }
+
+    init(_ plan: Plan, due: LocalDate?, at: Date) throws {
+        let key = plan.id.position
+        planID = plan.id.description
+        cycle = plan.id.cycle.description
+        personID = key.personID.rawValue
+        role = key.role.rawValue
+        npsn = PositionRow.npsnColumn(key.npsn)
+        currentStep = plan.currentStep?.rawValue
+        currentDue = due?.description
+        blocked = plan.openBlock != nil
+        updatedAt = at
+        state = try JSONText.encode(plan)
+    }
+
+    func stored() throws -> StoredPlan {
+        let plan = try JSONText.decode(Plan.self, from: state, table: "plan", key: planID)
+        return StoredPlan(plan: plan, due: currentDue.flatMap { LocalDate($0) })
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import KinerjaCore
+
+/// Plan calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
+extension SQLiteStore {
+    public func plan(_ id: PlanID) throws -> Plan? {
+        try reading { try $0.plan(id) }
+    }
+
+    public func storedPlan(_ id: PlanID) throws -> StoredPlan? {
+        try reading { try $0.storedPlan(id) }
+    }
+
+    public func plans(matching query: PlanQuery) throws -> [StoredPlan] {
+        try reading { try $0.plans(matching: query) }
+    }
+
+    public func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {
+        try writing { try $0.savePlan(plan, due: due, action: action, actor: actor, at: at) }
+    }
+
+    public func ensurePlans(cycle: CycleID, due: (Plan) -> LocalDate?, actor: AuditActor, at: Date) throws -> Int {
+        try writing { try $0.ensurePlans(cycle: cycle, due: due, actor: actor, at: at) }
+    }
+
+    public func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
+        try writing { try $0.updateDues(cycle: cycle, due: due) }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import KinerjaCore
+
+/// The `position` table's row: keyed by person, role and school (the empty string for a
+/// supervisor, whose position has no school of its own).
+struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "position"
+
+    var personID: String
+    var role: String
+    var npsn: String
+    var jabatan: String
+    var namaSekolah: String?
+    var atasanID: String?
+    /// JSON array of person ids.
+    var timKinerja: String
+    var pejabatPenilaiID: String?
+    /// JSON array of NPSNs, in the roster's order.
+    var sekolahBinaan: String
+    var active: Bool
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case personID = "person_id"
+        case role, npsn, jabatan
+        case namaSekolah = "nama_sekolah"
+        case atasanID = "atasan_id"
+        case timKinerja = "tim_kinerja"
+        case pejabatPenilaiID = "pejabat_penilai_id"
+        case sekolahBinaan = "sekolah_binaan"
+        case active
+        case updatedAt = "updated_at"
+    }
+
+    init(_ position: Position, at: Date) throws {
+        personID = position.key.personID.rawValue
+        role = position.key.role.rawValue
+        npsn = PositionRow.npsnColumn(position.key.npsn)
+        jabatan = position.jabatan.rawValue
+        namaSekolah = position.namaSekolah
+        atasanID = position.atasanID?.rawValue
+        timKinerja = try JSONText.encode(position.timKinerja.map(\.rawValue))
+        pejabatPenilaiID = position.pejabatPenilaiID?.rawValue
+        sekolahBinaan = try JSONText.encode(position.sekolahBinaan.map(\.rawValue))
+        active = position.active
+        updatedAt = at
+    }
+
+    /// The `npsn` column's value for a key's school.
+    static func npsnColumn(_ npsn: NPSN?) -> String { npsn?.rawValue ?? "" }
+
+    var keyText: String { "\(personID)/\(role)/\(npsn)" }
+
+    func position() throws -> Position {
+        guard let role = Role(rawValue: role) else {
+            throw StoreError.damagedRow(table: "position", key: keyText, reason: "unknown role '\(self.role)'")
+        }
+        guard let jabatan = Jabatan(rawValue: jabatan) else {
+            throw StoreError.damagedRow(table: "position", key: keyText, reason: "unknown jabatan '\(self.jabatan)'")
+        }
+        let team = try JSONText.decode([String].self, from: timKinerja, table: "position", key: keyText)
+        let schools = try JSONText.decode([String].self, from: sekolahBinaan, table: "position", key: keyText)
+        return Position(
+            key: PositionKey(personID: PersonID(trusted: personID), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)),
+            jabatan: jabatan, namaSekolah: namaSekolah, atasanID: atasanID.map(PersonID.init(trusted:)),
+            timKinerja: team.map(PersonID.init(trusted:)), pejabatPenilaiID: pejabatPenilaiID.map(PersonID.init(trusted:)),
+            sekolahBinaan: schools.map(NPSN.init(trusted:)), active: active)
+    }
+}

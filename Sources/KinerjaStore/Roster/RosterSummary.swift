@@ -1,0 +1,35 @@
+/// What applying a roster changed, for the import report.
+public struct RosterSummary: Sendable, Hashable, Codable {
+    /// Counts of one kind of row (persons or positions).
+    public struct Counts: Sendable, Hashable, Codable {
+        /// New in the store.
+        public var added = 0
+        /// In the store before, and different now (a reactivation counts here).
+        public var updated = 0
+        /// In the roster exactly as stored.
+        public var unchanged = 0
+        /// Active before, absent from the roster, now inactive.
+        public var deactivated = 0
+
+        public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, deactivated: Int = 0) {
+            self.added = added
+            self.updated = updated
+            self.unchanged = unchanged
+            self.deactivated = deactivated
+        }
+    }
+
+    public var persons = Counts()
+    public var positions = Counts()
+
+    public init(persons: Counts = Counts(), positions: Counts = Counts()) {
+        self.persons = persons
+        self.positions = positions
+    }
+
+    /// Persons and positions added (the interface reports people and positions together).
+    public var added: Int { persons.added + positions.added }
+    public var updated: Int { persons.updated + positions.updated }
+    public var unchanged: Int { persons.unchanged + positions.unchanged }
+    public var deactivated: Int { persons.deactivated + positions.deactivated }
+}

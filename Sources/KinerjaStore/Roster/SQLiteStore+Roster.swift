@@ -1,0 +1,33 @@
+import Foundation
+import KinerjaCore
+
+/// Roster calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
+extension SQLiteStore {
+    public func applyRoster(_ positions: [RosterEntry], actor: AuditActor, at: Date, markMissingInactive: Bool) throws -> RosterSummary {
+        try writing { try $0.applyRoster(positions, actor: actor, at: at, markMissingInactive: markMissingInactive) }
+    }
+
+    public func person(_ id: PersonID) throws -> Person? {
+        try reading { try $0.person(id) }
+    }
+
+    public func positions(of person: PersonID) throws -> [Position] {
+        try reading { try $0.positions(of: person) }
+    }
+
+    public func position(_ key: PositionKey) throws -> Position? {
+        try reading { try $0.position(key) }
+    }
+
+    public func positions(matching query: PositionQuery) throws -> [Position] {
+        try reading { try $0.positions(matching: query) }
+    }
+
+    public func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
+        try reading { try $0.positionsWithPeople(matching: query) }
+    }
+
+    public func people(matching text: String?, activeOnly: Bool) throws -> [Person] {
+        try reading { try $0.people(matching: text, activeOnly: activeOnly) }
+    }
+}

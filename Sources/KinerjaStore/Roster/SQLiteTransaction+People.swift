@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import KinerjaCore
+
+extension SQLiteTransaction {
+    func person(_ id: PersonID) throws -> Person? {
+        try PersonRow.fetchOne(db, key: id.rawValue)?.person()
+    }
+
+    func positions(of person: PersonID) throws -> [Position] {
+        try positions(matching: PositionQuery(activeOnly: false, personID: person))
+    }
+
+    func position(_ key: PositionKey) throws -> Position? {
+        try PositionRow.fetchOne(
+            db, sql: "SELECT * FROM position WHERE person_id = ? AND role = ? AND npsn = ?",
+            arguments: [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]
+        )?.position()
+    }
+
+    func positions(matching query: PositionQuery) throws -> [Position] {
+        let (conditions, arguments) = query.sqlConditions()
+        let sql = "SELECT position.* FROM position \(conditions) ORDER BY position.person_id, position.role, position.npsn"
+        return try PositionRow.fetchAll(db, sql: sql, arguments: arguments).map { try $0.position() }
+    }
+
+    func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
+        let (conditions, arguments) = query.sqlConditions()
+        let sql = """
+            SELECT position.*, person.nama AS person_nama, person.kepegawaian AS person_kepegawaian,
+                   person.active AS person_active, person.updated_at AS person_updated_at
+            FROM position JOIN person ON person.id = position.person_id
+            \(conditions)
+            ORDER BY position.npsn, person.nama, position.person_id, position.role
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let position = try PositionRow(row: row)
+            let person = PersonRow(
+                id: position.personID, nama: row["person_nama"], kepegawaian: row["person_kepegawaian"],
+                active: row["person_active"], updatedAt: row["person_updated_at"])
+            return (try person.person(), try position.position())
+        }
+    }
+
+    func people(matching text: String?, activeOnly: Bool) throws -> [Person] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let text, !text.isEmpty {
+            conditions.append("(instr(lower(nama), lower(?)) > 0 OR instr(id, ?) > 0)")
+            arguments += [text, text]
+        }
+        if activeOnly { conditions.append("active") }
+        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try PersonRow.fetchAll(db, sql: "SELECT * FROM person \(clause) ORDER BY nama, id", arguments: arguments)
+            .map { try $0.person() }
+    }
+}
+
+extension PersonRow {
+    init(id: String, nama: String, kepegawaian: String, active: Bool, updatedAt: Date) {
+        self.id = id
+        self.nama = nama
+        self.kepegawaian = kepegawaian
+        self.active = active
+        self.updatedAt = updatedAt
+    }
+}
+
+extension PositionQuery {
+    /// The WHERE clause over the `position` table, and its arguments.
+    func sqlConditions() -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let personID {
+            conditions.append("position.person_id = ?")
+            arguments += [personID.rawValue]
+        }
+        if let role {
+            conditions.append("position.role = ?")
+            arguments += [role.rawValue]
+        }
+        if let npsn {
+            conditions.append("position.npsn = ?")
+            arguments += [npsn.rawValue]
+        }
+        if let sekolahBinaan {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM sekolah_binaan b WHERE b.binaan_npsn = ? AND b.person_id = position.person_id
+                        AND b.role = position.role AND b.npsn = position.npsn)
+                """)
+            arguments += [sekolahBinaan.rawValue]
+        }
+        if activeOnly { conditions.append("position.active") }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}

@@ -1,0 +1,23 @@
+import GRDB
+
+/// The numbered schema migrations, oldest first. A migration is never edited once
+/// released: a change of schema is a new migration appended here, so that every database
+/// an office has (and every backup) reaches the same schema by the same steps.
+enum SchemaMigrations {
+    /// Every migration this code knows, in order.
+    static let identifiers = [SchemaV1.identifier, SchemaV2.identifier, SchemaV3.identifier]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(SchemaV1.identifier, migrate: SchemaV1.migrate)
+        migrator.registerMigration(SchemaV2.identifier, migrate: SchemaV2.migrate)
+        migrator.registerMigration(SchemaV3.identifier, migrate: SchemaV3.migrate)
+        return migrator
+    }
+
+    /// Applied migrations this code does not know: a newer Kinerja wrote the database.
+    static func unknownApplied(_ db: Database) throws -> [String] {
+        let known = Set(identifiers)
+        return try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+    }
+}

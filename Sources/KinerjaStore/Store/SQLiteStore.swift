@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import KinerjaCore
+
+/// The store on one SQLite file, through a GRDB `DatabasePool`: WAL, so that status
+/// questions and backups read while a change is written; `synchronous=FULL`, so that a
+/// change acknowledged to a client survives a power cut; foreign keys on; a busy timeout
+/// for the rare other process (an administrator's `sqlite3`) holding the lock.
+///
+/// Each `StoreOperations` call is its own transaction; `transaction(_:)` groups many.
+/// Do not call the store from inside `transaction`'s body (GRDB refuses re-entrant
+/// access): use the transaction it passes.
+public final class SQLiteStore: KinerjaStoring {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's lock before failing.
+    static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating if missing) the database at `path` and migrates it to the schema of
+    /// this code. Refuses a database written by a newer Kinerja (`StoreError.newerSchema`)
+    /// and a file that is not a readable SQLite database (`StoreError.unreadable`), in both
+    /// cases without changing it.
+    public init(path: String) throws {
+        self.path = path
+        pool = try SQLiteStore.openPool(path: path)
+        try SQLiteStore.mapOpenErrors(path: path) {
+            let unknown = try pool.read { try SchemaMigrations.unknownApplied($0) }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+            try SchemaMigrations.migrator.migrate(pool)
+        }
+    }
+
+    /// Closes the connections; the store must not be used afterwards. Dropping the last
+    /// reference closes them too.
+    public func close() throws {
+        try pool.close()
+    }
+
+    /// The identifiers this code's migrations have (the newest schema it understands).
+    public static var knownMigrations: [String] { SchemaMigrations.identifiers }
+
+    public func schemaVersion() -> [String] {
+        (try? pool.read { try SchemaMigrations.migrator.appliedMigrations($0) }) ?? []
+    }
+
+    public func fileSize() throws -> Int64 {
+        var total: Int64 = 0
+        for file in [path, path + "-wal"] {
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            total += (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        }
+        return total
+    }
+
+    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// A read in one consistent snapshot.
+    func reading<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// A write in one transaction, with its audit rows.
+    func writing<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    // MARK: Opening
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "kinerja"
+        config.prepareDatabase { db in
+            // Every connection, readers included: a setting per connection, not per file.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    static func openPool(path: String) throws -> DatabasePool {
+        try mapOpenErrors(path: path) { try DatabasePool(path: path, configuration: configuration()) }
+    }
+
+    /// Turns SQLite's codes into errors that say what to do: a file that is not a
+    /// database (or is damaged) is `unreadable`; a path that cannot be opened is
+    /// `cannotOpen`. Other errors pass unchanged.
+    static func mapOpenErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+                throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            default:
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import KinerjaCore
+
+/// Failures of the store that an administrator must act on; each description says what to
+/// do, because it ends up in the journal and in the CLI's error output.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database has migrations this code does not know: a newer Kinerja wrote it, and
+    /// running older code on it could misread or damage its data.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// The file is not a SQLite database, or is damaged.
+    case unreadable(path: String, reason: String)
+    /// The file could not be opened or created (missing directory, permissions).
+    case cannotOpen(path: String, reason: String)
+    /// A backup would overwrite an existing file.
+    case backupExists(path: String)
+    /// A plan was saved for a position the roster does not have.
+    case noSuchPosition(PositionKey)
+    /// A stored row could not be read back (edited by hand, or written by a buggy version).
+    case damagedRow(table: String, key: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path, let unknown):
+            return "the database at \(path) was written by a newer Kinerja (migrations \(unknown.joined(separator: ", "))); use that version or restore a backup"
+        case .unreadable(let path, let reason):
+            return "the database at \(path) cannot be read (\(reason)); restore a backup made with kinerjactl backup; the damaged file was left untouched"
+        case .cannotOpen(let path, let reason):
+            return "the database at \(path) cannot be opened (\(reason)); check that its directory exists and that the daemon's user may write there"
+        case .backupExists(let path):
+            return "a file already exists at \(path); a backup never overwrites one, choose another name"
+        case .noSuchPosition(let key):
+            return "no position \(key) in the roster; import a roster that lists it first"
+        case .damagedRow(let table, let key, let reason):
+            return "the \(table) row \(key) cannot be read (\(reason)); restore a backup made with kinerjactl backup"
+        }
+    }
+}

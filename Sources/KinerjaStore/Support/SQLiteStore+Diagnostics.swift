@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// Package-internal doors for the tests (which do not link GRDB themselves): build a
+/// database at an older schema, run raw SQL, and see how SQLite runs a plan query.
+extension SQLiteStore {
+    /// Creates a database at `path` migrated only up to `migration` (one of
+    /// `knownMigrations`), as an older Kinerja would have left it.
+    package static func createDatabase(at path: String, upTo migration: String) throws {
+        let pool = try openPool(path: path)
+        try SchemaMigrations.migrator.migrate(pool, upTo: migration)
+        try pool.close()
+    }
+
+    /// Runs SQL on the file at `path` without migrating it (to shape old or odd databases).
+    package static func executeRaw(at path: String, sql: String) throws {
+        let pool = try openPool(path: path)
+        try pool.writeWithoutTransaction { try $0.execute(sql: sql) }
+        try pool.close()
+    }
+
+    /// Runs SQL in a write transaction of this store.
+    package func executeRaw(_ sql: String) throws {
+        try pool.write { try $0.execute(sql: sql) }
+    }
+
+    /// The first column of every row `sql` returns, as text.
+    package func fetchTexts(_ sql: String) throws -> [String?] {
+        try pool.read { try String?.fetchAll($0, sql: sql) }
+    }
+
+    /// SQLite's EXPLAIN QUERY PLAN of the query `plans(matching:)` runs, one step a line.
+    package func explainPlans(matching query: PlanQuery) throws -> String {
+        let (sql, arguments) = query.sql()
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                .map { $0["detail"] as String }
+                .joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import kinerjad
+
+/// kinerja.toml: defaults, relative paths, and an error that names the key for every mistake.
+@Suite struct DaemonConfigTests {
+    @Test func emptyFileGivesDefaultsAndPathsRelativeToTheFile() throws {
+        let config = try DaemonConfig.parse("", file: "/etc/kinerja/kinerja.toml")
+        #expect(config.timezone == "Asia/Jakarta")
+        #expect(config.language == "id")
+        #expect(config.rulesDirectory == "/etc/kinerja/rules")
+        #expect(config.hooksDirectory == "/etc/kinerja/hooks.d")
+        #expect(config.socket == "/run/kinerja/kinerja.sock")
+        #expect(config.reminders.leadDays == [14, 7, 1])
+        #expect(config.reminders.workingDays == [1, 2, 3, 4, 5])
+        #expect(config.hooks.timeoutSeconds == 30)
+    }
+
+    @Test func valuesAreRead() throws {
+        let config = try DaemonConfig.parse("""
+            timezone = "Asia/Makassar"
+            language = "en"
+            rules_directory = "../rules"
+            [rpc]
+            idle_timeout_seconds = 5
+            [reminders]
+            fire_time = "06:30"
+            lead_days = [10, 3]
+            working_days = ["mon", "tue", "wed", "thu", "fri", "sat"]
+            non_working_day = "after"
+            holidays = ["2026-12-25"]
+            """, file: "/srv/kinerja/etc/kinerja.toml")
+        #expect(config.timezone == "Asia/Makassar")
+        #expect(config.rulesDirectory == "/srv/kinerja/rules")
+        #expect(config.idleTimeoutSeconds == 5)
+        #expect(config.reminders.fireHour == 6 && config.reminders.fireMinute == 30)
+        #expect(config.reminders.leadDays == [10, 3])
+        #expect(config.reminders.workingDays.contains(6))
+        #expect(config.reminders.nonWorkingDay == "after")
+        #expect(config.reminders.holidays.map(\.description) == ["2026-12-25"])
+    }
+
+    @Test(arguments: [
+        ("timezone = \"Asia/Bandung\"", "timezone 'Asia/Bandung' is not an IANA zone"),
+        ("timzone = \"Asia/Jakarta\"", "unknown key 'timzone'"),
+        ("language = \"jv\"", "language 'jv' is unknown"),
+        ("[reminders]\nfire_time = \"7am\"", "[reminders] fire_time '7am' is not a time of day"),
+        ("[reminders]\nlead_days = [0]", "[reminders] lead_days must hold whole numbers from 1 to 180"),
+        ("[reminders]\nholidays = [\"25-12-2026\"]", "holidays: '25-12-2026' is not a date"),
+        ("[reminders]\nworking_days = [\"senin\"]", "working_days: 'senin' is not a day"),
+        ("[hooks]\ntimeout = 5", "[hooks] unknown key 'timeout'"),
+        ("[rpc\n", "line 1"),
+    ])
+    func mistakesAreNamed(text: String, expected: String) {
+        do {
+            _ = try DaemonConfig.parse(text, file: "/etc/kinerja/kinerja.toml")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.hasPrefix("/etc/kinerja/kinerja.toml: "))
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
+    @Test func overridesWin() throws {
+        let config = try DaemonConfig.parse("socket = \"/run/x.sock\"", file: "/etc/kinerja/kinerja.toml")
+        let applied = ConfigOverrides(socket: "/tmp/k.sock", stateDirectory: "/tmp/state").apply(to: config)
+        #expect(applied.socket == "/tmp/k.sock")
+        #expect(applied.stateDirectory == "/tmp/state")
+    }
+}
