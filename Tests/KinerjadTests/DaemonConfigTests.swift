@@ -65,5 +65,6 @@ import Testing
         let applied = ConfigOverrides(socket: "/tmp/k.sock", stateDirectory: "/tmp/state").apply(to: config)
         #expect(applied.socket == "/tmp/k.sock")
         #expect(applied.stateDirectory == "/tmp/state")
+        #expect(ConfigOverrides(socket: "rel/k.sock").apply(to: config).socket.hasPrefix("/"))
     }
 }

@@ -43,7 +43,7 @@ enum CoreToWire {
 
     /// RFC 3339 with the office's offset, the way an administrator reads a time.
     static func timestamp(_ date: Date, in calendar: OfficeCalendar) -> String {
-        let style = Date.ISO8601FormatStyle(timeZone: calendar.timeZone)
+        let style = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: calendar.timeZone)
         return date.formatted(style)
     }
 }
