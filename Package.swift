@@ -73,6 +73,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "kinerja-bench",
+            dependencies: ["KinerjaRPC"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore"], swiftSettings: strict),
         .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore"], swiftSettings: strict),
         .testTarget(

@@ -76,13 +76,32 @@ public enum Kinerja {
 
     /// Parameters shared by both imports.
     public struct ImportParameters: Codable, Sendable {
-        public var content: String
+        public var content, upload: String?
         public var dryRun, skipInvalid: Bool?
-        public init(content: String, dryRun: Bool? = nil, skipInvalid: Bool? = nil) {
+        public init(content: String? = nil, upload: String? = nil, dryRun: Bool? = nil, skipInvalid: Bool? = nil) {
             self.content = content
+            self.upload = upload
             self.dryRun = dryRun
             self.skipInvalid = skipInvalid
         }
+    }
+
+    public struct UploadBegin: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.UploadBegin"
+        public typealias Parameters = Empty
+        public struct Result: Codable, Sendable { public var upload: String; public init(upload: String) { self.upload = upload } }
+    }
+
+    public struct UploadChunk: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.UploadChunk"
+        public struct Parameters: Codable, Sendable {
+            public var upload, chunk: String
+            public init(upload: String, chunk: String) {
+                self.upload = upload
+                self.chunk = chunk
+            }
+        }
+        public struct Result: Codable, Sendable { public var bytes: Int; public init(bytes: Int) { self.bytes = bytes } }
     }
 
     public struct ImportResultReply: Codable, Sendable { public var result: ImportResult; public init(result: ImportResult) { self.result = result } }
@@ -154,5 +173,6 @@ public enum KinerjaError {
     public static let importRejected = "id.kinerja.Kinerja.ImportRejected"
     public static let storeFailure = "id.kinerja.Kinerja.StoreFailure"
     public static let noSuchBackup = "id.kinerja.Kinerja.NoSuchBackup"
+    public static let noSuchUpload = "id.kinerja.Kinerja.NoSuchUpload"
     public static let internalError = "id.kinerja.Kinerja.InternalError"
 }

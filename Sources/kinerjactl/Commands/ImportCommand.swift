@@ -54,10 +54,45 @@ struct ImportCommand: ParsableCommand {
         func run() throws { try ImportCommand.run(Kinerja.ImportProgress.self, global, options) }
     }
 
+    /// Files up to this size go in the import call itself (JSON escaping can grow text).
+    static let inlineLimit = 256 * 1024
+
+    /// The text in pieces of at most `inlineLimit` bytes, cut between characters.
+    static func pieces(of text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var size = 0
+        for character in text {
+            let length = character.utf8.count
+            if size + length > inlineLimit {
+                pieces.append(current)
+                current = ""
+                size = 0
+            }
+            current.append(character)
+            size += length
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
     static func run<M: VarlinkMethod>(_ method: M.Type, _ global: GlobalOptions, _ options: Options) throws
     where M.Parameters == Kinerja.ImportParameters, M.Result == Kinerja.ImportResultReply {
-        let params = Kinerja.ImportParameters(content: try options.content(), dryRun: options.dryRun ? true : nil, skipInvalid: options.skipInvalid ? true : nil)
-        let result = try global.run { try $0.call(M.self, params).result }
+        let text = try options.content()
+        let result = try global.run { client in
+            var params = Kinerja.ImportParameters(dryRun: options.dryRun ? true : nil, skipInvalid: options.skipInvalid ? true : nil)
+            if text.utf8.count <= inlineLimit {
+                params.content = text
+            } else {
+                // Messages are at most 1 MiB: a large file goes up in pieces first.
+                let upload = try client.call(Kinerja.UploadBegin.self).upload
+                for piece in pieces(of: text) {
+                    _ = try client.call(Kinerja.UploadChunk.self, .init(upload: upload, chunk: piece))
+                }
+                params.upload = upload
+            }
+            return try client.call(M.self, params).result
+        }
         if global.json { return try Printer.json(result) }
         for p in result.problems { Printer.err("\(options.file):\(p.line): \(p.message)") }
         let verb = result.applied ? Language.t("disimpan", "written") : Language.t("tidak disimpan (uji coba)", "not written (dry run)")

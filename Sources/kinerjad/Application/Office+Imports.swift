@@ -6,11 +6,9 @@ import KinerjaStore
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
 /// a path a client names); all-or-nothing unless `skipInvalid`.
 extension Office {
-    func importRoster(_ p: Kinerja.ImportParameters, actor: AuditActor) throws -> ImportResult {
-        let (lines, problems) = RosterParser.parse(p.content)
+    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        let (lines, problems) = RosterParser.parse(content)
         let items = problems.map { ImportProblemItem(line: $0.line, message: $0.message) }
-        let dryRun = p.dryRun == true
-        let skipInvalid = p.skipInvalid == true
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
             throw WireToCore.invalid("content", "the roster has no rows; nothing was changed")
@@ -44,10 +42,8 @@ extension Office {
         return result
     }
 
-    func importProgress(_ p: Kinerja.ImportParameters, actor: AuditActor) throws -> ImportResult {
-        let (lines, parseProblems) = ProgressParser.parse(p.content)
-        let dryRun = p.dryRun == true
-        let skipInvalid = p.skipInvalid == true
+    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        let (lines, parseProblems) = ProgressParser.parse(content)
         let today = today()
         let now = clock.now()
         let rowCount = lines.count + parseProblems.count

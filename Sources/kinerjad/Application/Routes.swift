@@ -14,6 +14,7 @@ enum Routes {
                 return VarlinkError(name: KinerjaError.internalError, parameters: ["message": .string("\(error)")])
             })
         router.addInterface(name: KinerjaInterface.name, description: KinerjaInterface.description)
+        let uploads = UploadStore()
 
         /// The caller of a change, or PermissionDenied.
         @Sendable func changer(_ context: VarlinkCallContext) throws -> AuditActor {
@@ -34,11 +35,31 @@ enum Routes {
         }
         router.register(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
         router.register(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        /// The text of an import: given inline, or uploaded in pieces before.
+        @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
+            switch (p.content, p.upload) {
+            case (let text?, nil): return text
+            case (nil, let id?): return try uploads.take(id, owner: context.peer.uid)
+            default: throw WireToCore.invalid("content", "give the file as content, or the id of an upload, not both or neither")
+            }
+        }
         router.register(Kinerja.ImportRoster.self) { p, context in
-            .init(result: try office.importRoster(p, actor: try changer(context)))
+            let actor = try changer(context)
+            return .init(result: try office.importRoster(
+                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
         }
         router.register(Kinerja.ImportProgress.self) { p, context in
-            .init(result: try office.importProgress(p, actor: try changer(context)))
+            let actor = try changer(context)
+            return .init(result: try office.importProgress(
+                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+        }
+        router.register(Kinerja.UploadBegin.self) { _, context in
+            _ = try changer(context)
+            return .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now()))
+        }
+        router.register(Kinerja.UploadChunk.self) { p, context in
+            _ = try changer(context)
+            return .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now()))
         }
         router.register(Kinerja.Transition.self) { p, context in
             .init(plan: try office.transition(p, actor: try changer(context)))
