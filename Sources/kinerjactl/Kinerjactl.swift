@@ -1,4 +1,10 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The C exit, named apart from ArgumentParser's `exit(withError:)`.
+func cExit(_ code: Int32) -> Never { Glibc.exit(code) }
 
 /// kinerjactl: the administrators' command line for kinerjad, speaking Varlink over the
 /// daemon's Unix socket. A thin front: every answer comes from the daemon.
@@ -22,6 +28,22 @@ struct Kinerjactl: ParsableCommand {
         """,
         subcommands: [
             StatusCommand.self, CycleCommand.self, PeopleCommand.self, PlanCommand.self, HistoryCommand.self,
-            ReportCommand.self, ImportCommand.self, BackupCommand.self,
+            ReportCommand.self, ImportCommand.self, BackupCommand.self, RemindersCommand.self, SilenceCommand.self, HooksCommand.self,
         ])
+
+    /// Runs the command with the documented exit codes: a usage mistake is 2 (ArgumentParser's
+    /// own code for a failed validation is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Printer.err(fullMessage(for: error))
+                cExit(Exit.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -88,7 +88,12 @@ struct Kinerjad: AsyncParsableCommand {
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
         try office.ensureCurrentPlans(actor: Office.daemonActor)
 
-        let router = Routes.router(office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version)
+        let hooks = HookDirectory(path: settings.config.hooksDirectory)
+        let feed = ReminderFeed()
+        let hookWaker = Waker()
+        let router = Routes.router(
+            office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version,
+            hooks: hooks, feed: feed)
         let server = VarlinkServer(
             router: router,
             configuration: .init(idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections),
@@ -120,6 +125,10 @@ struct Kinerjad: AsyncParsableCommand {
             services: [
                 .init(service: RPCService(server: server)),
                 .init(service: NotifierService(notifier: notifier, summary: summary, logger: logger)),
+                .init(service: ReminderScheduler(
+                    office: office, journal: ReminderJournal(), hooks: hooks, waker: office.changed, hookWaker: hookWaker, feed: feed,
+                    logger: logger)),
+                .init(service: HookService(office: office, hooks: hooks, waker: hookWaker, logger: logger)),
                 .init(service: ReloadService(
                     office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger)),
             ],

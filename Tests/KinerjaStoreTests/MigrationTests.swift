@@ -40,6 +40,47 @@ struct MigrationTests {
         #expect(try store.ensurePlans(cycle: Fixture.cycle, due: Fixture.due, actor: Fixture.daemon, at: Fixture.now) == 1)
     }
 
+    @Test("a database left at migration 3 gains the reminder tables and keeps its roster, plans and history")
+    func upgradeFromV3() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("v3.sqlite")
+        try SQLiteStore.createDatabase(at: path, upTo: "v3-sekolah-binaan")
+        try SQLiteStore.executeRaw(at: path, sql: """
+            INSERT INTO person (id, nama, kepegawaian, active, updated_at)
+            VALUES ('198609262015051001', 'Budi Santoso', 'pns', 1, '2025-01-02 01:00:00.000');
+            INSERT INTO position (person_id, role, npsn, jabatan, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id,
+                                  sekolah_binaan, active, updated_at)
+            VALUES ('198609262015051001', 'kepala_sekolah', '20100001', 'definitif', 'SD Negeri 1 Sukamaju',
+                    '197204041998031002', '["197204041998031002"]', '196905101995121001', '[]', 1,
+                    '2025-01-02 01:00:00.000');
+            INSERT INTO audit (at, uid, user, action, subject, before, after)
+            VALUES ('2025-01-02 01:00:00.000', 0, 'root', 'person added', '198609262015051001', NULL, '{}');
+            """)
+        #expect(SQLiteStore.knownMigrations.last == "v4-reminders")
+
+        let store = try SQLiteStore(path: path)
+        #expect(store.schemaVersion() == SQLiteStore.knownMigrations)
+        #expect(try store.person(Fixture.budi)?.nama == "Budi Santoso")
+        #expect(try store.history(subject: Fixture.budi.rawValue, limit: nil).map(\.action) == ["person added"])
+        #expect(try store.ensurePlans(cycle: Fixture.cycle, due: Fixture.due, actor: Fixture.daemon, at: Fixture.now) == 1)
+        let tables = try store.fetchTexts("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap { $0 }
+        #expect(Set(["reminder_log", "hook_delivery", "silence", "acknowledgement", "scheduler_state"]).isSubset(of: tables))
+        let indexes = try store.fetchTexts("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").compactMap { $0 }
+        #expect(Set([
+            "reminder_log_by_fire_at", "reminder_log_by_state", "reminder_log_by_plan", "hook_delivery_due",
+        ]).isSubset(of: indexes))
+        // The new tables start empty and work.
+        #expect(try store.reminderCounts(since: nil) == [.fired: 0, .missed: 0, .silenced: 0])
+        #expect(try store.schedulerCheckpoint() == nil)
+        let reminder = Fixture.reminder(Fixture.reminderID())
+        #expect(try store.recordReminder(reminder, hooks: ["10-mail"], at: Fixture.now))
+        #expect(try store.dueDeliveries(at: Fixture.now, limit: 10).map(\.reminder) == [reminder])
+        try store.close()
+        // Opening again migrates nothing more.
+        #expect(try SQLiteStore(path: path).schemaVersion() == SQLiteStore.knownMigrations)
+    }
+
     @Test("a database with migrations this code does not know is refused, naming them")
     func newerSchemaRefused() throws {
         let directory = try TemporaryDirectory()

@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import KinerjaCore
 
@@ -25,5 +26,14 @@ extension SQLiteStore {
 
     public func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
         try writing { try $0.updateDues(cycle: cycle, due: due) }
+    }
+}
+
+extension SQLiteStore {
+    /// Every plan id of a person, in every cycle (indexed by person), for a person's history.
+    public func planIDs(of personID: PersonID) throws -> [String] {
+        try reading { tx in
+            try String.fetchAll(tx.db, sql: "SELECT plan_id FROM plan WHERE person_id = ? ORDER BY plan_id", arguments: [personID.rawValue])
+        }
     }
 }

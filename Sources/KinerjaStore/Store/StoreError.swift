@@ -16,6 +16,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchPosition(PositionKey)
     /// A stored row could not be read back (edited by hand, or written by a buggy version).
     case damagedRow(table: String, key: String, reason: String)
+    /// A silence that cannot be kept: it must name exactly one person or one school, end on
+    /// a `YYYY-MM-DD` date and give a reason (an office must see why reminders stopped).
+    case invalidSilence(reason: String)
+    /// An acknowledgement of a reminder id that is not `plan|step|due|…` (see
+    /// `AcknowledgementKey`).
+    case malformedReminderID(String)
+    /// A hook delivery was finished that was never created (`recordReminder` creates them).
+    case noSuchDelivery(reminderID: String, hook: String)
 
     public var description: String {
         switch self {
@@ -31,6 +39,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no position \(key) in the roster; import a roster that lists it first"
         case .damagedRow(let table, let key, let reason):
             return "the \(table) row \(key) cannot be read (\(reason)); restore a backup made with kinerjactl backup"
+        case .invalidSilence(let reason):
+            return "the silence was not added: \(reason)"
+        case .malformedReminderID(let id):
+            return "'\(id)' is not a reminder id (plan|step|due|kind|offset|recipient); copy it from the reminder or kinerjactl status"
+        case .noSuchDelivery(let reminderID, let hook):
+            return "no delivery of reminder \(reminderID) to hook \(hook) is recorded; this is a bug in the daemon, report it"
         }
     }
 }

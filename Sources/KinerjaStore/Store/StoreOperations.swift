@@ -52,6 +52,70 @@ public protocol StoreOperations {
     /// The latest `limit` rows of the whole history, oldest first.
     func recentAudit(limit: Int) throws -> [AuditRecord]
 
+    // MARK: Reminders
+
+    /// Whether the occurrence `id` was handled (fired, missed or silenced) already.
+    func reminderExists(_ id: String) throws -> Bool
+    /// Which of `ids` were handled already: one question per batch of ids, not per id,
+    /// for the scheduler's check of a whole planning horizon.
+    func knownReminderIDs(_ ids: [String]) throws -> Set<String>
+    /// Logs a handled occurrence exactly once: false, writing nothing, when its id is
+    /// already logged. A new `.fired` one gets one pending delivery per name in `hooks`,
+    /// due at `at`, in the same transaction: a fired reminder always has its deliveries.
+    /// Call it inside `transaction { }` with the rest of what firing writes.
+    func recordReminder(_ reminder: ReminderRecord, hooks: [String], at: Date) throws -> Bool
+    /// Logged reminders, newest fire time first.
+    func reminders(matching query: ReminderQuery) throws -> [ReminderRecord]
+    /// How many logged reminders are in each state (every state present, 0 when none),
+    /// counting those whose fire time is at or after `since` (all when nil).
+    func reminderCounts(since: Date?) throws -> [ReminderState: Int]
+
+    // MARK: Hook deliveries
+
+    /// Pending and retrying deliveries whose next attempt is at or before `at` (a NULL
+    /// time counts as now), each with its reminder, oldest first, at most `limit`.
+    func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)]
+    /// The earliest next attempt among pending and retrying deliveries, for the daemon's
+    /// sleep; nil when none waits.
+    func nextDeliveryAttempt() throws -> Date?
+    /// Records the end of one run: counts the attempt, moves the delivery to delivered,
+    /// retrying (due at the outcome's time) or failed, and keeps the exit code and the
+    /// error (cut to `HookDelivery.errorLimit` bytes). A delivery already final is left as
+    /// it is; an unknown one is `StoreError.noSuchDelivery`.
+    func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) throws
+    /// Deliveries, most recently updated first.
+    func deliveries(matching query: DeliveryQuery) throws -> [HookDelivery]
+
+    // MARK: Silences
+
+    /// Silences a person or a school (exactly one) up to and including `until`
+    /// (`YYYY-MM-DD`), with an audit row `silence/<id>`; `StoreError.invalidSilence` for
+    /// neither or both, a malformed date or an empty reason.
+    func addSilence(personID: String?, npsn: String?, until: String, reason: String, actor: AuditActor, at: Date) throws -> Silence
+    /// Silences covering the local day `activeOn` (`YYYY-MM-DD`; every one when nil),
+    /// removed ones only with `includeRemoved`; oldest first.
+    func silences(activeOn: String?, includeRemoved: Bool) throws -> [Silence]
+    /// Lifts a silence (kept, with `removedAt` set) with an audit row; nil when there is no
+    /// such silence, the silence unchanged when it was removed already.
+    func removeSilence(id: Int64, actor: AuditActor, at: Date) throws -> Silence?
+
+    // MARK: Acknowledgements
+
+    /// Acknowledges a reminder, which stops the further reminders of the same plan, step
+    /// and deadline (see `AcknowledgementKey` for how the id is read), with an audit row on
+    /// the plan; false when this reminder was acknowledged before.
+    /// `StoreError.malformedReminderID` when the id is not `plan|step|due|…`.
+    func acknowledge(reminderID: String, actor: AuditActor, at: Date) throws -> Bool
+    /// The `plan|step|due` keys acknowledged for the given plans (every plan when nil).
+    func acknowledgedKeys(planIDs: [String]?) throws -> Set<String>
+
+    // MARK: Scheduler
+
+    /// The instant up to which the scheduler has handled occurrences (nil before its first
+    /// run): after a restart it catches up from here.
+    func schedulerCheckpoint() throws -> Date?
+    func setSchedulerCheckpoint(_ date: Date) throws
+
     // MARK: Status
 
     func counts(cycle: CycleID, overdueOn: LocalDate) throws -> StoreCounts

@@ -38,4 +38,23 @@ extension SQLiteStore {
                 .joined(separator: "\n")
         }
     }
+
+    /// The EXPLAIN QUERY PLAN of the query `dueDeliveries(at:limit:)` runs.
+    package func explainDueDeliveries(at: Date, limit: Int) throws -> String {
+        try explain(HookDeliverySQL.due, arguments: [at, limit])
+    }
+
+    /// The EXPLAIN QUERY PLAN of the query `reminders(matching:)` runs.
+    package func explainReminders(matching query: ReminderQuery) throws -> String {
+        let (sql, arguments) = query.sql()
+        return try explain(sql, arguments: arguments)
+    }
+
+    private func explain(_ sql: String, arguments: StatementArguments) throws -> String {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                .map { $0["detail"] as String }
+                .joined(separator: "\n")
+        }
+    }
 }

@@ -93,10 +93,18 @@ struct ImportCommand: ParsableCommand {
             }
             return try client.call(M.self, params).result
         }
-        if global.json { return try Printer.json(result) }
+        if global.json {
+            try Printer.json(result)
+        } else {
+            report(result, options: options, roster: M.self == Kinerja.ImportRoster.self)
+        }
+        if !result.problems.isEmpty && !result.applied { throw Exit.refused }
+    }
+
+    static func report(_ result: ImportResult, options: Options, roster: Bool) {
         for p in result.problems { Printer.err("\(options.file):\(p.line): \(p.message)") }
         let verb = result.applied ? Language.t("disimpan", "written") : Language.t("tidak disimpan (uji coba)", "not written (dry run)")
-        if M.self == Kinerja.ImportRoster.self {
+        if roster {
             Printer.out(Language.t(
                 "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap, \(result.deactivated) dinonaktifkan",
                 "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged, \(result.deactivated) deactivated"))
@@ -105,6 +113,5 @@ struct ImportCommand: ParsableCommand {
                 "\(result.transitions) dari \(result.rows) baris diterapkan, \(verb)",
                 "\(result.transitions) of \(result.rows) rows applied, \(verb)"))
         }
-        if !result.problems.isEmpty && !result.applied { throw Exit.refused }
     }
 }

@@ -26,6 +26,7 @@ extension Office {
                 return next
             }
         }
+        changed.poke()
         logger.info("plan changed", metadata: [
             "KINERJA_PLAN": "\(id)", "KINERJA_ACTION": "\(Office.auditAction(action))", "KINERJA_ACTOR": "\(actor.user)",
         ])

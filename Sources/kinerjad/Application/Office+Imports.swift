@@ -36,6 +36,7 @@ extension Office {
             return abort.result
         }
         try ensureCurrentPlans(actor: actor)
+        changed.poke()
         logger.notice("roster imported", metadata: [
             "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
         ])
@@ -78,6 +79,7 @@ extension Office {
                     return result
                 }
             }
+            changed.poke()
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
         } catch let abort as ImportAbort {

@@ -95,8 +95,17 @@ extension Office {
         return CoreToWire.detail(plan, person: person, position: position, today: today(), rules: try rules(for: plan.id.cycle))
     }
 
+    /// A subject's audit rows, newest first; a person's history includes their plans'.
     func history(subject: String, limit: Int?) throws -> [AuditEntry] {
-        try store.history(subject: subject, limit: limit ?? 100).map {
+        let limit = limit ?? 100
+        var records = try store.history(subject: subject, limit: limit)
+        if !subject.contains("/") {
+            for plan in try store.planIDs(of: PersonID(trusted: subject)) {
+                records += try store.history(subject: plan, limit: limit)
+            }
+        }
+        records.sort { ($0.at, $0.id) > ($1.at, $1.id) }
+        return records.prefix(limit).map {
             AuditEntry(
                 at: CoreToWire.timestamp($0.at, in: calendar), uid: Int($0.actor.uid), user: $0.actor.user,
                 action: $0.action, subject: $0.subject, before: $0.before, after: $0.after)

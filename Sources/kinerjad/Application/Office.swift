@@ -13,6 +13,8 @@ final class Office: Sendable {
     let clock: any WallClock
     let startedAt: Date
     let logger: Logger
+    /// Poked after every change, import and reload: the reminder scheduler's plan is stale.
+    let changed = Waker()
     private let settingsBox: Mutex<Settings>
 
     init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {
@@ -29,6 +31,7 @@ final class Office: Sendable {
     /// the current cycle's plans, since new rules may move them.
     func replaceSettings(_ new: Settings) throws {
         settingsBox.withLock { $0 = new }
+        defer { changed.poke() }
         let cycle = currentCycle()
         if let rules = new.rules.rules(for: cycle) {
             _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, rules: rules) })

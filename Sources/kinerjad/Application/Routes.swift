@@ -6,7 +6,7 @@ import KinerjaStore
 /// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
 /// change that the caller may change data (reads are open to whoever can connect).
 enum Routes {
-    static func router(office: Office, authorizer: Authorizer, version: String) -> VarlinkRouter {
+    static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
         var router = VarlinkRouter(
             vendor: "Kinerja", product: "kinerjad", version: version, url: "https://github.com/kinerja/kinerja",
             errorMapper: { error, context in
@@ -71,6 +71,29 @@ enum Routes {
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
             return try await streamBackup(path: try office.backupPath(named: p.name), writer: writer)
+        }
+        router.register(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
+        router.register(Kinerja.PreviewReminders.self) { p, _ in .init(reminders: try office.previewReminders(p)) }
+        router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
+            let (id, stream) = feed.subscribe()
+            defer { feed.unsubscribe(id) }
+            for await item in stream { try await writer.send(.init(reminder: item)) }
+            throw CancellationError()
+        }
+        router.register(Kinerja.AckReminder.self) { p, context in
+            try office.acknowledge(p.id, actor: try changer(context))
+            return Empty()
+        }
+        router.register(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
+        router.register(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
+        router.register(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
+        router.register(Kinerja.ListHooks.self) { _, _ in
+            .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
+        }
+        router.register(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
+        router.register(Kinerja.TestHook.self) { p, context in
+            _ = try changer(context)
+            return .init(result: try await office.testHook(p.name, hooks: hooks))
         }
         return router
     }

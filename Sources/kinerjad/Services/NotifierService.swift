@@ -19,14 +19,12 @@ struct NotifierService: Service {
             return
         }
         let interval = SystemdNotifier.watchdogInterval().map { $0 / 2 }
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            if let interval {
-                try? await Task.sleep(for: interval)
-                notifier.watchdog()
-            } else {
-                try? await Task.sleep(for: .seconds(60))
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval ?? .seconds(60))
+                if interval != nil { notifier.watchdog() }
+                notifier.status(summary())
             }
-            notifier.status(summary())
         }
         notifier.stopping()
     }

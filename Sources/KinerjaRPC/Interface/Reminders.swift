@@ -1,0 +1,191 @@
+/// A reminder occurrence (IDL type `ReminderItem`).
+public struct ReminderItem: Codable, Sendable, Hashable {
+    public var id, plan, person: String
+    public var step: String?
+    public var kind, due, fireAt, recipientRole: String
+    public var recipient: String?
+    public var state: String
+    public var late: Bool
+    public var message: String
+
+    public init(id: String, plan: String, person: String, step: String?, kind: String, due: String, fireAt: String,
+                recipientRole: String, recipient: String?, state: String, late: Bool, message: String) {
+        self.id = id
+        self.plan = plan
+        self.person = person
+        self.step = step
+        self.kind = kind
+        self.due = due
+        self.fireAt = fireAt
+        self.recipientRole = recipientRole
+        self.recipient = recipient
+        self.state = state
+        self.late = late
+        self.message = message
+    }
+}
+
+/// A silence (IDL type `SilenceItem`).
+public struct SilenceItem: Codable, Sendable, Hashable {
+    public var id: Int
+    public var person, npsn: String?
+    public var until, reason, createdAt, createdBy: String
+    public var removedAt: String?
+
+    public init(id: Int, person: String?, npsn: String?, until: String, reason: String, createdAt: String, createdBy: String, removedAt: String?) {
+        self.id = id
+        self.person = person
+        self.npsn = npsn
+        self.until = until
+        self.reason = reason
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.removedAt = removedAt
+    }
+}
+
+/// A reminder hook (IDL type `HookItem`).
+public struct HookItem: Codable, Sendable, Hashable {
+    public var name, path: String
+    public var executable: Bool
+
+    public init(name: String, path: String, executable: Bool) {
+        self.name = name
+        self.path = path
+        self.executable = executable
+    }
+}
+
+/// One delivery of a reminder to a hook (IDL type `DeliveryItem`).
+public struct DeliveryItem: Codable, Sendable, Hashable {
+    public var reminder, hook, state: String
+    public var attempts: Int
+    public var nextAttemptAt: String?
+    public var lastExitCode: Int?
+    public var lastError: String?
+
+    public init(reminder: String, hook: String, state: String, attempts: Int, nextAttemptAt: String?, lastExitCode: Int?, lastError: String?) {
+        self.reminder = reminder
+        self.hook = hook
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastExitCode = lastExitCode
+        self.lastError = lastError
+    }
+}
+
+/// The result of a hook test (IDL type `HookTestResult`).
+public struct HookTestResult: Codable, Sendable, Hashable {
+    public var hook, outcome: String
+    public var exitCode: Int?
+    public var stderr: String
+    public var milliseconds: Int
+
+    public init(hook: String, outcome: String, exitCode: Int?, stderr: String, milliseconds: Int) {
+        self.hook = hook
+        self.outcome = outcome
+        self.exitCode = exitCode
+        self.stderr = stderr
+        self.milliseconds = milliseconds
+    }
+}
+
+extension Kinerja {
+    public struct ListReminders: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ListReminders"
+        public struct Parameters: Codable, Sendable {
+            public var state, person: String?
+            public var limit: Int?
+            public init(state: String? = nil, person: String? = nil, limit: Int? = nil) {
+                self.state = state
+                self.person = person
+                self.limit = limit
+            }
+        }
+        public struct Result: Codable, Sendable { public var reminders: [ReminderItem]; public init(reminders: [ReminderItem]) { self.reminders = reminders } }
+    }
+
+    public struct PreviewReminders: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.PreviewReminders"
+        public struct Parameters: Codable, Sendable {
+            public var from, to: String
+            public var person: String?
+            public init(from: String, to: String, person: String? = nil) {
+                self.from = from
+                self.to = to
+                self.person = person
+            }
+        }
+        public typealias Result = ListReminders.Result
+    }
+
+    public struct WatchReminders: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.WatchReminders"
+        public typealias Parameters = Empty
+        public struct Result: Codable, Sendable { public var reminder: ReminderItem; public init(reminder: ReminderItem) { self.reminder = reminder } }
+    }
+
+    public struct AckReminder: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.AckReminder"
+        public struct Parameters: Codable, Sendable { public var id: String; public init(id: String) { self.id = id } }
+        public typealias Result = Empty
+    }
+
+    public struct AddSilence: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.AddSilence"
+        public struct Parameters: Codable, Sendable {
+            public var person, npsn: String?
+            public var until, reason: String
+            public init(person: String? = nil, npsn: String? = nil, until: String, reason: String) {
+                self.person = person
+                self.npsn = npsn
+                self.until = until
+                self.reason = reason
+            }
+        }
+        public struct Result: Codable, Sendable { public var silence: SilenceItem; public init(silence: SilenceItem) { self.silence = silence } }
+    }
+
+    public struct ListSilences: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ListSilences"
+        public struct Parameters: Codable, Sendable { public var all: Bool?; public init(all: Bool? = nil) { self.all = all } }
+        public struct Result: Codable, Sendable { public var silences: [SilenceItem]; public init(silences: [SilenceItem]) { self.silences = silences } }
+    }
+
+    public struct RemoveSilence: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.RemoveSilence"
+        public struct Parameters: Codable, Sendable { public var id: Int; public init(id: Int) { self.id = id } }
+        public typealias Result = AddSilence.Result
+    }
+
+    public struct ListHooks: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ListHooks"
+        public typealias Parameters = Empty
+        public struct Result: Codable, Sendable { public var hooks: [HookItem]; public init(hooks: [HookItem]) { self.hooks = hooks } }
+    }
+
+    public struct ListDeliveries: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ListDeliveries"
+        public struct Parameters: Codable, Sendable {
+            public var state: String?
+            public var limit: Int?
+            public init(state: String? = nil, limit: Int? = nil) {
+                self.state = state
+                self.limit = limit
+            }
+        }
+        public struct Result: Codable, Sendable { public var deliveries: [DeliveryItem]; public init(deliveries: [DeliveryItem]) { self.deliveries = deliveries } }
+    }
+
+    public struct TestHook: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.TestHook"
+        public struct Parameters: Codable, Sendable { public var name: String; public init(name: String) { self.name = name } }
+        public struct Result: Codable, Sendable { public var result: HookTestResult; public init(result: HookTestResult) { self.result = result } }
+    }
+}
+
+extension KinerjaError {
+    public static let noSuchSilence = "id.kinerja.Kinerja.NoSuchSilence"
+    public static let noSuchHook = "id.kinerja.Kinerja.NoSuchHook"
+}

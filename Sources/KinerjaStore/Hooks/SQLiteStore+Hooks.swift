@@ -1,0 +1,20 @@
+import Foundation
+
+/// Hook delivery calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
+extension SQLiteStore {
+    public func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
+        try reading { try $0.dueDeliveries(at: at, limit: limit) }
+    }
+
+    public func nextDeliveryAttempt() throws -> Date? {
+        try reading { try $0.nextDeliveryAttempt() }
+    }
+
+    public func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) throws {
+        try writing { try $0.finishDelivery(reminderID: reminderID, hook: hook, outcome: outcome, at: at) }
+    }
+
+    public func deliveries(matching query: DeliveryQuery) throws -> [HookDelivery] {
+        try reading { try $0.deliveries(matching: query) }
+    }
+}

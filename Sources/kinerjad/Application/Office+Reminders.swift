@@ -1,0 +1,159 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+
+/// Reminder operations: listing, previewing without firing, silences, acknowledgements.
+extension Office {
+    func listReminders(_ p: Kinerja.ListReminders.Parameters) throws -> [ReminderItem] {
+        var state: ReminderState? = nil
+        if let text = p.state {
+            guard let s = ReminderState(rawValue: text) else {
+                throw WireToCore.invalid("state", "'\(text)' is not a reminder state; use fired, missed or silenced")
+            }
+            state = s
+        }
+        return try store.reminders(matching: ReminderQuery(state: state, planID: nil, personID: p.person, since: nil, until: nil, limit: p.limit ?? 200))
+            .map { ReminderItems.item($0, calendar: calendar) }
+    }
+
+    /// Every occurrence that would fire between two local dates, computed like the
+    /// scheduler does, without recording or sending anything.
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) throws -> [ReminderItem] {
+        let today = today()
+        let from = try WireToCore.date(p.from, field: "from", default: today)
+        let to = try WireToCore.date(p.to, field: "to", default: today)
+        guard from <= to else { throw WireToCore.invalid("to", "the end \(to) is before the start \(from)") }
+        let settings = settings
+        let calendar = settings.config.calendar
+        let policy = settings.config.reminders.policy
+        let cycle = CycleID(containing: from)
+        let rules = try rules(for: cycle)
+        let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true, personID: p.person.map { PersonID(trusted: $0) }))
+        var byKey: [PositionKey: (Person, Position)] = [:]
+        var names: [PersonID: String] = [:]
+        for (person, _) in try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)) { names[person.id] = person.nama }
+        for (person, position) in people { byKey[position.key] = (person, position) }
+        let start = calendar.instant(from).addingTimeInterval(-1)
+        let end = calendar.endOfDay(to).addingTimeInterval(-1)
+        var items: [(Date, ReminderItem)] = []
+        for stored in try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) })) {
+            guard let (person, position) = byKey[stored.plan.id.position] else { continue }
+            for o in ReminderPlanner.occurrences(
+                of: stored.plan, position: position, rules: rules, policy: policy, calendar: calendar, from: start, through: end) {
+                let message = ReminderText.message(
+                    o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { names[$0] },
+                    language: settings.config.language)
+                items.append((o.fireAt, ReminderItems.item(o, message: message, calendar: calendar)))
+            }
+        }
+        return items.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
+    }
+
+    func acknowledge(_ id: String, actor: AuditActor) throws {
+        guard try store.reminderExists(id) else {
+            throw WireToCore.invalid("id", "no reminder has the id '\(id)'; see kinerjactl reminders list")
+        }
+        _ = try writing { try store.transaction { tx in try tx.acknowledge(reminderID: id, actor: actor, at: clock.now()) } }
+        changed.poke()
+    }
+
+    func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) throws -> SilenceItem {
+        guard (p.person == nil) != (p.npsn == nil) else {
+            throw WireToCore.invalid("person", "give a person id or an npsn, one of them")
+        }
+        let until = try WireToCore.date(p.until, field: "until", default: today())
+        let npsn = try WireToCore.npsn(p.npsn)
+        if let person = p.person, try store.person(PersonID(trusted: person)) == nil {
+            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(person)])
+        }
+        guard !p.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw WireToCore.invalid("reason", "a silence needs a reason, so that others know why reminders stopped")
+        }
+        let silence = try writing {
+            try store.transaction { tx in
+                try tx.addSilence(personID: p.person, npsn: npsn?.rawValue, until: until.description, reason: p.reason, actor: actor, at: clock.now())
+            }
+        }
+        changed.poke()
+        return silenceItem(silence)
+    }
+
+    func listSilences(all: Bool) throws -> [SilenceItem] {
+        try store.silences(activeOn: all ? nil : today().description, includeRemoved: all).map(silenceItem)
+    }
+
+    func removeSilence(_ id: Int, actor: AuditActor) throws -> SilenceItem {
+        guard let silence = try writing({ try store.transaction { tx in try tx.removeSilence(id: Int64(id), actor: actor, at: clock.now()) } }) else {
+            throw VarlinkError(name: KinerjaError.noSuchSilence, parameters: ["id": .int(Int64(id))])
+        }
+        changed.poke()
+        return silenceItem(silence)
+    }
+
+    func silenceItem(_ s: Silence) -> SilenceItem {
+        SilenceItem(
+            id: Int(s.id), person: s.personID, npsn: s.npsn, until: s.until, reason: s.reason,
+            createdAt: CoreToWire.timestamp(s.createdAt, in: calendar), createdBy: s.createdBy.user,
+            removedAt: s.removedAt.map { CoreToWire.timestamp($0, in: calendar) })
+    }
+
+    func deliveries(_ p: Kinerja.ListDeliveries.Parameters) throws -> [DeliveryItem] {
+        var state: DeliveryState? = nil
+        if let text = p.state {
+            guard let s = DeliveryState(rawValue: text) else {
+                throw WireToCore.invalid("state", "'\(text)' is not a delivery state; use pending, retrying, delivered or failed")
+            }
+            state = s
+        }
+        return try store.deliveries(matching: DeliveryQuery(state: state, reminderID: nil, limit: p.limit ?? 200)).map {
+            DeliveryItem(
+                reminder: $0.reminderID, hook: $0.hook, state: $0.state.rawValue, attempts: $0.attempts,
+                nextAttemptAt: $0.nextAttemptAt.map { CoreToWire.timestamp($0, in: calendar) }, lastExitCode: $0.lastExitCode,
+                lastError: $0.lastError)
+        }
+    }
+
+    /// The event a hook receives for a recorded reminder, with names looked up now.
+    func hookEvent(for record: ReminderRecord) throws -> HookEvent {
+        let person = try store.person(PersonID(trusted: record.personID))
+        let plan = PlanID(record.planID)
+        let position = try plan.flatMap { try store.position($0.position) }
+        let recipient = try record.recipientID.flatMap { try store.person(PersonID(trusted: $0)) }
+        let days = LocalDate(record.due).map { $0.days(until: calendar.date(of: record.fireAt)) } ?? 0
+        return HookEvent(
+            reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
+            role: plan?.position.role.rawValue ?? "", npsn: plan?.position.npsn?.rawValue, schoolName: position?.namaSekolah,
+            recipientName: recipient?.nama, days: days, stateDirectory: settings.config.stateDirectory)
+    }
+
+    /// The event without lookups, when the store cannot be read: the hook still gets the reminder.
+    func bareHookEvent(for record: ReminderRecord) -> HookEvent {
+        HookEvent(
+            reminder: ReminderItems.item(record, calendar: calendar), personName: record.personID, role: "", npsn: nil, schoolName: nil, recipientName: nil,
+            days: 0, stateDirectory: settings.config.stateDirectory)
+    }
+
+    /// Runs a hook once with a sample reminder; nothing is recorded.
+    func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
+        guard let entry = hooks.entry(named: name) else {
+            throw VarlinkError(name: KinerjaError.noSuchHook, parameters: ["name": .string(name)])
+        }
+        let sample = ReminderItem(
+            id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
+            kind: "lead", due: currentCycle().endOfMonth(1).description, fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
+            recipientRole: "pegawai", recipient: "000000000000000000", state: "test", late: false,
+            message: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.")
+        let event = HookEvent(reminder: sample, personName: "Uji Coba", role: "pengawas_sekolah", npsn: nil, schoolName: nil, recipientName: "Uji Coba", days: -7,
+            stateDirectory: settings.config.stateDirectory)
+        let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
+        let outcome: String
+        switch result.outcome {
+        case .delivered: outcome = "delivered"
+        case .temporaryFailure: outcome = "retry"
+        case .failed: outcome = "failed"
+        case .timedOut: outcome = "timeout"
+        }
+        return HookTestResult(hook: name, outcome: outcome, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+
+/// Reminders as clients see them.
+enum ReminderItems {
+    static func item(_ r: ReminderRecord, calendar: OfficeCalendar) -> ReminderItem {
+        ReminderItem(
+            id: r.id, plan: r.planID, person: r.personID, step: r.step, kind: r.kind, due: r.due,
+            fireAt: CoreToWire.timestamp(r.fireAt, in: calendar), recipientRole: r.recipientRole, recipient: r.recipientID,
+            state: r.state.rawValue, late: r.late, message: r.message)
+    }
+
+    static func item(_ o: ReminderOccurrence, message: String, calendar: OfficeCalendar) -> ReminderItem {
+        ReminderItem(
+            id: o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
+            kind: o.kind.rawValue, due: o.due.description, fireAt: CoreToWire.timestamp(o.fireAt, in: calendar),
+            recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: "planned", late: false, message: message)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import KinerjaCore
+import KinerjaRPC
+import KinerjaStore
+import Logging
+import ServiceLifecycle
+
+/// Fires reminders: sleeps until the next fire instant (no polling), wakes early when a
+/// change makes its plan stale, and on each wake fires every occurrence due since its
+/// checkpoint exactly once. Occurrences found older than `catch_up_horizon` (the daemon was
+/// down) are recorded as missed instead of sent. The journal entry is written before the
+/// transaction that records the occurrence and its hook deliveries: a crash in between
+/// repeats at most that one entry, never a delivered hook.
+struct ReminderScheduler: Service {
+    let office: Office
+    let journal: ReminderJournal
+    let hooks: HookDirectory
+    let waker: Waker
+    let hookWaker: Waker
+    let feed: ReminderFeed
+    let logger: Logger
+
+    /// The longest sleep: bounds how late a jump of the wall clock is noticed.
+    static let maxSleep: Duration = .seconds(300)
+
+    func run() async throws {
+        // Nothing is in flight between passes: on shutdown the sleep is simply cancelled.
+        try? await cancelWhenGracefulShutdown { await self.loop() }
+    }
+
+    private func loop() async {
+        while !Task.isCancelled {
+            var next: Date? = nil
+            do {
+                next = try tick()
+            } catch {
+                logger.error("reminder pass failed; retrying in a minute: \(error)")
+                next = office.clock.now().addingTimeInterval(60)
+            }
+            let delay = next.map { max(0, $0.timeIntervalSince(office.clock.now())) } ?? 86_400
+            await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep))
+        }
+    }
+
+    /// Fires what is due up to now; returns the next fire instant.
+    @discardableResult
+    func tick() throws -> Date? {
+        let now = office.clock.now()
+        let settings = office.settings
+        let calendar = settings.config.calendar
+        let policy = settings.config.reminders.policy
+        let store = office.store
+        let checkpoint = try store.schedulerCheckpoint() ?? now
+        let cycle = CycleID(containing: calendar.date(of: now))
+        guard let rules = settings.rules.rules(for: cycle) else { return nil }
+        let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true))
+        var byKey: [PositionKey: (Person, Position)] = [:]
+        var names: [PersonID: String] = [:]
+        for (person, position) in people {
+            byKey[position.key] = (person, position)
+            names[person.id] = person.nama
+        }
+        let plans = try store.plans(matching: PlanQuery(cycle: cycle)).map(\.plan).filter { !$0.isComplete }
+        var due: [(ReminderOccurrence, Person, Position)] = []
+        if checkpoint < now {
+            for plan in plans {
+                guard let (person, position) = byKey[plan.id.position] else { continue }
+                for o in ReminderPlanner.occurrences(
+                    of: plan, position: position, rules: rules, policy: policy, calendar: calendar, from: checkpoint, through: now) {
+                    due.append((o, person, position))
+                }
+            }
+        }
+        if !due.isEmpty {
+            try fire(due, now: now, names: names, settings: settings)
+        }
+        try store.setSchedulerCheckpoint(now)
+        var next: Date? = nil
+        for plan in plans {
+            guard let (_, position) = byKey[plan.id.position] else { continue }
+            if let o = ReminderPlanner.next(of: plan, position: position, rules: rules, policy: policy, calendar: calendar, after: now),
+               next == nil || o.fireAt < next! {
+                next = o.fireAt
+            }
+        }
+        return next
+    }
+
+    private func fire(_ due: [(ReminderOccurrence, Person, Position)], now: Date, names: [PersonID: String], settings: Settings) throws {
+        let store = office.store
+        let known = try store.knownReminderIDs(due.map(\.0.id))
+        let calendar = settings.config.calendar
+        let today = calendar.date(of: now)
+        let horizon = now.addingTimeInterval(-Double(settings.config.reminders.catchUpHorizonDays) * 86_400)
+        let silences = try store.silences(activeOn: today.description, includeRemoved: false)
+        let acknowledged = try store.acknowledgedKeys(planIDs: nil)
+        let hookNames = hooks.names()
+        var fired = 0, missed = 0, silenced = 0
+        for (o, person, position) in due.sorted(by: { $0.0.fireAt < $1.0.fireAt }) where !known.contains(o.id) {
+            let late = o.fireAt < now.addingTimeInterval(-60)
+            let reminder = FiredReminder(
+                occurrence: o, person: person, position: position, recipientName: o.recipientID.flatMap { names[$0] }, late: late,
+                message: ReminderText.message(
+                    o, personName: person.nama, schoolName: position.namaSekolah,
+                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+            let state: ReminderState
+            if silences.contains(where: { $0.personID == person.id.rawValue || ($0.npsn != nil && $0.npsn == position.key.npsn?.rawValue) })
+                || acknowledged.contains("\(o.plan)|\(o.step?.rawValue ?? "-")|\(o.due)") {
+                state = .silenced
+                silenced += 1
+            } else if o.fireAt < horizon {
+                state = .missed
+                missed += 1
+            } else {
+                state = .fired
+                fired += 1
+                journal.write(reminder)
+            }
+            let record = ReminderRecord(
+                id: o.id, planID: o.plan.description, personID: person.id.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
+                due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
+                state: state, late: late, recordedAt: now, message: reminder.message)
+            let inserted = try store.transaction { tx in try tx.recordReminder(record, hooks: state == .fired ? hookNames : [], at: now) }
+            if inserted && state == .fired { feed.publish(ReminderItems.item(record, calendar: calendar)) }
+        }
+        if fired + missed + silenced > 0 {
+            logger.info("reminders processed", metadata: [
+                "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
+            ])
+        }
+        if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import KinerjaRPC
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// kinerjad as systemd runs it: Type=notify (READY, STATUS, RELOADING, STOPPING), SIGHUP
+/// reloads, socket activation, and EX_CONFIG (78) for a bad configuration at start.
+@Suite("systemd integration")
+struct SystemdIntegrationTests {
+    @Test("READY=1 with a STATUS= summary")
+    func readyAndStatus() throws {
+        let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
+        let messages = daemon.notifications
+        let ready = try #require(messages.first { NotifySocket.lines($0).contains("READY=1") })
+        let status = try #require(messages.flatMap(NotifySocket.lines).first { $0.hasPrefix("STATUS=") }, "\(messages)")
+        #expect(status.contains("2026-2") && status.contains("plans"), "\(status)")
+        #expect(!messages.contains { $0.contains("STOPPING=1") })
+        #expect(ready.split(separator: "\n").allSatisfy { $0.contains("=") }, "notify lines are KEY=VALUE: \(ready)")
+        // READY means served: the first client right after it gets an answer.
+        #expect(try CLI(daemon).status().currentCycle == "2026-2")
+    }
+
+    @Test("SIGHUP: RELOADING=1 with MONOTONIC_USEC, then READY=1")
+    func sighupReloads() throws {
+        let daemon = try DaemonProcess.started()
+        let mark = daemon.notify.count
+        let before = TestEnvironment.monotonicMicroseconds()
+        daemon.signal(SIGHUP)
+        let reloading = try #require(
+            daemon.notify.waitFor(after: mark, timeout: 10) { NotifySocket.lines($0).contains("RELOADING=1") },
+            "no RELOADING=1 after SIGHUP: \(daemon.notifications)")
+        let after = TestEnvironment.monotonicMicroseconds()
+        let usec = try #require(NotifySocket.lines(reloading).first { $0.hasPrefix("MONOTONIC_USEC=") }, "\(reloading)")
+        let value = try #require(UInt64(usec.dropFirst("MONOTONIC_USEC=".count)), "\(usec)")
+        #expect(value >= before && value <= after, "MONOTONIC_USEC is CLOCK_MONOTONIC at the reload: \(value) not in \(before)…\(after)")
+
+        let reloadIndex = try #require(daemon.notify.index(of: "RELOADING=1", after: mark))
+        let ready = daemon.notify.waitFor(after: reloadIndex + 1, timeout: 10) { NotifySocket.lines($0).contains("READY=1") }
+        #expect(ready != nil, "no READY=1 after RELOADING=1: \(daemon.notifications)")
+        #expect(try CLI(daemon).status().rulesYears == [2024, 2025])
+        #expect(daemon.waitForLog(containing: "configuration reloaded") != nil, "logs: \(daemon.logs())")
+    }
+
+    @Test("SIGHUP with a broken config keeps the daemon serving, and the log names the problem")
+    func sighupWithBrokenConfigKeepsServing() throws {
+        let daemon = try DaemonProcess(configCopy: true)
+        try daemon.start()
+        let cli = CLI(daemon)
+
+        let handle = try #require(FileHandle(forWritingAtPath: daemon.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("\nbogus_key = 1\n".utf8))
+        try handle.close()
+
+        let mark = daemon.notify.count
+        daemon.signal(SIGHUP)
+        let reloading = daemon.notify.waitFor(after: mark, timeout: 10) { NotifySocket.lines($0).contains("RELOADING=1") }
+        #expect(reloading != nil, "no RELOADING=1: \(daemon.notifications)")
+        let reloadIndex = daemon.notify.index(of: "RELOADING=1", after: mark) ?? mark
+        let ready = daemon.notify.waitFor(after: reloadIndex + 1, timeout: 10) { NotifySocket.lines($0).contains("READY=1") }
+        #expect(ready != nil, "READY=1 again after a refused reload: \(daemon.notifications)")
+
+        #expect(daemon.isRunning)
+        let status = try cli.run(["status", "--json"])
+        #expect(status.status == 0, "\(status)")
+        let imported = try cli.importFile("roster", TestEnvironment.example("roster.csv"))
+        #expect(imported.applied, "the previous configuration still serves changes")
+
+        let logs = daemon.waitForLog(containing: "bogus_key")
+        #expect(logs != nil, "the daemon's log names the bad key; it was:\n\(daemon.logs())")
+        #expect(logs?.contains(daemon.configPath) == true, "and the file")
+    }
+
+    @Test("socket activation: systemd-socket-activate hands over the listening socket named varlink")
+    func socketActivation() throws {
+        let daemon = try DaemonProcess(clockStart: TestEnvironment.exampleClockStart, launch: .socketActivated)
+        try daemon.start()
+        #expect(!daemon.daemonArguments.contains("--socket"))
+        let mark = 0
+        // The first connection makes the activator exec kinerjad with LISTEN_FDS=1, LISTEN_FDNAMES=varlink.
+        let status = try CLI(daemon).run(["status", "--json"], timeout: 30)
+        #expect(status.status == 0, "\(status)\n\(daemon.logs())")
+        if status.status == 0 {
+            let decoded = try CLI.decode(Status.self, from: status)
+            #expect(decoded.currentCycle == "2026-2" && decoded.clockOverridden)
+            #expect(decoded.storePath == daemon.stateDirectory + "/kinerja.sqlite")
+        }
+        try daemon.waitUntilReady(after: mark)
+        #expect(try CLI(daemon).people().isEmpty, "a second client on the same socket")
+        #expect(daemon.waitForLog(containing: "socket-activated") != nil, "logs: \(daemon.logs())")
+    }
+
+    @Test("a bad config at start: exit 78 (EX_CONFIG) and one line naming the file and the key")
+    func badConfigAtStart() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory()
+        defer { TestEnvironment.removeTree(directory) }
+        let config = try DaemonProcess.writeConfigCopy(into: directory)
+
+        let check = try ChildProcess.run(TestEnvironment.kinerjad, ["--config", config, "--check-config"], timeout: 30)
+        #expect(check.status == 0, "the unchanged copy is valid: \(check)")
+
+        let handle = try #require(FileHandle(forWritingAtPath: config))
+        handle.seekToEndOfFile()
+        handle.write(Data("\nbogus_key = 1\n".utf8))
+        try handle.close()
+
+        let result = try ChildProcess.run(
+            TestEnvironment.kinerjad,
+            ["--config", config, "--state-dir", directory + "/state", "--socket", directory + "/k.sock"], timeout: 30)
+        #expect(result.status == 78, "\(result)")
+        let messages = result.stderr.split(separator: "\n").filter { $0.hasPrefix("kinerjad: ") }
+        #expect(messages.count == 1, "\(result)")
+        #expect(messages.first?.contains(config) == true, "names the file: \(result)")
+        #expect(messages.first?.contains("bogus_key") == true, "names the key: \(result)")
+        #expect(access(directory + "/k.sock", F_OK) != 0, "nothing was bound")
+
+        let checkBad = try ChildProcess.run(TestEnvironment.kinerjad, ["--config", config, "--check-config"], timeout: 30)
+        #expect(checkBad.status == 78 && checkBad.stderr.contains("bogus_key"), "\(checkBad)")
+    }
+
+    @Test("SIGTERM: STOPPING=1 and exit 0 within 10 s")
+    func sigtermStops() throws {
+        let daemon = try DaemonProcess.started()
+        let started = Date()
+        let mark = daemon.notify.count
+        let status = daemon.stop(timeout: 10)
+        #expect(status == 0, "exit status \(status.map(String.init) ?? "none: still running after 10 s, killed")")
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(daemon.notify.index(of: "STOPPING=1", after: mark) != nil, "\(daemon.notifications)")
+    }
+}
