@@ -245,7 +245,7 @@ struct RosterAndWorkflowTests {
         // MARK: SIGTERM, restart, everything is still there.
         let historyBefore = (principal: try cli.history(finished.summary.plan), supervisor: try cli.history(supervisorPlan.summary.plan))
         #expect(historyBefore.principal.count == 9, "\(historyBefore.principal.map(\.action))")
-        #expect(historyBefore.supervisor.count == 17, "\(historyBefore.supervisor.map(\.action))")
+        #expect(historyBefore.supervisor.count == 16, "\(historyBefore.supervisor.map(\.action))")
         let allEntries = historyBefore.principal + historyBefore.supervisor
         #expect(allEntries.allSatisfy { $0.user == "root" && $0.uid == 0 })
         #expect(Set(historyBefore.supervisor.map(\.action)).isSuperset(of: [

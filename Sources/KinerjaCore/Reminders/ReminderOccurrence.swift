@@ -38,11 +38,11 @@ public enum RecipientRole: String, Sendable, Hashable, Codable {
 
 /// One reminder that will fire (or would have fired) for one recipient: planned from the
 /// plan's state and the rules, never stored as a rule.
+///
+/// `id` and `nominalDate` are derived when read, not stored: `next(after:)` over a whole
+/// office returns one occurrence per plan and the daemon reads only `fireAt` of most of
+/// them, so the id string is built only for the ones that are used. JSON carries both.
 public struct ReminderOccurrence: Sendable, Hashable, Codable {
-    /// Deterministic: `plan|step|due|kind|offsetDays|recipient` (the step's id or `-`, the
-    /// recipient's person id or, when the roster names nobody, the role). The same inputs
-    /// give the same id across restarts; the store deduplicates on it.
-    public let id: String
     public let plan: PlanID
     /// The step reminded about: the plan's current step. Every planned occurrence has one
     /// (blocked reminders carry the step the plan is stuck at); nil is kept for reminders
@@ -53,8 +53,6 @@ public struct ReminderOccurrence: Sendable, Hashable, Codable {
     public let kind: ReminderKind
     /// Days from `due` to the nominal day: -14 … 0 … +N.
     public let offsetDays: Int
-    /// `due` + `offsetDays`.
-    public let nominalDate: LocalDate
     /// The day it fires, after the working-day rule.
     public let fireDate: LocalDate
     /// `fireDate` at the policy's time of day, in the office's zone.
@@ -66,19 +64,27 @@ public struct ReminderOccurrence: Sendable, Hashable, Codable {
     public let blockCause: BlockCause?
     public let blockNote: String?
 
+    /// Deterministic: `plan|step|due|kind|offsetDays|recipient` (the step's id or `-`, the
+    /// recipient's person id or, when the roster names nobody, the role). The same inputs
+    /// give the same id across restarts; the store deduplicates on it.
+    public var id: String {
+        ReminderOccurrence.id(
+            plan: plan, step: step, due: due, kind: kind, offsetDays: offsetDays, recipientRole: recipientRole,
+            recipientID: recipientID)
+    }
+
+    /// `due` + `offsetDays`: the day before the working-day rule.
+    public var nominalDate: LocalDate { due.adding(days: offsetDays) }
+
     public init(
         plan: PlanID, step: Step?, due: LocalDate, kind: ReminderKind, offsetDays: Int, fireDate: LocalDate, fireAt: Date,
         recipientRole: RecipientRole, recipientID: PersonID?, blockCause: BlockCause? = nil, blockNote: String? = nil
     ) {
-        self.id = ReminderOccurrence.id(
-            plan: plan, step: step, due: due, kind: kind, offsetDays: offsetDays, recipientRole: recipientRole,
-            recipientID: recipientID)
         self.plan = plan
         self.step = step
         self.due = due
         self.kind = kind
         self.offsetDays = offsetDays
-        self.nominalDate = due.adding(days: offsetDays)
         self.fireDate = fireDate
         self.fireAt = fireAt
         self.recipientRole = recipientRole
@@ -93,5 +99,38 @@ public struct ReminderOccurrence: Sendable, Hashable, Codable {
         recipientID: PersonID?
     ) -> String {
         "\(plan)|\(step?.rawValue ?? "-")|\(due)|\(kind.rawValue)|\(offsetDays)|\(recipientID?.rawValue ?? recipientRole.rawValue)"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, plan, step, due, kind, offsetDays, nominalDate, fireDate, fireAt, recipientRole, recipientID, blockCause, blockNote
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            plan: try c.decode(PlanID.self, forKey: .plan), step: try c.decodeIfPresent(Step.self, forKey: .step),
+            due: try c.decode(LocalDate.self, forKey: .due), kind: try c.decode(ReminderKind.self, forKey: .kind),
+            offsetDays: try c.decode(Int.self, forKey: .offsetDays), fireDate: try c.decode(LocalDate.self, forKey: .fireDate),
+            fireAt: try c.decode(Date.self, forKey: .fireAt), recipientRole: try c.decode(RecipientRole.self, forKey: .recipientRole),
+            recipientID: try c.decodeIfPresent(PersonID.self, forKey: .recipientID),
+            blockCause: try c.decodeIfPresent(BlockCause.self, forKey: .blockCause),
+            blockNote: try c.decodeIfPresent(String.self, forKey: .blockNote))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(plan, forKey: .plan)
+        try c.encodeIfPresent(step, forKey: .step)
+        try c.encode(due, forKey: .due)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(offsetDays, forKey: .offsetDays)
+        try c.encode(nominalDate, forKey: .nominalDate)
+        try c.encode(fireDate, forKey: .fireDate)
+        try c.encode(fireAt, forKey: .fireAt)
+        try c.encode(recipientRole, forKey: .recipientRole)
+        try c.encodeIfPresent(recipientID, forKey: .recipientID)
+        try c.encodeIfPresent(blockCause, forKey: .blockCause)
+        try c.encodeIfPresent(blockNote, forKey: .blockNote)
     }
 }

@@ -22,12 +22,18 @@ public struct Status: Codable, Sendable, Hashable {
     public var storeBytes: Int
     public var rulesYears: [Int]
     public var counts: Counts
+    public var remindersFired, remindersMissed, remindersSilenced, deliveriesFailed: Int
 
     public init(
         version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
         timezone: String, language: String, today: String, currentCycle: String, storePath: String,
-        storeBytes: Int, rulesYears: [Int], counts: Counts
+        storeBytes: Int, rulesYears: [Int], counts: Counts,
+        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0
     ) {
+        self.remindersFired = remindersFired
+        self.remindersMissed = remindersMissed
+        self.remindersSilenced = remindersSilenced
+        self.deliveriesFailed = deliveriesFailed
         self.version = version
         self.startedAt = startedAt
         self.now = now

@@ -23,6 +23,8 @@ struct StatusCommand: ParsableCommand {
              "\(c.people) (\(Language.t("kepala sekolah", "principals")) \(c.kepalaSekolah), \(Language.t("pengawas", "supervisors")) \(c.pengawasSekolah))"),
             (Language.t("rencana", "plans"),
              "\(c.plans): \(Language.t("selesai", "complete")) \(c.complete), \(Language.t("terlambat", "overdue")) \(c.overdue), \(Language.t("terblokir", "blocked")) \(c.blocked)"),
+            (Language.t("pengingat", "reminders"),
+             "\(status.remindersFired) \(Language.t("terkirim", "fired")), \(status.remindersMissed) \(Language.t("terlewat (daemon mati)", "missed (daemon was down)")), \(status.remindersSilenced) \(Language.t("dibisukan", "silenced")), \(status.deliveriesFailed) \(Language.t("hook gagal", "hook deliveries failed"))"),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         Printer.out(rows.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }.joined(separator: "\n"))

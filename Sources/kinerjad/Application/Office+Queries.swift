@@ -10,6 +10,8 @@ extension Office {
         let today = calendar.date(of: now)
         let cycle = CycleID(containing: today)
         let counts = try store.counts(cycle: cycle, overdueOn: today)
+        let reminders = try store.reminderCounts(since: nil)
+        let failed = try store.deliveries(matching: DeliveryQuery(state: .failed, reminderID: nil, limit: nil)).count
         let settings = settings
         return Status(
             version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),
@@ -20,7 +22,9 @@ extension Office {
             counts: Counts(
                 people: counts.activePeople, kepalaSekolah: counts.activeKepalaSekolah,
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
-                blocked: counts.blocked, overdue: counts.overdue))
+                blocked: counts.blocked, overdue: counts.overdue),
+            remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
+            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: failed)
     }
 
     func cycleInfo(_ text: String?) throws(VarlinkError) -> CycleInfo {
