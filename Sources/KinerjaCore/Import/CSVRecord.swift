@@ -24,6 +24,26 @@ struct CSVRecord {
 
     func problem(_ message: String) -> ImportProblem { ImportProblem(line: line, message: message) }
 
+    /// Reads `text` as a CSV with the given columns: every good row through `row`, every
+    /// bad one as a problem with its line; a bad header is the only problem.
+    static func parse<Line>(
+        _ text: String, columns: [String], required: [String], row: (CSVRecord) throws(ImportProblem) -> Line
+    ) -> (lines: [Line], problems: [ImportProblem]) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(parsing: text)
+            try checkHeader(table.header, known: columns, required: required)
+        } catch {
+            return ([], [error])
+        }
+        var lines: [Line] = []
+        var problems: [ImportProblem] = []
+        for r in table.rows {
+            do { lines.append(try row(CSVRecord(row: r, header: table.header))) } catch { problems.append(error) }
+        }
+        return (lines, problems)
+    }
+
     /// Checks the header against the columns a format knows, so that a typo in a column
     /// name is reported instead of silently dropping that column's data.
     static func checkHeader(_ header: [String], known: [String], required: [String]) throws(ImportProblem) {

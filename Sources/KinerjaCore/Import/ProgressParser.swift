@@ -7,19 +7,7 @@ public enum ProgressParser {
     public static let statuses = ["selesai", "disetujui", "dikembalikan", "mulai", "terblokir", "dibuka"]
 
     public static func parse(_ text: String) -> (lines: [ProgressLine], problems: [ImportProblem]) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(parsing: text)
-            try CSVRecord.checkHeader(table.header, known: columns, required: requiredColumns)
-        } catch {
-            return ([], [error])
-        }
-        var lines: [ProgressLine] = []
-        var problems: [ImportProblem] = []
-        for row in table.rows {
-            do { lines.append(try parseRow(CSVRecord(row: row, header: table.header))) } catch { problems.append(error) }
-        }
-        return (lines, problems)
+        CSVRecord.parse(text, columns: columns, required: requiredColumns, row: parseRow)
     }
 
     static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> ProgressLine {

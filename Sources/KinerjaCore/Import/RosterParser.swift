@@ -9,35 +9,20 @@ public enum RosterParser {
 
     /// The good rows and a problem for every bad one. A header problem is the only problem.
     public static func parse(_ text: String) -> (lines: [RosterLine], problems: [ImportProblem]) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(parsing: text)
-            try CSVRecord.checkHeader(table.header, known: columns, required: requiredColumns)
-        } catch {
-            return ([], [error])
-        }
-        var lines: [RosterLine] = []
-        var problems: [ImportProblem] = []
         var names: [PersonID: (String, Int)] = [:]
         var seen: [PositionKey: Int] = [:]
-        for row in table.rows {
-            let record = CSVRecord(row: row, header: table.header)
-            do throws(ImportProblem) {
-                let parsed = try parseRow(record)
-                if let (name, line) = names[parsed.person.id], name != parsed.person.nama {
-                    throw record.problem("id \(parsed.person.id) is named '\(name)' on line \(line) and '\(parsed.person.nama)' here")
-                }
-                if let line = seen[parsed.position.key] {
-                    throw record.problem("the position \(parsed.position.key) is already on line \(line)")
-                }
-                names[parsed.person.id] = (parsed.person.nama, record.line)
-                seen[parsed.position.key] = record.line
-                lines.append(parsed)
-            } catch {
-                problems.append(error)
+        return CSVRecord.parse(text, columns: columns, required: requiredColumns) { (record: CSVRecord) throws(ImportProblem) -> RosterLine in
+            let parsed = try parseRow(record)
+            if let (name, line) = names[parsed.person.id], name != parsed.person.nama {
+                throw record.problem("id \(parsed.person.id) is named '\(name)' on line \(line) and '\(parsed.person.nama)' here")
             }
+            if let line = seen[parsed.position.key] {
+                throw record.problem("the position \(parsed.position.key) is already on line \(line)")
+            }
+            names[parsed.person.id] = (parsed.person.nama, record.line)
+            seen[parsed.position.key] = record.line
+            return parsed
         }
-        return (lines, problems)
     }
 
     static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> RosterLine {
