@@ -171,6 +171,24 @@ final class DaemonProcess: @unchecked Sendable {
         process?.send(number)
     }
 
+    /// Waits until the daemon catches `signal` (the `SigCgt` mask in
+    /// /proc/PID/status), i.e. a handler is in place and the default action
+    /// (terminate, for SIGHUP) no longer applies. False after `timeout` seconds.
+    func waitUntilHandling(_ signal: Int32, timeout: Double = 10) -> Bool {
+        guard let pid else { return false }
+        let bit = UInt64(1) << UInt64(signal - 1)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+            for line in status.split(separator: "\n") where line.hasPrefix("SigCgt:") {
+                let hex = line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)
+                if let mask = UInt64(hex, radix: 16), mask & bit != 0 { return true }
+            }
+            usleep(2_000)
+        }
+        return false
+    }
+
     /// What the daemon logged: its stdout/stderr, plus, when journald runs on this machine
     /// (the log handler then writes there instead of stderr), the journal entries of its pids.
     func logs() -> String {

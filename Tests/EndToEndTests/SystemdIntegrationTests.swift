@@ -16,16 +16,34 @@ struct SystemdIntegrationTests {
         let messages = daemon.notifications
         let ready = try #require(messages.first { NotifySocket.lines($0).contains("READY=1") })
         let status = try #require(messages.flatMap(NotifySocket.lines).first { $0.hasPrefix("STATUS=") }, "\(messages)")
-        #expect(status.contains("2026-2") && status.contains("plans"), "\(status)")
+        #expect(status.contains("2026-2") && status.contains("plans") && status.contains("overdue"), "\(status)")
         #expect(!messages.contains { $0.contains("STOPPING=1") })
         #expect(ready.split(separator: "\n").allSatisfy { $0.contains("=") }, "notify lines are KEY=VALUE: \(ready)")
         // READY means served: the first client right after it gets an answer.
         #expect(try CLI(daemon).status().currentCycle == "2026-2")
     }
 
+    @Test("SIGHUP right after READY=1 reloads, it does not kill the daemon")
+    func sighupRightAfterReady() throws {
+        // systemd may deliver `systemctl reload` as soon as READY=1 arrived: by then the
+        // SIGHUP handler must be in place. Several starts, since it is a race.
+        for attempt in 1...8 {
+            let daemon = try DaemonProcess.started()
+            let mark = daemon.notify.count
+            daemon.signal(SIGHUP)
+            let reloading = daemon.notify.waitFor(after: mark, timeout: 5) { NotifySocket.lines($0).contains("RELOADING=1") }
+            let exit = daemon.process?.wait(timeout: 0.2)
+            #expect(exit == nil, "attempt \(attempt): kinerjad exited with status \(exit ?? 0) (129 = killed by SIGHUP) on a SIGHUP sent right after READY=1")
+            #expect(reloading != nil, "attempt \(attempt): no RELOADING=1: \(daemon.notifications)")
+            if exit != nil || reloading == nil { return }
+        }
+    }
+
     @Test("SIGHUP: RELOADING=1 with MONOTONIC_USEC, then READY=1")
     func sighupReloads() throws {
         let daemon = try DaemonProcess.started()
+        // Past the start-up race that sighupRightAfterReady() exposes: the handler is in place.
+        #expect(daemon.waitUntilHandling(SIGHUP), "kinerjad never installed a SIGHUP handler")
         let mark = daemon.notify.count
         let before = TestEnvironment.monotonicMicroseconds()
         daemon.signal(SIGHUP)
@@ -40,7 +58,9 @@ struct SystemdIntegrationTests {
         let reloadIndex = try #require(daemon.notify.index(of: "RELOADING=1", after: mark))
         let ready = daemon.notify.waitFor(after: reloadIndex + 1, timeout: 10) { NotifySocket.lines($0).contains("READY=1") }
         #expect(ready != nil, "no READY=1 after RELOADING=1: \(daemon.notifications)")
-        #expect(try CLI(daemon).status().rulesYears == [2024, 2025])
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestEnvironment.rulesDirectory)
+        let years = files.compactMap { $0.hasSuffix(".toml") ? Int($0.dropLast(5)) : nil }.sorted()
+        #expect(try CLI(daemon).status().rulesYears == years, "the reloaded rules: one year per config/rules/YYYY.toml")
         #expect(daemon.waitForLog(containing: "configuration reloaded") != nil, "logs: \(daemon.logs())")
     }
 
@@ -55,6 +75,8 @@ struct SystemdIntegrationTests {
         handle.write(Data("\nbogus_key = 1\n".utf8))
         try handle.close()
 
+        #expect(try cli.status().currentCycle.isEmpty == false)
+        #expect(daemon.waitUntilHandling(SIGHUP), "kinerjad never installed a SIGHUP handler")
         let mark = daemon.notify.count
         daemon.signal(SIGHUP)
         let reloading = daemon.notify.waitFor(after: mark, timeout: 10) { NotifySocket.lines($0).contains("RELOADING=1") }
@@ -63,7 +85,7 @@ struct SystemdIntegrationTests {
         let ready = daemon.notify.waitFor(after: reloadIndex + 1, timeout: 10) { NotifySocket.lines($0).contains("READY=1") }
         #expect(ready != nil, "READY=1 again after a refused reload: \(daemon.notifications)")
 
-        #expect(daemon.isRunning)
+        #expect(daemon.isRunning, "exit status \(daemon.process?.exitStatus ?? 0)")
         let status = try cli.run(["status", "--json"])
         #expect(status.status == 0, "\(status)")
         let imported = try cli.importFile("roster", TestEnvironment.example("roster.csv"))

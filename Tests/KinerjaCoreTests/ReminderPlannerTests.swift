@@ -396,6 +396,17 @@ struct ReminderPlannerTests {
         let wit = ReminderPlanner.next(of: idle, position: position, rules: Fixtures.rules2025, policy: policy, calendar: jayapura, after: after)
         #expect(wit?.fireAt == Fixtures.instant("2025-01-16T22:30:00Z"))
         #expect(wit?.fireDate == d("2025-01-17"))
+
+        // Zones are data: across a daylight-saving change the local time stays 07:00.
+        // (New York moved to UTC-4 on 9 March 2025; Indonesia has no DST.)
+        let newYork = OfficeCalendar(identifier: "America/New_York")!
+        let repeats = ReminderPlanner.occurrences(
+            of: idle, position: position, rules: Fixtures.rules2025, policy: ReminderPolicy(escalateAfterDays: 0), calendar: newYork,
+            from: Fixtures.instant("2025-03-01T00:00:00Z"), through: Fixtures.instant("2025-03-15T00:00:00Z"))
+        #expect(repeats.map(F.row) == [
+            "overdue 35 2025-03-07 2025-03-07T12:00:00Z pegawai \(Fixtures.nip)",
+            "overdue 42 2025-03-14 2025-03-14T11:00:00Z pegawai \(Fixtures.nip)",
+        ])
     }
 
     @Test("priorities follow syslog severity")
