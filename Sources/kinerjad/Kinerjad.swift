@@ -6,6 +6,7 @@ import KinerjaStore
 import Logging
 import ServiceLifecycle
 import Systemd
+import UnixSignals
 
 /// kinerjad: tracks every principal's and supervisor's Pengelolaan Kinerja cycle for a
 /// district office and answers administrators over Varlink. Start-up order matters to
@@ -85,6 +86,7 @@ struct Kinerjad: AsyncParsableCommand {
             Kinerjad.printError("\(error)")
             throw ExitCode(1)
         }
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
         try office.ensureCurrentPlans(actor: Office.daemonActor)
 
@@ -130,7 +132,8 @@ struct Kinerjad: AsyncParsableCommand {
                     logger: logger)),
                 .init(service: HookService(office: office, hooks: hooks, waker: hookWaker, logger: logger)),
                 .init(service: ReloadService(
-                    office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger)),
+                    office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger,
+                    signals: hangups)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

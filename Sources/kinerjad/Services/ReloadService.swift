@@ -13,9 +13,10 @@ struct ReloadService: Service {
     let notifier: SystemdNotifier
     let summary: @Sendable () -> String
     let logger: Logger
+    /// Trapped before READY=1 is sent: a SIGHUP right after start must reload, not kill.
+    let signals: UnixSignalsSequence
 
     func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             notifier.reloading()
             reload()
