@@ -121,7 +121,8 @@ struct Kinerjad: AsyncParsableCommand {
         let summary: @Sendable () -> String = {
             guard let status = try? office.status(version: Kinerjad.version) else { return "kinerjad running" }
             let c = status.counts
-            return "\(status.currentCycle): \(c.plans) plans, \(c.overdue) overdue, \(c.blocked) blocked"
+            let next = office.nextReminder.withLock { $0 }.map { CoreToWire.timestamp($0, in: office.calendar) } ?? "none"
+            return "\(status.currentCycle): \(c.plans) plans, \(c.overdue) overdue, \(c.blocked) blocked, next reminder \(next)"
         }
         let group = ServiceGroup(configuration: .init(
             services: [

@@ -15,6 +15,8 @@ final class Office: Sendable {
     let logger: Logger
     /// Poked after every change, import and reload: the reminder scheduler's plan is stale.
     let changed = Waker()
+    /// The next reminder's fire instant, as the scheduler last planned it (for STATUS=).
+    let nextReminder = Mutex<Date?>(nil)
     private let settingsBox: Mutex<Settings>
 
     init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {

@@ -83,6 +83,7 @@ struct ReminderScheduler: Service {
                 next = o.fireAt
             }
         }
+        office.nextReminder.withLock { $0 = next }
         return next
     }
 
