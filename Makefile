@@ -54,9 +54,9 @@ bench: release
 	$$bin/kinerjad --config $(CONFIG) --state-dir $$dir/state --socket $$dir/k.sock 2>$$dir/kinerjad.log & pid=$$!; \
 	for i in $$(seq 50); do [ -S $$dir/k.sock ] && break; sleep 0.1; done; \
 	$$bin/kinerja-bench $$dir/k.sock rpc 10000; \
-	start=$$(date +%s%N); $$bin/kinerjactl --socket $$dir/k.sock import roster $$dir/roster.csv >/dev/null; end=$$(date +%s%N); \
+	start=$$(date +%s%N); KINERJA_SOCKET=$$dir/k.sock $$bin/kinerjactl import roster $$dir/roster.csv >/dev/null; end=$$(date +%s%N); \
 	printf '%-44s%d ms\n' "roster import, 10000 rows (kinerjactl)" $$(( (end - start) / 1000000 )); \
-	start=$$(date +%s%N); $$bin/kinerjactl --socket $$dir/k.sock people list --overdue >/dev/null; end=$$(date +%s%N); \
+	start=$$(date +%s%N); KINERJA_SOCKET=$$dir/k.sock $$bin/kinerjactl people list --overdue >/dev/null; end=$$(date +%s%N); \
 	printf '%-44s%d ms\n' "people list --overdue (10000 positions)" $$(( (end - start) / 1000000 )); \
 	kill $$pid; wait $$pid; rm -rf $$dir
 

@@ -165,18 +165,30 @@ final class ReminderDaemon: @unchecked Sendable {
 
     // MARK: kinerjactl shortcuts
 
+    /// `kinerjactl ARGS --json`, decoded; a failure carries the daemon's state and output.
+    func json<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
+        do {
+            return try cli.json(type, arguments)
+        } catch {
+            let state = process.map { $0.exitStatus.map { "exited with status \($0)" } ?? "running (pid \($0.pid))" } ?? "not started"
+            throw TestFailure("\(error)\nkinerjad: \(state); its output:\n\(output())")
+        }
+    }
+
+    func status() throws -> Status { try json(Status.self, ["status"]) }
+
     /// What would fire on the days from…to (inclusive), as the daemon plans it.
     func preview(_ from: String, _ to: String? = nil) throws -> [ReminderItem] {
-        try cli.json([ReminderItem].self, ["reminders", "preview", "--from", from, "--to", to ?? from])
+        try json([ReminderItem].self, ["reminders", "preview", "--from", from, "--to", to ?? from])
     }
 
     /// Recorded reminders (fired, missed, silenced), all of them.
     func recorded(state: String? = nil) throws -> [ReminderItem] {
-        try cli.json([ReminderItem].self, ["reminders", "list", "--limit", "10000"] + (state.map { ["--state", $0] } ?? []))
+        try json([ReminderItem].self, ["reminders", "list", "--limit", "10000"] + (state.map { ["--state", $0] } ?? []))
     }
 
     func deliveries() throws -> [DeliveryItem] {
-        try cli.json([DeliveryItem].self, ["reminders", "deliveries", "--limit", "10000"])
+        try json([DeliveryItem].self, ["reminders", "deliveries", "--limit", "10000"])
     }
 
     /// Imports config/examples roster.csv and progress.csv (the district of cycle 2026-2).
@@ -321,4 +333,57 @@ func reminderProcessIsAlive(_ pid: pid_t) -> Bool {
     guard let close = stat.lastIndex(of: ")") else { return false }
     let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
     return state != "Z" && state != "X"
+}
+
+/// The example district (config/examples, cycle 2026-2) around Thursday 26 November 2026,
+/// when a `due` and a `blocked` reminder fire at 07:00 WIB (`reminders preview` confirms it).
+enum ReminderScenario {
+    /// Heru Prasetyo, SD Negeri Margamulya: Dokumen Tindak Lanjut due on 26 November.
+    static let duePerson = "198201192009031004"
+    static let dueID = "2026-2/198201192009031004/ks@20571219|dokumen-tindak-lanjut|2026-11-26|due|0|198201192009031004"
+    /// Sri Rahayu Ningsih: blocked since 2 July (rhk-atasan); the weekly reminder goes to the Kepala Dinas.
+    static let blockedPerson = "196811021993032004"
+    static let blockedID = "2026-2/196811021993032004/ps|penyusunan|2026-07-02|blocked|147|196808141994031005"
+
+    /// 07:00 WIB on Thursday 26 November 2026.
+    static let fireTime = "2026-11-26T07:00:00+07:00"
+    /// A few seconds before it: time to start, import (~0.5 s) and let the scheduler take its
+    /// first checkpoint before 07:00 (it fires only occurrences after that checkpoint).
+    static let beforeFire = "2026-11-26T06:59:53+07:00"
+
+    /// Starts the daemon just before 07:00 on 26 November, imports the district, and checks
+    /// that its clock is still before 07:00 (else the occurrences would be before the
+    /// scheduler's first checkpoint and would never fire).
+    static func startBeforeFire(_ daemon: ReminderDaemon, hooks: () throws -> Void = {}) throws {
+        try hooks()
+        try daemon.start(clockStart: beforeFire)
+        try daemon.importExampleDistrict()
+        let now = try daemon.status().now
+        guard let clock = RFC3339.date(now), let fire = RFC3339.date(fireTime), clock < fire else {
+            throw TestFailure("setup too slow: the daemon's clock is at \(now), past \(fireTime), before the import was done")
+        }
+    }
+
+    /// The mapping from a preview item to the journal fields of README "Reminders".
+    static func expectedFields(_ item: ReminderItem, person: PositionSummary, late: Bool) -> [String: String] {
+        let fireDate = String(item.fireAt.prefix(10))
+        return [
+            "SYSLOG_IDENTIFIER": "kinerjad",
+            "MESSAGE": item.message,
+            "MESSAGE_ID": ReminderJournal.messageIDs[item.kind] ?? "?",
+            "PRIORITY": ["lead": "5", "due": "4"][item.kind] ?? "3",
+            "KINERJA_REMINDER_ID": item.id,
+            "KINERJA_KIND": item.kind,
+            "KINERJA_PERSON_ID": item.person,
+            "KINERJA_NAME": person.nama,
+            "KINERJA_ROLE": person.peran,
+            "KINERJA_NPSN": person.npsn ?? "",
+            "KINERJA_CYCLE": String(item.plan.prefix { $0 != "/" }),
+            "KINERJA_STEP": item.step ?? "",
+            "KINERJA_DUE": item.due,
+            "KINERJA_DAYS": RFC3339.days(from: item.due, to: fireDate).map(String.init) ?? "?",
+            "KINERJA_RECIPIENT": item.recipient ?? item.recipientRole,
+            "KINERJA_LATE": late ? "1" : "0",
+        ]
+    }
 }

@@ -28,7 +28,9 @@ struct GlobalOptions: ParsableArguments {
     /// documented exit code (no stack trace, no Swift error dump).
     func run<T>(_ body: (VarlinkClient) throws -> T) throws -> T {
         do {
-            let client = try VarlinkClient(path: socketPath, timeout: .seconds(timeout))
+            // Calls stay small, but a province's `people list` reply exceeds the 1 MiB the
+            // daemon accepts from clients: the CLI trusts its daemon's replies further.
+            let client = try VarlinkClient(path: socketPath, timeout: .seconds(timeout), maxFrameSize: 512 * 1024 * 1024)
             defer { client.close() }
             return try body(client)
         } catch let error as VarlinkClientError {
