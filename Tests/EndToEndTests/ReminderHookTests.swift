@@ -19,6 +19,7 @@ struct ReminderHookTests {
 
         // 10: records what it gets. 20: for the due reminder only, starts a child and
         // sleeps "for ever". 30: exit 75 at the first attempt of each reminder, 0 at the next.
+        // Each reads its stdin first: a hook that does not is the subject of its own test below.
         try daemon.writeHook("10-record", """
             #!/bin/sh
             cat >> "\(out)/stdin.jsonl"
@@ -26,6 +27,7 @@ struct ReminderHookTests {
             """)
         try daemon.writeHook("20-hang", """
             #!/bin/sh
+            cat > /dev/null
             [ "$KINERJA_KIND" = due ] || exit 0
             sleep 1000 &
             echo "$$ $!" >> "\(out)/hang.pids"
@@ -34,6 +36,7 @@ struct ReminderHookTests {
             """)
         try daemon.writeHook("30-tempfail-once", """
             #!/bin/sh
+            cat > /dev/null
             f="\(out)/count.$KINERJA_KIND"
             n=$(cat "$f" 2>/dev/null || echo 0)
             n=$((n + 1))
@@ -145,5 +148,34 @@ struct ReminderHookTests {
             #expect(foreign.isEmpty, "the hook's environment is not clean: \(foreign)")
             #expect(env["E2E_REMINDER_SECRET"] == nil && env["NOTIFY_SOCKET"] == nil && env["HOME"] == nil)
         }
+    }
+
+    /// README: the hook gets "the same essentials in KINERJA_* variables", so a shell hook may
+    /// ignore its stdin. Such a hook exits before (or while) the daemon writes the JSON line.
+    @Test("a hook that ignores its stdin is delivered, and the daemon keeps running")
+    func hookIgnoringStdin() throws {
+        try ReminderJournal.ensureRunning()
+        let daemon = try ReminderDaemon()
+        let out = daemon.directory + "/ids"
+        try daemon.writeHook("10-env-only", """
+            #!/bin/sh
+            echo "$KINERJA_REMINDER_ID" >> "\(out)"
+            exit 0
+            """)
+        try ReminderScenario.startBeforeFire(daemon)
+        for attempt in 1...10 {
+            let result = try daemon.json(HookTestResult.self, ["hooks", "test", "10-env-only"])
+            #expect(result.outcome == "delivered" && result.exitCode == 0, "hooks test #\(attempt): \(result)")
+        }
+        var deliveries: [DeliveryItem] = []
+        let delivered = try reminderPoll(timeout: 15) {
+            deliveries = try daemon.deliveries()
+            return deliveries.count == 2 && deliveries.allSatisfy { $0.state == "delivered" }
+        }
+        #expect(delivered, "\(deliveries)")
+        #expect(deliveries.allSatisfy { $0.attempts == 1 })
+        let ids = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        #expect(Set(ids.split(separator: "\n").map(String.init)).isSuperset(of: [ReminderScenario.dueID, ReminderScenario.blockedID]), "\(ids)")
+        #expect(daemon.process?.isRunning == true, "kinerjad died; its output:\n\(daemon.output())")
     }
 }

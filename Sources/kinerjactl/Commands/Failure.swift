@@ -59,7 +59,8 @@ enum Failure {
             } else if case .string(let parameter)? = p["parameter"] {
                 Printer.err("kinerjactl: \(error.name): \(parameter)")
             } else {
-                Printer.err("kinerjactl: \(error.name)")
+                let details = p.keys.sorted().compactMap { key in p[key].map { "\(key)=\($0.stringValue ?? "\($0)")" } }
+                Printer.err("kinerjactl: \(error.name)\(details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")")
             }
             return Exit.refused
         }

@@ -40,14 +40,19 @@ enum HookProcess {
             return options
         }()
         let environment = Dictionary(uniqueKeysWithValues: event.environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })
-        let input = event.json
+        // The event goes through a pipe filled before the spawn (one line, far below the
+        // pipe's 64 KiB): a hook that never reads its stdin then costs nothing, where a
+        // writer racing the hook's exit would meet EPIPE.
+        guard let input = filledPipe(event.json) else {
+            return Result(outcome: .temporaryFailure, exitCode: nil, stderr: "cannot create a pipe for the hook's stdin", milliseconds: 0)
+        }
         let elapsed: @Sendable () -> Int = { Int((ContinuousClock.now - start) / .milliseconds(1)) }
         do {
             return try await withThrowingTaskGroup(of: Result?.self) { group in
                 group.addTask {
                     let execution = try await Subprocess.run(
                         .path(FilePath(path)), environment: .custom(environment), workingDirectory: "/",
-                        platformOptions: options, input: .string(input), output: .discarded, error: .sequence
+                        platformOptions: options, input: .fileDescriptor(input, closeAfterSpawningProcess: true), output: .discarded, error: .sequence
                     ) { execution in
                         pid.value.withLock { $0 = execution.processIdentifier.value }
                         var kept: [UInt8] = []
@@ -67,16 +72,17 @@ enum HookProcess {
                 }
                 group.addTask {
                     try await Task.sleep(for: timeout)
+                    // Marked before the kill: the hook's end may be seen before this task's.
+                    pid.timedOut.withLock { $0 = true }
                     if let p = pid.value.withLock({ $0 }) { kill(-p, SIGKILL) }
                     return nil
                 }
-                var timedOut = false
                 while let next = try await group.next() {
                     if let result = next {
                         group.cancelAll()
+                        let timedOut = pid.timedOut.withLock { $0 }
                         return timedOut ? Result(outcome: .timedOut, exitCode: nil, stderr: result.stderr, milliseconds: result.milliseconds) : result
                     }
-                    timedOut = true
                 }
                 return Result(outcome: .timedOut, exitCode: nil, stderr: "", milliseconds: elapsed())
             }
@@ -86,7 +92,27 @@ enum HookProcess {
     }
 }
 
+extension HookProcess {
+    /// A pipe's read end holding `text` and then end-of-file.
+    static func filledPipe(_ text: String) -> FileDescriptor? {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { close(fds[0]); close(fds[1]); return nil }
+            offset += n
+        }
+        close(fds[1])
+        return FileDescriptor(rawValue: fds[0])
+    }
+}
+
 /// The hook's process id, shared between the task that runs it and the timeout that kills it.
 private final class ProcessIDBox: Sendable {
     let value = Mutex<pid_t?>(nil)
+    let timedOut = Mutex(false)
 }

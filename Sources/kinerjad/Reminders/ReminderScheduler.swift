@@ -93,7 +93,10 @@ struct ReminderScheduler: Service {
         let calendar = settings.config.calendar
         let today = calendar.date(of: now)
         let horizon = now.addingTimeInterval(-Double(settings.config.reminders.catchUpHorizonDays) * 86_400)
-        let silences = try store.silences(activeOn: today.description, includeRemoved: false)
+        // Silences still in force on or after the earliest occurrence; each occurrence is
+        // checked against its own day, so catch-up honours a silence that covered that day.
+        let earliest = due.map(\.0.fireDate).min() ?? today
+        let silences = try store.silences(activeOn: nil, includeRemoved: false).filter { $0.until >= earliest.description }
         let acknowledged = try store.acknowledgedKeys(planIDs: nil)
         let hookNames = hooks.names()
         var fired = 0, missed = 0, silenced = 0
@@ -105,7 +108,10 @@ struct ReminderScheduler: Service {
                     o, personName: person.nama, schoolName: position.namaSekolah,
                     recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
             let state: ReminderState
-            if silences.contains(where: { $0.personID == person.id.rawValue || ($0.npsn != nil && $0.npsn == position.key.npsn?.rawValue) })
+            if silences.contains(where: {
+                $0.until >= o.fireDate.description
+                    && ($0.personID == person.id.rawValue || ($0.npsn != nil && $0.npsn == position.key.npsn?.rawValue))
+            })
                 || acknowledged.contains("\(o.plan)|\(o.step?.rawValue ?? "-")|\(o.due)") {
                 state = .silenced
                 silenced += 1
