@@ -1,4 +1,0 @@
-import Dispatch
-import Foundation
-DispatchQueue.global().asyncAfter(deadline: .now() + 300) { print("x") }
-while true { pause() }
