@@ -36,7 +36,9 @@ public enum ReminderText {
             var text = "\(opening)\(subject), \(when)."
             if let step = o.step {
                 let actor = actorName(step.actor, occurrence: o, personName: personName, recipientName: recipientName, en: en)
-                text += en ? " Action needed from: \(actor)." : " Yang perlu bertindak: \(actor)."
+                // Names often end in a title's period ("M.Pd."): no second one.
+                let end = actor.hasSuffix(".") ? "" : "."
+                text += en ? " Action needed from: \(actor)\(end)" : " Yang perlu bertindak: \(actor)\(end)"
             }
             return text
         case .blocked:

@@ -101,7 +101,7 @@ struct HookService: Service {
         case .failed: level = .error
         }
         logger.log(level: level, "hook delivery \(outcome)", metadata: [
-            "KINERJA_HOOK": "\(delivery.hook)", "KINERJA_REMINDER_ID": "\(delivery.reminderID)",
+            "KINERJA_HOOK": "\(delivery.hook)", "KINERJA_DELIVERY_OF": "\(delivery.reminderID)",
         ])
         do {
             try office.store.finishDelivery(reminderID: delivery.reminderID, hook: delivery.hook, outcome: outcome, at: office.clock.now())
