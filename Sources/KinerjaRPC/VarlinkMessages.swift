@@ -61,17 +61,7 @@ public struct VarlinkCall: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         method = try container.decode(String.self, forKey: .method)
-        switch try container.decodeIfPresent(JSONValue.self, forKey: .parameters) {
-        case nil, .null?:
-            parameters = [:]
-        case .object(let object)?:
-            parameters = object
-        case _?:
-            throw DecodingError.typeMismatch(
-                [String: JSONValue].self,
-                .init(codingPath: [CodingKeys.parameters], debugDescription: "parameters must be an object")
-            )
-        }
+        parameters = try JSONValue.parametersObject(in: container, forKey: .parameters)
         oneway = try container.decodeIfPresent(Bool.self, forKey: .oneway) ?? false
         more = try container.decodeIfPresent(Bool.self, forKey: .more) ?? false
         upgrade = try container.decodeIfPresent(Bool.self, forKey: .upgrade) ?? false
@@ -131,17 +121,7 @@ public struct VarlinkReply: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        switch try container.decodeIfPresent(JSONValue.self, forKey: .parameters) {
-        case nil, .null?:
-            parameters = [:]
-        case .object(let object)?:
-            parameters = object
-        case _?:
-            throw DecodingError.typeMismatch(
-                [String: JSONValue].self,
-                .init(codingPath: [CodingKeys.parameters], debugDescription: "parameters must be an object")
-            )
-        }
+        parameters = try JSONValue.parametersObject(in: container, forKey: .parameters)
         continues = try container.decodeIfPresent(Bool.self, forKey: .continues) ?? false
         error = try container.decodeIfPresent(String.self, forKey: .error)
     }
@@ -215,5 +195,21 @@ public struct VarlinkError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static var expectedMore: VarlinkError {
         VarlinkError(name: "org.varlink.service.ExpectedMore")
+    }
+}
+
+extension JSONValue {
+    /// The `parameters` member of a call or reply: absent and `null` mean `{}` (the spec
+    /// treats them alike); anything but an object is malformed.
+    static func parametersObject<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> [String: JSONValue] {
+        switch try container.decodeIfPresent(JSONValue.self, forKey: key) {
+        case nil, .null?:
+            return [:]
+        case .object(let object)?:
+            return object
+        case _?:
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self, .init(codingPath: [key], debugDescription: "parameters must be an object"))
+        }
     }
 }
