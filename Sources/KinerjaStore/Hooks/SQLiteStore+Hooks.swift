@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Hook delivery calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
@@ -16,5 +17,14 @@ extension SQLiteStore {
 
     public func deliveries(matching query: DeliveryQuery) throws -> [HookDelivery] {
         try reading { try $0.deliveries(matching: query) }
+    }
+}
+
+extension SQLiteStore {
+    /// How many deliveries are in `state`, counted by SQLite (`status` asks every minute).
+    public func deliveryCount(state: DeliveryState) throws -> Int {
+        try reading { tx in
+            try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM hook_delivery WHERE state = ?", arguments: [state.rawValue]) ?? 0
+        }
     }
 }

@@ -84,9 +84,14 @@ extension Office {
         }
         let path = directory + "/" + name
         try writing { try store.backup(to: path) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = Office.fileSize(at: path)
         logger.notice("backup written", metadata: ["KINERJA_BACKUP": "\(path)"])
-        return BackupInfo(name: name, path: path, bytes: size ?? 0)
+        return BackupInfo(name: name, path: path, bytes: size)
+    }
+
+    /// The size of a file the daemon wrote, 0 when it cannot be read.
+    static func fileSize(at path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     /// The path of a backup by name, refusing anything that is not a plain file name in

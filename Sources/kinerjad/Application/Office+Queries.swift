@@ -11,7 +11,7 @@ extension Office {
         let cycle = CycleID(containing: today)
         let counts = try store.counts(cycle: cycle, overdueOn: today)
         let reminders = try store.reminderCounts(since: nil)
-        let failed = try store.deliveries(matching: DeliveryQuery(state: .failed, reminderID: nil, limit: nil)).count
+        let failed = try store.deliveryCount(state: .failed)
         let settings = settings
         return Status(
             version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),

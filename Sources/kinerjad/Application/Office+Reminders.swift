@@ -29,11 +29,13 @@ extension Office {
         let policy = settings.config.reminders.policy
         let cycle = CycleID(containing: from)
         let rules = try rules(for: cycle)
-        let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true, personID: p.person.map { PersonID(trusted: $0) }))
+        // One roster read: recipients' names need everyone, the plans only `p.person`'s.
         var byKey: [PositionKey: (Person, Position)] = [:]
         var names: [PersonID: String] = [:]
-        for (person, _) in try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)) { names[person.id] = person.nama }
-        for (person, position) in people { byKey[position.key] = (person, position) }
+        for (person, position) in try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)) {
+            names[person.id] = person.nama
+            byKey[position.key] = (person, position)
+        }
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
         var items: [(Date, ReminderItem)] = []

@@ -105,7 +105,7 @@ enum Routes {
             throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
         }
         defer { try? handle.close() }
-        let size = Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 ?? 0)
+        let size = Office.fileSize(at: path)
         var offset = 0
         var chunk = try handle.read(upToCount: 256 * 1024) ?? Data()
         while true {
