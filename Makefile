@@ -3,16 +3,20 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 STATE        ?= .state
 CONFIG       ?= config/kinerja.toml
-APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv
+APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv man-db
 PYVENV       := .build/pyvenv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BINDIR       := $(PREFIX)/bin
-MANDIR       := $(PREFIX)/share/man
+DATADIR      := $(PREFIX)/share
+MANDIR       := $(DATADIR)/man
 UNITDIR      ?= /lib/systemd/system
+LIBDIR       ?= /usr/lib
 SYSCONFDIR   ?= /etc
+CONFIGURATION ?= release
+MANUAL_DIR   := .build/plugins/GenerateManual/outputs
 
-.PHONY: all deps build release run test test-deps bench install uninstall clean
+.PHONY: all deps build release run test test-deps bench install manuals install-files uninstall clean
 
 all: build
 
@@ -41,11 +45,15 @@ test-deps: deps
 	@[ -x $(PYVENV)/bin/python3 ] || python3 -m venv $(PYVENV)
 	@$(PYVENV)/bin/python3 -c 'import varlink' 2>/dev/null || $(PYVENV)/bin/pip install -q varlink==31.0.0
 
-## test: every test, unit and end-to-end, on one shared debug build
+## test: every test, unit and end-to-end, on one shared debug build.
+## The end-to-end suites drive child processes with blocking waits; they run in their own
+## test process so they cannot starve the in-process servers of the unit suites.
 test: deps test-deps
 	$(SWIFT) build --build-tests
+	$(MAKE) manuals CONFIGURATION=debug
+	KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 $(SWIFT) test --skip-build --skip EndToEndTests
 	KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 KINERJA_BIN_DIR=$$($(SWIFT) build --show-bin-path) \
-		$(SWIFT) test --skip-build
+		$(SWIFT) test --skip-build --filter EndToEndTests
 
 ## bench: RPC round trips and a 10,000-row roster import against a release kinerjad (prints a table)
 bench: release
@@ -60,34 +68,46 @@ bench: release
 	printf '%-44s%d ms\n' "people list --overdue (10000 positions)" $$(( (end - start) / 1000000 )); \
 	kill $$pid; wait $$pid; rm -rf $$dir
 
-## install: release binaries, systemd units, config (kept if present), rules, example hook, man pages, completions
-install: release
-	@bin=$$($(SWIFT) build -c release --show-bin-path); \
-	install -Dm755 $$bin/kinerjad $(DESTDIR)$(BINDIR)/kinerjad; \
-	install -Dm755 $$bin/kinerjactl $(DESTDIR)$(BINDIR)/kinerjactl
+## install: builds (CONFIGURATION=release by default) and the manual pages, then install-files
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION)
+	$(MAKE) manuals
+	$(MAKE) install-files BIN_DIR=$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)
+
+## manuals: kinerjactl(1) and kinerjad(8) from the programs' --help, into $(MANUAL_DIR)
+manuals:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration $(CONFIGURATION) >/dev/null
+
+## install-files: copies what is already built (BIN_DIR, MANUAL_DIR) under DESTDIR; builds nothing.
+## Binaries, units, sysusers/tmpfiles, catalog, config (only if none exists), rules, the example
+## hook (not executable, so not enabled), manual pages, bash/zsh/fish completions.
+install-files:
+	@[ -x "$(BIN_DIR)/kinerjad" ] || { echo "make install-files: BIN_DIR=DIR must hold the built kinerjad (or run make install)" >&2; exit 2; }
+	install -Dm755 $(BIN_DIR)/kinerjad $(DESTDIR)$(BINDIR)/kinerjad
+	install -Dm755 $(BIN_DIR)/kinerjactl $(DESTDIR)$(BINDIR)/kinerjactl
 	sed 's|/usr/local/bin|$(BINDIR)|g' systemd/kinerjad.service | install -Dm644 /dev/stdin $(DESTDIR)$(UNITDIR)/kinerjad.service
 	install -Dm644 systemd/kinerjad.socket $(DESTDIR)$(UNITDIR)/kinerjad.socket
-	install -Dm644 systemd/kinerja.sysusers $(DESTDIR)/usr/lib/sysusers.d/kinerja.conf
-	install -Dm644 systemd/kinerja.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/kinerja.conf
-	install -Dm644 systemd/kinerja.catalog $(DESTDIR)/usr/lib/systemd/catalog/kinerja.catalog
-	[ -e $(DESTDIR)$(SYSCONFDIR)/kinerja/kinerja.toml ] || install -Dm640 config/kinerja.toml $(DESTDIR)$(SYSCONFDIR)/kinerja/kinerja.toml
+	install -Dm644 systemd/kinerja.sysusers $(DESTDIR)$(LIBDIR)/sysusers.d/kinerja.conf
+	install -Dm644 systemd/kinerja.tmpfiles $(DESTDIR)$(LIBDIR)/tmpfiles.d/kinerja.conf
+	install -Dm644 systemd/kinerja.catalog $(DESTDIR)$(LIBDIR)/systemd/catalog/kinerja.catalog
+	[ -e $(DESTDIR)$(SYSCONFDIR)/kinerja/kinerja.toml ] || install -Dm644 config/kinerja.toml $(DESTDIR)$(SYSCONFDIR)/kinerja/kinerja.toml
 	for f in config/rules/*.toml; do install -Dm644 $$f $(DESTDIR)$(SYSCONFDIR)/kinerja/rules/$$(basename $$f); done
 	install -Dm644 config/hooks.d/50-append-to-file $(DESTDIR)$(SYSCONFDIR)/kinerja/hooks.d/50-append-to-file.example
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual >/dev/null
-	install -Dm644 .build/plugins/GenerateManual/outputs/kinerjactl/kinerjactl.1 $(DESTDIR)$(MANDIR)/man1/kinerjactl.1
-	sed 's/^\.Dt KINERJAD 1/.Dt KINERJAD 8/' .build/plugins/GenerateManual/outputs/kinerjad/kinerjad.1 | install -Dm644 /dev/stdin $(DESTDIR)$(MANDIR)/man8/kinerjad.8
-	@bin=$$($(SWIFT) build -c release --show-bin-path); \
-	$$bin/kinerjactl --generate-completion-script bash | install -Dm644 /dev/stdin $(DESTDIR)/usr/share/bash-completion/completions/kinerjactl; \
-	$$bin/kinerjactl --generate-completion-script zsh | install -Dm644 /dev/stdin $(DESTDIR)/usr/share/zsh/vendor-completions/_kinerjactl; \
-	$$bin/kinerjactl --generate-completion-script fish | install -Dm644 /dev/stdin $(DESTDIR)/usr/share/fish/vendor_completions.d/kinerjactl.fish
+	sed 's/^$$/.Pp/' $(MANUAL_DIR)/kinerjactl/kinerjactl.1 | install -Dm644 /dev/stdin $(DESTDIR)$(MANDIR)/man1/kinerjactl.1
+	sed 's/^\.Dt KINERJAD 1/.Dt KINERJAD 8/' $(MANUAL_DIR)/kinerjad/kinerjad.1 | install -Dm644 /dev/stdin $(DESTDIR)$(MANDIR)/man8/kinerjad.8
+	install -Dm644 man/kinerja.toml.5 $(DESTDIR)$(MANDIR)/man5/kinerja.toml.5
+	$(BIN_DIR)/kinerjactl --generate-completion-script bash | install -Dm644 /dev/stdin $(DESTDIR)$(DATADIR)/bash-completion/completions/kinerjactl
+	$(BIN_DIR)/kinerjactl --generate-completion-script zsh | install -Dm644 /dev/stdin $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_kinerjactl
+	$(BIN_DIR)/kinerjactl --generate-completion-script fish | install -Dm644 /dev/stdin $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/kinerjactl.fish
 
-## uninstall: removes what install put in place, keeping state (/var/lib/kinerja) and config (/etc/kinerja)
+## uninstall: removes what install put in place, keeping state (/var/lib/kinerja), config and rules (/etc/kinerja)
 uninstall:
+	rm -f $(DESTDIR)$(SYSCONFDIR)/kinerja/hooks.d/50-append-to-file.example
 	rm -f $(DESTDIR)$(BINDIR)/kinerjad $(DESTDIR)$(BINDIR)/kinerjactl
 	rm -f $(DESTDIR)$(UNITDIR)/kinerjad.service $(DESTDIR)$(UNITDIR)/kinerjad.socket
-	rm -f $(DESTDIR)/usr/lib/sysusers.d/kinerja.conf $(DESTDIR)/usr/lib/tmpfiles.d/kinerja.conf $(DESTDIR)/usr/lib/systemd/catalog/kinerja.catalog
-	rm -f $(DESTDIR)$(MANDIR)/man1/kinerjactl.1 $(DESTDIR)$(MANDIR)/man8/kinerjad.8
-	rm -f $(DESTDIR)/usr/share/bash-completion/completions/kinerjactl $(DESTDIR)/usr/share/zsh/vendor-completions/_kinerjactl $(DESTDIR)/usr/share/fish/vendor_completions.d/kinerjactl.fish
+	rm -f $(DESTDIR)$(LIBDIR)/sysusers.d/kinerja.conf $(DESTDIR)$(LIBDIR)/tmpfiles.d/kinerja.conf $(DESTDIR)$(LIBDIR)/systemd/catalog/kinerja.catalog
+	rm -f $(DESTDIR)$(MANDIR)/man1/kinerjactl.1 $(DESTDIR)$(MANDIR)/man8/kinerjad.8 $(DESTDIR)$(MANDIR)/man5/kinerja.toml.5
+	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/kinerjactl $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_kinerjactl $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/kinerjactl.fish
 
 clean:
 	rm -rf .build $(STATE)

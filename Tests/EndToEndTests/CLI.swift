@@ -21,6 +21,8 @@ struct CLI: Sendable {
     let socket: String
     /// `KINERJA_LANG`; nil leaves the CLI in its default language (Bahasa Indonesia).
     var language: String?
+    /// The kinerjactl binary: the build's, or an installed one.
+    var executable = TestEnvironment.kinerjactl
 
     init(socket: String, language: String? = "en") {
         self.socket = socket
@@ -36,13 +38,15 @@ struct CLI: Sendable {
         _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], as identity: Identity = .root,
         timeout: Double = 60
     ) throws -> CommandResult {
-        try CLI.runRaw(arguments + ["--socket", socket], stdin: stdin, language: language, environment: extra, as: identity, timeout: timeout)
+        try CLI.runRaw(
+            arguments + ["--socket", socket], stdin: stdin, language: language, environment: extra, as: identity, timeout: timeout,
+            executable: executable)
     }
 
     /// Runs kinerjactl with exactly `arguments` (no `--socket` added).
     static func runRaw(
         _ arguments: [String], stdin: String? = nil, language: String? = "en", environment extra: [String: String] = [:],
-        as identity: Identity = .root, timeout: Double = 60
+        as identity: Identity = .root, timeout: Double = 60, executable ctl: String = TestEnvironment.kinerjactl
     ) throws -> CommandResult {
         var environment = ProcessInfo.processInfo.environment
         for key in ["KINERJA_SOCKET", "KINERJA_LANG", "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
@@ -50,7 +54,6 @@ struct CLI: Sendable {
         }
         if let language { environment["KINERJA_LANG"] = language }
         environment.merge(extra) { _, new in new }
-        let ctl = TestEnvironment.kinerjactl
         switch identity {
         case .root:
             return try ChildProcess.run(ctl, arguments, environment: environment, stdin: stdin, timeout: timeout)

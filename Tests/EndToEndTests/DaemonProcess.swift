@@ -25,6 +25,11 @@ final class DaemonProcess: @unchecked Sendable {
     private(set) var configPath: String
     let clockStart: String?
     let launch: Launch
+    /// The kinerjad binary: the build's, or an installed one.
+    let executable: String
+    /// The account kinerjad runs as (`setpriv --init-groups`), as `User=` does under systemd;
+    /// nil: the test's own (root).
+    let user: Account?
     let notify: NotifySocket
     /// Where the daemon's stdout and stderr go (appended to across restarts).
     let outputPath: String
@@ -41,17 +46,31 @@ final class DaemonProcess: @unchecked Sendable {
     ///   - clockStart: `--clock-start` (RFC 3339), e.g. ``TestEnvironment/exampleClockStart``.
     ///   - configCopy: Run on a copy of `config/kinerja.toml` in the temporary directory (so a
     ///     test may change it), with `rules_directory` and `hooks_directory` made absolute.
-    init(clockStart: String? = nil, configCopy: Bool = false, launch: Launch = .direct) throws {
+    ///   - executable: `kinerjad` to run, e.g. an installed one; `config` its configuration.
+    ///   - user: Run the daemon as this account; its state directory is created for it.
+    init(
+        clockStart: String? = nil, configCopy: Bool = false, launch: Launch = .direct,
+        executable: String = TestEnvironment.kinerjad, config: String = TestEnvironment.configPath, user: Account? = nil
+    ) throws {
         directory = try TestEnvironment.makeTemporaryDirectory()
         socketPath = directory + "/k.sock"
         stateDirectory = directory + "/state"
         outputPath = directory + "/kinerjad.log"
         self.clockStart = clockStart
         self.launch = launch
-        configPath = TestEnvironment.configPath
+        self.executable = executable
+        self.user = user
+        configPath = config
         do {
             notify = try NotifySocket(path: directory + "/notify.sock")
             if configCopy { configPath = try Self.writeConfigCopy(into: directory) }
+            if let user {
+                // The account must reach its state directory and the notify socket.
+                guard chmod(directory, 0o755) == 0, chmod(notify.path, 0o777) == 0,
+                      mkdir(stateDirectory, 0o750) == 0, chown(stateDirectory, user.uid, user.gid) == 0 else {
+                    throw TestFailure("could not prepare \(directory) for user \(user.name): \(String(cString: strerror(errno)))")
+                }
+            }
         } catch {
             TestEnvironment.removeTree(directory)
             throw error
@@ -94,19 +113,23 @@ final class DaemonProcess: @unchecked Sendable {
             environment[key] = nil
         }
         environment["NOTIFY_SOCKET"] = notify.path
+        var command = [executable] + daemonArguments
+        if let user {
+            guard let setpriv = TestEnvironment.which("setpriv") else { throw TestFailure("setpriv (util-linux) is not installed") }
+            command = [setpriv, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--init-groups"] + command
+        }
         let child: ChildProcess
         switch launch {
         case .direct:
             child = try ChildProcess.spawn(
-                TestEnvironment.kinerjad, daemonArguments, environment: environment, stdoutPath: outputPath, stderrPath: outputPath)
+                command[0], Array(command.dropFirst()), environment: environment, stdoutPath: outputPath, stderrPath: outputPath)
         case .socketActivated:
             guard let activator = TestEnvironment.which("systemd-socket-activate") else {
                 throw TestFailure("systemd-socket-activate is not installed (Debian package systemd)")
             }
             // The activator passes only the environment it is told to: -E NOTIFY_SOCKET.
             child = try ChildProcess.spawn(
-                activator,
-                ["-l", socketPath, "--fdname=varlink", "-E", "NOTIFY_SOCKET=\(notify.path)", TestEnvironment.kinerjad] + daemonArguments,
+                activator, ["-l", socketPath, "--fdname=varlink", "-E", "NOTIFY_SOCKET=\(notify.path)"] + command,
                 environment: environment, stdoutPath: outputPath, stderrPath: outputPath)
         }
         process = child

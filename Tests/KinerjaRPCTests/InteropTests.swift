@@ -3,8 +3,9 @@ import KinerjaRPC
 @testable import KinerjaRPCServer
 import Testing
 
-/// Runs the Python reference client (`pip install varlink==31.0.0`) against the server.
-/// Skipped when that package is not installed.
+/// Runs the Python reference client (`pip install varlink==31.0.0`) against the server:
+/// `$KINERJA_PYTHON` (set by `make test` to its venv), else `python3` on PATH.
+/// Skipped when that package is not installed, which `make test` never allows.
 @Suite("Python reference client", .timeLimit(.minutes(1)))
 struct InteropTests {
     static let pythonVarlinkAvailable: Bool = {
@@ -19,8 +20,13 @@ struct InteropTests {
 
     static func run(_ arguments: [String]) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        if let python = ProcessInfo.processInfo.environment["KINERJA_PYTHON"] {
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments
+        }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
