@@ -3,7 +3,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 STATE        ?= .state
 CONFIG       ?= config/kinerja.toml
-APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv man-db
+APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv man-db sqlite3
 PYVENV       := .build/pyvenv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -55,18 +55,15 @@ test: deps test-deps
 	KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 KINERJA_BIN_DIR=$$($(SWIFT) build --show-bin-path) \
 		$(SWIFT) test --skip-build --filter EndToEndTests
 
-## bench: RPC round trips and a 10,000-row roster import against a release kinerjad (prints a table)
+## bench: figures of the release build beside an echo floor and Taskwarrior (table, and JSON in
+## .build/bench/bench.json); installs the Debian packages it needs (taskwarrior, gcc)
 bench: release
-	@bin=$$($(SWIFT) build -c release --show-bin-path); dir=$$(mktemp -d /tmp/kinerja-bench.XXXX); \
-	$$bin/kinerja-bench roster 10000 > $$dir/roster.csv; \
-	$$bin/kinerjad --config $(CONFIG) --state-dir $$dir/state --socket $$dir/k.sock 2>$$dir/kinerjad.log & pid=$$!; \
-	for i in $$(seq 50); do [ -S $$dir/k.sock ] && break; sleep 0.1; done; \
-	$$bin/kinerja-bench $$dir/k.sock rpc 10000; \
-	start=$$(date +%s%N); KINERJA_SOCKET=$$dir/k.sock $$bin/kinerjactl import roster $$dir/roster.csv >/dev/null; end=$$(date +%s%N); \
-	printf '%-44s%d ms\n' "roster import, 10000 rows (kinerjactl)" $$(( (end - start) / 1000000 )); \
-	start=$$(date +%s%N); KINERJA_SOCKET=$$dir/k.sock $$bin/kinerjactl people list --overdue >/dev/null; end=$$(date +%s%N); \
-	printf '%-44s%d ms\n' "people list --overdue (10000 positions)" $$(( (end - start) / 1000000 )); \
-	kill $$pid; wait $$pid; rm -rf $$dir
+	@missing=""; for p in taskwarrior gcc; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	scripts/bench.sh
 
 ## install: builds (CONFIGURATION=release by default) and the manual pages, then install-files
 install: deps

@@ -31,6 +31,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "KinerjaCore", swiftSettings: strict),
+        // Seeded generation shared by kinerja-bench and the tests.
+        .target(name: "KinerjaSampleData", swiftSettings: strict),
         .target(
             name: "KinerjaStore",
             dependencies: ["KinerjaCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -75,15 +77,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "kinerja-bench",
-            dependencies: ["KinerjaRPC"],
+            dependencies: ["KinerjaRPC", "KinerjaSampleData"],
             swiftSettings: strict
         ),
-        .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore"], swiftSettings: strict),
+        .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
         .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",
             dependencies: [
-                "KinerjaRPC", "KinerjaRPCServer",
+                "KinerjaRPC", "KinerjaRPCServer", "KinerjaSampleData",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -100,6 +102,6 @@ let package = Package(
             dependencies: ["kinerjad", "KinerjaCore", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData"], swiftSettings: strict),
     ]
 )

@@ -39,6 +39,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     private var queue = CircularBuffer<VarlinkInboundFrame>()
     private var running: RunningCall?
+    /// The write of the latest last reply (see `writeLast`).
+    private var lastWrite: EventLoopFuture<Void>?
     private var idleTimer: Scheduled<Void>?
     private var started = false
     private var readPending = false
@@ -164,7 +166,10 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         let boundContext = NIOLoopBound(context, eventLoop: eventLoop)
         let output = VarlinkReplyOutput(
             write: { reply in try await channel.writeAndFlush(reply).get() },
-            callStarted: { callContext in state.more.store(callContext.more, ordering: .relaxed) }
+            callStarted: { callContext in state.more.store(callContext.more, ordering: .relaxed) },
+            enqueueLast: { reply in
+                eventLoop.execute { boundSelf.value.writeLast(reply, context: boundContext.value) }
+            }
         )
         let router = self.router
         let peer = self.peer
@@ -176,6 +181,11 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
             }
         }
         running = RunningCall(task: task, state: state)
+    }
+
+    /// Writes a call's last reply, which the call does not wait for; a close waits for it.
+    private func writeLast(_ reply: ByteBuffer, context: ChannelHandlerContext) {
+        lastWrite = context.writeAndFlush(wrapOutboundOut(reply))
     }
 
     private func callFinished(outcome: VarlinkCallOutcome, context: ChannelHandlerContext) {
@@ -208,7 +218,9 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         guard !closing else { return }
         closing = true
         cancelIdleTimer()
-        context.close(promise: nil)
+        // Closing drops unwritten data: a last reply still in the socket's buffer goes first.
+        guard let lastWrite else { return context.close(promise: nil) }
+        lastWrite.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 
     // MARK: Idle timeout

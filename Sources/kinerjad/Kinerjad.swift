@@ -79,18 +79,22 @@ struct Kinerjad: AsyncParsableCommand {
             ])
         }
         let stateDirectory = settings.config.stateDirectory
+        let storePath = stateDirectory + "/kinerja.sqlite"
         let store: SQLiteStore
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-            store = try SQLiteStore(path: stateDirectory + "/kinerja.sqlite")
+            store = try SQLiteStore(path: storePath)
         } catch {
-            logger.critical("cannot open the store: \(error)", metadata: ["KINERJA_STATE_DIRECTORY": "\(stateDirectory)"])
-            Kinerjad.printError("\(error)")
-            throw ExitCode(1)
+            throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
         }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
-        try office.ensureCurrentPlans(actor: Office.daemonActor)
+        do {
+            // The first read of the whole roster: damage that opening did not reach shows here.
+            try office.ensureCurrentPlans(actor: Office.daemonActor)
+        } catch {
+            throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
+        }
 
         let hooks = HookDirectory(path: settings.config.hooksDirectory)
         let feed = ReminderFeed()
@@ -145,6 +149,21 @@ struct Kinerjad: AsyncParsableCommand {
         ])
         try await group.run()
         logger.notice("kinerjad stopped")
+    }
+
+    /// Reports a store the daemon cannot serve (journal and one line on stderr) and returns
+    /// the exit status: 78, like a bad configuration, when restarting cannot help because the
+    /// file is damaged or from a newer Kinerja (RestartPreventExitStatus=78 in the unit stops
+    /// a crash loop; an administrator restores a backup); 1 otherwise, e.g. for a state
+    /// directory that is not there yet.
+    static func refuseStore(_ error: any Error, path: String, logger: Logger) -> ExitCode {
+        let reported = SQLiteStore.damage(in: error, path: path) ?? error
+        logger.critical("cannot open the store: \(reported)", metadata: ["KINERJA_STORE": "\(path)"])
+        printError("\(reported)")
+        switch reported as? StoreError {
+        case .unreadable?, .newerSchema?: return ExitCode(78)
+        default: return ExitCode(1)
+        }
     }
 
     /// One line on stderr for a failure at start, so `make run` and `systemctl status` show it.

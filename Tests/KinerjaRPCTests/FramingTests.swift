@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaRPC
+import KinerjaSampleData
 @testable import KinerjaRPCServer
 import NIOCore
 import NIOEmbedded
@@ -12,7 +13,7 @@ struct FramingTests {
     @Test func splitterHandlesArbitraryChunkBoundaries() throws {
         let messages = [#"{"method":"a.B"}"#, #"{"method":"c.D","parameters":{"x":"\u0000"}}"#, "{}", #"{"x":[1,2,3]}"#]
         let stream = messages.flatMap { frame($0) }
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<200 {
             var splitter = VarlinkFrameSplitter()
             var received: [String] = []
@@ -124,7 +125,7 @@ struct FramingTests {
     @Test func decoderSplitsAcrossChunkBoundaries() throws {
         let messages = [#"{"method":"a.B"}"#, "{}", String(repeating: "x", count: 5000), #"{"é":"ü"}"#]
         let stream = messages.flatMap { frame($0) }
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for round in 0..<50 {
             let channel = try makeChannel()
             var received: [VarlinkInboundFrame] = []

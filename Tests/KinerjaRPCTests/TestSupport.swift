@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaSampleData
 import KinerjaRPC
 @testable import KinerjaRPCServer
 import Logging
@@ -185,19 +186,6 @@ func handle(_ router: VarlinkRouter, _ json: String) async throws -> (replies: [
 /// A short unique socket path (sun_path is limited to 108 bytes).
 func temporarySocketPath() -> String {
     "/tmp/kinerja-rpc-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
-}
-
-/// SplitMix64, for reproducible fuzzing.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Starts a server on a fresh temporary path; the caller must `stop` it.

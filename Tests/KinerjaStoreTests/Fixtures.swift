@@ -21,6 +21,19 @@ final class TemporaryDirectory {
 /// A small district: two principals (one also Plt. at a second school), a supervisor
 /// mentoring both schools, all with real-looking NIPs.
 enum Fixture {
+    /// One principal and their position, as migrations 3 and 4 stored them (the column
+    /// set of `position` is unchanged since migration 3), for the upgrade tests.
+    static let principalAtMigration3 = """
+            INSERT INTO person (id, nama, kepegawaian, active, updated_at)
+            VALUES ('198609262015051001', 'Budi Santoso', 'pns', 1, '2025-01-02 01:00:00.000');
+            INSERT INTO position (person_id, role, npsn, jabatan, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id,
+                                  sekolah_binaan, active, updated_at)
+            VALUES ('198609262015051001', 'kepala_sekolah', '20100001', 'definitif', 'SD Negeri 1 Sukamaju',
+                    '197204041998031002', '["197204041998031002"]', '196905101995121001', '[]', 1,
+                    '2025-01-02 01:00:00.000');
+
+        """
+
     static let admin = AuditActor(uid: 1000, user: "operator")
     static let daemon = AuditActor(uid: 990, user: "kinerjad")
     /// Whole seconds: the store keeps instants to the millisecond.

@@ -20,13 +20,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses `YYYY-MM-DD`, the only date format on the wire, in CSV files and in config.
+    /// Reads UTF-8 bytes rather than Characters: a listing parses a date for every plan.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var fields = [0, 0, 0]
+        var field = 0, length = 0
+        for byte in text.utf8 {
+            length += 1
+            if byte == UInt8(ascii: "-") && (length == 5 || length == 8) {
+                field += 1
+                continue
+            }
+            guard length <= 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        guard length == 10, field == 2 else { return nil }
+        self.init(year: fields[0], month: fields[1], day: fields[2])
     }
 
     /// Creates the date with the given day number (days since 1970-01-01).

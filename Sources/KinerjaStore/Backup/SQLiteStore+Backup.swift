@@ -8,10 +8,21 @@ extension SQLiteStore {
     /// snapshot (the write-ahead log included) while the writer goes on, so the daemon
     /// keeps answering during a backup. An existing file is never overwritten (SQLite
     /// would refuse a non-empty one anyway; an empty one it would silently reuse).
+    ///
+    /// A failed `VACUUM INTO` (e.g. the disk filled up) leaves the part it wrote behind, a
+    /// file that looks like a backup but is not one: it is removed. The file did not exist
+    /// before the call, so nothing else is lost.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.backupExists(path: path) }
-        try pool.unsafeRead { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+        do {
+            try SQLiteStore.mapFullDisk(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+                try pool.unsafeRead { db in
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
         }
     }
 }

@@ -44,8 +44,23 @@ struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         state = try JSONText.encode(plan)
     }
 
+    /// Reads the columns by name instead of through Codable's row decoder, which cost more
+    /// than the (cached) plan itself in listings and reminder passes.
+    init(row: Row) throws {
+        planID = try row.decode(forColumn: "plan_id")
+        cycle = try row.decode(forColumn: "cycle")
+        personID = try row.decode(forColumn: "person_id")
+        role = try row.decode(forColumn: "role")
+        npsn = try row.decode(forColumn: "npsn")
+        currentStep = try row.decode(forColumn: "current_step")
+        currentDue = try row.decode(forColumn: "current_due")
+        blocked = try row.decode(forColumn: "blocked")
+        updatedAt = try row.decode(forColumn: "updated_at")
+        state = try row.decode(forColumn: "state")
+    }
+
     func stored() throws -> StoredPlan {
-        let plan = try JSONText.decode(Plan.self, from: state, table: "plan", key: planID)
+        let plan = try DecodedPlans.plan(id: planID, state: state)
         return StoredPlan(plan: plan, due: currentDue.flatMap { LocalDate($0) })
     }
 }

@@ -18,8 +18,12 @@ extension SQLiteTransaction {
 
     func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {
         let key = plan.id.position
-        guard try position(key) != nil else { throw StoreError.noSuchPosition(key) }
-        let before = try String.fetchOne(db, sql: "SELECT state FROM plan WHERE plan_id = ?", arguments: [plan.id.description])
+        // Cached statements, no decoding: an import saves a plan for every row of its file.
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
+        guard try Bool.fetchOne(exists, arguments: [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]) != nil
+        else { throw StoreError.noSuchPosition(key) }
+        let before = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT state FROM plan WHERE plan_id = ?"), arguments: [plan.id.description])
         let row = try PlanRow(plan, due: due, at: at)
         if before == nil { try row.insert(db) } else { try row.update(db) }
         try appendAudit(action: action, subject: row.planID, before: before, after: row.state, actor: actor, at: at)
@@ -62,37 +66,45 @@ extension PlanQuery {
     /// The SELECT for this query, and its arguments. Shared by `plans(matching:)` and the
     /// EXPLAIN check, so that what is checked is what runs.
     func sql() -> (String, StatementArguments) {
-        var conditions = ["cycle = ?"]
-        var arguments: StatementArguments = [cycle.description]
-        if let role {
-            conditions.append("role = ?")
-            arguments += [role.rawValue]
-        }
-        if let npsn {
-            conditions.append("npsn = ?")
-            arguments += [npsn.rawValue]
-        }
-        if let personID {
-            conditions.append("person_id = ?")
-            arguments += [personID.rawValue]
-        }
-        if let currentStep {
-            conditions.append("current_step = ?")
-            arguments += [currentStep.rawValue]
-        }
-        if let overdueOn {
-            conditions.append("current_due < ? AND current_step IS NOT NULL AND NOT blocked")
-            arguments += [overdueOn.description]
-        }
-        if let blocked {
-            conditions.append("blocked = ?")
-            arguments += [blocked]
-        }
-        var sql = "SELECT * FROM plan WHERE \(conditions.joined(separator: " AND ")) ORDER BY plan_id"
+        let (conditions, conditionArguments) = sqlConditions()
+        var arguments = conditionArguments
+        var sql = "SELECT * FROM plan WHERE \(conditions) ORDER BY plan_id"
         if let limit {
             sql += " LIMIT ?"
             arguments += [limit]
         }
         return (sql, arguments)
+    }
+
+    /// The WHERE conditions over the `plan` table (columns qualified, so that a position
+    /// query can use them in a subquery), and their arguments.
+    func sqlConditions() -> (String, StatementArguments) {
+        var conditions = ["plan.cycle = ?"]
+        var arguments: StatementArguments = [cycle.description]
+        if let role {
+            conditions.append("plan.role = ?")
+            arguments += [role.rawValue]
+        }
+        if let npsn {
+            conditions.append("plan.npsn = ?")
+            arguments += [npsn.rawValue]
+        }
+        if let personID {
+            conditions.append("plan.person_id = ?")
+            arguments += [personID.rawValue]
+        }
+        if let currentStep {
+            conditions.append("plan.current_step = ?")
+            arguments += [currentStep.rawValue]
+        }
+        if let overdueOn {
+            conditions.append("plan.current_due < ? AND plan.current_step IS NOT NULL AND NOT plan.blocked")
+            arguments += [overdueOn.description]
+        }
+        if let blocked {
+            conditions.append("plan.blocked = ?")
+            arguments += [blocked]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
     }
 }

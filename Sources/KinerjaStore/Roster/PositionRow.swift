@@ -47,6 +47,23 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         updatedAt = at
     }
 
+    /// Reads the columns by name instead of through Codable's row decoder: listings and
+    /// every reminder pass read all positions of the office, and the generic decoder was
+    /// about a third of that.
+    init(row: Row) throws {
+        personID = try row.decode(forColumn: "person_id")
+        role = try row.decode(forColumn: "role")
+        npsn = try row.decode(forColumn: "npsn")
+        jabatan = try row.decode(forColumn: "jabatan")
+        namaSekolah = try row.decode(forColumn: "nama_sekolah")
+        atasanID = try row.decode(forColumn: "atasan_id")
+        timKinerja = try row.decode(forColumn: "tim_kinerja")
+        pejabatPenilaiID = try row.decode(forColumn: "pejabat_penilai_id")
+        sekolahBinaan = try row.decode(forColumn: "sekolah_binaan")
+        active = try row.decode(forColumn: "active")
+        updatedAt = try row.decode(forColumn: "updated_at")
+    }
+
     /// The `npsn` column's value for a key's school.
     static func npsnColumn(_ npsn: NPSN?) -> String { npsn?.rawValue ?? "" }
 
@@ -59,8 +76,8 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         guard let jabatan = Jabatan(rawValue: jabatan) else {
             throw StoreError.damagedRow(table: "position", key: keyText, reason: "unknown jabatan '\(self.jabatan)'")
         }
-        let team = try JSONText.decode([String].self, from: timKinerja, table: "position", key: keyText)
-        let schools = try JSONText.decode([String].self, from: sekolahBinaan, table: "position", key: keyText)
+        let team = try JSONText.decodeList(timKinerja, table: "position", key: keyText)
+        let schools = try JSONText.decodeList(sekolahBinaan, table: "position", key: keyText)
         return Position(
             key: PositionKey(personID: PersonID(trusted: personID), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)),
             jabatan: jabatan, namaSekolah: namaSekolah, atasanID: atasanID.map(PersonID.init(trusted:)),

@@ -90,6 +90,16 @@ extension PositionQuery {
                 """)
             arguments += [sekolahBinaan.rawValue]
         }
+        if let havingPlan {
+            let (planConditions, planArguments) = havingPlan.sqlConditions()
+            // IN, not a correlated EXISTS: the plans are searched once (on their own index)
+            // into a temporary set that each position probes.
+            conditions.append("""
+                (position.person_id, position.role, position.npsn)
+                    IN (SELECT plan.person_id, plan.role, plan.npsn FROM plan WHERE \(planConditions))
+                """)
+            arguments += planArguments
+        }
         if activeOnly { conditions.append("position.active") }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }

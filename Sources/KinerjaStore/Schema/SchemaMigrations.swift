@@ -5,7 +5,9 @@ import GRDB
 /// an office has (and every backup) reaches the same schema by the same steps.
 enum SchemaMigrations {
     /// Every migration this code knows, in order.
-    static let identifiers = [SchemaV1.identifier, SchemaV2.identifier, SchemaV3.identifier, SchemaV4.identifier]
+    static let identifiers = [
+        SchemaV1.identifier, SchemaV2.identifier, SchemaV3.identifier, SchemaV4.identifier, SchemaV5.identifier,
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -13,6 +15,7 @@ enum SchemaMigrations {
         migrator.registerMigration(SchemaV2.identifier, migrate: SchemaV2.migrate)
         migrator.registerMigration(SchemaV3.identifier, migrate: SchemaV3.migrate)
         migrator.registerMigration(SchemaV4.identifier, migrate: SchemaV4.migrate)
+        migrator.registerMigration(SchemaV5.identifier, migrate: SchemaV5.migrate)
         return migrator
     }
 

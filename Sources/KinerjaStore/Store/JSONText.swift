@@ -17,6 +17,12 @@ enum JSONText {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A JSON array of strings (ids in a position's columns). The empty list, which every
+    /// principal's `sekolah_binaan` holds, is read without a decoder.
+    static func decodeList(_ text: String, table: String, key: String) throws -> [String] {
+        text == "[]" ? [] : try decode([String].self, from: text, table: table, key: key)
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {
         do {
             return try decoder.decode(type, from: Data(text.utf8))

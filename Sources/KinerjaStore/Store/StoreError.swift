@@ -10,6 +10,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file could not be opened or created (missing directory, permissions).
     case cannotOpen(path: String, reason: String)
+    /// The file system holding `directory` has no space left (SQLite's SQLITE_FULL, from
+    /// ENOSPC): the change or backup was rolled back, and the next one may work once space
+    /// is freed. Reads go on meanwhile.
+    case diskFull(directory: String)
     /// A backup would overwrite an existing file.
     case backupExists(path: String)
     /// A plan was saved for a position the roster does not have.
@@ -33,6 +37,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the database at \(path) cannot be read (\(reason)); restore a backup made with kinerjactl backup; the damaged file was left untouched"
         case .cannotOpen(let path, let reason):
             return "the database at \(path) cannot be opened (\(reason)); check that its directory exists and that the daemon's user may write there"
+        case .diskFull(let directory):
+            return "no space left on the file system holding \(directory): nothing was written; free space there and try again"
         case .backupExists(let path):
             return "a file already exists at \(path); a backup never overwrites one, choose another name"
         case .noSuchPosition(let key):

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KinerjaCore
 
 /// Package-internal doors for the tests (which do not link GRDB themselves): build a
 /// database at an older schema, run raw SQL, and see how SQLite runs a plan query.
@@ -48,6 +49,11 @@ extension SQLiteStore {
     package func explainReminders(matching query: ReminderQuery) throws -> String {
         let (sql, arguments) = query.sql()
         return try explain(sql, arguments: arguments)
+    }
+
+    /// The EXPLAIN QUERY PLAN of the overdue count of `counts(cycle:overdueOn:)`.
+    package func explainOverdueCount(cycle: CycleID, overdueOn: LocalDate) throws -> String {
+        try explain(SQLiteTransaction.overdueCount, arguments: [cycle.description, overdueOn.description])
     }
 
     private func explain(_ sql: String, arguments: StatementArguments) throws -> String {

@@ -9,7 +9,7 @@ struct BackupCommand: ParsableCommand {
         discussion: """
         The daemon writes the copy under its state directory (backups/, named by time) and
         prints its name. With --output FILE (or FILE), the copy is also streamed here and written to FILE.
-        Restore: stop kinerjad, replace kinerja.sqlite in the state directory with the copy, start kinerjad.
+        Restore: stop kinerjad (and kinerjad.socket), delete kinerja.sqlite-wal and kinerja.sqlite-shm, replace kinerja.sqlite in the state directory with the copy, start kinerjad. A -wal file left beside the copy would be replayed onto it.
         """)
 
     @OptionGroup var global: GlobalOptions

@@ -53,10 +53,14 @@ extension Office {
                 try store.transaction { tx in
                     var problems = parseProblems
                     var plans: [PlanID: Plan] = [:]
+                    // Each person's positions are read once, however many rows name them.
+                    var positionsOf: [PersonID: [Position]] = [:]
                     var applied = 0
                     for line in lines {
                         do {
-                            let key = try Office.choosePosition(among: tx.positions(of: line.personID), personID: line.personID, npsn: line.npsn)
+                            let positions = try positionsOf[line.personID] ?? tx.positions(of: line.personID)
+                            positionsOf[line.personID] = positions
+                            let key = try Office.choosePosition(among: positions, personID: line.personID, npsn: line.npsn)
                             let id = PlanID(cycle: line.cycle, position: key)
                             let rules = try rules(for: line.cycle)
                             let current = try plans[id] ?? tx.plan(id) ?? Plan(id: id)

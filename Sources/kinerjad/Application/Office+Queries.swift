@@ -53,12 +53,13 @@ extension Office {
         let npsn = try WireToCore.npsn(p.npsn)
         let step = try WireToCore.step(p.step)
         let planFiltered = step != nil || p.overdue == true || p.blocked != nil
-        let plans = try store.plans(matching: PlanQuery(
+        let planQuery = PlanQuery(
             cycle: cycle, role: role, npsn: npsn, currentStep: step,
-            overdueOn: p.overdue == true ? today : nil, blocked: p.blocked))
+            overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
         var planByPosition: [PositionKey: Plan] = [:]
-        for stored in plans { planByPosition[stored.plan.id.position] = stored.plan }
-        let rows = try store.positionsWithPeople(matching: PositionQuery(role: role, npsn: npsn, activeOnly: p.includeInactive != true))
+        for stored in try store.plans(matching: planQuery) { planByPosition[stored.plan.id.position] = stored.plan }
+        let rows = try store.positionsWithPeople(matching: PositionQuery(
+            role: role, npsn: npsn, activeOnly: p.includeInactive != true, havingPlan: planFiltered ? planQuery : nil))
         var result: [PositionSummary] = []
         for (person, position) in rows {
             let plan = planByPosition[position.key]

@@ -1,0 +1,40 @@
+import KinerjaCore
+import Synchronization
+
+/// Plans decoded from their stored JSON, kept by plan id with the exact text each was
+/// decoded from. Decoding (Foundation's JSONDecoder) was most of the cost of every listing
+/// (`people list --overdue` over an office's 2,000 plans: ~30 of ~75 ms) and of every
+/// reminder pass, which reads all plans of the cycle after each change. A hit needs the
+/// stored text to equal the cached text byte for byte, so a plan changed by any writer (this
+/// process, another one, a restored backup) is decoded again. Bounded: past `maxTextBytes`
+/// of cached text the cache starts over, so a country's store costs decoding, not memory.
+enum DecodedPlans {
+    static let maxTextBytes = 32 * 1024 * 1024
+
+    private struct Entry {
+        let state: String
+        let plan: Plan
+    }
+
+    private struct Cache {
+        var entries: [String: Entry] = [:]
+        var textBytes = 0
+    }
+
+    private static let cache = Mutex(Cache())
+
+    /// The plan `state` (the `plan` row's JSON) of plan `id` describes.
+    static func plan(id: String, state: String) throws -> Plan {
+        if let entry = cache.withLock({ $0.entries[id] }), entry.state == state { return entry.plan }
+        let plan = try JSONText.decode(Plan.self, from: state, table: "plan", key: id)
+        let bytes = state.utf8.count
+        cache.withLock { cache in
+            if cache.textBytes + bytes > maxTextBytes { cache = Cache() }
+            if let old = cache.entries.updateValue(Entry(state: state, plan: plan), forKey: id) {
+                cache.textBytes -= old.state.utf8.count
+            }
+            cache.textBytes += bytes
+        }
+        return plan
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import KinerjaRPC
+
+/// A generated workload imported into a fresh store, then what an office asks of it daily,
+/// each timed twice: as `kinerjactl` (process start and table included) and as the Varlink
+/// call alone (the daemon's part).
+struct StoreBench {
+    let bench: Bench
+    let name: String
+    let title: String
+    let workload: Workload
+    /// Runs of each kinerjactl command, and of each call alone.
+    let cliRepeats: Int
+    let callRepeats: Int
+
+    /// Leaves the daemon, restarted on the imported store, running for later measurements.
+    func run() throws -> Daemon {
+        let report = bench.report
+        report.begin(title)
+        var positions: [Workload.Position] = []
+        var roster = "", progress = ""
+        let generation = Stopwatch.time {
+            positions = workload.generate()
+            roster = workload.rosterCSV(positions)
+            progress = workload.progressCSV(positions)
+        }
+        let rosterPath = try bench.write(roster, to: "\(name)-roster.csv")
+        let progressPath = try bench.write(progress, to: "\(name)-progress.csv")
+        let progressRows = progress.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+        report.note(String(
+            format: "%d positions in %d districts, roster %.1f MiB, progress %d rows %.1f MiB, generated in %.1f s",
+            positions.count, workload.districts, Double(roster.utf8.count) / 1_048_576, progressRows,
+            Double(progress.utf8.count) / 1_048_576, generation))
+
+        let state = "\(bench.work)/\(name)-state"
+        let importer = try Daemon(bench: bench, stateDirectory: state, name: name)
+        report.add("roster import, \(positions.count) positions", try bench.ctl(importer, ["import", "roster", rosterPath]), "s",
+                   how: "kinerjactl import roster \(name)-roster.csv")
+        let progressSeconds = try bench.ctl(importer, ["import", "progress", progressPath])
+        report.add("progress import, \(progressRows) rows", progressSeconds, "s", how: "kinerjactl import progress \(name)-progress.csv")
+        report.add("progress import rate", Double(progressRows) / progressSeconds, "rows/s", how: "rows / seconds of the import above")
+        report.add("peak RSS of the importing daemon", importer.stats.peakRSSMiB, "MiB", how: "VmHWM in /proc/PID/status")
+        importer.stop()
+
+        let daemon = try Daemon(bench: bench, stateDirectory: state, name: name)
+        report.add("start-up to READY=1", daemon.ready * 1000, "ms", how: "launch → READY=1 on NOTIFY_SOCKET")
+        report.add("start-up to socket answering", daemon.answering * 1000, "ms", how: "launch → first GetInfo reply")
+        let school = positions.first { !$0.isSupervisor }!.npsn
+        let queries: [(String, [String], [UInt8])] = [
+            ("people list --overdue", ["people", "list", "--overdue"],
+             try RawConnection.call(Kinerja.ListPeople.self, .init(overdue: true))),
+            ("people list --npsn (one school)", ["people", "list", "--npsn", school],
+             try RawConnection.call(Kinerja.ListPeople.self, .init(npsn: school))),
+            ("report compliance", ["report", "compliance"],
+             try RawConnection.call(Kinerja.GetComplianceReport.self, .init())),
+            ("reminders preview, one week (plans every reminder)", ["reminders", "preview", "--from", Bench.today, "--to", "2026-12-01"],
+             try RawConnection.call(Kinerja.PreviewReminders.self, .init(from: Bench.today, to: "2026-12-01"))),
+        ]
+        for (label, arguments, request) in queries {
+            let connection = try RawConnection(path: daemon.socket)
+            var reply: [UInt8] = []
+            let calls = try Stopwatch.samples(callRepeats) { reply = try connection.answer(request) }
+            let cli = try bench.ctlMedian(daemon, arguments, repeats: cliRepeats)
+            report.add("\(label): call", calls.median * 1000, "ms",
+                       how: "kinerja-bench: median of \(callRepeats) calls of \(String(decoding: request.dropLast(), as: UTF8.self))")
+            report.add("\(label): kinerjactl", cli.seconds * 1000, "ms",
+                       how: "median of \(cliRepeats) runs of kinerjactl \(arguments.joined(separator: " "))")
+            report.note("reply \(reply.count / 1024) KiB, kinerjactl printed \(cli.lines) lines")
+        }
+        report.add("peak RSS after the queries", daemon.stats.peakRSSMiB, "MiB", how: "VmHWM in /proc/PID/status")
+        return daemon
+    }
+}
