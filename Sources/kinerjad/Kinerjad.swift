@@ -148,6 +148,10 @@ struct Kinerjad: AsyncParsableCommand {
             "KINERJA_VERSION": "\(Kinerjad.version)", "KINERJA_STORE": "\(store.path)", "KINERJA_TODAY": "\(office.today())",
         ])
         try await group.run()
+        // Closed explicitly, not left to deinit at exit (which need not run): the last
+        // connection checkpoints the WAL and removes -wal and -shm, so a stopped daemon
+        // leaves the one file an administrator copies or restores.
+        do { try store.close() } catch { logger.warning("closing the store: \(error)", metadata: ["KINERJA_STORE": "\(store.path)"]) }
         logger.notice("kinerjad stopped")
     }
 

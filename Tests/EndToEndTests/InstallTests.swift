@@ -186,6 +186,9 @@ struct InstallTests {
 
         let stopped = daemon.stop()
         #expect(stopped == 0, "\(daemon.logs())")
+        // A stopped daemon leaves no WAL content that a restored copy would be replayed with.
+        var wal = stat()
+        if stat(daemon.stateDirectory + "/kinerja.sqlite-wal", &wal) == 0 { #expect(wal.st_size == 0) }
     }
 
     /// `systemd-analyze security --offline=true UNIT`'s overall exposure.

@@ -34,6 +34,11 @@ public final class SQLiteStore: KinerjaStoring {
     /// Closes the connections; the store must not be used afterwards. Dropping the last
     /// reference closes them too.
     public func close() throws {
+        // GRDB closes the writer before the (read-only) readers, and a read-only last
+        // connection cannot checkpoint: the WAL would stay behind, and be replayed onto a
+        // backup copied over kinerja.sqlite. Checkpointing it empty first makes the file
+        // alone the whole store once the daemon has stopped.
+        try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 
