@@ -1,8 +1,7 @@
 import Foundation
 
-/// A generated district, the same rows as `kinerja-bench roster` (Sources/kinerja-bench, an
-/// executable the tests cannot import): principals with valid, distinct NIPs at distinct
-/// schools, every tenth row a supervisor, all under one Kepala Dinas. Every name starts with
+/// A generated district for the fault tests: principals with valid, distinct NIPs at
+/// distinct schools, every tenth row a supervisor, all under one Kepala Dinas. Every name starts with
 /// `tag` and a space, so a test can tell which import last wrote a person's row.
 struct GeneratedRoster {
     let rows: Int
