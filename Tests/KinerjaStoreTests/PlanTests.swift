@@ -148,6 +148,27 @@ struct PlanTests {
         #expect(counts.activeKepalaSekolah == 3)
     }
 
+    @Test("status figures are kept between writes and read again after each write and for another day")
+    func statusFiguresFollowWrites() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try Fixture.seededStore(in: directory)
+        let february = LocalDate("2025-02-01")!
+        let before = try store.statusFigures(cycle: Fixture.cycle, overdueOn: february)
+        #expect(before.counts == (try store.counts(cycle: Fixture.cycle, overdueOn: february)))
+        #expect(before.counts.blocked == 0 && before.counts.overdue == 4, "\(before.counts)")
+        #expect(before.reminders == [.fired: 0, .missed: 0, .silenced: 0] && before.failedDeliveries == 0)
+        // Another day is counted anew, not served from the cache.
+        #expect(try store.statusFigures(cycle: Fixture.cycle, overdueOn: LocalDate("2025-01-31")!).counts.overdue == 0)
+
+        let siti = Fixture.planID(Fixture.siti, Fixture.school2)
+        let blocked = try Fixture.apply(.block(.plottingTimKinerja, note: nil), to: #require(try store.plan(siti)), on: LocalDate("2025-01-05")!)
+        try store.savePlan(blocked, due: Fixture.due(blocked), action: "terblokir", actor: Fixture.admin, at: Fixture.now)
+        let after = try store.statusFigures(cycle: Fixture.cycle, overdueOn: february)
+        #expect(after.counts.blocked == 1 && after.counts.overdue == 3, "\(after.counts)")
+        #expect(after.counts == (try store.counts(cycle: Fixture.cycle, overdueOn: february)))
+    }
+
     @Test("the overdue, by-school and by-step questions are index searches")
     func queriesUseIndexes() throws {
         let directory = try TemporaryDirectory()

@@ -20,11 +20,9 @@ extension SQLiteStore {
     }
 }
 
-extension SQLiteStore {
-    /// How many deliveries are in `state`, counted by SQLite (`status` asks every minute).
-    public func deliveryCount(state: DeliveryState) throws -> Int {
-        try reading { tx in
-            try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM hook_delivery WHERE state = ?", arguments: [state.rawValue]) ?? 0
-        }
+extension SQLiteTransaction {
+    /// How many deliveries are in `state`, counted by SQLite (for `status`).
+    func deliveryCount(state: DeliveryState) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM hook_delivery WHERE state = ?", arguments: [state.rawValue]) ?? 0
     }
 }

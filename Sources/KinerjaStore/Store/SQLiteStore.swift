@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KinerjaCore
+import Synchronization
 
 /// The store on one SQLite file, through a GRDB `DatabasePool`: WAL, so that status
 /// questions and backups read while a change is written; `synchronous=FULL`, so that a
@@ -13,6 +14,11 @@ import KinerjaCore
 public final class SQLiteStore: KinerjaStoring {
     public let path: String
     let pool: DatabasePool
+    /// Counts this store's write transactions: what was read before it moved may be stale.
+    /// Writes by another process to the same file do not move it (kinerjad is the writer).
+    let writeGeneration = Atomic<UInt64>(0)
+    /// The last `statusFigures`, valid while `writeGeneration` has not moved.
+    let statusCache = Mutex<StatusFigures.Cached?>(nil)
 
     /// How long a write waits for another process's lock before failing.
     static let busyTimeout: TimeInterval = 5
@@ -60,7 +66,7 @@ public final class SQLiteStore: KinerjaStoring {
     }
 
     public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try SQLiteStore.mapFullDisk(directory: directory) { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
+        try writing(body)
     }
 
     /// A read in one consistent snapshot.
@@ -70,7 +76,9 @@ public final class SQLiteStore: KinerjaStoring {
 
     /// A write in one transaction, with its audit rows.
     func writing<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
-        try SQLiteStore.mapFullDisk(directory: directory) { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
+        // After the commit (or rollback): a reader that saw the old generation re-reads.
+        defer { writeGeneration.add(1, ordering: .releasing) }
+        return try SQLiteStore.mapFullDisk(directory: directory) { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
     /// The directory of the database and its WAL: where space runs out.

@@ -22,7 +22,7 @@ extension SQLiteStore {
 
     /// Runs SQL in a write transaction of this store.
     package func executeRaw(_ sql: String) throws {
-        try pool.write { try $0.execute(sql: sql) }
+        try writing { try $0.db.execute(sql: sql) }
     }
 
     /// The first column of every row `sql` returns, as text.

@@ -9,9 +9,8 @@ extension Office {
         let now = clock.now()
         let today = calendar.date(of: now)
         let cycle = CycleID(containing: today)
-        let counts = try store.counts(cycle: cycle, overdueOn: today)
-        let reminders = try store.reminderCounts(since: nil)
-        let failed = try store.deliveryCount(state: .failed)
+        let figures = try store.statusFigures(cycle: cycle, overdueOn: today)
+        let counts = figures.counts, reminders = figures.reminders
         let settings = settings
         return Status(
             version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),
@@ -24,7 +23,7 @@ extension Office {
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
                 blocked: counts.blocked, overdue: counts.overdue),
             remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
-            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: failed)
+            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries)
     }
 
     func cycleInfo(_ text: String?) throws(VarlinkError) -> CycleInfo {
