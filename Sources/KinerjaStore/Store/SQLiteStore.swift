@@ -17,6 +17,9 @@ public final class SQLiteStore: KinerjaStoring {
     /// Counts this store's write transactions: what was read before it moved may be stale.
     /// Writes by another process to the same file do not move it (kinerjad is the writer).
     let writeGeneration = Atomic<UInt64>(0)
+    /// How many write transactions this store has run: a reader that remembers it can tell
+    /// whether anything it read may have changed since.
+    public var writeCount: UInt64 { writeGeneration.load(ordering: .acquiring) }
     /// The last `statusFigures`, valid while `writeGeneration` has not moved.
     let statusCache = Mutex<StatusFigures.Cached?>(nil)
 

@@ -28,17 +28,36 @@ struct ReminderScheduler: Service {
         try? await cancelWhenGracefulShutdown { await self.loop() }
     }
 
+    /// What the last pass found, for as long as nothing it read can have changed: no poke
+    /// (change, import, reload), no write to the store, the same local day. Until `next`,
+    /// a pass would then only find what this one found, so a wake-up that merely bounds the
+    /// sleep (`maxSleep`) skips it; a country's pass costs seconds of CPU.
+    private struct QuietPass {
+        let writes: UInt64
+        let day: LocalDate
+        let next: Date
+    }
+
     private func loop() async {
+        var quiet: QuietPass? = nil
         while !Task.isCancelled {
+            let now = office.clock.now()
+            let today = office.calendar.date(of: now)
             var next: Date? = nil
-            do {
-                next = try tick()
-            } catch {
-                logger.error("reminder pass failed; retrying in a minute: \(error)")
-                next = office.clock.now().addingTimeInterval(60)
+            if let quiet, quiet.writes == office.store.writeCount, quiet.day == today, now < quiet.next {
+                next = quiet.next
+            } else {
+                do {
+                    next = try tick()
+                    quiet = next.map { QuietPass(writes: office.store.writeCount, day: today, next: $0) }
+                } catch {
+                    logger.error("reminder pass failed; retrying in a minute: \(error)")
+                    next = office.clock.now().addingTimeInterval(60)
+                    quiet = nil
+                }
             }
             let delay = next.map { max(0, $0.timeIntervalSince(office.clock.now())) } ?? 86_400
-            await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep))
+            if await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep)) { quiet = nil }
         }
     }
 

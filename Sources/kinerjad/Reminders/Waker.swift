@@ -24,16 +24,19 @@ final class Waker: Sendable {
         waiter?.resume()
     }
 
-    /// Returns after `duration`, at a poke, or when the task is cancelled.
-    func wait(upTo duration: Duration) async {
-        if state.withLock({ s in defer { s.pending = false }; return s.pending }) { return }
+    /// Returns after `duration`, at a poke, or when the task is cancelled; true when a poke
+    /// (kept or new) ended the wait.
+    @discardableResult
+    func wait(upTo duration: Duration) async -> Bool {
+        if state.withLock({ s in defer { s.pending = false }; return s.pending }) { return true }
         state.withLock { $0.waiterCancelled = false }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(for: duration) }
-            group.addTask { await self.nextPoke() }
-            await group.next()
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask { try? await Task.sleep(for: duration); return false }
+            group.addTask { await self.nextPoke(); return true }
+            let poked = await group.next() ?? false
             group.cancelAll()
             self.release()
+            return poked
         }
     }
 
