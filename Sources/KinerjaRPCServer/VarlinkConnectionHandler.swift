@@ -36,6 +36,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     private let peer: PeerCredentials
     private let configuration: Configuration
     private let logger: Logger
+    /// Created with the first call, on the channel's event loop.
+    private var executor: EventLoopTaskExecutor?
 
     private var queue = CircularBuffer<VarlinkInboundFrame>()
     private var running: RunningCall?
@@ -174,7 +176,9 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         let router = self.router
         let peer = self.peer
         let logger = self.logger
-        let task = Task {
+        let executor = self.executor ?? EventLoopTaskExecutor(eventLoop: eventLoop)
+        self.executor = executor
+        let task = Task(executorPreference: executor) {
             let outcome = await router.handle(frame: frame, peer: peer, logger: logger, output: output)
             eventLoop.execute {
                 boundSelf.value.callFinished(outcome: outcome, context: boundContext.value)

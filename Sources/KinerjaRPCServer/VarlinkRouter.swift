@@ -2,6 +2,7 @@ import FoundationEssentials
 import KinerjaRPC
 import Logging
 import NIOCore
+import NIOPosix
 
 /// What a handler knows about the call it is serving.
 public struct VarlinkCallContext: Sendable {
@@ -170,6 +171,8 @@ public struct VarlinkRouter: Sendable {
     public let url: String
     /// Maximum array/object nesting accepted in a call.
     public var maxNestingDepth: Int = VarlinkFraming.defaultMaxNestingDepth
+    /// Where ``registerBlocking(_:handler:)`` handlers run.
+    public let blockingPool: NIOThreadPool
 
     private let errorMapper: ErrorMapper
     private var interfaces: [String: InterfaceEntry] = [:]
@@ -180,12 +183,14 @@ public struct VarlinkRouter: Sendable {
         product: String,
         version: String,
         url: String,
+        blockingPool: NIOThreadPool = .singleton,
         errorMapper: ErrorMapper? = nil
     ) {
         self.vendor = vendor
         self.product = product
         self.version = version
         self.url = url
+        self.blockingPool = blockingPool
         self.errorMapper = errorMapper ?? Self.defaultErrorMapper
     }
 
@@ -202,6 +207,10 @@ public struct VarlinkRouter: Sendable {
     }
 
     /// Registers a method with a single reply (also used when called with `more: true`).
+    ///
+    /// The server runs the handler on the connection's event loop: it must not block (no disk,
+    /// no waiting on locks held for long). Handlers that read or write files or a database use
+    /// ``registerBlocking(_:handler:)``.
     public mutating func register<M: VarlinkMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
@@ -214,6 +223,18 @@ public struct VarlinkRouter: Sendable {
             }
         }
         refreshInterfaceNames()
+    }
+
+    /// Registers a method whose synchronous handler may block (disk, database): it runs on
+    /// ``blockingPool`` while the event loop serves other connections.
+    public mutating func registerBlocking<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
+    ) {
+        let pool = blockingPool
+        register(method) { parameters, context in
+            try await pool.runIfActive { try handler(parameters, context) }
+        }
     }
 
     /// Registers a method that requires `more: true` (otherwise → `ExpectedMore`).

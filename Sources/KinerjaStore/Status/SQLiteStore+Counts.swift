@@ -12,10 +12,7 @@ extension SQLiteStore {
     public func statusFigures(cycle: CycleID, overdueOn: LocalDate) throws -> StatusFigures {
         // Read before the snapshot is taken: a write in between moves it, and the next call re-reads.
         let generation = writeGeneration.load(ordering: .acquiring)
-        if let cached = statusCache.withLock({ $0 }), cached.generation == generation, cached.cycle == cycle,
-           cached.overdueOn == overdueOn {
-            return cached.figures
-        }
+        if let kept = keptStatusFigures(cycle: cycle, overdueOn: overdueOn, generation: generation) { return kept }
         let figures = try reading { tx in
             StatusFigures(
                 counts: try tx.counts(cycle: cycle, overdueOn: overdueOn), reminders: try tx.reminderCounts(since: nil),
@@ -23,5 +20,17 @@ extension SQLiteStore {
         }
         statusCache.withLock { $0 = StatusFigures.Cached(generation: generation, cycle: cycle, overdueOn: overdueOn, figures: figures) }
         return figures
+    }
+
+    /// The figures ``statusFigures(cycle:overdueOn:)`` kept, if still current; never reads the
+    /// database.
+    public func keptStatusFigures(cycle: CycleID, overdueOn: LocalDate) -> StatusFigures? {
+        keptStatusFigures(cycle: cycle, overdueOn: overdueOn, generation: writeGeneration.load(ordering: .acquiring))
+    }
+
+    private func keptStatusFigures(cycle: CycleID, overdueOn: LocalDate, generation: UInt64) -> StatusFigures? {
+        guard let cached = statusCache.withLock({ $0 }), cached.generation == generation, cached.cycle == cycle,
+              cached.overdueOn == overdueOn else { return nil }
+        return cached.figures
     }
 }

@@ -7,9 +7,22 @@ import KinerjaStore
 extension Office {
     func status(version: String) throws -> Status {
         let now = clock.now()
+        let cycle = CycleID(containing: calendar.date(of: now))
+        return status(version: version, now: now, figures: try store.statusFigures(cycle: cycle, overdueOn: calendar.date(of: now)))
+    }
+
+    /// The status from the figures the store keeps between writes, without touching the
+    /// database (so it can answer on an event loop); `nil` when they must be read anew.
+    func statusIfKept(version: String) -> Status? {
+        let now = clock.now()
+        let today = calendar.date(of: now)
+        guard let figures = store.keptStatusFigures(cycle: CycleID(containing: today), overdueOn: today) else { return nil }
+        return status(version: version, now: now, figures: figures)
+    }
+
+    private func status(version: String, now: Date, figures: StatusFigures) -> Status {
         let today = calendar.date(of: now)
         let cycle = CycleID(containing: today)
-        let figures = try store.statusFigures(cycle: cycle, overdueOn: today)
         let counts = figures.counts, reminders = figures.reminders
         let settings = settings
         return Status(

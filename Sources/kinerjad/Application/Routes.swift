@@ -2,9 +2,12 @@ import Foundation
 import KinerjaRPC
 import KinerjaRPCServer
 import KinerjaStore
+import NIOPosix
 
 /// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
-/// change that the caller may change data (reads are open to whoever can connect).
+/// change that the caller may change data (reads are open to whoever can connect). Every
+/// operation that touches the store or a file is registered blocking (it runs on the router's
+/// thread pool); the rest answer on the connection's event loop.
 enum Routes {
     static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
         var router = VarlinkRouter(
@@ -26,15 +29,19 @@ enum Routes {
             return AuditActor(uid: peer.uid, user: Authorizer.userName(uid: peer.uid) ?? "uid \(peer.uid)")
         }
 
-        router.register(Kinerja.GetStatus.self) { _, _ in .init(status: try office.status(version: version)) }
+        let pool = router.blockingPool
+        router.register(Kinerja.GetStatus.self) { _, _ in
+            if let status = office.statusIfKept(version: version) { return .init(status: status) }
+            return .init(status: try await pool.runIfActive { try office.status(version: version) })
+        }
         router.register(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
-        router.register(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
-        router.register(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
-        router.register(Kinerja.ShowPlan.self) { p, _ in
+        router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
+        router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
+        router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
             .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
         }
-        router.register(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
-        router.register(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
+        router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
         /// The text of an import: given inline, or uploaded in pieces before.
         @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
             switch (p.content, p.upload) {
@@ -43,12 +50,12 @@ enum Routes {
             default: throw WireToCore.invalid("content", "give the file as content, or the id of an upload, not both or neither")
             }
         }
-        router.register(Kinerja.ImportRoster.self) { p, context in
+        router.registerBlocking(Kinerja.ImportRoster.self) { p, context in
             let actor = try changer(context)
             return .init(result: try office.importRoster(
                 try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
         }
-        router.register(Kinerja.ImportProgress.self) { p, context in
+        router.registerBlocking(Kinerja.ImportProgress.self) { p, context in
             let actor = try changer(context)
             return .init(result: try office.importProgress(
                 try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
@@ -61,36 +68,36 @@ enum Routes {
             _ = try changer(context)
             return .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now()))
         }
-        router.register(Kinerja.Transition.self) { p, context in
+        router.registerBlocking(Kinerja.Transition.self) { p, context in
             .init(plan: try office.transition(p, actor: try changer(context)))
         }
-        router.register(Kinerja.Backup.self) { _, context in
+        router.registerBlocking(Kinerja.Backup.self) { _, context in
             _ = try changer(context)
             return .init(backup: try office.backup())
         }
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try office.backupPath(named: p.name), writer: writer)
+            return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
         }
-        router.register(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.register(Kinerja.PreviewReminders.self) { p, _ in .init(reminders: try office.previewReminders(p)) }
+        router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
+        router.registerBlocking(Kinerja.PreviewReminders.self) { p, _ in .init(reminders: try office.previewReminders(p)) }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
             for await item in stream { try await writer.send(.init(reminder: item)) }
             throw CancellationError()
         }
-        router.register(Kinerja.AckReminder.self) { p, context in
+        router.registerBlocking(Kinerja.AckReminder.self) { p, context in
             try office.acknowledge(p.id, actor: try changer(context))
             return Empty()
         }
-        router.register(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
-        router.register(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
-        router.register(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
-        router.register(Kinerja.ListHooks.self) { _, _ in
+        router.registerBlocking(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
+        router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
+        router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
+        router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
             .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
         }
-        router.register(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
+        router.registerBlocking(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
         router.register(Kinerja.TestHook.self) { p, context in
             _ = try changer(context)
             return .init(result: try await office.testHook(p.name, hooks: hooks))
@@ -100,16 +107,20 @@ enum Routes {
 
     /// Sends a backup file in base64 chunks well under the 1 MiB message limit; the last
     /// chunk is the final reply.
-    static func streamBackup(path: String, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>) async throws -> Kinerja.ReadBackup.Result {
+    /// The file is read on `pool`: the stream itself runs on the connection's event loop.
+    static func streamBackup(
+        path: String, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
+    ) async throws -> Kinerja.ReadBackup.Result {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
         }
         defer { try? handle.close() }
         let size = Office.fileSize(at: path)
         var offset = 0
-        var chunk = try handle.read(upToCount: 256 * 1024) ?? Data()
+        let read: @Sendable () throws -> Data = { try handle.read(upToCount: 256 * 1024) ?? Data() }
+        var chunk = try await pool.runIfActive(read)
         while true {
-            let next = try handle.read(upToCount: 256 * 1024) ?? Data()
+            let next = try await pool.runIfActive(read)
             let reply = Kinerja.ReadBackup.Result(chunk: chunk.base64EncodedString(), offset: offset, bytes: size)
             if next.isEmpty { return reply }
             try await writer.send(reply)
