@@ -45,15 +45,40 @@ test-deps: deps
 	@[ -x $(PYVENV)/bin/python3 ] || python3 -m venv $(PYVENV)
 	@$(PYVENV)/bin/python3 -c 'import varlink' 2>/dev/null || $(PYVENV)/bin/pip install -q varlink==31.0.0
 
-## test: every test, unit and end-to-end, on one shared debug build.
+TEST_LOGS    := .build/test-logs
+# Not on a terminal, swift test holds its output back until it ends; line-buffered, it streams.
+SWIFT_TEST   := stdbuf -oL $(SWIFT) test --skip-build
+
+# $(call logged_tests,NAME,COMMAND): COMMAND's output on the terminal as it comes and in
+# $(TEST_LOGS)/NAME.log; stops make when it fails. /bin/sh has no pipefail, so the status goes
+# through a file.
+define logged_tests
+@rm -f $(TEST_LOGS)/$(1).status
+{ KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 $(2); echo $$? > $(TEST_LOGS)/$(1).status; } 2>&1 | tee $(TEST_LOGS)/$(1).log
+@status=$$(cat $(TEST_LOGS)/$(1).status 2>/dev/null); [ "$$status" = 0 ] || \
+	{ echo "make test: the $(1) tests failed (exit $${status:-unknown}); output in $(TEST_LOGS)/$(1).log" >&2; exit $${status:-1}; }
+endef
+
+# $(call test_counts,NAME): "PASSED SKIPPED" of a passed run. Swift Testing's closing line
+# "Test run with N tests … passed" counts skipped tests too, and names each on a
+# "➜ Test … skipped" line. (The package has no XCTest tests, whose count would be elsewhere.)
+test_counts = awk '/Test run with [0-9]+ tests? .*passed after/ { sub(/.*Test run with /, ""); n = $$0 + 0; found = 1 } \
+	/^➜ Test .* skipped/ { s++ } END { if (!found) exit 1; print n - s, s + 0 }' $(TEST_LOGS)/$(1).log
+
+## test: every test, unit and end-to-end, on one shared debug build, ending with their total.
 ## The end-to-end suites drive child processes with blocking waits; they run in their own
 ## test process so they cannot starve the in-process servers of the unit suites.
+## Each run's output is also kept in $(TEST_LOGS)/unit.log and end-to-end.log.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(MAKE) manuals CONFIGURATION=debug
-	KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 $(SWIFT) test --skip-build --skip EndToEndTests
-	KINERJA_PYTHON=$(CURDIR)/$(PYVENV)/bin/python3 KINERJA_BIN_DIR=$$($(SWIFT) build --show-bin-path) \
-		$(SWIFT) test --skip-build --filter EndToEndTests
+	@mkdir -p $(TEST_LOGS)
+	$(call logged_tests,unit,$(SWIFT_TEST) --skip EndToEndTests)
+	$(call logged_tests,end-to-end,KINERJA_BIN_DIR=$$($(SWIFT) build --show-bin-path) $(SWIFT_TEST) --filter EndToEndTests)
+	@unit=$$($(call test_counts,unit)) && e2e=$$($(call test_counts,end-to-end)) || \
+		{ echo "make test: no closing 'Test run with N tests … passed' line in $(TEST_LOGS)/*.log" >&2; exit 1; }; \
+	set -- $$unit $$e2e; skipped=$$(($$2 + $$4)); \
+	echo "make test: $$(($$1 + $$3)) tests passed ($$1 unit, $$3 end-to-end)$$([ $$skipped = 0 ] || echo ", $$skipped skipped")"
 
 ## bench: figures of the release build beside an echo floor and Taskwarrior (table, and JSON in
 ## .build/bench/bench.json); installs the Debian packages it needs (taskwarrior, gcc)

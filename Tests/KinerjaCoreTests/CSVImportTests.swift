@@ -26,7 +26,9 @@ import Testing
     }
 
     @Test func unclosedQuoteNamesItsLine() {
-        #expect(throws: ImportProblem(line: 2, message: "a quoted field is never closed (missing \")")) {
+        let problem = ImportProblem(
+            line: 2, id: "ada kolom bertanda kutip yang tidak ditutup (kurang \")", en: "a quoted field is never closed (missing \")")
+        #expect(throws: problem) {
             try CSVTable(parsing: "a,b\n\"open,x\n")
         }
     }
@@ -50,20 +52,27 @@ import Testing
         #expect(lines[2].position.sekolahBinaan.map(\.rawValue) == ["20100001", "20100002"])
         #expect(lines[3].person.kepegawaian == .pppk)
         #expect(problems.map(\.line) == [5, 7, 8, 9])
-        #expect(problems[0].message.contains("birth date"))
-        #expect(problems[1].message.contains("npsn '2010005'"))
-        #expect(problems[2].message.contains("peran 'guru'"))
-        #expect(problems[3].message.contains("needs the school's npsn"))
+        #expect(problems[0].message(in: .english).contains("birth date"))
+        #expect(problems[1].message(in: .english).contains("npsn '2010005'"))
+        #expect(problems[2].message(in: .english).contains("peran 'guru'"))
+        #expect(problems[3].message(in: .english).contains("needs the school's npsn"))
+        #expect(problems.map { $0.message(in: .indonesian) } == [
+            "NIP '198613322015051001': angka ke-1–8 (19861332) bukan tanggal lahir YYYYMMDD yang sah",
+            "npsn '2010005' bukan NPSN (8 angka)",
+            "peran 'guru' tidak dikenal; gunakan kepala_sekolah atau pengawas_sekolah",
+            "kepala_sekolah memerlukan npsn sekolahnya",
+        ])
     }
 
     @Test func rosterRefusesUnknownColumnsAndDuplicatePositions() {
         let unknown = RosterParser.parse("id,nama,peran,sekolahh\n")
-        #expect(unknown.problems.first?.message.contains("unknown column 'sekolahh'") == true)
+        #expect(unknown.problems.first?.message(in: .english).contains("unknown column 'sekolahh'") == true)
         let missing = RosterParser.parse("id,nama\n")
-        #expect(missing.problems.first?.message.contains("'peran' is missing") == true)
+        #expect(missing.problems.first?.message(in: .english).contains("'peran' is missing") == true)
         let dup = RosterParser.parse("id,nama,peran\n197505052000121002,A,pengawas_sekolah\n197505052000121002,A,pengawas_sekolah\n")
         #expect(dup.lines.count == 1)
-        #expect(dup.problems == [ImportProblem(line: 3, message: "the position 197505052000121002/ps is already on line 2")])
+        #expect(dup.problems == [ImportProblem(
+            line: 3, id: "posisi 197505052000121002/ps sudah ada di baris 2", en: "the position 197505052000121002/ps is already on line 2")])
     }
 
     @Test func progressRowsBecomeActions() {
@@ -88,5 +97,17 @@ import Testing
         #expect(lines[3].action == .unblock)
         #expect(lines[4].action == .start(.pendampingan))
         #expect(problems.map(\.line) == [7, 8, 9, 10])
+        #expect(problems.map { $0.message(in: .indonesian) } == [
+            "siklus '2026-3' bukan siklus; tulis YYYY-1 (Januari–Juni) atau YYYY-2 (Juli–Desember)",
+            "status 'sudah' tidak dikenal; gunakan selesai, disetujui, dikembalikan, mulai, terblokir, dibuka",
+            "dikembalikan memerlukan alasan di kolom catatan",
+            "tanggal '2026-02-30' bukan tanggal YYYY-MM-DD",
+        ])
+        #expect(problems.map { $0.message(in: .english) } == [
+            "siklus '2026-3' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)",
+            "status 'sudah' is unknown; use selesai, disetujui, dikembalikan, mulai, terblokir, dibuka",
+            "dikembalikan needs the reason in catatan",
+            "tanggal '2026-02-30' is not a date YYYY-MM-DD",
+        ])
     }
 }

@@ -145,6 +145,18 @@ extension Plan {
         return try applying(action, on: day, today: day, rules: rules)
     }
 
+    /// The plan with every step before `step` completed without details, one a day from `date`.
+    func walked(to step: Step, from date: String, rules: YearRules, sourceLocation: SourceLocation = #_sourceLocation) throws -> Plan {
+        var plan = self
+        var day = d(date, sourceLocation: sourceLocation)
+        while plan.currentStep != step {
+            let current = try #require(plan.currentStep, "\(step) is not ahead of the plan", sourceLocation: sourceLocation)
+            plan = try plan.applying(.complete(current, .none), on: day, today: day, rules: rules)
+            day = day.adding(days: 1)
+        }
+        return plan
+    }
+
     /// Applies `action` expecting a refusal and returns the error (nil after recording an issue).
     func refusal(
         _ action: PlanAction, on date: String, today: String? = nil, rules: YearRules,

@@ -4,33 +4,32 @@ import Testing
 
 @Suite("OfficeCalendar and CycleID at the office's midnight")
 struct OfficeCalendarTests {
-    /// The last second of 30 June and the first of 1 July, in UTC, for each zone.
-    @Test("30 June ends at the office's midnight, and cycle 2025-2 begins there", arguments: [
-        ("Asia/Jakarta", "2025-06-30T16:59:59Z", "2025-06-30T17:00:00Z"), // WIB, UTC+7
-        ("Asia/Makassar", "2025-06-30T15:59:59Z", "2025-06-30T16:00:00Z"), // WITA, UTC+8
-        ("Asia/Jayapura", "2025-06-30T14:59:59Z", "2025-06-30T15:00:00Z"), // WIT, UTC+9
+    /// The last second of a cycle and the first of the next, in UTC, for each zone: at
+    /// 30 June → 1 July, and at 31 December → 1 January, where the year changes too.
+    @Test("a cycle ends at the office's midnight, and the next cycle begins there", arguments: [
+        ("Asia/Jakarta", "2025-06-30T16:59:59Z", "2025-06-30T17:00:00Z", "2025-2"), // WIB, UTC+7
+        ("Asia/Makassar", "2025-06-30T15:59:59Z", "2025-06-30T16:00:00Z", "2025-2"), // WITA, UTC+8
+        ("Asia/Jayapura", "2025-06-30T14:59:59Z", "2025-06-30T15:00:00Z", "2025-2"), // WIT, UTC+9
+        ("Asia/Jakarta", "2025-12-31T16:59:59Z", "2025-12-31T17:00:00Z", "2026-1"),
+        ("Asia/Makassar", "2025-12-31T15:59:59Z", "2025-12-31T16:00:00Z", "2026-1"),
+        ("Asia/Jayapura", "2025-12-31T14:59:59Z", "2025-12-31T15:00:00Z", "2026-1"),
     ])
-    func cycleEdge(zone: String, lastSecond: String, firstSecond: String) throws {
+    func cycleEdge(zone: String, lastSecond: String, firstSecond: String, newCycle: String) throws {
         let calendar = try #require(OfficeCalendar(identifier: zone))
+        let cycle = try #require(CycleID(newCycle))
+        let lastDay = cycle.start.adding(days: -1)
         let before = calendar.date(of: Fixtures.instant(lastSecond))
         let after = calendar.date(of: Fixtures.instant(firstSecond))
-        #expect(before == d("2025-06-30"))
-        #expect(CycleID(containing: before) == CycleID("2025-1"))
-        #expect(after == d("2025-07-01"))
-        #expect(CycleID(containing: after) == CycleID("2025-2"))
+        #expect(before == lastDay)
+        #expect(CycleID(containing: before).next == cycle)
+        #expect(after == cycle.start)
+        #expect(CycleID(containing: after) == cycle)
         // A fraction of a second before midnight is still the old day.
         let almost = Fixtures.instant(firstSecond).addingTimeInterval(-0.001)
-        #expect(calendar.date(of: almost) == d("2025-06-30"))
+        #expect(calendar.date(of: almost) == lastDay)
         // And the instant of local midnight is exactly the first second.
-        #expect(calendar.instant(d("2025-07-01")) == Fixtures.instant(firstSecond))
-        #expect(calendar.endOfDay(d("2025-06-30")) == Fixtures.instant(firstSecond))
-    }
-
-    @Test("the year's edge: 31 December 16:59:59Z is still 2025-2 in Jakarta, 17:00Z is 2026-1")
-    func yearEdge() throws {
-        let jakarta = try #require(OfficeCalendar(identifier: "Asia/Jakarta"))
-        #expect(CycleID(containing: jakarta.date(of: Fixtures.instant("2025-12-31T16:59:59Z"))) == CycleID("2025-2"))
-        #expect(CycleID(containing: jakarta.date(of: Fixtures.instant("2025-12-31T17:00:00Z"))) == CycleID("2026-1"))
+        #expect(calendar.instant(cycle.start) == Fixtures.instant(firstSecond))
+        #expect(calendar.endOfDay(lastDay) == Fixtures.instant(firstSecond))
     }
 
     @Test("endOfDay is the next local midnight", arguments: [

@@ -4,6 +4,34 @@ import Testing
 @Suite("Pelaksanaan of a principal: the observation steps")
 struct PrincipalObservationTests {
     let rules = Fixtures.rules2024
+    static let observationSteps = Workflow.kepalaSekolah.filter { !$0.isPlanning }
+
+    /// A plan submitted on 20 January and walked to `step`, a step a day from 1 February.
+    func plan(at step: Step) throws -> Plan {
+        try Fixtures.submittedPrincipalPlan(submitted: "2024-01-20").walked(to: step, from: "2024-02-01", rules: rules)
+    }
+
+    @Test("no observation step is started with 'mulai': each is only done", arguments: observationSteps)
+    func observationStepCannotStart(step: Step) throws {
+        let plan = try plan(at: step)
+        #expect(!plan.allowedActions.contains { $0.hasPrefix("mulai") })
+        let error = try #require(plan.refusal(.start(step), on: "2024-03-01", rules: rules))
+        #expect(error.reason == .cannotStart)
+        #expect(error.step == step)
+    }
+
+    @Test("an observation step dated before the plan's previous event is refused; that same day is accepted",
+          arguments: observationSteps)
+    func backdatedObservationStep(step: Step) throws {
+        let plan = try plan(at: step)
+        let previous = try #require(plan.records[plan.currentIndex - 1].completedOn)
+        let dayBefore = previous.adding(days: -1)
+        let error = try #require(plan.refusal(.complete(step, .none), on: dayBefore.description, today: "2024-06-30", rules: rules))
+        #expect(error.reason == .badDate(.beforeLastEvent(dayBefore, lastEvent: previous)))
+        #expect(error.step == step)
+        let done = try plan.applying(.complete(step, .none), on: previous, today: previous, rules: rules)
+        #expect(done.record(step)?.completedOn == previous)
+    }
 
     @Test("Observasi only after Dokumen Persiapan was submitted")
     func observasiAfterPersiapan() throws {
@@ -11,7 +39,7 @@ struct PrincipalObservationTests {
         let error = try #require(plan.refusal(.complete(.observasi, StepDetails(rating: .sesuaiEkspektasi)), on: "2024-02-10", rules: rules))
         #expect(error.reason == .notCurrentStep)
         #expect(error.step == .observasi)
-        #expect(error.state == "at dokumen-persiapan")
+        #expect(error.standing == .at(.dokumenPersiapan, startedOn: nil))
         #expect(error.allowed == ["selesai dokumen-persiapan", "terblokir"])
         let observed = try plan
             .then(.complete(.dokumenPersiapan, .none), on: "2024-02-05", rules: rules)

@@ -11,7 +11,7 @@ struct PrincipalPlanningTests {
         var plan = Fixtures.principalPlan("2024-1")
         #expect(plan.records.map(\.step) == Workflow.kepalaSekolah)
         #expect(plan.currentStep == .praktikKinerja)
-        #expect(plan.stateDescription == "at praktik-kinerja")
+        #expect(plan.standing == .at(.praktikKinerja, startedOn: nil))
         #expect(plan.allowedActions == ["selesai praktik-kinerja", "terblokir"])
 
         let steps: [(PlanAction, String)] = [
@@ -33,7 +33,7 @@ struct PrincipalPlanningTests {
         }
         #expect(plan.isComplete)
         #expect(plan.currentStep == nil)
-        #expect(plan.stateDescription == "complete")
+        #expect(plan.standing == .complete)
         #expect(plan.allowedActions.isEmpty)
         #expect(plan.submittedOn == d("2024-01-20"))
         #expect(plan.planningDoneOn == d("2024-01-20"))
@@ -47,7 +47,7 @@ struct PrincipalPlanningTests {
 
         let error = try #require(plan.refusal(.complete(.dokumenRefleksiTindakLanjut, .none), on: "2024-06-21", rules: rules))
         #expect(error.reason == .planComplete)
-        #expect(error.state == "complete")
+        #expect(error.standing == .complete)
         #expect(error.allowed.isEmpty)
         #expect(plan.refusal(.block(.lainnya, note: nil), on: "2024-06-21", rules: rules)?.reason == .planComplete)
     }
@@ -64,7 +64,7 @@ struct PrincipalPlanningTests {
         let error = try #require(Fixtures.principalPlan("2024-1").refusal(.complete(.penyusunan, .none), on: "2024-01-05", rules: rules))
         #expect(error.plan == planText)
         #expect(error.step == .penyusunan)
-        #expect(error.state == "at praktik-kinerja")
+        #expect(error.standing == .at(.praktikKinerja, startedOn: nil))
         #expect(error.allowed == ["selesai praktik-kinerja", "terblokir"])
         #expect(error.reason == .stepNotInWorkflow)
         #expect(error.description == "plan \(planText): step 'penyusunan' is not part of this role's workflow (state: at praktik-kinerja; allowed: selesai praktik-kinerja, terblokir)")
@@ -75,7 +75,7 @@ struct PrincipalPlanningTests {
         let error = try #require(Fixtures.principalPlan("2024-1").refusal(.complete(step, .none), on: "2024-01-05", rules: rules))
         #expect(error.step == step)
         #expect(error.reason == .notCurrentStep)
-        #expect(error.state == "at praktik-kinerja")
+        #expect(error.standing == .at(.praktikKinerja, startedOn: nil))
         #expect(error.allowed == ["selesai praktik-kinerja", "terblokir"])
         #expect(error.description.contains("step '\(step.rawValue)' is not the current step"))
     }
@@ -84,28 +84,28 @@ struct PrincipalPlanningTests {
     func afterToday() throws {
         let error = try #require(Fixtures.principalPlan("2024-1").refusal(
             .complete(.praktikKinerja, Fixtures.praktik), on: "2024-01-10", today: "2024-01-09", rules: rules))
-        #expect(error.reason == .badDate("the date 2024-01-10 is after today (2024-01-09)"))
+        #expect(error.reason == .badDate(.afterToday(d("2024-01-10"), today: d("2024-01-09"))))
         #expect(error.step == .praktikKinerja)
-        #expect(error.state == "at praktik-kinerja")
+        #expect(error.standing == .at(.praktikKinerja, startedOn: nil))
     }
 
     @Test("a date before the cycle starts is refused")
     func beforeCycle() throws {
         let error = try #require(Fixtures.principalPlan("2024-1").refusal(
             .complete(.praktikKinerja, Fixtures.praktik), on: "2023-12-31", today: "2024-01-05", rules: rules))
-        #expect(error.reason == .badDate("the date 2023-12-31 is before the cycle 2024-1 starts (2024-01-01)"))
+        #expect(error.reason == .badDate(.beforeCycleStart(d("2023-12-31"), cycle: CycleID("2024-1")!)))
     }
 
     @Test("a date before the plan's last event is refused")
     func beforeLastEvent() throws {
         let plan = try Fixtures.principalPlan("2024-1").then(.complete(.praktikKinerja, Fixtures.praktik), on: "2024-01-10", rules: rules)
         let error = try #require(plan.refusal(.complete(.pengembanganKompetensi, Fixtures.rhk44), on: "2024-01-09", today: "2024-01-15", rules: rules))
-        #expect(error.reason == .badDate("the date 2024-01-09 is before the plan's last event (2024-01-10)"))
+        #expect(error.reason == .badDate(.beforeLastEvent(d("2024-01-09"), lastEvent: d("2024-01-10"))))
         #expect(error.step == .pengembanganKompetensi)
-        #expect(error.state == "at pengembangan-kompetensi")
+        #expect(error.standing == .at(.pengembanganKompetensi, startedOn: nil))
         #expect(error.allowed == ["selesai pengembangan-kompetensi", "terblokir"])
         #expect(plan.refusal(.block(.pemutakhiranData, note: nil), on: "2024-01-09", today: "2024-01-15", rules: rules)?.reason
-            == .badDate("the date 2024-01-09 is before the plan's last event (2024-01-10)"))
+            == .badDate(.beforeLastEvent(d("2024-01-09"), lastEvent: d("2024-01-10"))))
     }
 
     @Test("after Rangkuman the planning steps are frozen", arguments: [Step.praktikKinerja, .pengembanganKompetensi, .perilakuKerja, .rangkuman])
@@ -114,7 +114,7 @@ struct PrincipalPlanningTests {
         let error = try #require(plan.refusal(.complete(step, .none), on: "2024-01-25", rules: rules))
         #expect(error.reason == .frozen(submittedOn: d("2024-01-20")))
         #expect(error.step == step)
-        #expect(error.state == "at dokumen-persiapan")
+        #expect(error.standing == .at(.dokumenPersiapan, startedOn: nil))
         #expect(error.allowed == ["selesai dokumen-persiapan", "terblokir"])
         #expect(error.description.contains("the plan was submitted on 2024-01-20 and can no longer be changed"))
     }
@@ -127,13 +127,13 @@ struct PrincipalPlanningTests {
             RHKChoice(id: "rhk-pelatihan-mandiri"), RHKChoice(id: "rhk-peserta-berbagi", jumlah: 2), RHKChoice(id: "rhk-narasumber"),
         ])
         let error = try #require(plan.refusal(.complete(.pengembanganKompetensi, details), on: "2024-01-06", rules: rules))
-        #expect(error.reason == .invalidDetails("the chosen RHK items total 24 points; at least 32 are needed this semester"))
+        #expect(error.reason == .invalidDetails(.tooFewPoints(total: 24, minimum: 32)))
         #expect(error.step == .pengembanganKompetensi)
-        #expect(error.state == "at pengembangan-kompetensi")
+        #expect(error.standing == .at(.pengembanganKompetensi, startedOn: nil))
         #expect(error.plan == planText)
         // No items at all is zero points.
         #expect(plan.refusal(.complete(.pengembanganKompetensi, StepDetails(rhk: [])), on: "2024-01-06", rules: rules)?.reason
-            == .invalidDetails("the chosen RHK items total 0 points; at least 32 are needed this semester"))
+            == .invalidDetails(.tooFewPoints(total: 0, minimum: 32)))
     }
 
     @Test("RHK totals count points × quantity; exactly the minimum passes", arguments: [
@@ -157,15 +157,17 @@ struct PrincipalPlanningTests {
             plan.refusal(.complete(.pengembanganKompetensi, details), on: "2024-01-06", rules: rules)?.reason
         }
         #expect(reason(StepDetails(rhk: [RHKChoice(id: "rhk-penggerak-kombel"), RHKChoice(id: "rhk-karangan")]))
-            == .invalidDetails("RHK 'rhk-karangan' is not in the catalog of config/rules/2024.toml; known: rhk-peserta-berbagi, rhk-pelatihan-mandiri, rhk-narasumber, rhk-penggerak-kombel, rhk-tak-diketahui"))
+            == .invalidDetails(.notInCatalog(.rhk, id: "rhk-karangan", rulesFile: "config/rules/2024.toml", known: [
+                "rhk-peserta-berbagi", "rhk-pelatihan-mandiri", "rhk-narasumber", "rhk-penggerak-kombel", "rhk-tak-diketahui",
+            ])))
         #expect(reason(StepDetails(rhk: [RHKChoice(id: "rhk-penggerak-kombel"), RHKChoice(id: "rhk-tak-diketahui")]))
-            == .invalidDetails("RHK 'rhk-tak-diketahui' has no known points in config/rules/2024.toml; set its poin there"))
+            == .invalidDetails(.rhkWithoutPoints(id: "rhk-tak-diketahui", rulesFile: "config/rules/2024.toml")))
         #expect(reason(StepDetails(rhk: [RHKChoice(id: "rhk-penggerak-kombel", jumlah: 0)]))
-            == .invalidDetails("RHK 'rhk-penggerak-kombel' has quantity 0; it must be at least 1"))
+            == .invalidDetails(.rhkQuantity(id: "rhk-penggerak-kombel", jumlah: 0)))
         #expect(reason(StepDetails(rhk: [RHKChoice(id: "rhk-penggerak-kombel"), RHKChoice(id: "rhk-narasumber", jumlah: -1)]))
-            == .invalidDetails("RHK 'rhk-narasumber' has quantity -1; it must be at least 1"))
+            == .invalidDetails(.rhkQuantity(id: "rhk-narasumber", jumlah: -1)))
         #expect(reason(StepDetails(kompetensi: "kom-sosial-1"))
-            == .invalidDetails("the rules of this year count RHK items with points (minimum 32); give RHK items, not a competency indicator"))
+            == .invalidDetails(.competencyInsteadOfRHK(minimumPoints: 32)))
     }
 
     @Test("2025 rules refuse RHK items and accept one competency indicator")
@@ -173,10 +175,11 @@ struct PrincipalPlanningTests {
         let rules = Fixtures.rules2025
         let plan = try Fixtures.principalPlan("2025-1").then(.complete(.praktikKinerja, Fixtures.praktik), on: "2025-01-05", rules: rules)
         let error = try #require(plan.refusal(.complete(.pengembanganKompetensi, Fixtures.rhk44), on: "2025-01-06", rules: rules))
-        #expect(error.reason == .invalidDetails("this plan takes one competency indicator, not RHK items"))
+        #expect(error.reason == .invalidDetails(.rhkInsteadOfCompetency))
         #expect(error.plan == "2025-1/198609262015051001/ks@20100001")
         let unknown = try #require(plan.refusal(.complete(.pengembanganKompetensi, StepDetails(kompetensi: "kom-karangan")), on: "2025-01-06", rules: rules))
-        #expect(unknown.reason == .invalidDetails("competency indicator 'kom-karangan' is not in the catalog of config/rules/2025.toml; known: kom-kepribadian-1, kom-sosial-1, kom-profesional-1"))
+        #expect(unknown.reason == .invalidDetails(.notInCatalog(
+            .kompetensi, id: "kom-karangan", rulesFile: "config/rules/2025.toml", known: ["kom-kepribadian-1", "kom-sosial-1", "kom-profesional-1"])))
         let next = try plan.then(.complete(.pengembanganKompetensi, StepDetails(kompetensi: "kom-sosial-1")), on: "2025-01-06", rules: rules)
         #expect(next.currentStep == .perilakuKerja)
         #expect(next.record(.pengembanganKompetensi)?.details?.kompetensi == "kom-sosial-1")
@@ -195,14 +198,12 @@ struct PrincipalPlanningTests {
     func unknownD3() throws {
         let error = try #require(Fixtures.principalPlan("2024-1").refusal(
             .complete(.praktikKinerja, StepDetails(praktikKinerja: "d3-karangan")), on: "2024-01-05", rules: rules))
-        guard case .invalidDetails(let message) = error.reason else {
-            Issue.record("expected invalidDetails, got \(error.reason)")
-            return
-        }
-        #expect(message.hasPrefix("Praktik Kinerja indicator 'd3-karangan' is not in the catalog of config/rules/2024.toml; known: d3-visi-misi, "))
-        #expect(message.contains("d3-refleksi-kompetensi-guru"))
+        #expect(error.reason == .invalidDetails(.notInCatalog(
+            .praktikKinerja, id: "d3-karangan", rulesFile: "config/rules/2024.toml", known: Fixtures.d3.map(\.id))))
+        #expect(error.description.contains("Praktik Kinerja indicator 'd3-karangan' is not in the catalog of config/rules/2024.toml; known: d3-visi-misi, "))
+        #expect(error.description.contains("d3-refleksi-kompetensi-guru"))
         #expect(error.step == .praktikKinerja)
-        #expect(error.state == "at praktik-kinerja")
+        #expect(error.standing == .at(.praktikKinerja, startedOn: nil))
     }
 
     @Test("every one of the eight D3 sub-indicators is accepted", arguments: Fixtures.d3.map(\.id))
@@ -221,9 +222,9 @@ struct PrincipalPlanningTests {
             plan.refusal(.complete(.perilakuKerja, StepDetails(perilakuKerja: aspects)), on: "2024-01-06", rules: rules)?.reason
         }
         #expect(reason(["kolaboratif", "disiplin"])
-            == .invalidDetails("Perilaku Kerja aspect 'disiplin' is unknown; known: \(Fixtures.berakhlakIDs.joined(separator: ", "))"))
-        #expect(reason(["loyal", "loyal"]) == .invalidDetails("a Perilaku Kerja aspect is chosen twice"))
-        #expect(reason([]) == .invalidDetails("choose at least one Perilaku Kerja aspect"))
+            == .invalidDetails(.unknownPerilakuAspect("disiplin", known: Fixtures.berakhlakIDs)))
+        #expect(reason(["loyal", "loyal"]) == .invalidDetails(.perilakuAspectTwice))
+        #expect(reason([]) == .invalidDetails(.noPerilakuAspect))
         // A principal may prioritise a subset, or all seven.
         #expect(try plan.then(.complete(.perilakuKerja, StepDetails(perilakuKerja: ["loyal"])), on: "2024-01-06", rules: rules).currentStep == .rangkuman)
         #expect(try plan.then(.complete(.perilakuKerja, StepDetails(perilakuKerja: Fixtures.berakhlakIDs)), on: "2024-01-06", rules: rules).currentStep == .rangkuman)
@@ -252,9 +253,44 @@ struct PrincipalPlanningTests {
     func startOnlyWhereOffered() throws {
         let plan = Fixtures.principalPlan("2024-1")
         #expect(!plan.allowedActions.contains { $0.hasPrefix("mulai") })
-        #expect(throws: TransitionError.self) {
-            try plan.applying(.start(.praktikKinerja), on: d("2024-01-05"), today: d("2024-01-05"), rules: rules)
-        }
+        let error = try #require(plan.refusal(.start(.praktikKinerja), on: "2024-01-05", rules: rules))
+        #expect(error.reason == .cannotStart)
+        #expect(error.step == .praktikKinerja)
+    }
+
+    @Test("a blocked principal plan refuses every change but unblock", arguments: [
+        PlanAction.complete(.praktikKinerja, Fixtures.praktik),
+        .start(.praktikKinerja),
+        .returnForRevision(.praktikKinerja, reason: "x"),
+        .complete(.observasi, .none),
+        .block(.lainnya, note: "lagi"),
+    ])
+    func blocked(action: PlanAction) throws {
+        let plan = try Fixtures.principalPlan("2024-1").then(.block(.pemutakhiranData, note: "NIP berbeda di Dapodik"), on: "2024-01-08", rules: rules)
+        let error = try #require(plan.refusal(action, on: "2024-01-10", rules: rules))
+        #expect(error.reason == .blocked(.pemutakhiranData))
+        #expect(error.step == action.step)
+        #expect(error.allowed == ["dibuka"])
+    }
+
+    @Test("unblock on a principal plan: refused while not blocked, and when dated before the block")
+    func unblock() throws {
+        let plan = Fixtures.principalPlan("2024-1")
+        let notBlocked = try #require(plan.refusal(.unblock, on: "2024-01-05", rules: rules))
+        #expect(notBlocked.reason == .notBlocked)
+        #expect(notBlocked.step == nil)
+
+        let blocked = try plan.then(.block(.plottingTimKinerja, note: nil), on: "2024-01-08", rules: rules)
+        let early = try #require(blocked.refusal(.unblock, on: "2024-01-07", today: "2024-01-10", rules: rules))
+        #expect(early.reason == .badDate(.beforeBlock(d("2024-01-07"), blockedOn: d("2024-01-08"))))
+        #expect(blocked.openBlock?.until == nil)
+
+        // The day of the block itself is accepted; then there is nothing left to unblock.
+        let open = try blocked.then(.unblock, on: "2024-01-08", rules: rules)
+        #expect(open.openBlock == nil)
+        #expect(open.blocks.map(\.until) == [d("2024-01-08")])
+        #expect(open.refusal(.unblock, on: "2024-01-09", rules: rules)?.reason == .notBlocked)
+        #expect(try open.then(.complete(.praktikKinerja, Fixtures.praktik), on: "2024-01-09", rules: rules).currentStep == .pengembanganKompetensi)
     }
 
     @Test("only review steps can be returned for revision")

@@ -15,7 +15,7 @@ struct ReminderScenario: CustomStringConvertible {
     let calendar: OfficeCalendar
     let rules = Fixtures.rules2025
 
-    var description: String { "\(plan.stateDescription) \(plan.id) policy \(policy) zone \(calendar.timeZone.identifier)" }
+    var description: String { "\(plan.standing) \(plan.id) policy \(policy) zone \(calendar.timeZone.identifier)" }
 
     static func random(_ g: inout ReminderRandom) -> ReminderScenario {
         let rules = Fixtures.rules2025

@@ -22,9 +22,9 @@ struct SupervisorImplementationTests {
     func focusSchool() throws {
         let plan = try Fixtures.approvedSupervisorPlan()
         let error = try #require(plan.refusal(.complete(.diskusiPersiapan, StepDetails(sekolahFokus: Fixtures.schoolD)), on: "2025-01-20", rules: rules))
-        #expect(error.reason == .invalidDetails("the focus school 20100004 is not one of the three planned schools (20100001, 20100002, 20100003)"))
+        #expect(error.reason == .invalidDetails(.focusSchoolNotPlanned(NPSN("20100004")!, planned: ["20100001", "20100002", "20100003"].map { NPSN($0)! })))
         #expect(error.step == .diskusiPersiapan)
-        #expect(error.state == "at diskusi-persiapan")
+        #expect(error.standing == .at(.diskusiPersiapan, startedOn: nil))
         for school in [Fixtures.schoolA, Fixtures.schoolB, Fixtures.schoolC] {
             let next = try plan.then(.complete(.diskusiPersiapan, StepDetails(sekolahFokus: school)), on: "2025-01-20", rules: rules)
             #expect(next.record(.diskusiPersiapan)?.details?.sekolahFokus == school)
@@ -54,13 +54,13 @@ struct SupervisorImplementationTests {
         let plan = try approved.then(.start(.pendampingan), on: "2025-02-01", rules: rules)
         #expect(plan.currentStep == .pendampingan)
         #expect(plan.record(.pendampingan)?.startedOn == d("2025-02-01"))
-        #expect(plan.stateDescription == "at pendampingan, started 2025-02-01")
+        #expect(plan.standing == .at(.pendampingan, startedOn: d("2025-02-01")))
         #expect(plan.allowedActions == ["selesai pendampingan", "terblokir"])
         let again = try #require(plan.refusal(.start(.pendampingan), on: "2025-02-02", rules: rules))
         #expect(again.reason == .alreadyStarted(on: d("2025-02-01")))
         #expect(again.description.contains("step 'pendampingan' already started on 2025-02-01"))
         #expect(plan.refusal(.complete(.pendampingan, .none), on: "2025-01-31", today: "2025-03-01", rules: rules)?.reason
-            == .badDate("the date 2025-01-31 is before the plan's last event (2025-02-01)"))
+            == .badDate(.beforeLastEvent(d("2025-01-31"), lastEvent: d("2025-02-01"))))
     }
 
     @Test("Pendampingan closed before one calendar month is too short", arguments: [
@@ -118,16 +118,16 @@ struct SupervisorImplementationTests {
     }
 
     @Test("Refleksi Tindak Lanjut is rated on all three aspects", arguments: [
-        ([RefleksiAspect: Rating](), "kesadaran-dalam-refleksi, upaya-belajar, peningkatan-kinerja"),
-        ([.kesadaranDalamRefleksi: .sesuaiEkspektasi, .upayaBelajar: .diBawahEkspektasi], "peningkatan-kinerja"),
-        ([.upayaBelajar: .diAtasEkspektasi], "kesadaran-dalam-refleksi, peningkatan-kinerja"),
+        ([RefleksiAspect: Rating](), ["kesadaran-dalam-refleksi", "upaya-belajar", "peningkatan-kinerja"]),
+        ([.kesadaranDalamRefleksi: .sesuaiEkspektasi, .upayaBelajar: .diBawahEkspektasi], ["peningkatan-kinerja"]),
+        ([.upayaBelajar: .diAtasEkspektasi], ["kesadaran-dalam-refleksi", "peningkatan-kinerja"]),
     ])
-    func refleksiRatings(ratings: [RefleksiAspect: Rating], missing: String) throws {
+    func refleksiRatings(ratings: [RefleksiAspect: Rating], missing: [String]) throws {
         let plan = try atRefleksi()
         let error = try #require(plan.refusal(.complete(.refleksiTindakLanjut, StepDetails(ratings: ratings)), on: "2025-06-20", rules: rules))
-        #expect(error.reason == .invalidDetails("Refleksi Tindak Lanjut is rated on all three aspects; missing: \(missing)"))
+        #expect(error.reason == .invalidDetails(.missingRefleksiAspects(missing)))
         #expect(error.step == .refleksiTindakLanjut)
-        #expect(error.state == "at refleksi-tindak-lanjut")
+        #expect(error.standing == .at(.refleksiTindakLanjut, startedOn: nil))
     }
 
     @Test("the whole implementation, to a complete plan")
@@ -141,6 +141,43 @@ struct SupervisorImplementationTests {
         let status = PlanStatus(of: plan, on: d("2025-06-30"), rules: rules)
         #expect(status.currentStep == nil && status.due == nil && status.daysLeft == nil && status.actor == nil)
         #expect(status.flags.isEmpty)
+    }
+
+    @Test("the discussions and the Refleksi are not started with 'mulai': they are only done",
+          arguments: [Step.diskusiPersiapan, .diskusiTindakLanjut, .refleksiTindakLanjut])
+    func cannotStart(step: Step) throws {
+        let plan = try Fixtures.approvedSupervisorPlan().walked(to: step, from: "2025-01-20", rules: rules)
+        #expect(!plan.allowedActions.contains { $0.hasPrefix("mulai") })
+        let error = try #require(plan.refusal(.start(step), on: "2025-06-01", rules: rules))
+        #expect(error.reason == .cannotStart)
+        #expect(error.step == step)
+    }
+
+    @Test("Upaya Tindak Lanjut: a second 'mulai' is refused, naming the first start")
+    func upayaStartedTwice() throws {
+        let plan = try Fixtures.approvedSupervisorPlan().walked(to: .upayaTindakLanjut, from: "2025-01-20", rules: rules)
+            .then(.start(.upayaTindakLanjut), on: "2025-04-15", rules: rules)
+        #expect(plan.allowedActions == ["selesai upaya-tindak-lanjut", "terblokir"])
+        let error = try #require(plan.refusal(.start(.upayaTindakLanjut), on: "2025-04-20", rules: rules))
+        #expect(error.reason == .alreadyStarted(on: d("2025-04-15")))
+        #expect(error.step == .upayaTindakLanjut)
+    }
+
+    @Test("a finished plan refuses every step, a block too", arguments: [
+        PlanAction.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings)),
+        .start(.upayaTindakLanjut),
+        .complete(.diskusiPersiapan, .none),
+        .returnForRevision(.persetujuan, reason: "ulang"),
+        .block(.lainnya, note: nil),
+    ])
+    func finished(action: PlanAction) throws {
+        let plan = try atRefleksi()
+            .then(.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings)), on: "2025-06-20", rules: rules)
+        #expect(plan.isComplete)
+        let error = try #require(plan.refusal(action, on: "2025-06-25", rules: rules))
+        #expect(error.reason == .planComplete)
+        #expect(error.step == action.step)
+        #expect(error.allowed.isEmpty)
     }
 
     @Test("who acts at each step")

@@ -25,7 +25,7 @@ struct SupervisorPlanningTests {
         #expect(error.reason == .blocked(.rhkAtasan))
         #expect(error.plan == planText)
         #expect(error.step == action.step)
-        #expect(error.state == "blocked (rhk-atasan) since 2025-01-03")
+        #expect(error.standing == .blocked(.rhkAtasan, since: d("2025-01-03")))
         #expect(error.allowed == ["dibuka"])
         #expect(error.description.contains("the plan is blocked (rhk-atasan); unblock it first"))
     }
@@ -35,7 +35,7 @@ struct SupervisorPlanningTests {
         let blocked = try blockedPlan()
         // Unblocking before the block began is refused.
         #expect(blocked.refusal(.unblock, on: "2025-01-02", today: "2025-02-10", rules: rules)?.reason
-            == .badDate("the plan was blocked on 2025-01-03, after 2025-01-02"))
+            == .badDate(.beforeBlock(d("2025-01-02"), blockedOn: d("2025-01-03"))))
         let plan = try blocked.then(.unblock, on: "2025-02-10", rules: rules)
         #expect(plan.openBlock == nil)
         #expect(plan.blocks.count == 1)
@@ -44,12 +44,12 @@ struct SupervisorPlanningTests {
         #expect(period.note == "Kadis belum mengisi RHK di e-Kinerja")
         #expect(period.since == d("2025-01-03"))
         #expect(period.until == d("2025-02-10"))
-        #expect(plan.stateDescription == "at penyusunan")
+        #expect(plan.standing == .at(.penyusunan, startedOn: nil))
         #expect(plan.allowedActions == ["selesai penyusunan", "terblokir"])
 
         // Nothing may be dated before the unblock.
         #expect(plan.refusal(.complete(.penyusunan, Fixtures.penyusunan), on: "2025-02-09", today: "2025-02-12", rules: rules)?.reason
-            == .badDate("the date 2025-02-09 is before the plan's last event (2025-02-10)"))
+            == .badDate(.beforeLastEvent(d("2025-02-09"), lastEvent: d("2025-02-10"))))
         // Unblocking again is refused.
         let again = try #require(plan.refusal(.unblock, on: "2025-02-11", rules: rules))
         #expect(again.reason == .notBlocked)
@@ -61,7 +61,7 @@ struct SupervisorPlanningTests {
             .then(.block(.plottingTimKinerja, note: nil), on: "2025-02-12", rules: rules)
         #expect(composed.blocks.count == 2)
         #expect(composed.openBlock?.cause == .plottingTimKinerja)
-        #expect(composed.stateDescription == "blocked (plotting-tim-kinerja) since 2025-02-12")
+        #expect(composed.standing == .blocked(.plottingTimKinerja, since: d("2025-02-12")))
         let open = try composed.then(.unblock, on: "2025-02-12", rules: rules)
         #expect(open.blocks.map(\.until) == [d("2025-02-10"), d("2025-02-12")])
         #expect(open.currentStep == .pemeriksaan)
@@ -90,12 +90,10 @@ struct SupervisorPlanningTests {
         var details = Fixtures.penyusunan
         details.sekolah = schools
         let error = try #require(Fixtures.supervisorPlan("2025-1").refusal(.complete(.penyusunan, details), on: "2025-01-10", rules: rules))
-        let expected = schools.count == 3
-            ? "a supervisor's plan names three different schools; a school is named twice"
-            : "a supervisor's plan names exactly three schools, not \(schools.count)"
+        let expected: DetailsProblem = schools.count == 3 ? .schoolNamedTwice : .schoolCount(schools.count)
         #expect(error.reason == .invalidDetails(expected))
         #expect(error.step == .penyusunan)
-        #expect(error.state == "at penyusunan")
+        #expect(error.standing == .at(.penyusunan, startedOn: nil))
         #expect(error.allowed == ["selesai penyusunan", "terblokir"])
     }
 
@@ -105,7 +103,7 @@ struct SupervisorPlanningTests {
         var details = Fixtures.penyusunan
         details.perilakuKerja = ["akuntabel", "loyal"]
         let missing = try #require(plan.refusal(.complete(.penyusunan, details), on: "2025-01-10", rules: rules))
-        #expect(missing.reason == .invalidDetails("a supervisor chooses one indicator for every Perilaku Kerja aspect; missing: berorientasi-pelayanan, kompeten, harmonis, adaptif, kolaboratif"))
+        #expect(missing.reason == .invalidDetails(.missingPerilakuAspects(["berorientasi-pelayanan", "kompeten", "harmonis", "adaptif", "kolaboratif"])))
 
         // The kompetensi catalog is the principals' Model Kompetensi: a supervisor's indicator
         // comes from the supervisors' own model and is not checked against it.
@@ -117,7 +115,25 @@ struct SupervisorPlanningTests {
         details.kompetensi = nil
         details.rhk = [RHKChoice(id: "rhk-penggerak-kombel")]
         #expect(plan.refusal(.complete(.penyusunan, details), on: "2025-01-10", rules: rules)?.reason
-            == .invalidDetails("this plan takes one competency indicator, not RHK items"))
+            == .invalidDetails(.rhkInsteadOfCompetency))
+    }
+
+    @Test("composing refuses a Perilaku Kerja aspect chosen twice, and an aspect the catalog does not know")
+    func composeAspectRefusals() throws {
+        let plan = Fixtures.supervisorPlan("2025-1")
+        let refusals: [([String], DetailsProblem)] = [
+            (Fixtures.berakhlakIDs + ["loyal"], .perilakuAspectTwice),
+            (Fixtures.berakhlakIDs + ["disiplin"], .unknownPerilakuAspect("disiplin", known: Fixtures.berakhlakIDs)),
+        ]
+        for (aspects, problem) in refusals {
+            var details = Fixtures.penyusunan
+            details.perilakuKerja = aspects
+            let error = try #require(plan.refusal(.complete(.penyusunan, details), on: "2025-01-10", rules: rules))
+            #expect(error.reason == .invalidDetails(problem))
+            #expect(error.step == .penyusunan)
+        }
+        // The same seven aspects, each once, are accepted.
+        #expect(try plan.then(.complete(.penyusunan, Fixtures.penyusunan), on: "2025-01-10", rules: rules).currentStep == .pemeriksaan)
     }
 
     @Test("pemeriksaan returns twice, then approves; persetujuan returns once, then approves; every revision is kept")
@@ -130,11 +146,11 @@ struct SupervisorPlanningTests {
         plan = try plan.then(.returnForRevision(.pemeriksaan, reason: "target tidak realistis"), on: "2025-01-12", rules: rules)
         #expect(plan.currentStep == .penyusunan)
         #expect(plan.submittedOn == nil)
-        #expect(plan.stateDescription == "at penyusunan, started 2025-01-12")
+        #expect(plan.standing == .at(.penyusunan, startedOn: d("2025-01-12")))
         #expect(plan.record(.penyusunan)?.startedOn == d("2025-01-12"))
         // The composition may not be backdated before the return.
         #expect(plan.refusal(.complete(.penyusunan, Fixtures.penyusunan), on: "2025-01-11", today: "2025-01-13", rules: rules)?.reason
-            == .badDate("the date 2025-01-11 is before the plan's last event (2025-01-12)"))
+            == .badDate(.beforeLastEvent(d("2025-01-11"), lastEvent: d("2025-01-12"))))
 
         plan = try plan.then(.complete(.penyusunan, Fixtures.penyusunan), on: "2025-01-14", rules: rules)
             .then(.returnForRevision(.pemeriksaan, reason: "kurang rinci"), on: "2025-01-15", rules: rules)
@@ -182,7 +198,7 @@ struct SupervisorPlanningTests {
             .then(.complete(.pemeriksaan, .none), on: "2025-01-12", rules: rules)
         let error = try #require(examined.refusal(action, on: "2025-01-13", rules: rules))
         #expect(error.reason == .notCurrentStep)
-        #expect(error.state == "at persetujuan")
+        #expect(error.standing == .at(.persetujuan, startedOn: nil))
         #expect(error.allowed == ["disetujui persetujuan", "dikembalikan persetujuan", "terblokir"])
     }
 

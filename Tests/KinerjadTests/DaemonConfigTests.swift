@@ -6,7 +6,7 @@ import Testing
     @Test func emptyFileGivesDefaultsAndPathsRelativeToTheFile() throws {
         let config = try DaemonConfig.parse("", file: "/etc/kinerja/kinerja.toml")
         #expect(config.timezone == "Asia/Jakarta")
-        #expect(config.language == "id")
+        #expect(config.language == .indonesian)
         #expect(config.rulesDirectory == "/etc/kinerja/rules")
         #expect(config.hooksDirectory == "/etc/kinerja/hooks.d")
         #expect(config.socket == "/run/kinerja/kinerja.sock")

@@ -22,7 +22,15 @@ struct CSVRecord {
         (values[column] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    func problem(_ message: String) -> ImportProblem { ImportProblem(line: line, message: message) }
+    func problem(id indonesian: String, en english: String) -> ImportProblem {
+        ImportProblem(line: line, id: indonesian, en: english)
+    }
+
+    /// A refused person id, in a column (`atasan_id: …`) or as the row's own id.
+    func problem(_ error: PersonIDError, column: String? = nil) -> ImportProblem {
+        let prefix = column.map { "\($0): " } ?? ""
+        return problem(id: prefix + error.message(in: .indonesian), en: prefix + error.message(in: .english))
+    }
 
     /// Reads `text` as a CSV with the given columns: every good row through `row`, every
     /// bad one as a problem with its line; a bad header is the only problem.
@@ -48,10 +56,14 @@ struct CSVRecord {
     /// name is reported instead of silently dropping that column's data.
     static func checkHeader(_ header: [String], known: [String], required: [String]) throws(ImportProblem) {
         for name in header where !known.contains(name) {
-            throw ImportProblem(line: 1, message: "unknown column '\(name)'; the columns are: \(known.joined(separator: ", "))")
+            throw ImportProblem(
+                line: 1, id: "kolom '\(name)' tidak dikenal; kolom yang ada: \(known.joined(separator: ", "))",
+                en: "unknown column '\(name)'; the columns are: \(known.joined(separator: ", "))")
         }
         for name in required where !header.contains(name) {
-            throw ImportProblem(line: 1, message: "the column '\(name)' is missing; required: \(required.joined(separator: ", "))")
+            throw ImportProblem(
+                line: 1, id: "kolom '\(name)' tidak ada; kolom wajib: \(required.joined(separator: ", "))",
+                en: "the column '\(name)' is missing; required: \(required.joined(separator: ", "))")
         }
     }
 }

@@ -24,7 +24,8 @@ public struct CSVTable: Sendable {
         // Blank lines (a trailing newline, an empty spreadsheet row) are not rows.
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let first = records.first else {
-            throw ImportProblem(line: 1, message: "the file is empty: a header row is required")
+            throw ImportProblem(
+                line: 1, id: "berkas kosong: baris judul kolom (header) wajib ada", en: "the file is empty: a header row is required")
         }
         self.delimiter = delimiter
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -91,7 +92,11 @@ public struct CSVTable: Sendable {
                 field.append(ch)
             }
         }
-        if quoted { throw ImportProblem(line: rowLine, message: "a quoted field is never closed (missing \")") }
+        if quoted {
+            throw ImportProblem(
+                line: rowLine, id: "ada kolom bertanda kutip yang tidak ditutup (kurang \")",
+                en: "a quoted field is never closed (missing \")")
+        }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             rows.append(Row(line: rowLine, fields: fields))

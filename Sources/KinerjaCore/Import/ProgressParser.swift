@@ -11,28 +11,42 @@ public enum ProgressParser {
     }
 
     static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> ProgressLine {
-        guard let idText = r["id"] else { throw r.problem("id is empty") }
+        guard let idText = r["id"] else { throw r.problem(id: "id kosong", en: "id is empty") }
         let id: PersonID
-        do { id = try PersonID(validating: idText, kepegawaian: .nonAsn) } catch { throw r.problem(error.description) }
+        do { id = try PersonID(validating: idText, kepegawaian: .nonAsn) } catch { throw r.problem(error) }
         var npsn: NPSN? = nil
         if let text = r["npsn"] {
-            guard let n = NPSN(text) else { throw r.problem("npsn '\(text)' is not an NPSN (8 digits)") }
+            guard let n = NPSN(text) else {
+                throw r.problem(id: "npsn '\(text)' bukan NPSN (8 angka)", en: "npsn '\(text)' is not an NPSN (8 digits)")
+            }
             npsn = n
         }
         guard let cycleText = r["siklus"], let cycle = CycleID(cycleText) else {
-            throw r.problem("siklus '\(r["siklus"] ?? "")' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
+            let text = r["siklus"] ?? ""
+            throw r.problem(
+                id: "siklus '\(text)' bukan siklus; tulis YYYY-1 (Januari–Juni) atau YYYY-2 (Juli–Desember)",
+                en: "siklus '\(text)' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
         }
         guard let dateText = r["tanggal"], let date = LocalDate(dateText) else {
-            throw r.problem("tanggal '\(r["tanggal"] ?? "")' is not a date YYYY-MM-DD")
+            let text = r["tanggal"] ?? ""
+            throw r.problem(id: "tanggal '\(text)' bukan tanggal YYYY-MM-DD", en: "tanggal '\(text)' is not a date YYYY-MM-DD")
         }
         guard let status = r["status"]?.lowercased(), statuses.contains(status) else {
-            throw r.problem("status '\(r["status"] ?? "")' is unknown; use \(statuses.joined(separator: ", "))")
+            let text = r["status"] ?? ""
+            throw r.problem(
+                id: "status '\(text)' tidak dikenal; gunakan \(statuses.joined(separator: ", "))",
+                en: "status '\(text)' is unknown; use \(statuses.joined(separator: ", "))")
         }
         let note = r["catatan"]
         func step() throws(ImportProblem) -> Step {
-            guard let text = r["langkah"] else { throw r.problem("langkah is empty; status \(status) needs a step") }
+            guard let text = r["langkah"] else {
+                throw r.problem(
+                    id: "langkah kosong; status \(status) memerlukan langkah", en: "langkah is empty; status \(status) needs a step")
+            }
             guard let s = Step(rawValue: text.lowercased()) else {
-                throw r.problem("langkah '\(text)' is unknown; steps: \(Step.allCases.map(\.rawValue).joined(separator: ", "))")
+                let steps = Step.allCases.map(\.rawValue).joined(separator: ", ")
+                throw r.problem(
+                    id: "langkah '\(text)' tidak dikenal; langkah yang ada: \(steps)", en: "langkah '\(text)' is unknown; steps: \(steps)")
             }
             return s
         }
@@ -41,7 +55,10 @@ public enum ProgressParser {
         case "selesai", "disetujui":
             action = .complete(try step(), StepDetails(catatan: note))
         case "dikembalikan":
-            guard let reason = note else { throw r.problem("dikembalikan needs the reason in catatan") }
+            guard let reason = note else {
+                throw r.problem(
+                    id: "dikembalikan memerlukan alasan di kolom catatan", en: "dikembalikan needs the reason in catatan")
+            }
             action = .returnForRevision(try step(), reason: reason)
         case "mulai":
             action = .start(try step())

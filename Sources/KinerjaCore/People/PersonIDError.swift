@@ -9,22 +9,37 @@ public enum PersonIDError: Error, Sendable, Equatable, CustomStringConvertible {
     case appointmentBeforeBirth(id: String)
     case sexDigit(id: String, digit: Character)
 
-    public var description: String {
+    public var description: String { message(in: .english) }
+
+    /// The refusal in the office's language (a roster row's problem).
+    public func message(in language: OfficeLanguage) -> String {
         switch self {
         case .empty:
-            return "the id is empty"
+            return language.text(id: "id kosong", en: "the id is empty")
         case .invalidCharacters(let id):
-            return "id '\(id)' may contain only letters, digits, '.', '-' and '_'"
+            return language.text(
+                id: "id '\(id)' hanya boleh berisi huruf, angka, '.', '-' dan '_'",
+                en: "id '\(id)' may contain only letters, digits, '.', '-' and '_'")
         case .wrongLength(let id, let length):
-            return "NIP '\(id)' has \(length) digits, a NIP has 18"
+            return language.text(
+                id: "NIP '\(id)' berisi \(length) angka, sedangkan NIP terdiri atas 18 angka",
+                en: "NIP '\(id)' has \(length) digits, a NIP has 18")
         case .birthDate(let id, let digits):
-            return "NIP '\(id)': digits 1–8 (\(digits)) are not a real birth date YYYYMMDD"
+            return language.text(
+                id: "NIP '\(id)': angka ke-1–8 (\(digits)) bukan tanggal lahir YYYYMMDD yang sah",
+                en: "NIP '\(id)': digits 1–8 (\(digits)) are not a real birth date YYYYMMDD")
         case .appointmentMonth(let id, let digits):
-            return "NIP '\(id)': digits 9–14 (\(digits)) are not an appointment month YYYYMM (TMT CPNS)"
+            return language.text(
+                id: "NIP '\(id)': angka ke-9–14 (\(digits)) bukan bulan pengangkatan YYYYMM (TMT CPNS)",
+                en: "NIP '\(id)': digits 9–14 (\(digits)) are not an appointment month YYYYMM (TMT CPNS)")
         case .appointmentBeforeBirth(let id):
-            return "NIP '\(id)': the appointment month (digits 9–14) is before the birth date (digits 1–8)"
+            return language.text(
+                id: "NIP '\(id)': bulan pengangkatan (angka ke-9–14) lebih awal dari tanggal lahir (angka ke-1–8)",
+                en: "NIP '\(id)': the appointment month (digits 9–14) is before the birth date (digits 1–8)")
         case .sexDigit(let id, let digit):
-            return "NIP '\(id)': digit 15 is '\(digit)', it must be 1 (male) or 2 (female)"
+            return language.text(
+                id: "NIP '\(id)': angka ke-15 adalah '\(digit)', seharusnya 1 (laki-laki) atau 2 (perempuan)",
+                en: "NIP '\(id)': digit 15 is '\(digit)', it must be 1 (male) or 2 (female)")
         }
     }
 }

@@ -4,11 +4,11 @@
 /// in words, and who has to act (or what blocks the plan): users often do not know where
 /// they are in the cycle, nor who they are waiting for (DOMAIN-NOTES.md §14).
 public enum ReminderText {
-    /// The journal MESSAGE / hook text of an occurrence, in "id" (Bahasa Indonesia, default) or "en".
+    /// The journal MESSAGE / hook text of an occurrence.
     public static func message(
-        _ o: ReminderOccurrence, personName: String, schoolName: String?, recipientName: String?, language: String
+        _ o: ReminderOccurrence, personName: String, schoolName: String?, recipientName: String?, language: OfficeLanguage
     ) -> String {
-        let en = isEnglish(language)
+        let en = language == .english
         let dueText = date(o.due, language: language)
         var subject = o.step.map { "\(stepName($0)) (\(stagePhrase($0, role: o.plan.position.role, en: en)))" }
             ?? "Pengelolaan Kinerja"
@@ -79,8 +79,8 @@ public enum ReminderText {
     }
 
     /// A date in words: "31 Januari 2025", or "31 January 2025" in English.
-    public static func date(_ d: LocalDate, language: String) -> String {
-        let names = isEnglish(language) ? englishMonths : indonesianMonths
+    public static func date(_ d: LocalDate, language: OfficeLanguage) -> String {
+        let names = language == .english ? englishMonths : indonesianMonths
         return "\(d.day) \(names[d.month - 1]) \(d.year)"
     }
 
@@ -92,8 +92,6 @@ public enum ReminderText {
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ]
-
-    static func isEnglish(_ language: String) -> Bool { language.lowercased().hasPrefix("en") }
 
     /// "tahap 3 Perencanaan Kinerja, langkah 1 dari 4".
     static func stagePhrase(_ step: Step, role: Role, en: Bool) -> String {

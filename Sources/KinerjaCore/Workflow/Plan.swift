@@ -44,12 +44,11 @@ public struct Plan: Hashable, Sendable, Codable {
         role == .kepalaSekolah ? submittedOn : record(.persetujuan)?.completedOn
     }
 
-    /// Short words for where the plan stands, used in errors and listings.
-    public var stateDescription: String {
-        if let block = openBlock { return "blocked (\(block.cause.rawValue)) since \(block.since)" }
-        guard let step = currentStep else { return "complete" }
-        if let started = records[currentIndex].startedOn { return "at \(step.rawValue), started \(started)" }
-        return "at \(step.rawValue)"
+    /// Where the plan stands, named in refusals.
+    public var standing: PlanStanding {
+        if let block = openBlock { return .blocked(block.cause, since: block.since) }
+        guard let step = currentStep else { return .complete }
+        return .at(step, startedOn: records[currentIndex].startedOn)
     }
 
     /// What an administrator could record now, as `verb step` phrases.
@@ -73,13 +72,13 @@ public struct Plan: Hashable, Sendable, Codable {
     }
 
     private mutating func apply(_ action: PlanAction, on date: LocalDate, today: LocalDate, rules: YearRules) throws(TransitionError) {
-        if date > today { throw refusal(action.step, .badDate("the date \(date) is after today (\(today))")) }
+        if date > today { throw refusal(action.step, .badDate(.afterToday(date, today: today))) }
         if date < id.cycle.start {
-            throw refusal(action.step, .badDate("the date \(date) is before the cycle \(id.cycle) starts (\(id.cycle.start))"))
+            throw refusal(action.step, .badDate(.beforeCycleStart(date, cycle: id.cycle)))
         }
         if case .unblock = action {
             guard var block = openBlock else { throw refusal(nil, .notBlocked) }
-            guard date >= block.since else { throw refusal(nil, .badDate("the plan was blocked on \(block.since), after \(date)")) }
+            guard date >= block.since else { throw refusal(nil, .badDate(.beforeBlock(date, blockedOn: block.since))) }
             block.until = date
             blocks[blocks.count - 1] = block
             return
@@ -87,7 +86,7 @@ public struct Plan: Hashable, Sendable, Codable {
         if let block = openBlock { throw refusal(action.step, .blocked(block.cause)) }
         if case .block(let cause, let note) = action {
             guard !isComplete else { throw refusal(nil, .planComplete) }
-            guard date >= lastEventDate else { throw refusal(nil, .badDate("the date \(date) is before the plan's last event (\(lastEventDate))")) }
+            guard date >= lastEventDate else { throw refusal(nil, .badDate(.beforeLastEvent(date, lastEvent: lastEventDate))) }
             blocks.append(BlockPeriod(cause: cause, note: note, since: date, until: nil))
             return
         }
@@ -99,7 +98,7 @@ public struct Plan: Hashable, Sendable, Codable {
         guard !isComplete else { throw refusal(step, .planComplete) }
         guard index == currentIndex else { throw refusal(step, .notCurrentStep) }
         guard date >= lastEventDate else {
-            throw refusal(step, .badDate("the date \(date) is before the plan's last event (\(lastEventDate))"))
+            throw refusal(step, .badDate(.beforeLastEvent(date, lastEvent: lastEventDate)))
         }
         switch action {
         case .start:
@@ -150,6 +149,6 @@ public struct Plan: Hashable, Sendable, Codable {
     }
 
     private func refusal(_ step: Step?, _ reason: TransitionError.Reason) -> TransitionError {
-        TransitionError(plan: id.description, step: step, state: stateDescription, allowed: allowedActions, reason: reason)
+        TransitionError(plan: id.description, step: step, standing: standing, allowed: allowedActions, reason: reason)
     }
 }

@@ -29,28 +29,51 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A hook delivery was finished that was never created (`recordReminder` creates them).
     case noSuchDelivery(reminderID: String, hook: String)
 
-    public var description: String {
+    public var description: String { message(in: .english) }
+
+    /// The text in the office's language: a change refused for a full disk reaches the
+    /// administrator through the daemon's `StoreFailure`.
+    public func message(in language: OfficeLanguage) -> String {
         switch self {
         case .newerSchema(let path, let unknown):
-            return "the database at \(path) was written by a newer Kinerja (migrations \(unknown.joined(separator: ", "))); use that version or restore a backup"
+            let migrations = unknown.joined(separator: ", ")
+            return language.text(
+                id: "basis data di \(path) ditulis oleh Kinerja yang lebih baru (migrasi \(migrations)); gunakan versi itu atau pulihkan cadangan",
+                en: "the database at \(path) was written by a newer Kinerja (migrations \(migrations)); use that version or restore a backup")
         case .unreadable(let path, let reason):
-            return "the database at \(path) cannot be read (\(reason)); restore a backup made with kinerjactl backup; the damaged file was left untouched"
+            return language.text(
+                id: "basis data di \(path) tidak dapat dibaca (\(reason)); pulihkan cadangan yang dibuat dengan kinerjactl backup; berkas yang rusak tidak diubah",
+                en: "the database at \(path) cannot be read (\(reason)); restore a backup made with kinerjactl backup; the damaged file was left untouched")
         case .cannotOpen(let path, let reason):
-            return "the database at \(path) cannot be opened (\(reason)); check that its directory exists and that the daemon's user may write there"
+            return language.text(
+                id: "basis data di \(path) tidak dapat dibuka (\(reason)); periksa bahwa direktorinya ada dan pengguna daemon boleh menulis di sana",
+                en: "the database at \(path) cannot be opened (\(reason)); check that its directory exists and that the daemon's user may write there")
         case .diskFull(let directory):
-            return "no space left on the file system holding \(directory): nothing was written; free space there and try again"
+            return language.text(
+                id: "sistem berkas yang memuat \(directory) sudah penuh: tidak ada yang ditulis; kosongkan sebagian ruang di sana lalu coba lagi",
+                en: "no space left on the file system holding \(directory): nothing was written; free space there and try again")
         case .backupExists(let path):
-            return "a file already exists at \(path); a backup never overwrites one, choose another name"
+            return language.text(
+                id: "sudah ada berkas di \(path); cadangan tidak pernah menimpa berkas, pilih nama lain",
+                en: "a file already exists at \(path); a backup never overwrites one, choose another name")
         case .noSuchPosition(let key):
-            return "no position \(key) in the roster; import a roster that lists it first"
+            return language.text(
+                id: "posisi \(key) tidak ada dalam roster; impor dahulu roster yang memuatnya",
+                en: "no position \(key) in the roster; import a roster that lists it first")
         case .damagedRow(let table, let key, let reason):
-            return "the \(table) row \(key) cannot be read (\(reason)); restore a backup made with kinerjactl backup"
+            return language.text(
+                id: "baris \(key) pada tabel \(table) tidak dapat dibaca (\(reason)); pulihkan cadangan yang dibuat dengan kinerjactl backup",
+                en: "the \(table) row \(key) cannot be read (\(reason)); restore a backup made with kinerjactl backup")
         case .invalidSilence(let reason):
-            return "the silence was not added: \(reason)"
+            return language.text(id: "jeda pengingat tidak ditambahkan: \(reason)", en: "the silence was not added: \(reason)")
         case .malformedReminderID(let id):
-            return "'\(id)' is not a reminder id (plan|step|due|kind|offset|recipient); copy it from the reminder or kinerjactl status"
+            return language.text(
+                id: "'\(id)' bukan id pengingat (plan|step|due|kind|offset|recipient); salin dari pengingat atau kinerjactl status",
+                en: "'\(id)' is not a reminder id (plan|step|due|kind|offset|recipient); copy it from the reminder or kinerjactl status")
         case .noSuchDelivery(let reminderID, let hook):
-            return "no delivery of reminder \(reminderID) to hook \(hook) is recorded; this is a bug in the daemon, report it"
+            return language.text(
+                id: "tidak ada pengiriman pengingat \(reminderID) ke hook \(hook) yang tercatat; ini bug pada daemon, mohon laporkan",
+                en: "no delivery of reminder \(reminderID) to hook \(hook) is recorded; this is a bug in the daemon, report it")
         }
     }
 }

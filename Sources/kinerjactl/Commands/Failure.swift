@@ -2,6 +2,8 @@ import ArgumentParser
 import KinerjaRPC
 
 /// Turns a failed call into what the administrator reads on stderr and the exit code.
+/// The daemon's own words (`message`, import problems) are already in the office's
+/// language (`language` in kinerja.toml); kinerjactl frames them in its own.
 enum Failure {
     static func from(_ error: VarlinkClientError, socket: String) -> ExitCode {
         switch error {

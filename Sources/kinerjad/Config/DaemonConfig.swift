@@ -10,7 +10,7 @@ struct DaemonConfig: Sendable, Equatable {
     var timezone = "Asia/Jakarta"
     var calendar: OfficeCalendar
     /// "id" (Bahasa Indonesia, the default) or "en".
-    var language = "id"
+    var language = OfficeLanguage.indonesian
     var socket = "/run/kinerja/kinerja.sock"
     var stateDirectory = "/var/lib/kinerja"
     var rulesDirectory: String
@@ -62,10 +62,11 @@ struct DaemonConfig: Sendable, Equatable {
             rulesDirectory: resolve(try top.string("rules_directory", default: "rules")),
             hooksDirectory: resolve(try top.string("hooks_directory", default: "hooks.d")))
         config.timezone = zone
-        config.language = try top.string("language", default: "id")
-        guard ["id", "en"].contains(config.language) else {
-            throw top.fail("language '\(config.language)' is unknown; use \"id\" (Bahasa Indonesia) or \"en\"")
+        let language = try top.string("language", default: "id")
+        guard let known = OfficeLanguage(rawValue: language) else {
+            throw top.fail("language '\(language)' is unknown; use \"id\" (Bahasa Indonesia) or \"en\"")
         }
+        config.language = known
         config.socket = resolve(try top.string("socket", default: config.socket))
         config.stateDirectory = resolve(try top.string("state_directory", default: config.stateDirectory))
         config.adminGroup = try top.string("admin_group", default: config.adminGroup)

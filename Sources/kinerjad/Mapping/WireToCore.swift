@@ -2,49 +2,63 @@ import KinerjaCore
 import KinerjaRPC
 
 /// Parses wire parameters into domain values, refusing malformed ones with
-/// `InvalidInput` naming the field and how to write it.
+/// `InvalidInput` naming the field and how to write it, in the office's language.
 enum WireToCore {
-    static func invalid(_ field: String, _ message: String) -> VarlinkError {
-        VarlinkError(name: KinerjaError.invalidInput, parameters: ["field": .string(field), "message": .string(message)])
+    static func invalid(_ field: String, id indonesian: String, en english: String) -> VarlinkError {
+        VarlinkError(name: KinerjaError.invalidInput, parameters: [
+            "field": .string(field), "message": .string(Refusal.text(id: indonesian, en: english)),
+        ])
     }
 
     static func cycle(_ text: String?, field: String = "cycle", default fallback: CycleID) throws(VarlinkError) -> CycleID {
         guard let text else { return fallback }
         guard let cycle = CycleID(text) else {
-            throw invalid(field, "'\(text)' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
+            throw invalid(
+                field, id: "'\(text)' bukan siklus; tulis YYYY-1 (Januari–Juni) atau YYYY-2 (Juli–Desember)",
+                en: "'\(text)' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)")
         }
         return cycle
     }
 
     static func date(_ text: String?, field: String, default fallback: LocalDate) throws(VarlinkError) -> LocalDate {
         guard let text else { return fallback }
-        guard let date = LocalDate(text) else { throw invalid(field, "'\(text)' is not a date YYYY-MM-DD") }
+        guard let date = LocalDate(text) else {
+            throw invalid(field, id: "'\(text)' bukan tanggal YYYY-MM-DD", en: "'\(text)' is not a date YYYY-MM-DD")
+        }
         return date
     }
 
     static func npsn(_ text: String?, field: String = "npsn") throws(VarlinkError) -> NPSN? {
         guard let text else { return nil }
-        guard let npsn = NPSN(text) else { throw invalid(field, "'\(text)' is not an NPSN (8 digits)") }
+        guard let npsn = NPSN(text) else {
+            throw invalid(field, id: "'\(text)' bukan NPSN (8 angka)", en: "'\(text)' is not an NPSN (8 digits)")
+        }
         return npsn
     }
 
     static func role(_ text: String?) throws(VarlinkError) -> Role? {
         guard let text else { return nil }
-        guard let role = Role(parsing: text) else { throw invalid("role", "'\(text)' is not a role; use kepala_sekolah or pengawas_sekolah") }
+        guard let role = Role(parsing: text) else {
+            throw invalid(
+                "role", id: "'\(text)' bukan peran; gunakan kepala_sekolah atau pengawas_sekolah",
+                en: "'\(text)' is not a role; use kepala_sekolah or pengawas_sekolah")
+        }
         return role
     }
 
     static func step(_ text: String?, field: String = "step") throws(VarlinkError) -> Step? {
         guard let text else { return nil }
         guard let step = Step(rawValue: text) else {
-            throw invalid(field, "'\(text)' is not a step; steps: \(Step.allCases.map(\.rawValue).joined(separator: ", "))")
+            let steps = Step.allCases.map(\.rawValue).joined(separator: ", ")
+            throw invalid(field, id: "'\(text)' bukan langkah; langkah yang ada: \(steps)", en: "'\(text)' is not a step; steps: \(steps)")
         }
         return step
     }
 
     static func rating(_ text: String, field: String) throws(VarlinkError) -> Rating {
         guard let rating = Rating(rawValue: text) else {
-            throw invalid(field, "'\(text)' is not a rating; use \(Rating.allCases.map(\.rawValue).joined(separator: ", "))")
+            let ratings = Rating.allCases.map(\.rawValue).joined(separator: ", ")
+            throw invalid(field, id: "'\(text)' bukan penilaian; gunakan \(ratings)", en: "'\(text)' is not a rating; use \(ratings)")
         }
         return rating
     }
@@ -65,7 +79,9 @@ enum WireToCore {
             var map: [RefleksiAspect: Rating] = [:]
             for (key, value) in ratings {
                 guard let aspect = RefleksiAspect(rawValue: key) else {
-                    throw invalid("details.ratings", "'\(key)' is not an aspect; use \(RefleksiAspect.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let aspects = RefleksiAspect.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw invalid(
+                        "details.ratings", id: "'\(key)' bukan aspek; gunakan \(aspects)", en: "'\(key)' is not an aspect; use \(aspects)")
                 }
                 map[aspect] = try rating(value, field: "details.ratings.\(key)")
             }
@@ -77,24 +93,32 @@ enum WireToCore {
     /// The plan action of a `Transition` call.
     static func action(_ p: Kinerja.Transition.Parameters) throws(VarlinkError) -> PlanAction {
         func requiredStep() throws(VarlinkError) -> Step {
-            guard let step = try step(p.step) else { throw invalid("step", "action \(p.action) needs a step") }
+            guard let step = try step(p.step) else {
+                throw invalid("step", id: "tindakan \(p.action) memerlukan langkah", en: "action \(p.action) needs a step")
+            }
             return step
         }
         switch p.action {
         case "mulai": return .start(try requiredStep())
         case "selesai", "disetujui": return .complete(try requiredStep(), try details(p.details, note: p.note))
         case "dikembalikan":
-            guard let reason = p.note, !reason.isEmpty else { throw invalid("note", "dikembalikan needs the reason in note") }
+            guard let reason = p.note, !reason.isEmpty else {
+                throw invalid("note", id: "dikembalikan memerlukan alasan pada note", en: "dikembalikan needs the reason in note")
+            }
             return .returnForRevision(try requiredStep(), reason: reason)
         case "terblokir":
             let causeText = p.cause ?? "lainnya"
             guard let cause = BlockCause(rawValue: causeText) else {
-                throw invalid("cause", "'\(causeText)' is not a cause; use \(BlockCause.allCases.map(\.rawValue).joined(separator: ", "))")
+                let causes = BlockCause.allCases.map(\.rawValue).joined(separator: ", ")
+                throw invalid(
+                    "cause", id: "'\(causeText)' bukan penyebab; gunakan \(causes)", en: "'\(causeText)' is not a cause; use \(causes)")
             }
             return .block(cause, note: p.note)
         case "dibuka": return .unblock
         default:
-            throw invalid("action", "'\(p.action)' is unknown; use mulai, selesai, disetujui, dikembalikan, terblokir or dibuka")
+            throw invalid(
+                "action", id: "'\(p.action)' tidak dikenal; gunakan mulai, selesai, disetujui, dikembalikan, terblokir atau dibuka",
+                en: "'\(p.action)' is unknown; use mulai, selesai, disetujui, dikembalikan, terblokir or dibuka")
         }
     }
 }

@@ -23,7 +23,9 @@ final class UploadStore: Sendable {
         try uploads.withLock { (table: inout [String: Upload]) throws(VarlinkError) -> String in
             table = table.filter { now.timeIntervalSince($0.value.touched) < UploadStore.lifetime }
             guard table.count < UploadStore.maxUploads else {
-                throw WireToCore.invalid("upload", "too many uploads in progress (\(UploadStore.maxUploads)); try again in a few minutes")
+                throw WireToCore.invalid(
+                    "upload", id: "terlalu banyak unggahan yang sedang berjalan (\(UploadStore.maxUploads)); coba lagi beberapa menit lagi",
+                    en: "too many uploads in progress (\(UploadStore.maxUploads)); try again in a few minutes")
             }
             let id = UUID().uuidString.lowercased()
             table[id] = Upload(owner: owner, text: "", touched: now)
@@ -33,7 +35,8 @@ final class UploadStore: Sendable {
 
     func append(_ id: String, chunk: String, owner: UInt32, now: Date) throws(VarlinkError) -> Int {
         guard chunk.utf8.count <= UploadStore.maxChunk else {
-            throw WireToCore.invalid("chunk", "a chunk is at most \(UploadStore.maxChunk) bytes")
+            throw WireToCore.invalid(
+                "chunk", id: "satu potongan paling besar \(UploadStore.maxChunk) byte", en: "a chunk is at most \(UploadStore.maxChunk) bytes")
         }
         return try uploads.withLock { (table: inout [String: Upload]) throws(VarlinkError) -> Int in
             guard var upload = table[id], upload.owner == owner, now.timeIntervalSince(upload.touched) < UploadStore.lifetime else {
@@ -41,7 +44,9 @@ final class UploadStore: Sendable {
             }
             guard upload.text.utf8.count + chunk.utf8.count <= UploadStore.maxBytes else {
                 table[id] = nil
-                throw WireToCore.invalid("upload", "an upload is at most \(UploadStore.maxBytes / 1024 / 1024) MiB")
+                throw WireToCore.invalid(
+                    "upload", id: "satu unggahan paling besar \(UploadStore.maxBytes / 1024 / 1024) MiB",
+                    en: "an upload is at most \(UploadStore.maxBytes / 1024 / 1024) MiB")
             }
             upload.text += chunk
             upload.touched = now
