@@ -114,26 +114,32 @@ extension JSONValue {
 // MARK: - Conversions
 
 extension JSONValue {
-    /// Converts any `Encodable` value into a `JSONValue`.
+    /// Converts any `Encodable` value into a `JSONValue`: the value as `JSONEncoder` writes
+    /// it, read back. (``StreamingJSONEncoder`` writes the same JSON faster.)
     public init<T: Encodable>(encoding value: T) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        try self.init(parsing: StreamingJSONEncoder.encode(value))
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text (see ``JSONParser`` for what is accepted). Errors are
+    /// `DecodingError.dataCorrupted`, as `JSONDecoder` threw.
     public init(parsing bytes: some Sequence<UInt8>) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        do {
+            self = try bytes.withContiguousStorageIfAvailable { try JSONParser.parse(UnsafeRawBufferPointer($0)) }
+                ?? Array(bytes).withUnsafeBytes { try JSONParser.parse($0) }
+        } catch let error as JSONParsingError {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [], debugDescription: "The given data was not valid JSON: \(error)", underlyingError: error))
+        }
     }
 
     /// Parses JSON text.
     public init(parsing text: String) throws {
-        try self.init(parsing: Array(text.utf8))
+        try self.init(parsing: text.utf8)
     }
 
-    /// Decodes this value as `T`.
+    /// Decodes this value as `T`, as `JSONDecoder` would decode its JSON text.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        let data = try JSONEncoder().encode(self)
-        return try JSONDecoder().decode(T.self, from: data)
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 
     /// JSON text of this value. Keys are sorted by default for stable output.

@@ -11,15 +11,17 @@ import FoundationEssentials
 /// `Decimal` (which `JSONEncoder` formats its own way), nested containers and super
 /// encoders, a value that encodes nothing — makes it hand the whole value to `JSONEncoder`.
 public enum StreamingJSONEncoder {
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let writer = JSONByteWriter()
+    /// `prefix` followed by the JSON of `value`: a reply's envelope goes in front without
+    /// copying a listing's hundreds of KiB once more.
+    public static func encode<T: Encodable>(_ value: T, after prefix: [UInt8] = []) throws -> [UInt8] {
+        let writer = JSONByteWriter(prefix: prefix)
         do {
             try writer.value(value, codingPath: [])
             if !writer.unstreamable { return writer.bytes }
         } catch is Unstreamable {}
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        return prefix + Array(try encoder.encode(value))
     }
 }
 
@@ -38,14 +40,23 @@ extension Dictionary: JSONEncoderSpecialCase {}
 
 /// The bytes, and the containers open in them (innermost last; true once it has a member).
 final class JSONByteWriter {
-    var bytes: [UInt8] = []
-    var open: [Bool] = []
+    // Unchecked: only the one encoding that owns the writer touches it, and the runtime's
+    // exclusivity checks on every append were a tenth of encoding a listing.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var open: [Bool] = []
     var unstreamable = false
 
-    init() { bytes.reserveCapacity(4096) }
+    init(prefix: [UInt8] = []) {
+        bytes.reserveCapacity(4096)
+        bytes.append(contentsOf: prefix)
+    }
 
     func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+        // Comparing metatypes first spares the common values the runtime's dynamic casts.
+        if T.self == String.self { return string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return integer(unsafeBitCast(value, to: Int.self)) }
         switch value {
+        case let v as any DirectJSONEncodable: object(v)
         case let v as String: string(v)
         case let v as Bool: bool(v)
         case let v as any BinaryInteger: integer(v)
@@ -55,6 +66,13 @@ final class JSONByteWriter {
             try value.encode(to: StreamEncoder(writer: self, slot: slot, codingPath: codingPath))
             try close(slot)
         }
+    }
+
+    func object(_ value: some DirectJSONEncodable) {
+        bytes.append(UInt8(ascii: "{"))
+        var members = JSONObjectWriter(writer: self)
+        value.writeMembers(to: &members)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// Ends what `slot`'s encoder opened; an encoder that wrote nothing is unstreamable.

@@ -55,38 +55,6 @@ public enum VarlinkFraming {
         return .incomplete(scanned: max(start, limit))
     }
 
-    /// `true` if arrays/objects in the JSON text nest deeper than `limit`. Brackets inside strings are ignored.
-    /// The text need not be valid JSON; this only guards the recursive decoder.
-    public static func nestingDepthExceeds(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limit { return true }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-            default:
-                break
-            }
-        }
-        return false
-    }
-
     /// Encodes a message as JSON followed by the NUL terminator.
     /// (JSON encoders escape U+0000, so the payload never contains a raw NUL.)
     public static func encode<T: Encodable>(_ message: T) throws -> [UInt8] {
@@ -100,25 +68,27 @@ public enum VarlinkFraming {
     /// Decodes one incoming frame (terminator excluded) as a method call.
     ///
     /// Every failure is a protocol violation, reported as `org.varlink.service.InvalidParameter`
-    /// whose `parameter` names the offending call field (`method`, `parameters`, `oneway`,
-    /// `more`, `upgrade`; also the field in which malformed JSON/UTF-8 was found), or `message`
-    /// when the frame is not a JSON object at all (bad UTF-8, bad JSON, nested deeper than
-    /// `maxNestingDepth`, not an object). The caller should reply with it and close the connection.
+    /// whose `parameter` names the offending call field: one of the wrong type or missing
+    /// (`method`, `parameters`, `oneway`, `more`, `upgrade`, checked in that order), or the
+    /// field whose value holds a malformed string or number (bad escape, lone surrogate,
+    /// control character, invalid UTF-8, leading zero, out of range); or `message` when the
+    /// frame is not a JSON object at all (broken structure, bad UTF-8 in a field name, nested
+    /// deeper than `maxNestingDepth`, not an object). Of several faults in the JSON text, the
+    /// first is reported. The caller should reply with it and close the connection.
     public static func decodeCall(
         _ frame: UnsafeRawBufferPointer,
         maxNestingDepth: Int = defaultMaxNestingDepth
     ) throws(VarlinkError) -> VarlinkCall {
-        if nestingDepthExceeds(frame, limit: maxNestingDepth) {
-            throw .invalidParameter("message")
-        }
-        let call: VarlinkCall
+        let message: JSONValue
         do {
-            call = try JSONDecoder().decode(VarlinkCall.self, from: Data(frame))
-        } catch let error as DecodingError {
-            throw .invalidParameter(VarlinkParameters.offendingField(of: error) ?? "message")
+            message = try JSONParser.parse(frame, maxDepth: maxNestingDepth)
         } catch {
+            throw .invalidParameter(error.kind == .content ? error.member ?? "message" : "message")
+        }
+        guard case .object(let members) = message else {
             throw .invalidParameter("message")
         }
+        let call = try VarlinkCall(members: members)
         if call.hasConflictingFlags {
             throw .invalidParameter(call.upgrade ? "upgrade" : "more")
         }

@@ -30,10 +30,11 @@ public struct Empty: Codable, Sendable, Hashable {
 /// A Varlink method call as sent on the wire:
 /// `{"method": string, "parameters"?: object, "oneway"?: bool, "more"?: bool, "upgrade"?: bool}`.
 ///
-/// Decoding treats absent, `null` and `{}` parameters alike and absent/`null` flags as `false`;
+/// Decoding (``VarlinkFraming/decodeCall(_:maxNestingDepth:)-(UnsafeRawBufferPointer,_)``)
+/// treats absent, `null` and `{}` parameters alike and absent/`null` flags as `false`;
 /// unknown top-level fields are ignored. Encoding always writes `parameters` and only the flags
 /// that are `true`.
-public struct VarlinkCall: Codable, Sendable, Hashable {
+public struct VarlinkCall: Encodable, Sendable, Hashable {
     public var method: String
     public var parameters: [String: JSONValue]
     public var oneway: Bool
@@ -58,13 +59,31 @@ public struct VarlinkCall: Codable, Sendable, Hashable {
         case method, parameters, oneway, more, upgrade
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        method = try container.decode(String.self, forKey: .method)
-        parameters = try JSONValue.parametersObject(in: container, forKey: .parameters)
-        oneway = try container.decodeIfPresent(Bool.self, forKey: .oneway) ?? false
-        more = try container.decodeIfPresent(Bool.self, forKey: .more) ?? false
-        upgrade = try container.decodeIfPresent(Bool.self, forKey: .upgrade) ?? false
+    /// The call in a message's members. A field of the wrong type is refused with
+    /// `InvalidParameter` naming it, the fields checked in declaration order.
+    init(members: [String: JSONValue]) throws(VarlinkError) {
+        guard case .string(let method)? = members[CodingKeys.method.stringValue] else {
+            throw .invalidParameter(CodingKeys.method.stringValue)
+        }
+        guard let parameters = JSONValue.parametersObject(members[CodingKeys.parameters.stringValue]) else {
+            throw .invalidParameter(CodingKeys.parameters.stringValue)
+        }
+        self.init(
+            method: method,
+            parameters: parameters,
+            oneway: try Self.flag(.oneway, in: members),
+            more: try Self.flag(.more, in: members),
+            upgrade: try Self.flag(.upgrade, in: members)
+        )
+    }
+
+    /// A flag: absent and `null` mean `false`.
+    private static func flag(_ key: CodingKeys, in members: [String: JSONValue]) throws(VarlinkError) -> Bool {
+        switch members[key.stringValue] {
+        case nil, .null?: return false
+        case .bool(let value)?: return value
+        case _?: throw .invalidParameter(key.stringValue)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -200,16 +219,21 @@ public struct VarlinkError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension JSONValue {
     /// The `parameters` member of a call or reply: absent and `null` mean `{}` (the spec
-    /// treats them alike); anything but an object is malformed.
+    /// treats them alike); anything but an object is malformed (`nil`).
+    static func parametersObject(_ member: JSONValue?) -> [String: JSONValue]? {
+        switch member {
+        case nil, .null?: [:]
+        case .object(let object)?: object
+        case _?: nil
+        }
+    }
+
+    /// The same rule for a reply read with `JSONDecoder`.
     static func parametersObject<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> [String: JSONValue] {
-        switch try container.decodeIfPresent(JSONValue.self, forKey: key) {
-        case nil, .null?:
-            return [:]
-        case .object(let object)?:
-            return object
-        case _?:
+        guard let object = parametersObject(try container.decodeIfPresent(JSONValue.self, forKey: key)) else {
             throw DecodingError.typeMismatch(
                 [String: JSONValue].self, .init(codingPath: [key], debugDescription: "parameters must be an object"))
         }
+        return object
     }
 }

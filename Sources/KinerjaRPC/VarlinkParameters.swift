@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Conversion between a call's generic parameter object and typed `Parameters`, with the
 /// validation Varlink requires.
 public enum VarlinkParameters {
@@ -13,13 +11,11 @@ public enum VarlinkParameters {
         _ type: P.Type = P.self,
         from parameters: [String: JSONValue]
     ) throws(VarlinkError) -> P {
-        // No parameters for a method that takes none (status, info): nothing to decode or
-        // check, and the two JSON passes below were most of such a call's time.
+        // No parameters for a method that takes none (status, info): nothing to decode or check.
         if parameters.isEmpty, let empty = Empty() as? P { return empty }
         let value: P
         do {
-            let data = try JSONEncoder().encode(JSONValue.object(parameters))
-            value = try JSONDecoder().decode(P.self, from: data)
+            value = try JSONValue.object(parameters).decode(as: P.self)
         } catch let error as DecodingError {
             throw .invalidParameter(offendingField(of: error) ?? "parameters")
         } catch {

@@ -89,17 +89,14 @@ struct ReplyWriteFailed: Error {
 enum VarlinkReplyEncoding {
     /// `{"parameters":<result>[,"continues":true]}` + NUL. Throws if `result` is not a JSON object.
     static func encode<R: Encodable>(result: R, continues: Bool) throws -> [UInt8] {
-        let parameters = try StreamingJSONEncoder.encode(result)
-        guard parameters.first(where: { !isJSONWhitespace($0) }) == UInt8(ascii: "{") else {
+        let prefix = Array(#"{"parameters":"#.utf8)
+        var bytes = try StreamingJSONEncoder.encode(result, after: prefix)
+        guard bytes[prefix.count...].first(where: { !isJSONWhitespace($0) }) == UInt8(ascii: "{") else {
             throw EncodingError.invalidValue(
                 result,
                 .init(codingPath: [], debugDescription: "Varlink reply parameters must encode as a JSON object")
             )
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parameters.count + 40)
-        bytes.append(contentsOf: #"{"parameters":"#.utf8)
-        bytes.append(contentsOf: parameters)
         if continues {
             bytes.append(contentsOf: #","continues":true"#.utf8)
         }

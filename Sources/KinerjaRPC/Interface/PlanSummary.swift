@@ -48,3 +48,34 @@ public struct PositionSummary: Codable, Sendable, Hashable {
         self.plan = plan
     }
 }
+
+extension PlanSummary: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.plan, plan)
+        object.member(CodingKeys.cycle, cycle)
+        object.member(CodingKeys.step, step)
+        object.member(CodingKeys.actor, actor)
+        object.member(CodingKeys.due, due)
+        object.member(CodingKeys.daysLeft, daysLeft)
+        object.member(CodingKeys.flags, flags)
+        object.member(CodingKeys.blockCause, blockCause)
+    }
+}
+
+extension PositionSummary: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.id, id)
+        object.member(CodingKeys.nama, nama)
+        object.member(CodingKeys.kepegawaian, kepegawaian)
+        object.member(CodingKeys.peran, peran)
+        object.member(CodingKeys.jabatan, jabatan)
+        object.member(CodingKeys.npsn, npsn)
+        object.member(CodingKeys.namaSekolah, namaSekolah)
+        object.member(CodingKeys.atasanId, atasanId)
+        object.member(CodingKeys.timKinerja, timKinerja)
+        object.member(CodingKeys.pejabatPenilaiId, pejabatPenilaiId)
+        object.member(CodingKeys.sekolahBinaan, sekolahBinaan)
+        object.member(CodingKeys.active, active)
+        object.member(CodingKeys.plan, plan)
+    }
+}

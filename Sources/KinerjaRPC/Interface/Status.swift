@@ -49,3 +49,37 @@ public struct Status: Codable, Sendable, Hashable {
         self.counts = counts
     }
 }
+
+extension Counts: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.people, people)
+        object.member(CodingKeys.kepalaSekolah, kepalaSekolah)
+        object.member(CodingKeys.pengawasSekolah, pengawasSekolah)
+        object.member(CodingKeys.plans, plans)
+        object.member(CodingKeys.complete, complete)
+        object.member(CodingKeys.blocked, blocked)
+        object.member(CodingKeys.overdue, overdue)
+    }
+}
+
+extension Status: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.version, version)
+        object.member(CodingKeys.startedAt, startedAt)
+        object.member(CodingKeys.now, now)
+        object.member(CodingKeys.uptimeSeconds, uptimeSeconds)
+        object.member(CodingKeys.clockOverridden, clockOverridden)
+        object.member(CodingKeys.timezone, timezone)
+        object.member(CodingKeys.language, language)
+        object.member(CodingKeys.today, today)
+        object.member(CodingKeys.currentCycle, currentCycle)
+        object.member(CodingKeys.storePath, storePath)
+        object.member(CodingKeys.storeBytes, storeBytes)
+        object.member(CodingKeys.rulesYears, rulesYears)
+        object.member(CodingKeys.counts, counts)
+        object.member(CodingKeys.remindersFired, remindersFired)
+        object.member(CodingKeys.remindersMissed, remindersMissed)
+        object.member(CodingKeys.remindersSilenced, remindersSilenced)
+        object.member(CodingKeys.deliveriesFailed, deliveriesFailed)
+    }
+}

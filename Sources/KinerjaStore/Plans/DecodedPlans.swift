@@ -1,3 +1,4 @@
+import Foundation
 import KinerjaCore
 import Synchronization
 
@@ -12,7 +13,7 @@ enum DecodedPlans {
     static let maxTextBytes = 32 * 1024 * 1024
 
     private struct Entry {
-        let state: String
+        let state: Data
         let plan: Plan
     }
 
@@ -25,15 +26,21 @@ enum DecodedPlans {
 
     /// The plan `state` (the `plan` row's JSON) of plan `id` describes.
     static func plan(id: String, state: String) throws -> Plan {
-        if let entry = cache.withLock({ $0.entries[id] }), entry.state == state { return entry.plan }
+        try plan(id: id, stateBytes: Data(state.utf8))
+    }
+
+    /// The same from the row's bytes, which may be SQLite's own (not copied): a hit compares
+    /// them without making a string of them first.
+    static func plan(id: String, stateBytes: Data) throws -> Plan {
+        if let entry = cache.withLock({ $0.entries[id] }), entry.state == stateBytes { return entry.plan }
+        let state = Data(stateBytes)
         let plan = try JSONText.decode(Plan.self, from: state, table: "plan", key: id)
-        let bytes = state.utf8.count
         cache.withLock { cache in
-            if cache.textBytes + bytes > maxTextBytes { cache = Cache() }
+            if cache.textBytes + state.count > maxTextBytes { cache = Cache() }
             if let old = cache.entries.updateValue(Entry(state: state, plan: plan), forKey: id) {
-                cache.textBytes -= old.state.utf8.count
+                cache.textBytes -= old.state.count
             }
-            cache.textBytes += bytes
+            cache.textBytes += state.count
         }
         return plan
     }

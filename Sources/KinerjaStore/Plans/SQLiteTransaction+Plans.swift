@@ -13,7 +13,14 @@ extension SQLiteTransaction {
 
     func plans(matching query: PlanQuery) throws -> [StoredPlan] {
         let (sql, arguments) = query.sql()
-        return try PlanRow.fetchAll(db, sql: sql, arguments: arguments).map { try $0.stored() }
+        var plans: [StoredPlan] = []
+        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
+            let id: String = row[0]
+            let due: String? = row[1]
+            let plan = try row.withUnsafeData(atIndex: 2) { try DecodedPlans.plan(id: id, stateBytes: $0 ?? Data()) }
+            plans.append(StoredPlan(plan: plan, due: due.flatMap { LocalDate($0) }))
+        }
+        return plans
     }
 
     func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {
@@ -68,7 +75,7 @@ extension PlanQuery {
     func sql() -> (String, StatementArguments) {
         let (conditions, conditionArguments) = sqlConditions()
         var arguments = conditionArguments
-        var sql = "SELECT * FROM plan WHERE \(conditions) ORDER BY plan_id"
+        var sql = "SELECT plan_id, current_due, state FROM plan WHERE \(conditions) ORDER BY plan_id"
         if let limit {
             sql += " LIMIT ?"
             arguments += [limit]

@@ -47,21 +47,27 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         updatedAt = at
     }
 
-    /// Reads the columns by name instead of through Codable's row decoder: listings and
-    /// every reminder pass read all positions of the office, and the generic decoder was
-    /// about a third of that.
-    init(row: Row) throws {
-        personID = try row.decode(forColumn: "person_id")
-        role = try row.decode(forColumn: "role")
-        npsn = try row.decode(forColumn: "npsn")
-        jabatan = try row.decode(forColumn: "jabatan")
-        namaSekolah = try row.decode(forColumn: "nama_sekolah")
-        atasanID = try row.decode(forColumn: "atasan_id")
-        timKinerja = try row.decode(forColumn: "tim_kinerja")
-        pejabatPenilaiID = try row.decode(forColumn: "pejabat_penilai_id")
-        sekolahBinaan = try row.decode(forColumn: "sekolah_binaan")
-        active = try row.decode(forColumn: "active")
-        updatedAt = try row.decode(forColumn: "updated_at")
+    /// The columns ``init(listingRow:)`` reads, in its order.
+    static let listingColumns = """
+        position.person_id, position.role, position.npsn, position.jabatan, position.nama_sekolah, \
+        position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active
+        """
+
+    /// Reads ``listingColumns`` by index: listings and every reminder pass read all positions
+    /// of the office, and looking columns up by name (GRDB lowercases each name) was a third
+    /// of a district's overdue list. The time of the last change is not listed.
+    init(listingRow row: Row) {
+        personID = row[0]
+        role = row[1]
+        npsn = row[2]
+        jabatan = row[3]
+        namaSekolah = row[4]
+        atasanID = row[5]
+        timKinerja = row[6]
+        pejabatPenilaiID = row[7]
+        sekolahBinaan = row[8]
+        active = row[9]
+        updatedAt = .distantPast
     }
 
     /// The `npsn` column's value for a key's school.

@@ -20,26 +20,27 @@ extension SQLiteTransaction {
 
     func positions(matching query: PositionQuery) throws -> [Position] {
         let (conditions, arguments) = query.sqlConditions()
-        let sql = "SELECT position.* FROM position \(conditions) ORDER BY position.person_id, position.role, position.npsn"
-        return try PositionRow.fetchAll(db, sql: sql, arguments: arguments).map { try $0.position() }
+        let sql = "SELECT \(PositionRow.listingColumns) FROM position \(conditions) ORDER BY position.person_id, position.role, position.npsn"
+        var positions: [Position] = []
+        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { positions.append(try PositionRow(listingRow: $0).position()) }
+        return positions
     }
 
     func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
         let (conditions, arguments) = query.sqlConditions()
         let sql = """
-            SELECT position.*, person.nama AS person_nama, person.kepegawaian AS person_kepegawaian,
-                   person.active AS person_active, person.updated_at AS person_updated_at
+            SELECT \(PositionRow.listingColumns), person.nama, person.kepegawaian, person.active
             FROM position JOIN person ON person.id = position.person_id
             \(conditions)
             ORDER BY position.npsn, person.nama, position.person_id, position.role
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let position = try PositionRow(row: row)
-            let person = PersonRow(
-                id: position.personID, nama: row["person_nama"], kepegawaian: row["person_kepegawaian"],
-                active: row["person_active"], updatedAt: row["person_updated_at"])
-            return (try person.person(), try position.position())
+        var result: [(person: Person, position: Position)] = []
+        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
+            let position = PositionRow(listingRow: row)
+            let person = PersonRow(id: position.personID, nama: row[10], kepegawaian: row[11], active: row[12], updatedAt: .distantPast)
+            result.append((try person.person(), try position.position()))
         }
+        return result
     }
 
     func people(matching text: String?, activeOnly: Bool) throws -> [Person] {

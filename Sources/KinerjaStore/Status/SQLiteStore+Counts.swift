@@ -13,11 +13,12 @@ extension SQLiteStore {
         // Read before the snapshot is taken: a write in between moves it, and the next call re-reads.
         let generation = writeGeneration.load(ordering: .acquiring)
         if let kept = keptStatusFigures(cycle: cycle, overdueOn: overdueOn, generation: generation) { return kept }
-        let figures = try reading { tx in
+        var figures = try reading { tx in
             StatusFigures(
                 counts: try tx.counts(cycle: cycle, overdueOn: overdueOn), reminders: try tx.reminderCounts(since: nil),
-                failedDeliveries: try tx.deliveryCount(state: .failed))
+                failedDeliveries: try tx.deliveryCount(state: .failed), storeBytes: 0)
         }
+        figures.storeBytes = (try? fileSize()) ?? 0
         statusCache.withLock { $0 = StatusFigures.Cached(generation: generation, cycle: cycle, overdueOn: overdueOn, figures: figures) }
         return figures
     }

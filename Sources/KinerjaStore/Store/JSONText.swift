@@ -17,15 +17,44 @@ enum JSONText {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// A JSON array of strings (ids in a position's columns). The empty list, which every
-    /// principal's `sekolah_binaan` holds, is read without a decoder.
+    /// A JSON array of strings (ids in a position's columns). The store writes these lists
+    /// compactly and ids have nothing to escape, so they are split without a decoder (which
+    /// cost more than the rest of reading a position); anything else goes to the decoder.
     static func decodeList(_ text: String, table: String, key: String) throws -> [String] {
-        text == "[]" ? [] : try decode([String].self, from: text, table: table, key: key)
+        if let plain = plainList(text) { return plain }
+        return try decode([String].self, from: text, table: table, key: key)
+    }
+
+    /// `["a","b"]` with no escapes and no whitespace, or nil.
+    static func plainList(_ text: String) -> [String]? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
+        if bytes.count == 2 { return [] }
+        var items: [String] = []
+        var index = 1
+        while true {
+            guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+            let start = index + 1
+            var end = start
+            while end < bytes.count - 1, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+                end += 1
+            }
+            guard end < bytes.count - 1, bytes[end] == UInt8(ascii: "\"") else { return nil }
+            items.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            index = end + 1
+            if bytes[index] == UInt8(ascii: "]") { return index == bytes.count - 1 ? items : nil }
+            guard bytes[index] == UInt8(ascii: ","), index + 1 < bytes.count - 1 else { return nil }
+            index += 1
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, key: String) throws -> T {
+        try decode(type, from: Data(text.utf8), table: table, key: key)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: Data, table: String, key: String) throws -> T {
         do {
-            return try decoder.decode(type, from: Data(text.utf8))
+            return try decoder.decode(type, from: text)
         } catch {
             throw StoreError.damagedRow(table: table, key: key, reason: "\(error)")
         }

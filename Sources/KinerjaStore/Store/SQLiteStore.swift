@@ -47,7 +47,7 @@ public final class SQLiteStore: KinerjaStoring {
         // connection cannot checkpoint: the WAL would stay behind, and be replayed onto a
         // backup copied over kinerja.sqlite. Checkpointing it empty first makes the file
         // alone the whole store once the daemon has stopped.
-        try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 

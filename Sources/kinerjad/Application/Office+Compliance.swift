@@ -8,11 +8,11 @@ extension Office {
         let today = today()
         let cycle = try WireToCore.cycle(text, default: CycleID(containing: today))
         let rules = try rules(for: cycle)
-        var steps: [String: StepCompliance] = [:]
-        var order: [String] = []
+        var steps: [StepKey: StepCompliance] = [:]
+        var order: [StepKey] = []
         for role in Role.allCases {
             for step in Workflow.steps(for: role) {
-                let key = "\(role.rawValue)/\(step.rawValue)"
+                let key = StepKey(role: role, step: step)
                 steps[key] = StepCompliance(role: role.rawValue, step: step.rawValue)
                 order.append(key)
             }
@@ -28,7 +28,7 @@ extension Office {
             let timeline = Timeline.entries(of: plan, rules: rules)
             let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules)
             for (index, entry) in timeline.enumerated() {
-                let key = "\(plan.role.rawValue)/\(entry.step.rawValue)"
+                let key = StepKey(role: plan.role, step: entry.step)
                 if let done = entry.completedOn, index < plan.currentIndex {
                     steps[key]!.done += 1
                     if done <= entry.due { steps[key]!.onTime += 1 } else { steps[key]!.late += 1 }
@@ -59,4 +59,11 @@ extension Office {
             schools: schools.keys.sorted().map { schools[$0]! },
             roles: Role.allCases.compactMap { roles[$0.rawValue] })
     }
+}
+
+/// A row of the report's step table (a key of enums: the report counts every step of
+/// every plan, and building a text key for each was a fifth of it).
+private struct StepKey: Hashable {
+    let role: Role
+    let step: Step
 }
