@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kinerja-bench",
-            dependencies: ["KinerjaRPC", "KinerjaSampleData"],
+            dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore"],
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),

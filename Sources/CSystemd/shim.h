@@ -11,5 +11,7 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 #include <sys/uio.h>
+/* timerfd: Swift's Glibc module leaves it out; WallClockTimer needs it. */
+#include <sys/timerfd.h>
 
 #endif

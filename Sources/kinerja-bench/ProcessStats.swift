@@ -10,13 +10,22 @@ struct ProcessStats {
     /// Voluntary and involuntary context switches summed over every thread: each one is a
     /// wake-up or a preemption of the process.
     var contextSwitches: (voluntary: Int, involuntary: Int) {
+        threadWakeUps.values.reduce((0, 0)) { ($0.0 + $1.voluntary, $0.1 + $1.involuntary) }
+    }
+
+    /// Context switches of each thread, by thread id and name (`comm`), to tell which thread
+    /// of an idle daemon wakes up.
+    var threadWakeUps: [String: (voluntary: Int, involuntary: Int)] {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        var voluntary = 0, involuntary = 0
+        var result: [String: (voluntary: Int, involuntary: Int)] = [:]
         for task in tasks {
-            voluntary += statusField("voluntary_ctxt_switches", in: "/proc/\(pid)/task/\(task)/status")
-            involuntary += statusField("nonvoluntary_ctxt_switches", in: "/proc/\(pid)/task/\(task)/status")
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+            result["\(task) \(name)"] = (
+                statusField("voluntary_ctxt_switches", in: "/proc/\(pid)/task/\(task)/status"),
+                statusField("nonvoluntary_ctxt_switches", in: "/proc/\(pid)/task/\(task)/status"))
         }
-        return (voluntary, involuntary)
+        return result
     }
 
     var threadCount: Int { ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).count }

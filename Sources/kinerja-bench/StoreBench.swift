@@ -17,13 +17,7 @@ struct StoreBench {
     func run() throws -> Daemon {
         let report = bench.report
         report.begin(title)
-        var positions: [Workload.Position] = []
-        var roster = "", progress = ""
-        let generation = Stopwatch.time {
-            positions = workload.generate()
-            roster = workload.rosterCSV(positions)
-            progress = workload.progressCSV(positions)
-        }
+        let (positions, roster, progress, generation) = workload.files()
         let rosterPath = try bench.write(roster, to: "\(name)-roster.csv")
         let progressPath = try bench.write(progress, to: "\(name)-progress.csv")
         let progressRows = progress.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1

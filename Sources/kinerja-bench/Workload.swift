@@ -78,6 +78,18 @@ struct Workload {
     }
 
     /// The roster CSV (DESIGN.md "CSV formats").
+    /// The positions with their roster and progress files, and the seconds it took.
+    func files() -> (positions: [Position], roster: String, progress: String, seconds: Double) {
+        var positions: [Position] = []
+        var roster = "", progress = ""
+        let seconds = Stopwatch.time {
+            positions = generate()
+            roster = rosterCSV(positions)
+            progress = progressCSV(positions)
+        }
+        return (positions, roster, progress, seconds)
+    }
+
     func rosterCSV(_ positions: [Position]) -> String {
         var out = "id,kepegawaian,nama,peran,jabatan,npsn,nama_sekolah,atasan_id,tim_kinerja,pejabat_penilai_id,sekolah_binaan\n"
         out.reserveCapacity(positions.count * 160)

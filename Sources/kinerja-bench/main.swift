@@ -8,8 +8,10 @@ import Foundation
 //   kinerja-bench --bin DIR --floor PATH --config PATH --work DIR --json PATH [--only SECTIONS]
 //
 // SECTIONS, comma-separated (default all): office (one district: imports, queries, and the
-// RPC floor comparison on that store), idle (on the office store, the unit a daemon serves),
-// peer, national (250,000 positions).
+// RPC floor comparison on that store), idle (a quiet minute on the office store, and on the
+// national one when that section runs),
+// peer, national (250,000 positions), planner (ReminderPlanner in memory on the national
+// workload's 250,000 plans).
 
 func option(_ name: String) -> String? {
     let args = CommandLine.arguments
@@ -20,10 +22,10 @@ func option(_ name: String) -> String? {
 guard let bin = option("bin"), let floor = option("floor"), let config = option("config"), let work = option("work"),
       let json = option("json")
 else {
-    print("usage: kinerja-bench --bin DIR --floor PATH --config PATH --work DIR --json PATH [--only office,peer,national,idle]")
+    print("usage: kinerja-bench --bin DIR --floor PATH --config PATH --work DIR --json PATH [--only office,peer,national,idle,planner]")
     exit(2)
 }
-let sections = Set((option("only") ?? "office,peer,national,idle").split(separator: ",").map(String.init))
+let sections = Set((option("only") ?? "office,peer,national,idle,planner").split(separator: ",").map(String.init))
 let report = Report()
 
 do {
@@ -41,10 +43,15 @@ do {
         try PeerBench(bench: bench, workload: Workload(districts: 5, positionsPerDistrict: 2000)).run()
     }
     if sections.contains("national") {
-        try StoreBench(
+        let national = try StoreBench(
             bench: bench, name: "national", title: "National: 250,000 positions in 500 districts, progress in 1 of 5",
             workload: Workload(districts: 500, positionsPerDistrict: 500, progressEvery: 5), cliRepeats: 1, callRepeats: 1
-        ).run().stop()
+        ).run()
+        if sections.contains("idle") { IdleBench(bench: bench, seconds: 60).run(on: national, storeName: "national") }
+        national.stop()
+    }
+    if sections.contains("planner") {
+        try PlannerBench(report: report, workload: Workload(districts: 500, positionsPerDistrict: 500), repeats: 3).run()
     }
     let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
     try report.write(to: json, machine: machine)

@@ -99,6 +99,16 @@ struct ReminderCatchUpTests {
         }
         let recordedMonday = try daemon.recorded()
         #expect(recordedMonday.filter { $0.late }.map(\.id).sorted() == friday.map(\.id).sorted())
+        // `reminders list --since/--until` bound the local date each was due to fire, both included.
+        func listed(_ bounds: [String]) throws -> [String] {
+            try daemon.json([ReminderItem].self, ["reminders", "list", "--limit", "10000"] + bounds).map(\.id).sorted()
+        }
+        #expect(try listed(["--until", "2026-11-26"]) == thursday.map(\.id).sorted())
+        #expect(try listed(["--since", "2026-11-27", "--until", "2026-11-29"]) == friday.map(\.id).sorted())
+        #expect(try listed(["--since", "2026-11-30"]) == monday.map(\.id).sorted())
+        #expect(try listed(["--since", "2026-11-26", "--until", "2026-11-30"]).count == recordedMonday.count)
+        let backwards = try daemon.cli.run(["reminders", "list", "--since", "2026-11-30", "--until", "2026-11-26"])
+        #expect(backwards.status == 1 && backwards.stderr.contains("2026-11-26"), "\(backwards)")
 
         // D: crash; down for ten days, until 10 December 07:00:30: what is older than
         // catch_up_horizon_days (7, i.e. before 3 December 07:00:30) is recorded missed and

@@ -95,6 +95,22 @@ final class ReminderDaemon: @unchecked Sendable {
     var since: Date { (runs.first?.spawnedAt ?? Date()).addingTimeInterval(-1) }
 
     /// Writes an executable hook (mode 0755) into this daemon's hooks.d.
+    /// A hook that exits 75 (try again later) at the first run for each kind of reminder and
+    /// 0 from the second on, counting its runs in `out/count.KIND`.
+    func writeTempfailOnceHook(_ name: String, counting out: String) throws {
+        try writeHook(name, """
+            #!/bin/sh
+            cat > /dev/null
+            f="\(out)/count.$KINERJA_KIND"
+            n=$(cat "$f" 2>/dev/null || echo 0)
+            n=$((n + 1))
+            echo "$n" > "$f"
+            [ "$n" -ge 2 ] && exit 0
+            echo "try again later ($n)" >&2
+            exit 75
+            """)
+    }
+
     func writeHook(_ name: String, _ script: String) throws {
         let path = hooksDirectory + "/" + name
         try script.write(toFile: path, atomically: true, encoding: .utf8)

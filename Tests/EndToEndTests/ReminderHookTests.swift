@@ -34,17 +34,7 @@ struct ReminderHookTests {
             echo "hanging" >&2
             sleep 1000
             """)
-        try daemon.writeHook("30-tempfail-once", """
-            #!/bin/sh
-            cat > /dev/null
-            f="\(out)/count.$KINERJA_KIND"
-            n=$(cat "$f" 2>/dev/null || echo 0)
-            n=$((n + 1))
-            echo "$n" > "$f"
-            [ "$n" -ge 2 ] && exit 0
-            echo "try again later ($n)" >&2
-            exit 75
-            """)
+        try daemon.writeTempfailOnceHook("30-tempfail-once", counting: out)
         try daemon.start(clockStart: ReminderScenario.beforeFire, environment: ["E2E_REMINDER_SECRET": "must-not-leak"])
         try daemon.importExampleDistrict()
         let planned = try daemon.preview("2026-11-26")

@@ -96,10 +96,14 @@ extension Kinerja {
         public static let name = "id.kinerja.Kinerja.ListReminders"
         public struct Parameters: Codable, Sendable {
             public var state, person: String?
+            /// First and last local date (YYYY-MM-DD) of the fire time, both included.
+            public var since, until: String?
             public var limit: Int?
-            public init(state: String? = nil, person: String? = nil, limit: Int? = nil) {
+            public init(state: String? = nil, person: String? = nil, since: String? = nil, until: String? = nil, limit: Int? = nil) {
                 self.state = state
                 self.person = person
+                self.since = since
+                self.until = until
                 self.limit = limit
             }
         }
@@ -188,4 +192,21 @@ extension Kinerja {
 extension KinerjaError {
     public static let noSuchSilence = "id.kinerja.Kinerja.NoSuchSilence"
     public static let noSuchHook = "id.kinerja.Kinerja.NoSuchHook"
+}
+
+extension ReminderItem: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.id, id)
+        object.member(CodingKeys.plan, plan)
+        object.member(CodingKeys.person, person)
+        object.member(CodingKeys.step, step)
+        object.member(CodingKeys.kind, kind)
+        object.member(CodingKeys.due, due)
+        object.member(CodingKeys.fireAt, fireAt)
+        object.member(CodingKeys.recipientRole, recipientRole)
+        object.member(CodingKeys.recipient, recipient)
+        object.member(CodingKeys.state, state)
+        object.member(CodingKeys.late, late)
+        object.member(CodingKeys.message, message)
+    }
 }

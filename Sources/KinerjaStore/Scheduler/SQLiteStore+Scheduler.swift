@@ -1,8 +1,9 @@
 import Foundation
 
-/// Scheduler state calls, each in its own transaction. The scheduler sets the checkpoint
-/// inside the `transaction { }` that records the occurrences up to it, so that the two
-/// cannot disagree after a crash.
+/// Scheduler state calls, each in its own transaction. The checkpoint is written after,
+/// and apart from, the transactions that record the occurrences up to it: a crash in
+/// between leaves it behind them, and the next pass finds those occurrences again, which
+/// the reminder log (one row per occurrence id) keeps from firing twice.
 extension SQLiteStore {
     public func schedulerCheckpoint() throws -> Date? {
         try reading { try $0.schedulerCheckpoint() }

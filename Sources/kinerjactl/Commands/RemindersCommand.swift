@@ -11,6 +11,8 @@ struct RemindersCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("fired, missed or silenced.", valueName: "state")) var state: String?
         @Option(help: ArgumentHelp("Only this person's plans.", valueName: "id")) var person: String?
+        @Option(help: ArgumentHelp("Only those due to fire on or after this day.", valueName: "YYYY-MM-DD")) var since: String?
+        @Option(help: ArgumentHelp("Only those due to fire on or before this day.", valueName: "YYYY-MM-DD")) var until: String?
         @Option(help: ArgumentHelp("At most this many.", valueName: "n")) var limit: Int = 50
 
         func validate() throws {
@@ -18,7 +20,7 @@ struct RemindersCommand: ParsableCommand {
         }
 
         func run() throws {
-            let items = try global.run { try $0.call(Kinerja.ListReminders.self, .init(state: state, person: person, limit: limit)).reminders }
+            let items = try global.run { try $0.call(Kinerja.ListReminders.self, .init(state: state, person: person, since: since, until: until, limit: limit)).reminders }
             if global.json { return try Printer.json(items) }
             Printer.out(RemindersCommand.table(items).render(legend: global.legend))
         }

@@ -9,12 +9,22 @@ extension Office {
         var state: ReminderState? = nil
         if let text = p.state {
             guard let s = ReminderState(rawValue: text) else {
-                throw WireToCore.invalid("state", "'\(text)' is not a reminder state; use fired, missed or silenced")
+                throw WireToCore.invalid(
+                    "state", id: "'\(text)' bukan keadaan pengingat; gunakan fired, missed atau silenced",
+                    en: "'\(text)' is not a reminder state; use fired, missed or silenced")
             }
             state = s
         }
-        return try store.reminders(matching: ReminderQuery(state: state, planID: nil, personID: p.person, since: nil, until: nil, limit: p.limit ?? 200))
-            .map { ReminderItems.item($0, calendar: calendar) }
+        let today = today()
+        let since = try p.since.map { try WireToCore.date($0, field: "since", default: today) }
+        let until = try p.until.map { try WireToCore.date($0, field: "until", default: today) }
+        if let since, let until, until < since {
+            throw WireToCore.invalid("until", id: "akhir \(until) lebih awal dari awal \(since)", en: "the end \(until) is before the start \(since)")
+        }
+        let query = ReminderQuery(
+            state: state, planID: nil, personID: p.person, since: since.map { calendar.instant($0) },
+            until: until.map { calendar.endOfDay($0) }, limit: p.limit ?? 200)
+        return try store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
     }
 
     /// Every occurrence that would fire between two local dates, computed like the
@@ -23,7 +33,7 @@ extension Office {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
-        guard from <= to else { throw WireToCore.invalid("to", "the end \(to) is before the start \(from)") }
+        guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
         let settings = settings
         let calendar = settings.config.calendar
         let policy = settings.config.reminders.policy
@@ -54,7 +64,9 @@ extension Office {
 
     func acknowledge(_ id: String, actor: AuditActor) throws {
         guard try store.reminderExists(id) else {
-            throw WireToCore.invalid("id", "no reminder has the id '\(id)'; see kinerjactl reminders list")
+            throw WireToCore.invalid(
+                "id", id: "tidak ada pengingat dengan id '\(id)'; lihat kinerjactl reminders list",
+                en: "no reminder has the id '\(id)'; see kinerjactl reminders list")
         }
         _ = try writing { try store.transaction { tx in try tx.acknowledge(reminderID: id, actor: actor, at: clock.now()) } }
         changed.poke()
@@ -62,7 +74,7 @@ extension Office {
 
     func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) throws -> SilenceItem {
         guard (p.person == nil) != (p.npsn == nil) else {
-            throw WireToCore.invalid("person", "give a person id or an npsn, one of them")
+            throw WireToCore.invalid("person", id: "berikan id orang atau npsn, salah satunya", en: "give a person id or an npsn, one of them")
         }
         let until = try WireToCore.date(p.until, field: "until", default: today())
         let npsn = try WireToCore.npsn(p.npsn)
@@ -70,7 +82,9 @@ extension Office {
             throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(person)])
         }
         guard !p.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw WireToCore.invalid("reason", "a silence needs a reason, so that others know why reminders stopped")
+            throw WireToCore.invalid(
+                "reason", id: "jeda pengingat memerlukan alasan, agar orang lain tahu mengapa pengingat berhenti",
+                en: "a silence needs a reason, so that others know why reminders stopped")
         }
         let silence = try writing {
             try store.transaction { tx in
@@ -104,7 +118,9 @@ extension Office {
         var state: DeliveryState? = nil
         if let text = p.state {
             guard let s = DeliveryState(rawValue: text) else {
-                throw WireToCore.invalid("state", "'\(text)' is not a delivery state; use pending, retrying, delivered or failed")
+                throw WireToCore.invalid(
+                    "state", id: "'\(text)' bukan keadaan pengiriman; gunakan pending, retrying, delivered atau failed",
+                    en: "'\(text)' is not a delivery state; use pending, retrying, delivered or failed")
             }
             state = s
         }

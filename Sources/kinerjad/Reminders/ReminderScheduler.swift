@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// checkpoint exactly once. Occurrences found older than `catch_up_horizon` (the daemon was
 /// down) are recorded as missed instead of sent. The journal entry is written before the
 /// transaction that records the occurrence and its hook deliveries: a crash in between
-/// repeats at most that one entry, never a delivered hook.
+/// repeats at most that one entry, never a delivered hook; a transaction the store refuses
+/// is retried without writing the entry again (`JournaledOccurrences`).
 struct ReminderScheduler: Service {
     let office: Office
     let journal: ReminderJournal
@@ -19,13 +20,28 @@ struct ReminderScheduler: Service {
     let hookWaker: Waker
     let feed: ReminderFeed
     let logger: Logger
+    let journaled = JournaledOccurrences()
 
-    /// The longest sleep: bounds how late a jump of the wall clock is noticed.
+    /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
+    /// kernel cannot tell it (`WallClockWatcher` failed to start).
     static let maxSleep: Duration = .seconds(300)
 
     func run() async throws {
+        // The sleeps (this one, the hook retries') run on the monotonic clock: a set of the
+        // wall clock must wake them.
+        let watcher = watchWallClock()
+        defer { watcher?.cancel() }
         // Nothing is in flight between passes: on shutdown the sleep is simply cancelled.
-        try? await cancelWhenGracefulShutdown { await self.loop() }
+        await cancelWhenGracefulShutdown { await self.loop() }
+    }
+
+    private func watchWallClock() -> WallClockWatcher? {
+        do {
+            return try WallClockWatcher(poking: [waker, hookWaker], logger: logger)
+        } catch {
+            logger.warning("a set of the wall clock is noticed only at the next wake-up (within \(ReminderScheduler.maxSleep)): \(error)")
+            return nil
+        }
     }
 
     /// What the last pass found, for as long as nothing it read can have changed: no poke
@@ -140,13 +156,14 @@ struct ReminderScheduler: Service {
             } else {
                 state = .fired
                 fired += 1
-                journal.write(reminder)
+                if journaled.insert(o.id) { journal.write(reminder) }
             }
             let record = ReminderRecord(
                 id: o.id, planID: o.plan.description, personID: person.id.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
                 due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
                 state: state, late: late, recordedAt: now, message: reminder.message)
             let inserted = try store.transaction { tx in try tx.recordReminder(record, hooks: state == .fired ? hookNames : [], at: now) }
+            journaled.remove(o.id)
             if inserted && state == .fired { feed.publish(ReminderItems.item(record, calendar: calendar)) }
         }
         if fired + missed + silenced > 0 {
