@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KinerjaCore
+import KinerjaRPC
 import KinerjaRPCServer
 import KinerjaStore
 import Logging
@@ -11,10 +12,20 @@ import UnixSignals
 /// kinerjad: tracks every principal's and supervisor's Pengelolaan Kinerja cycle for a
 /// district office and answers administrators over Varlink. Start-up order matters to
 /// systemd: config and rules are checked, the store opened and the socket bound before
-/// READY=1, so a client that connects after READY is served.
+/// READY=1, so a client that connects after READY is served. And a daemon that finds
+/// another answering on its socket stops before it opens the store (see
+/// ``alreadyServed(socket:)``).
 @main
 struct Kinerjad: AsyncParsableCommand {
     static let version = "0.1.0"
+
+    /// How long SIGTERM waits for running calls to be answered. An import of a large
+    /// district's roster runs for seconds (10,000 rows: about 4 s in a debug build), longer
+    /// than the server's default of 5 s, and an administrator whose import was applied must
+    /// get its result. 50 s, under the unit's TimeoutStopSec=60, so the store is still closed
+    /// cleanly (WAL checkpointed) before systemd would SIGKILL. Streaming calls and idle
+    /// connections are closed at once, so an ordinary stop does not wait.
+    static let shutdownGracePeriod: Duration = .seconds(50)
 
     static let configuration = CommandConfiguration(
         commandName: "kinerjad",
@@ -78,6 +89,14 @@ struct Kinerjad: AsyncParsableCommand {
                 "KINERJA_CLOCK_START": "\(clockStart ?? "")",
             ])
         }
+        // Taken (and LISTEN_* unset) before the store opens: without a socket from systemd the
+        // path must not be served by another daemon already.
+        let activated = SocketActivation.socket(named: "varlink")
+        if activated == nil, let other = Kinerjad.alreadyServed(socket: settings.config.socket) {
+            logger.critical("\(other)", metadata: ["KINERJA_SOCKET": "\(settings.config.socket)"])
+            Kinerjad.printError(other)
+            throw ExitCode(1)
+        }
         let stateDirectory = settings.config.stateDirectory
         let storePath = stateDirectory + "/kinerja.sqlite"
         let store: SQLiteStore
@@ -104,10 +123,12 @@ struct Kinerjad: AsyncParsableCommand {
             hooks: hooks, feed: feed)
         let server = VarlinkServer(
             router: router,
-            configuration: .init(idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections),
+            configuration: .init(
+                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections,
+                shutdownGracePeriod: Kinerjad.shutdownGracePeriod),
             logger: logger)
         do {
-            if let activated = SocketActivation.socket(named: "varlink") {
+            if let activated {
                 try await server.adopt(listeningSocket: activated.fd)
                 logger.info("serving the socket-activated socket", metadata: ["KINERJA_FD_NAME": "\(activated.name)"])
             } else {
@@ -153,6 +174,20 @@ struct Kinerjad: AsyncParsableCommand {
         // leaves the one file an administrator copies or restores.
         do { try store.close() } catch { logger.warning("closing the store: \(error)", metadata: ["KINERJA_STORE": "\(store.path)"]) }
         logger.notice("kinerjad stopped")
+    }
+
+    /// Why a daemon must not start on `path`, when a server answers there (nil otherwise):
+    /// checked before the store is opened, because opening migrates a store from an older
+    /// Kinerja and the first roster read may write plans, which must not happen under a
+    /// running daemon (a second `make run`, a manual start beside the unit). Binding checks
+    /// again and replaces a socket file nobody answers on; it cannot come first, since the
+    /// server's routes need the open store. Two daemons started at the same instant can both
+    /// pass this check: the second then stops at binding, after it opened the store.
+    static func alreadyServed(socket path: String) -> String? {
+        guard let client = try? VarlinkClient(path: path, timeout: .seconds(2)) else { return nil }
+        defer { client.close() }
+        let who = (try? client.call(VarlinkService.GetInfo.self)).map { "\($0.product) \($0.version)" } ?? "another server"
+        return "\(who) already answers on \(path): stop it first, or give this one another --socket"
     }
 
     /// Reports a store the daemon cannot serve (journal and one line on stderr) and returns

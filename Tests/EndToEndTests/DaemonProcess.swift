@@ -34,6 +34,10 @@ final class DaemonProcess: @unchecked Sendable {
     /// Where the daemon's stdout and stderr go (appended to across restarts).
     let outputPath: String
 
+    /// Set in the daemon's environment by `start()`, after it cleared what systemd would set
+    /// (e.g. `WATCHDOG_USEC` for a watchdog test).
+    var extraEnvironment: [String: String] = [:]
+
     private(set) var process: ChildProcess?
     private var runs: [(pid: pid_t, since: Date)] = []
 
@@ -113,6 +117,7 @@ final class DaemonProcess: @unchecked Sendable {
             environment[key] = nil
         }
         environment["NOTIFY_SOCKET"] = notify.path
+        environment.merge(extraEnvironment) { _, new in new }
         var command = [executable] + daemonArguments
         if let user {
             guard let setpriv = TestEnvironment.which("setpriv") else { throw TestFailure("setpriv (util-linux) is not installed") }

@@ -65,7 +65,8 @@ struct FaultDiskFullTests {
     /// the cause and the directory to free.
     static func expectNoSpace(_ result: CommandResult, directory: String) {
         #expect(result.status == 1, "README: 1 = the daemon refused with a named error; \(result)")
-        #expect(result.stderr.contains("no space left"), "names the problem: \(result)")
+        // The daemon answers in the office's language (config/kinerja.toml: language = "id").
+        #expect(result.stderr.contains("sudah penuh: tidak ada yang ditulis"), "names the problem: \(result)")
         #expect(result.stderr.contains(directory), "names where to free space: \(result)")
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result)")
     }

@@ -118,6 +118,36 @@ struct InteropTests {
         #expect(try cli.plan(principal) == plan, "a refused change changes nothing")
     }
 
+    /// The typed Python client: `Client.open` reads the interface description and filters each
+    /// reply through the method's declared type. It printed the reply as JSON.
+    static let typedComplianceCall = """
+        import json, sys, varlink
+        with varlink.Client(address=sys.argv[1]) as client, client.open('id.kinerja.Kinerja') as kinerja:
+            print(json.dumps(kinerja.ComplianceReport()))
+        """
+
+    @Test("ComplianceReport through varlink.cli and through the typed Python client")
+    func complianceReportThroughPython() throws {
+        let python = try Self.python()
+        let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
+        let cli = CLI(daemon)
+        let address = "unix:" + daemon.socketPath
+        _ = try cli.importFile("roster", TestEnvironment.example("roster.csv"))
+        _ = try cli.importFile("progress", TestEnvironment.example("progress.csv"))
+        let expected = try cli.json(ComplianceReport.self, ["report", "compliance"])
+        #expect(expected.cycle == "2026-2" && expected.roles.count == 2 && !expected.schools.isEmpty, "\(expected)")
+
+        let call = try Self.varlink(python, ["call", address + "/id.kinerja.Kinerja.ComplianceReport", "{}"])
+        #expect(call.status == 0 && call.stderr.isEmpty, "\(call)")
+        #expect(try Self.decode(Kinerja.GetComplianceReport.Result.self, call).report == expected)
+
+        // Before the IDL's type was renamed from ComplianceReport to Compliance, the method
+        // replaced the type of the same name here and the client raised InvalidParameter client.reply.report.
+        let typed = try ChildProcess.run(python, ["-c", Self.typedComplianceCall, address], timeout: 60)
+        #expect(typed.status == 0 && typed.stderr.isEmpty, "\(typed)")
+        #expect(try Self.decode(Kinerja.GetComplianceReport.Result.self, typed).report == expected)
+    }
+
     @Test("an unknown field gets org.varlink.service.InvalidParameter")
     func unknownFieldIsInvalidParameter() throws {
         let python = try Self.python()

@@ -73,6 +73,13 @@ final class RawVarlinkConnection {
 
     func send(_ text: String) -> Bool { send(Array(text.utf8) + [0]) }
 
+    /// Bytes sent that the server has not read yet (`SIOCOUTQ`, 0x5411, of an AF_UNIX
+    /// socket), or -1: 0 once the daemon has read a call, i.e. once the call runs.
+    var unreadByServer: Int32 {
+        var count: Int32 = 0
+        return ioctl(fd, 0x5411, &count) == 0 ? count : -1
+    }
+
     /// Reads until one whole message, EOF/reset, or `timeout` seconds of nothing.
     func receive(timeout: Double = 5) -> Outcome {
         let deadline = Date().addingTimeInterval(timeout)

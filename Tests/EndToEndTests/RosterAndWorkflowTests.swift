@@ -98,6 +98,29 @@ struct RosterAndWorkflowTests {
         }
         #expect(rejected.stderr.contains("19750230") && rejected.stderr.contains("guru") && rejected.stderr.contains("2057150"))
 
+        // kinerjactl in its default language, the daemon in the office's (config/kinerja.toml: language = "id").
+        let indonesian = CLI(daemon, language: nil)
+        let ditolak = try indonesian.run(["import", "roster", TestEnvironment.example("roster-with-errors.csv")])
+        #expect(ditolak.status == 1, "\(ditolak)")
+        #expect(ditolak.stderr == """
+            kinerjactl: impor ditolak, tidak ada yang disimpan:
+              baris 4: NIP '197502302000032002': angka ke-1–8 (19750230) bukan tanggal lahir YYYYMMDD yang sah
+              baris 5: peran 'guru' tidak dikenal; gunakan kepala_sekolah atau pengawas_sekolah
+              baris 7: kepala_sekolah memerlukan npsn sekolahnya
+              baris 8: npsn '2057150' bukan NPSN (8 angka)
+
+            """, "\(ditolak)")
+        // A progress row the workflow refuses: the state machine's reason, in Bahasa Indonesia too.
+        let progress = daemon.directory + "/progress-observasi.csv"
+        try "id,siklus,langkah,status,tanggal\n\(Self.principal),2026-2,observasi,selesai,2026-07-06\n"
+            .write(toFile: progress, atomically: true, encoding: .utf8)
+        let refusedRow = try indonesian.run(["import", "progress", progress])
+        #expect(refusedRow.status == 1, "\(refusedRow)")
+        #expect(refusedRow.stderr.contains("""
+              baris 2: rencana 2026-2/\(Self.principal)/ks@20571036: langkah 'observasi' bukan langkah saat ini \
+            (keadaan: pada langkah praktik-kinerja; yang dapat dicatat: selesai praktik-kinerja, terblokir)
+            """), "\(refusedRow)")
+
         #expect(try cli.people(["--all"]) == before)
         #expect(try cli.history(Self.blockedSupervisor) == historyBefore)
     }
@@ -153,6 +176,12 @@ struct RosterAndWorkflowTests {
         let refusedEarly = try cli.run(["plan", "complete", p, "observasi", "--date", "2026-07-06"])
         #expect(refusedEarly.status == 1, "\(refusedEarly)")
         #expect(refusedEarly.stderr.contains("selesai praktik-kinerja"), "the refusal names the allowed action: \(refusedEarly)")
+        // Bahasa Indonesia end to end: kinerjactl's default frame around the daemon's words in
+        // the office's language (config/kinerja.toml: language = "id").
+        let ditolak = try CLI(daemon, language: nil).run(["plan", "complete", p, "observasi", "--date", "2026-07-06"])
+        #expect(ditolak.status == 1, "\(ditolak)")
+        #expect(ditolak.stderr == "kinerjactl: rencana 2026-2/\(p)/ks@20571036: langkah 'observasi' bukan langkah saat ini "
+            + "(keadaan: pada langkah praktik-kinerja; yang dapat dicatat: selesai praktik-kinerja, terblokir)\n", "\(ditolak)")
         let notForPrincipals = try cli.run(["plan", "approve", p, "pemeriksaan", "--date", "2026-07-06"])
         #expect(notForPrincipals.status == 1, "\(notForPrincipals)")
 

@@ -6,7 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// kinerjad as systemd runs it: Type=notify (READY, STATUS, RELOADING, STOPPING), SIGHUP
+/// kinerjad as systemd runs it: Type=notify (READY, STATUS, RELOADING, STOPPING, WATCHDOG), SIGHUP
 /// reloads, socket activation, and EX_CONFIG (78) for a bad configuration at start.
 @Suite("systemd integration")
 struct SystemdIntegrationTests {
@@ -141,6 +141,26 @@ struct SystemdIntegrationTests {
 
         let checkBad = try ChildProcess.run(TestEnvironment.kinerjad, ["--config", config, "--check-config"], timeout: 30)
         #expect(checkBad.status == 78 && checkBad.stderr.contains("bogus_key"), "\(checkBad)")
+    }
+
+    @Test("WatchdogSec: WATCHDOG=1 again and again at half of WATCHDOG_USEC")
+    func watchdogPings() throws {
+        let daemon = try DaemonProcess()
+        // WATCHDOG_PID is left out: systemd sets it to the service's pid, which the fixture
+        // cannot know before spawning, and sd_watchdog_enabled(3) accepts its absence.
+        daemon.extraEnvironment = ["WATCHDOG_USEC": "2000000"]
+        try daemon.start()
+        let ready = try #require(daemon.notify.index(of: "READY=1"))
+        // Every 1 s; a slow machine only makes the wait longer, up to the 30 s bound.
+        var pings = 0
+        let deadline = Date().addingTimeInterval(30)
+        while pings < 3, Date() < deadline {
+            _ = daemon.notify.waitFor(after: daemon.notify.count, timeout: 0.5) { _ in true }
+            pings = daemon.notifications[ready...].filter { NotifySocket.lines($0).contains("WATCHDOG=1") }.count
+        }
+        #expect(pings >= 3, "WATCHDOG=1 datagrams after READY=1: \(daemon.notifications)")
+        #expect(daemon.isRunning)
+        #expect(daemon.stop() == 0)
     }
 
     @Test("SIGTERM: STOPPING=1 and exit 0 within 10 s")

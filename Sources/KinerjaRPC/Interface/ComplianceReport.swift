@@ -32,7 +32,7 @@ public struct GroupCompliance: Codable, Sendable, Hashable {
     }
 }
 
-/// The compliance report of a cycle (IDL type `ComplianceReport`).
+/// The compliance report of a cycle (IDL type `Compliance`: the method has the name `ComplianceReport`).
 public struct ComplianceReport: Codable, Sendable, Hashable {
     public var cycle, asOf: String
     public var steps: [StepCompliance]
@@ -56,5 +56,30 @@ public struct BackupInfo: Codable, Sendable, Hashable {
         self.name = name
         self.path = path
         self.bytes = bytes
+    }
+}
+
+extension StepCompliance: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.role, role)
+        object.member(CodingKeys.step, step)
+        object.member(CodingKeys.done, done)
+        object.member(CodingKeys.onTime, onTime)
+        object.member(CodingKeys.late, late)
+        object.member(CodingKeys.overdue, overdue)
+        object.member(CodingKeys.blocked, blocked)
+        object.member(CodingKeys.pending, pending)
+    }
+}
+
+extension GroupCompliance: DirectJSONEncodable {
+    public func writeMembers(to object: inout JSONObjectWriter) {
+        object.member(CodingKeys.key, key)
+        object.member(CodingKeys.name, name)
+        object.member(CodingKeys.plans, plans)
+        object.member(CodingKeys.complete, complete)
+        object.member(CodingKeys.overdue, overdue)
+        object.member(CodingKeys.blocked, blocked)
+        object.member(CodingKeys.notSubmitted, notSubmitted)
     }
 }

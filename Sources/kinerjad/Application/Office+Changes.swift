@@ -17,7 +17,8 @@ extension Office {
             try store.transaction { tx in
                 guard try tx.position(id.position) != nil else {
                     throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
-                        "plan": .string(id.description), "message": .string("no position \(id.position) in the roster"),
+                        "plan": .string(id.description), "message": .string(Refusal.text(
+                            id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster")),
                     ])
                 }
                 let current = try tx.plan(id) ?? Plan(id: id)
@@ -33,15 +34,17 @@ extension Office {
         return try detail(of: saved)
     }
 
-    /// Applies an action, turning the domain's refusal into the interface's error.
+    /// Applies an action, turning the domain's refusal into the interface's error, worded
+    /// in the office's language.
     static func apply(_ action: PlanAction, to plan: Plan, on date: LocalDate, today: LocalDate, rules: YearRules) throws(VarlinkError) -> Plan {
         do {
             return try plan.applying(action, on: date, today: today, rules: rules)
         } catch {
+            let language = Refusal.language
             throw VarlinkError(name: KinerjaError.transitionRefused, parameters: [
                 "plan": .string(error.plan), "step": error.step.map { .string($0.rawValue) } ?? .null,
-                "state": .string(error.state), "allowed": .array(error.allowed.map { .string($0) }),
-                "message": .string(error.description),
+                "state": .string(error.standing.text(in: language)), "allowed": .array(error.allowed.map { .string($0) }),
+                "message": .string(error.message(in: language)),
             ])
         }
     }

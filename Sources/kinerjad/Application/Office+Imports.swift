@@ -4,14 +4,16 @@ import KinerjaRPC
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names); all-or-nothing unless `skipInvalid`.
+/// a path a client names); all-or-nothing unless `skipInvalid`. Bad rows are reported in
+/// the office's language.
 extension Office {
     func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
         let (lines, problems) = RosterParser.parse(content)
-        let items = problems.map { ImportProblemItem(line: $0.line, message: $0.message) }
+        let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
-            throw WireToCore.invalid("content", "the roster has no rows; nothing was changed")
+            throw WireToCore.invalid(
+                "content", id: "roster tidak berisi satu baris pun; tidak ada yang diubah", en: "the roster has no rows; nothing was changed")
         }
         if !problems.isEmpty && !skipInvalid && !dryRun {
             throw Office.importRejected(items)
@@ -51,7 +53,7 @@ extension Office {
         do {
             let result = try writing {
                 try store.transaction { tx in
-                    var problems = parseProblems
+                    var problems = Office.items(parseProblems)
                     var plans: [PlanID: Plan] = [:]
                     // Each person's positions are read once, however many rows name them.
                     var positionsOf: [PersonID: [Position]] = [:]
@@ -71,14 +73,13 @@ extension Office {
                             plans[id] = next
                             applied += 1
                         } catch let error as VarlinkError {
-                            problems.append(ImportProblem(line: line.line, message: Office.message(of: error)))
+                            problems.append(ImportProblemItem(line: line.line, message: Office.message(of: error)))
                         }
                     }
                     problems.sort { $0.line < $1.line }
-                    let items = problems.map { ImportProblemItem(line: $0.line, message: $0.message) }
                     let result = ImportResult(
                         dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: rowCount,
-                        goodRows: applied, problems: items, transitions: applied)
+                        goodRows: applied, problems: problems, transitions: applied)
                     if !result.applied { throw ImportAbort(result: result) }
                     return result
                 }
@@ -98,10 +99,29 @@ extension Office {
         ])
     }
 
-    /// The human part of an interface error, for a line of an import report.
+    /// The parsers' problems, worded in the office's language.
+    static func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
+        let language = Refusal.language
+        return problems.map { ImportProblemItem(line: $0.line, message: $0.message(in: language)) }
+    }
+
+    /// The human part of an interface error, for a line of an import report: its message
+    /// (already in the office's language), or words for the errors that carry none.
     static func message(of error: VarlinkError) -> String {
         if case .string(let text)? = error.parameters["message"] { return text }
-        if case .string(let id)? = error.parameters["id"] { return "\(error.name.split(separator: ".").last ?? ""): \(id)" }
-        return error.name
+        guard case .string(let id)? = error.parameters["id"] else { return error.name }
+        switch error.name {
+        case KinerjaError.noSuchPerson:
+            return Refusal.text(id: "tidak ada orang dengan id \(id) dalam roster", en: "no person has id \(id) in the roster")
+        case KinerjaError.ambiguousPosition:
+            var schools: [String] = []
+            if case .array(let list)? = error.parameters["npsns"] { for case .string(let s) in list { schools.append(s) } }
+            let npsns = schools.joined(separator: ", ")
+            return Refusal.text(
+                id: "\(id) memimpin beberapa sekolah; isi kolom npsn (\(npsns))",
+                en: "\(id) heads several schools; fill in the npsn column (\(npsns))")
+        default:
+            return "\(error.name.split(separator: ".").last ?? ""): \(id)"
+        }
     }
 }

@@ -28,9 +28,9 @@ extension Office {
         return Status(
             version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),
             now: CoreToWire.timestamp(now, in: calendar), uptimeSeconds: Int(now.timeIntervalSince(startedAt)),
-            clockOverridden: clock.isOverridden, timezone: settings.config.timezone, language: settings.config.language,
+            clockOverridden: clock.isOverridden, timezone: settings.config.timezone, language: settings.config.language.rawValue,
             today: today.description, currentCycle: cycle.description, storePath: store.path,
-            storeBytes: Int((try? store.fileSize()) ?? 0), rulesYears: settings.rules.years.map(\.year),
+            storeBytes: Int(figures.storeBytes), rulesYears: settings.rules.years.map(\.year),
             counts: Counts(
                 people: counts.activePeople, kepalaSekolah: counts.activeKepalaSekolah,
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
@@ -51,7 +51,13 @@ extension Office {
         let extensions = rules.extensions.filter { $0.cycle == cycle }.map {
             "\($0.role?.rawValue ?? "semua") \($0.deadline) \($0.until)"
         }
-        let planning = Timeline.projected(cycle: cycle, role: .kepalaSekolah, rules: rules).first!.due
+        // The published deadline; an extension of it is listed among the extensions.
+        let planning: LocalDate
+        if case .endOfMonth(let month)? = rules.deadlines(for: .kepalaSekolah)[Step.praktikKinerja.deadlineName] {
+            planning = cycle.endOfMonth(month)
+        } else {
+            planning = cycle.endOfMonth(1)
+        }
         return CycleInfo(
             cycle: cycle.description, start: cycle.start.description, end: cycle.end.description, rulesYear: rules.year,
             planningDeadline: planning.description, deadlines: deadlines, extensions: extensions)
@@ -100,7 +106,9 @@ extension Office {
         let id = try resolvePlan(plan: plan, person: person, npsn: npsn, cycle: cycle)
         guard let stored = try store.plan(id) else {
             throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
-                "plan": .string(id.description), "message": .string("no plan \(id) in the store (roster imported? cycle right?)"),
+                "plan": .string(id.description), "message": .string(Refusal.text(
+                    id: "rencana \(id) tidak ada di penyimpanan (roster sudah diimpor? siklusnya benar?)",
+                    en: "no plan \(id) in the store (roster imported? cycle right?)")),
             ])
         }
         return try detail(of: stored)
@@ -134,11 +142,15 @@ extension Office {
     func resolvePlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanID {
         if let plan {
             guard let id = PlanID(plan) else {
-                throw WireToCore.invalid("plan", "'\(plan)' is not a plan id; write CYCLE/ID/ks@NPSN or CYCLE/ID/ps, e.g. 2026-2/198609262015051001/ks@20100001")
+                throw WireToCore.invalid(
+                    "plan", id: "'\(plan)' bukan id rencana; tulis CYCLE/ID/ks@NPSN atau CYCLE/ID/ps, mis. 2026-2/198609262015051001/ks@20100001",
+                    en: "'\(plan)' is not a plan id; write CYCLE/ID/ks@NPSN or CYCLE/ID/ps, e.g. 2026-2/198609262015051001/ks@20100001")
             }
             return id
         }
-        guard let person else { throw WireToCore.invalid("plan", "give a plan id, or a person id (and npsn)") }
+        guard let person else {
+            throw WireToCore.invalid("plan", id: "berikan id rencana, atau id orang (dan npsn)", en: "give a plan id, or a person id (and npsn)")
+        }
         let personID = PersonID(trusted: person.filter { !$0.isWhitespace })
         let cycleID = try WireToCore.cycle(cycle, default: currentCycle())
         let school = try WireToCore.npsn(npsn)
@@ -163,7 +175,9 @@ extension Office {
             if candidates.isEmpty {
                 throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
                     "plan": .string(personID.rawValue),
-                    "message": .string("\(personID) holds no position at school \(npsn?.rawValue ?? "-")"),
+                    "message": .string(Refusal.text(
+                        id: "\(personID) tidak memegang posisi di sekolah \(npsn?.rawValue ?? "-")",
+                        en: "\(personID) holds no position at school \(npsn?.rawValue ?? "-")")),
                 ])
             }
             throw VarlinkError(name: KinerjaError.ambiguousPosition, parameters: [

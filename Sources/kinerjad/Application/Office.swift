@@ -25,6 +25,7 @@ final class Office: Sendable {
         self.logger = logger
         startedAt = clock.now()
         settingsBox = Mutex(settings)
+        Office.useLanguage(of: settings)
     }
 
     var settings: Settings { settingsBox.withLock { $0 } }
@@ -33,11 +34,17 @@ final class Office: Sendable {
     /// the current cycle's plans, since new rules may move them.
     func replaceSettings(_ new: Settings) throws {
         settingsBox.withLock { $0 = new }
+        Office.useLanguage(of: new)
         defer { changed.poke() }
         let cycle = currentCycle()
         if let rules = new.rules.rules(for: cycle) {
             _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, rules: rules) })
         }
+    }
+
+    /// Refusals are written in the configured language from now on.
+    private static func useLanguage(of settings: Settings) {
+        Refusal.language = settings.config.language
     }
 
     var calendar: OfficeCalendar { settings.config.calendar }
@@ -49,8 +56,10 @@ final class Office: Sendable {
     /// The rules that judge `cycle`, or an error naming the missing file.
     func rules(for cycle: CycleID) throws(VarlinkError) -> YearRules {
         guard let rules = settings.rules.rules(for: cycle) else {
+            let directory = settings.config.rulesDirectory
             throw WireToCore.invalid(
-                "cycle", "no rules apply to \(cycle): add \(cycle.year).toml (or an older year's file) to \(settings.config.rulesDirectory)")
+                "cycle", id: "tidak ada aturan untuk \(cycle): tambahkan \(cycle.year).toml (atau berkas tahun sebelumnya) ke \(directory)",
+                en: "no rules apply to \(cycle): add \(cycle.year).toml (or an older year's file) to \(directory)")
         }
         return rules
     }
@@ -74,8 +83,10 @@ final class Office: Sendable {
     static let daemonActor = AuditActor(uid: getuid(), user: "kinerjad")
 
     /// Maps a store failure to the interface's error, so a client learns that nothing was
-    /// changed instead of seeing a dropped connection.
+    /// changed instead of seeing a dropped connection. The store's own failures (a full
+    /// disk) say what to do in the office's language; anything else is passed on as it is.
     static func storeFailure(_ error: any Error) -> VarlinkError {
-        VarlinkError(name: KinerjaError.storeFailure, parameters: ["message": .string("\(error)")])
+        let message = (error as? StoreError)?.message(in: Refusal.language) ?? "\(error)"
+        return VarlinkError(name: KinerjaError.storeFailure, parameters: ["message": .string(message)])
     }
 }

@@ -47,7 +47,9 @@ enum Routes {
             switch (p.content, p.upload) {
             case (let text?, nil): return text
             case (nil, let id?): return try uploads.take(id, owner: context.peer.uid)
-            default: throw WireToCore.invalid("content", "give the file as content, or the id of an upload, not both or neither")
+            default: throw WireToCore.invalid(
+                "content", id: "berikan berkas sebagai content atau id unggahan, salah satunya saja",
+                en: "give the file as content, or the id of an upload, not both or neither")
             }
         }
         router.registerBlocking(Kinerja.ImportRoster.self) { p, context in

@@ -34,7 +34,7 @@ struct HookEvent: Sendable {
                 "nama": recipientName.map { .string($0) } ?? .null,
             ],
         ]
-        return ((try? object.jsonString(prettyPrinted: false, sortedKeys: true)) ?? "{}") + "\n"
+        return object.jsonString(prettyPrinted: false, sortedKeys: true) + "\n"
     }
 
     /// A cleaned environment: nothing of the daemon's own, only a safe PATH and the event.
