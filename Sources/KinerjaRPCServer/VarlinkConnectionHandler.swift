@@ -44,6 +44,9 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     /// The write of the latest last reply (see `writeLast`).
     private var lastWrite: EventLoopFuture<Void>?
     private var idleTimer: Scheduled<Void>?
+    /// When the connection last became idle (its last call ended) or a message arrived, on
+    /// the event loop's clock (virtual in tests).
+    private var lastActivity = NIODeadline.uptimeNanoseconds(0)
     private var started = false
     private var readPending = false
     private var inputClosed = false
@@ -111,7 +114,7 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
         guard !closing, !draining else { return }
-        cancelIdleTimer()
+        lastActivity = context.eventLoop.now
         queue.append(frame)
         processNext(context: context)
     }
@@ -229,11 +232,25 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Idle timeout
 
+    /// Marks the connection idle from now and makes sure a timer will look at it. The timer
+    /// stays armed across calls and, when it fires early, re-arms for what is left: cancelling
+    /// and scheduling it around every call was a tenth of a small call's work.
     private func armIdleTimer(context: ChannelHandlerContext) {
-        guard let timeout = configuration.idleTimeout, idleTimer == nil, !closing else { return }
-        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+        lastActivity = context.eventLoop.now
+        scheduleIdleCheck(in: configuration.idleTimeout, context: context)
+    }
+
+    private func scheduleIdleCheck(in delay: TimeAmount?, context: ChannelHandlerContext) {
+        guard let timeout = configuration.idleTimeout, let delay, idleTimer == nil, !closing else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
             self.idleTimer = nil
-            guard self.running == nil, self.queue.isEmpty, !self.closing else { return }
+            guard !self.closing else { return }
+            guard self.running == nil, self.queue.isEmpty else {
+                // Busy: a call running is not idleness; look again a whole timeout later.
+                return self.scheduleIdleCheck(in: timeout, context: context)
+            }
+            let idle = context.eventLoop.now - self.lastActivity
+            guard idle >= timeout else { return self.scheduleIdleCheck(in: timeout - idle, context: context) }
             self.logger.debug("Closing idle connection")
             self.close(context: context)
         }

@@ -23,6 +23,11 @@ extension SQLiteStore {
         try reading { try $0.positions(matching: query) }
     }
 
+    /// The name of each principal's school, by NPSN (the first a roster gave, active or not).
+    public func schoolNames() throws -> [String: String] {
+        try reading { try $0.schoolNames() }
+    }
+
     public func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
         try reading { try $0.positionsWithPeople(matching: query) }
     }

@@ -43,6 +43,19 @@ extension SQLiteTransaction {
         return result
     }
 
+    func schoolNames() throws -> [String: String] {
+        var names: [String: String] = [:]
+        let sql = """
+            SELECT npsn, nama_sekolah FROM position
+            WHERE role = ? AND npsn != '' AND nama_sekolah IS NOT NULL ORDER BY person_id, role, npsn
+            """
+        try Row.fetchCursor(db, sql: sql, arguments: [Role.kepalaSekolah.rawValue]).forEach { row in
+            let npsn: String = row[0]
+            if names[npsn] == nil { names[npsn] = row[1] }
+        }
+        return names
+    }
+
     func people(matching text: String?, activeOnly: Bool) throws -> [Person] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
