@@ -35,7 +35,7 @@ struct Kinerjactl: ParsableCommand {
     /// own code for a failed validation is 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.movedBehindSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)

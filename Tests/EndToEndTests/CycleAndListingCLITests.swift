@@ -78,5 +78,12 @@ struct CycleAndListingCLITests {
         let overridden = try CLI.runRaw(
             ["status", "--json", "--socket", daemon.socketPath], environment: ["KINERJA_SOCKET": elsewhere])
         #expect(overridden.status == 0, "\(overridden)")
+
+        // The global options may also come first, as people type them.
+        let inFront = try CLI.runRaw(["--socket", daemon.socketPath, "--json", "people", "list", "--overdue"])
+        #expect(inFront.status == 0, "\(inFront)")
+        #expect(inFront.stdout.hasPrefix("["), "JSON, as --json asked: \(inFront)")
+        let inFrontWithEquals = try CLI.runRaw(["--socket=\(daemon.socketPath)", "status"])
+        #expect(inFrontWithEquals.status == 0, "\(inFrontWithEquals)")
     }
 }

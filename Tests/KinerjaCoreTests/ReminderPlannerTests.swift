@@ -414,3 +414,28 @@ struct ReminderPlannerTests {
         #expect(ReminderKind.allCases.map(\.priority) == [5, 4, 3, 3, 3])
     }
 }
+
+extension ReminderPlannerTests {
+    @Test("Pendampingan at its maximum length: reminders lead to, fall on and repeat after start + 3 months")
+    func pendampinganAtMaximumLength() throws {
+        let rules = Fixtures.rules2025
+        // Pendampingan started Monday 3 February 2025: its maximum, three months, ends Saturday 3 May.
+        let mentoring = try Fixtures.approvedSupervisorPlan()
+            .then(.complete(.diskusiPersiapan, StepDetails(sekolahFokus: Fixtures.schoolB)), on: "2025-01-31", rules: rules)
+            .then(.start(.pendampingan), on: "2025-02-03", rules: rules)
+        #expect(mentoring.currentStep == .pendampingan)
+        let own = ReminderPlanner.occurrences(
+            of: mentoring, position: F.position(for: mentoring), rules: rules, policy: ReminderPolicy(), calendar: F.wita,
+            from: Fixtures.instant("2025-02-01T00:00:00Z"), through: Fixtures.instant("2025-05-20T00:00:00Z"))
+            .filter { $0.step == .pendampingan && $0.recipientRole == .pegawai }
+        #expect(Set(own.map(\.due)) == [Fixtures.date("2025-05-03")], "the deadline is the maximum length: \(own.map(F.row))")
+        // 14, 7 and 1 days before (Saturday 19 April → Friday 18 April; Saturday 26 April → Friday
+        // 25 April; Friday 2 May), on the day (a Saturday → Friday 2 May, absorbing the lead of that
+        // day), then every week after (Saturdays 10 and 17 May → Fridays 9 and 16 May).
+        #expect(own.map { "\($0.kind.rawValue) \($0.offsetDays) \($0.fireDate)" } == [
+            "lead -14 2025-04-18", "lead -7 2025-04-25", "due 0 2025-05-02", "overdue 7 2025-05-09", "overdue 14 2025-05-16",
+        ])
+        // Nothing at the minimum length (one month): that is allowed, not a deadline.
+        #expect(!own.contains { $0.fireDate <= Fixtures.date("2025-03-03") })
+    }
+}

@@ -24,6 +24,31 @@ struct GlobalOptions: ParsableArguments {
 
     var legend: Bool { !noLegend }
 
+    /// `arguments` with the global options written before the subcommand moved to the end,
+    /// where each subcommand reads them: `kinerjactl --socket PATH status` is how people type
+    /// it, and ArgumentParser would refuse the option in front.
+    static func movedBehindSubcommand(_ arguments: [String]) -> [String] {
+        let takesValue: Set<String> = ["--socket", "--timeout"]
+        let flags: Set<String> = ["--json", "--no-legend"]
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            if flags.contains(argument) || (takesValue.contains(name) && argument.contains("=")) {
+                leading.append(argument)
+                index += 1
+            } else if takesValue.contains(argument), index + 1 < arguments.count {
+                leading += arguments[index...(index + 1)]
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        return Array(arguments[index...]) + leading
+    }
+
     /// Connects, runs `body`, and turns every failure into one line on stderr and the
     /// documented exit code (no stack trace, no Swift error dump).
     func run<T>(_ body: (VarlinkClient) throws -> T) throws -> T {
