@@ -63,3 +63,23 @@ struct OfficeCalendarTests {
         #expect(OfficeCalendar(identifier: "Asia/Atlantis") == nil)
     }
 }
+
+/// The offset kept after a zone's last transition must be the zone database's, before and
+/// after that transition, and zones that keep changing must still be asked each time.
+@Suite struct OfficeCalendarOffsetTests {
+    @Test("offset(at:) equals the zone database's from 1900 to 2100", arguments: [
+        "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
+    ])
+    func offsetsMatchTheZone(zone: String) throws {
+        let calendar = try #require(OfficeCalendar(identifier: zone))
+        var random = SystemRandomNumberGenerator()
+        // 1 January 1964, when WIB took its present offset, and random instants around it.
+        var instants = [-189_414_000, -189_414_001, 0, 1_782_000_000].map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        for _ in 0..<2_000 {
+            instants.append(Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...4_102_444_800, using: &random)))
+        }
+        for instant in instants {
+            #expect(calendar.offset(at: instant) == calendar.timeZone.secondsFromGMT(for: instant), "\(instant) in \(zone)")
+        }
+    }
+}
