@@ -7,7 +7,7 @@ import Testing
 /// status `systemd/kinerjad.service` lists in RestartPreventExitStatus (no crash loop), and
 /// does not repair or replace the file. The store's own tests cover opening such files;
 /// these run the daemon on them. The refusal's advice is followed once: the backup restores.
-@Suite("Fault: corrupt database at start", .timeLimit(.minutes(1)))
+@Suite("Fault: corrupt database at start", .timeLimit(.minutes(5)))
 struct FaultCorruptDatabaseTests {
     /// What kinerjad exits with on a store it must not serve.
     static let refusedStatus: Int32 = 78

@@ -4,7 +4,7 @@ import Testing
 
 /// Exactly once across crashes and restarts, and catch-up after downtime: the real daemon
 /// SIGKILLed and restarted on the same state directory with its clock moved.
-@Suite("Reminders: exactly once and catch-up", .timeLimit(.minutes(1)))
+@Suite("Reminders: exactly once and catch-up", .timeLimit(.minutes(5)))
 struct ReminderCatchUpTests {
     @Test("SIGKILL and restart never repeat a reminder or a hook; downtime within 7 days fires late, beyond it is recorded missed")
     func exactlyOnceAndCatchUp() throws {

@@ -8,7 +8,7 @@ import Glibc
 
 /// Hooks of fired reminders, run by the real daemon: what a hook receives (stdin, a clean
 /// environment), the timeout that kills the hook's whole process group, retries with backoff.
-@Suite("Reminders: hooks", .timeLimit(.minutes(1)))
+@Suite("Reminders: hooks", .timeLimit(.minutes(5)))
 struct ReminderHookTests {
     @Test("stdin and environment; a hanging hook and its child killed at 2 s and retried to failed; exit 75 then 0 is delivered at attempt 2")
     func hooksReceiveTimeOutAndRetry() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// A hook delivery waiting for its retry is a row of the store: a crash does not lose it,
 /// and the restarted daemon delivers it (DESIGN.md, Hooks: "a restart resumes retries").
-@Suite("Reminders: retries across a crash", .timeLimit(.minutes(1)))
+@Suite("Reminders: retries across a crash", .timeLimit(.minutes(5)))
 struct ReminderRetryRestartTests {
     @Test("a delivery retrying after exit 75 survives SIGKILL and is delivered, once, after the restart")
     func retryingDeliverySurvivesKill() throws {

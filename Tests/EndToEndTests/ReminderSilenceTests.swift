@@ -4,7 +4,7 @@ import Testing
 
 /// Silences and acknowledgements stop reminders without losing them: recorded `silenced`,
 /// never journaled, never handed to a hook.
-@Suite("Reminders: silences and acknowledgements", .timeLimit(.minutes(1)))
+@Suite("Reminders: silences and acknowledgements", .timeLimit(.minutes(5)))
 struct ReminderSilenceTests {
     @Test("a silenced person's reminder is recorded silenced, not journaled; an ack stops the later repeats of that plan, step and deadline")
     func silenceAndAck() throws {

@@ -8,7 +8,7 @@ import Glibc
 
 /// `kinerjactl reminders watch`: a Varlink `more` call that stays open and prints each
 /// reminder as the daemon fires it.
-@Suite("Reminders: watch", .timeLimit(.minutes(1)))
+@Suite("Reminders: watch", .timeLimit(.minutes(5)))
 struct ReminderWatchTests {
     @Test("a watch started before 07:00 prints the due and the blocked reminder as they fire")
     func watchReceivesFiredReminders() throws {
