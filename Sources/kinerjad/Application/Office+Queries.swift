@@ -74,11 +74,14 @@ extension Office {
         let planQuery = PlanQuery(
             cycle: cycle, role: role, npsn: npsn, currentStep: step,
             overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
+        let plans = try store.plans(matching: planQuery)
         var planByPosition: [PositionKey: Plan] = [:]
-        for stored in try store.plans(matching: planQuery) { planByPosition[stored.plan.id.position] = stored.plan }
+        planByPosition.reserveCapacity(plans.count)
+        for stored in plans { planByPosition[stored.plan.id.position] = stored.plan }
         let rows = try store.positionsWithPeople(matching: PositionQuery(
             role: role, npsn: npsn, activeOnly: p.includeInactive != true, havingPlan: planFiltered ? planQuery : nil))
         var result: [PositionSummary] = []
+        result.reserveCapacity(rows.count)
         for (person, position) in rows {
             let plan = planByPosition[position.key]
             if planFiltered && plan == nil { continue }
