@@ -53,10 +53,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "KinerjaRules",
+            dependencies: ["KinerjaCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kinerjad",
             dependencies: [
-                "KinerjaCore", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
+                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -77,7 +82,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kinerja-bench",
-            dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore"],
+            dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore", "KinerjaRules"],
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
@@ -99,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjadTests",
-            dependencies: ["kinerjad", "KinerjaCore", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["kinerjad", "KinerjaCore", "KinerjaRules", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData"], swiftSettings: strict),

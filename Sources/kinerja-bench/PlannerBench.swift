@@ -12,21 +12,9 @@ struct PlannerBench {
     /// Timed runs of each figure; the median is reported.
     let repeats: Int
 
-    /// The deadlines and durations of config/rules/2025.toml, which judge cycle 2026-2 (the
-    /// bench reads no TOML). The planner reads no catalog, and progress rows choose none.
-    static let rules = YearRules(
-        year: 2025, pengembanganKompetensi: .oneIndicator,
-        durations: Durations(pendampinganMinMonths: 1, pendampinganMaxMonths: 3, upayaTindakLanjutMonths: 1),
-        deadlinesKepalaSekolah: [
-            "perencanaan": .endOfMonth(1), "dokumen-persiapan": .endOfMonth(2), "observasi": .endOfMonth(3),
-            "dokumen-tindak-lanjut": .afterPreviousDays(14), "tindak-lanjut-observasi": .endOfMonth(5),
-            "dokumen-refleksi-tindak-lanjut": .endOfMonth(6),
-        ],
-        deadlinesPengawasSekolah: [
-            "perencanaan": .endOfMonth(1), "pemeriksaan": .afterPreviousDays(7), "persetujuan": .afterPreviousDays(7),
-            "diskusi-persiapan": .afterPreviousDays(14), "diskusi-tindak-lanjut": .afterPreviousDays(14),
-            "refleksi-tindak-lanjut": .endOfMonth(6),
-        ])
+    /// The shipped rules (the rules directory beside the bench's kinerja.toml), as the daemon
+    /// loads them: the rules of cycle 2026-2 judge the plans.
+    let rulesBook: RulesBook
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -44,7 +32,8 @@ struct PlannerBench {
         let calendar = OfficeCalendar(identifier: "Asia/Jakarta")!
         let policy = ReminderPolicy() // kinerja.toml's defaults: 14, 7, 1 days before, on the day, weekly, escalation at 14
         guard let today = LocalDate(Bench.today), let cycle = CycleID("2026-2") else { throw Failure("bad bench constants") }
-        let planned = try plans(today: today, cycle: cycle)
+        guard let rules = rulesBook.rules(for: cycle) else { throw Failure("no rules file judges \(cycle)") }
+        let planned = try plans(today: today, cycle: cycle, rules: rules)
         let blocked = planned.filter { $0.plan.openBlock != nil }.count
         let supervisors = planned.filter { $0.position.key.role == .pengawasSekolah }.count
         let open = planned.filter { !$0.plan.isComplete }
@@ -62,7 +51,7 @@ struct PlannerBench {
             occurrences = 0
             for p in open {
                 occurrences += ReminderPlanner.occurrences(
-                    of: p.plan, position: p.position, rules: Self.rules, policy: policy, calendar: calendar, from: cycleStart,
+                    of: p.plan, position: p.position, rules: rules, policy: policy, calendar: calendar, from: cycleStart,
                     through: cycleEnd).count
             }
         }.median
@@ -74,7 +63,7 @@ struct PlannerBench {
         let next = Stopwatch.samples(repeats) {
             found = 0
             for p in open where ReminderPlanner.next(
-                of: p.plan, position: p.position, rules: Self.rules, policy: policy, calendar: calendar, after: now) != nil {
+                of: p.plan, position: p.position, rules: rules, policy: policy, calendar: calendar, after: now) != nil {
                 found += 1
             }
         }.median
@@ -91,10 +80,10 @@ struct PlannerBench {
             due = 0
             for p in open {
                 due += ReminderPlanner.occurrences(
-                    of: p.plan, position: p.position, rules: Self.rules, policy: policy, calendar: calendar,
+                    of: p.plan, position: p.position, rules: rules, policy: policy, calendar: calendar,
                     from: now.addingTimeInterval(-300), through: now).count
                 if let o = ReminderPlanner.next(
-                    of: p.plan, position: p.position, rules: Self.rules, policy: policy, calendar: calendar, after: now),
+                    of: p.plan, position: p.position, rules: rules, policy: policy, calendar: calendar, after: now),
                    earliest.map({ o.fireAt < $0 }) ?? true {
                     earliest = o.fireAt
                 }
@@ -106,7 +95,7 @@ struct PlannerBench {
 
     /// The workload's plans: every position of the roster gets a plan of `cycle`, and every
     /// progress row is applied to its plan in file order; a row Core refuses is counted.
-    func plans(today: LocalDate, cycle: CycleID) throws -> [Planned] {
+    func plans(today: LocalDate, cycle: CycleID, rules: YearRules) throws -> [Planned] {
         let (_, rosterText, progressText, generating) = workload.files()
         var roster: (lines: [RosterLine], problems: [ImportProblem]) = ([], [])
         var progress: (lines: [ProgressLine], problems: [ImportProblem]) = ([], [])
@@ -132,7 +121,7 @@ struct PlannerBench {
             }
             let plan = plans[key] ?? Plan(id: PlanID(cycle: cycle, position: key))
             do {
-                plans[key] = try plan.applying(line.action, on: line.date, today: today, rules: Self.rules)
+                plans[key] = try plan.applying(line.action, on: line.date, today: today, rules: rules)
             } catch {
                 refused += 1
             }

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaRules
 
 // kinerja-bench: measures release kinerjad from the outside, the way an office and its
 // clients see it, beside a floor (an echo server) and a peer (Taskwarrior); prints a
@@ -51,7 +52,8 @@ do {
         national.stop()
     }
     if sections.contains("planner") {
-        try PlannerBench(report: report, workload: Workload(districts: 500, positionsPerDistrict: 500), repeats: 3).run()
+        let rules = try RulesLoader.load(directory: URL(fileURLWithPath: config).deletingLastPathComponent().path + "/rules")
+        try PlannerBench(report: report, workload: Workload(districts: 500, positionsPerDistrict: 500), repeats: 3, rulesBook: rules).run()
     }
     let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
     try report.write(to: json, machine: machine)

@@ -3,6 +3,7 @@ import Foundation
 import KinerjaCore
 import KinerjaRPC
 import KinerjaRPCServer
+import KinerjaRules
 import KinerjaStore
 import Logging
 import ServiceLifecycle

@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaCore
+import KinerjaRules
 import KinerjaStore
 import Logging
 import Synchronization

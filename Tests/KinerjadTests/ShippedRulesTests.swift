@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaCore
+import KinerjaRules
 import Testing
 @testable import kinerjad
 

@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaCore
+import KinerjaRules
 import TOMLKit
 
 /// Everything `kinerja.toml` says, with defaults for what it leaves out. Relative paths

@@ -1,3 +1,5 @@
+import KinerjaRules
+
 /// The `[hooks]` section: how reminder hooks are run.
 struct HookSettings: Sendable, Equatable {
     var timeoutSeconds = 30

@@ -1,4 +1,5 @@
 import KinerjaCore
+import KinerjaRules
 
 /// The `[reminders]` section: when and how often people are reminded. Read and checked
 /// now so that a bad value is refused at start, even before a reminder is due.

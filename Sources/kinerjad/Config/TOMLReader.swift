@@ -1,3 +1,4 @@
+import KinerjaRules
 import TOMLKit
 
 /// Reads typed values out of one TOML table and refuses keys it does not know, so that a

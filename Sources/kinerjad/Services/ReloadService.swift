@@ -1,3 +1,4 @@
+import KinerjaRules
 import Logging
 import ServiceLifecycle
 import Systemd

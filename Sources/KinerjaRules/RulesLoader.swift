@@ -4,9 +4,10 @@ import TOMLKit
 
 /// Reads every `YYYY.toml` of the rules directory into a `RulesBook`, refusing the whole
 /// set when one file is bad: judging a cycle by half-read rules would be worse than
-/// keeping the previous ones.
-enum RulesLoader {
-    static func load(directory: String) throws(ConfigError) -> RulesBook {
+/// keeping the previous ones. A library of its own so that the benchmark judges its plans by
+/// the shipped rules files, as the daemon does, instead of a copy of them.
+public enum RulesLoader {
+    public static func load(directory: String) throws(ConfigError) -> RulesBook {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -28,7 +29,7 @@ enum RulesLoader {
         return RulesBook(years)
     }
 
-    static func loadFile(_ path: String) throws(ConfigError) -> YearRules {
+    public static func loadFile(_ path: String) throws(ConfigError) -> YearRules {
         let rules: YearRules
         do {
             let text = try String(contentsOfFile: path, encoding: .utf8)
