@@ -7,8 +7,8 @@ import KinerjaStore
 extension Office {
     func status(version: String) throws -> Status {
         let now = clock.now()
-        let cycle = CycleID(containing: calendar.date(of: now))
-        return status(version: version, now: now, figures: try store.statusFigures(cycle: cycle, overdueOn: calendar.date(of: now)))
+        let today = calendar.date(of: now)
+        return status(version: version, now: now, figures: try store.statusFigures(cycle: CycleID(containing: today), overdueOn: today))
     }
 
     /// The status from the figures the store keeps between writes, without touching the
