@@ -138,32 +138,47 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Calls
 
+    /// Runs queued calls until one needs a task or the queue is empty: calls the router can
+    /// answer at once (``VarlinkRouter/answerNow(frame:peer:logger:)``) are answered here,
+    /// in the loop iteration that read them.
     private func processNext(context: ChannelHandlerContext) {
-        guard running == nil, !closing else { return }
-        guard let frame = queue.popFirst() else {
-            if draining || inputClosed {
-                close(context: context)
-            } else {
-                armIdleTimer(context: context)
+        while running == nil, !closing {
+            guard let frame = queue.popFirst() else {
+                if draining || inputClosed {
+                    close(context: context)
+                } else {
+                    armIdleTimer(context: context)
+                }
+                return
             }
-            return
-        }
-        resumeReadingIfNeeded(context: context)
-        switch frame {
-        case .oversized(let limit):
-            logger.notice("Closing connection after an oversized message", metadata: ["varlink.limit": "\(limit)"])
-            closing = true
-            queue.removeAll()
-            let reply = ByteBuffer(bytes: VarlinkReplyEncoding.encode(error: .invalidParameter("message")))
-            context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in
-                context.close(promise: nil)
+            resumeReadingIfNeeded(context: context)
+            switch frame {
+            case .oversized(let limit):
+                logger.notice("Closing connection after an oversized message", metadata: ["varlink.limit": "\(limit)"])
+                closing = true
+                queue.removeAll()
+                let reply = ByteBuffer(bytes: VarlinkReplyEncoding.encode(error: .invalidParameter("message")))
+                context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in
+                    context.close(promise: nil)
+                }
+                return
+            case .message(let buffer):
+                switch router.answerNow(frame: buffer, peer: peer, logger: logger) {
+                case .answered(let reply, let outcome):
+                    if let reply {
+                        writeLast(ByteBuffer(bytes: reply), context: context)
+                    }
+                    if outcome == .closeConnection {
+                        return close(context: context)
+                    }
+                case .needsTask(let call):
+                    start(call: call, context: context)
+                }
             }
-        case .message(let buffer):
-            start(call: buffer, context: context)
         }
     }
 
-    private func start(call frame: ByteBuffer, context: ChannelHandlerContext) {
+    private func start(call: VarlinkCall, context: ChannelHandlerContext) {
         let state = CallState()
         let channel = context.channel
         let eventLoop = context.eventLoop
@@ -182,7 +197,7 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         let executor = self.executor ?? EventLoopTaskExecutor(eventLoop: eventLoop)
         self.executor = executor
         let task = Task(executorPreference: executor) {
-            let outcome = await router.handle(frame: frame, peer: peer, logger: logger, output: output)
+            let outcome = await router.handle(call: call, peer: peer, logger: logger, output: output)
             eventLoop.execute {
                 boundSelf.value.callFinished(outcome: outcome, context: boundContext.value)
             }

@@ -155,6 +155,8 @@ public struct VarlinkRouter: Sendable {
     struct Route: Sendable {
         let isStream: Bool
         let invoke: @Sendable ([String: JSONValue], VarlinkCallContext, VarlinkReplyOutput) async throws -> Void
+        /// The encoded reply when the handler can answer at once, nil when the call needs `invoke`.
+        var answerNow: (@Sendable ([String: JSONValue], VarlinkCallContext) throws -> [UInt8]?)? = nil
     }
 
     struct InterfaceEntry: Sendable {
@@ -222,6 +224,34 @@ public struct VarlinkRouter: Sendable {
         refreshInterfaceNames()
     }
 
+    /// Registers a method whose handler answers at once from memory (no disk, no lock held
+    /// for long): the server calls it on the connection's event loop without starting a task,
+    /// which was about half of a small call's work.
+    public mutating func registerImmediate<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
+    ) {
+        register(method, answerNow: handler, otherwise: handler)
+    }
+
+    /// Registers a method answered at once when `answerNow` can (as with
+    /// ``registerImmediate(_:handler:)``) and by `handler`, in a task, when `answerNow` returns
+    /// nil: e.g. a figure kept in memory until the store changes, read from the store otherwise.
+    public mutating func register<M: VarlinkMethod>(
+        _ method: M.Type,
+        answerNow: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result?,
+        otherwise handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
+    ) {
+        register(method) { parameters, context in
+            if let result = try answerNow(parameters, context) { return result }
+            return try await handler(parameters, context)
+        }
+        routes[M.name]?.answerNow = { parameters, context in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            return try answerNow(decoded, context).map { try VarlinkReplyEncoding.encode(result: $0, continues: false) }
+        }
+    }
+
     /// Registers a method whose synchronous handler may block (disk, database): it runs on
     /// ``blockingPool`` while the event loop serves other connections.
     public mutating func registerBlocking<M: VarlinkMethod>(
@@ -272,6 +302,52 @@ public struct VarlinkRouter: Sendable {
         logger: Logger,
         output: VarlinkReplyOutput
     ) async -> VarlinkCallOutcome {
+        switch decode(frame, logger: logger) {
+        case .success(let call):
+            return await handle(call: call, peer: peer, logger: logger, output: output)
+        case .failure(let error):
+            try? await output.send(error: error)
+            return .closeConnection
+        }
+    }
+
+    /// What ``answerNow(frame:peer:logger:)`` leaves to do.
+    enum ImmediateOutcome {
+        /// Answered: write `reply` (nil: nothing to write, a oneway call), then go on as `outcome` says.
+        case answered(reply: [UInt8]?, outcome: VarlinkCallOutcome)
+        /// The call needs a task: ``handle(call:peer:logger:output:)``.
+        case needsTask(VarlinkCall)
+    }
+
+    /// Answers a frame without a task when it can: a malformed or misrouted call, or a method
+    /// registered with an immediate answer that has one now. Same replies and outcomes as
+    /// ``handle(frame:peer:logger:output:)``.
+    func answerNow(frame: ByteBuffer, peer: PeerCredentials, logger: Logger) -> ImmediateOutcome {
+        let call: VarlinkCall
+        switch decode(frame, logger: logger) {
+        case .success(let decoded): call = decoded
+        case .failure(let error): return .answered(reply: VarlinkReplyEncoding.encode(error: error), outcome: .closeConnection)
+        }
+        if call.hasConflictingFlags {
+            return .answered(reply: VarlinkReplyEncoding.encode(error: Self.conflictingFlagsError(call)), outcome: .closeConnection)
+        }
+        let context = VarlinkCallContext(peer: peer, method: call.method, more: call.more, oneway: call.oneway, logger: logger)
+        do {
+            guard let answer = try resolve(call).answerNow, let reply = try answer(call.parameters, context) else {
+                return .needsTask(call)
+            }
+            return .answered(reply: context.oneway ? nil : reply, outcome: .keepOpen)
+        } catch {
+            let refusal = errorReply(for: error, context: context)
+            guard !context.oneway else {
+                logOnewayFailure(refusal, context: context)
+                return .answered(reply: nil, outcome: .keepOpen)
+            }
+            return .answered(reply: VarlinkReplyEncoding.encode(error: refusal), outcome: .keepOpen)
+        }
+    }
+
+    private func decode(_ frame: ByteBuffer, logger: Logger) -> Result<VarlinkCall, VarlinkError> {
         let maxNestingDepth = self.maxNestingDepth
         let decoded: Result<VarlinkCall, VarlinkError> = frame.withUnsafeReadableBytes { bytes in
             do throws(VarlinkError) {
@@ -280,14 +356,14 @@ public struct VarlinkRouter: Sendable {
                 return .failure(error)
             }
         }
-        switch decoded {
-        case .success(let call):
-            return await handle(call: call, peer: peer, logger: logger, output: output)
-        case .failure(let error):
+        if case .failure(let error) = decoded {
             logger.notice("Closing connection after an invalid message", metadata: ["varlink.error": "\(error)"])
-            try? await output.send(error: error)
-            return .closeConnection
         }
+        return decoded
+    }
+
+    private static func conflictingFlagsError(_ call: VarlinkCall) -> VarlinkError {
+        .invalidParameter(call.upgrade ? "upgrade" : "more")
     }
 
     /// Handles one decoded call.
@@ -298,7 +374,7 @@ public struct VarlinkRouter: Sendable {
         output: VarlinkReplyOutput
     ) async -> VarlinkCallOutcome {
         if call.hasConflictingFlags {
-            try? await output.send(error: .invalidParameter(call.upgrade ? "upgrade" : "more"))
+            try? await output.send(error: Self.conflictingFlagsError(call))
             return .closeConnection
         }
         let context = VarlinkCallContext(
@@ -315,24 +391,28 @@ public struct VarlinkRouter: Sendable {
             return .keepOpen
         } catch is ReplyWriteFailed {
             return .closeConnection
-        } catch let error as VarlinkError {
-            return await reply(error, for: context, output: output)
         } catch is CancellationError where Task.isCancelled {
             logger.debug("Call cancelled", metadata: ["varlink.method": "\(call.method)"])
             return .closeConnection
         } catch {
-            let mapped = errorMapper(error, context)
-            logger.warning(
-                "Method failed with an unexpected error",
-                metadata: ["varlink.method": "\(call.method)", "error": "\(error)", "varlink.error": "\(mapped.name)"]
-            )
-            return await reply(mapped, for: context, output: output)
+            return await reply(errorReply(for: error, context: context), for: context, output: output)
         }
+    }
+
+    /// The error reply a handler's thrown error becomes (see the type's error mapping).
+    private func errorReply(for error: any Error, context: VarlinkCallContext) -> VarlinkError {
+        if let error = error as? VarlinkError { return error }
+        let mapped = errorMapper(error, context)
+        context.logger.warning(
+            "Method failed with an unexpected error",
+            metadata: ["varlink.method": "\(context.method)", "error": "\(error)", "varlink.error": "\(mapped.name)"]
+        )
+        return mapped
     }
 
     private func reply(_ error: VarlinkError, for context: VarlinkCallContext, output: VarlinkReplyOutput) async -> VarlinkCallOutcome {
         if context.oneway {
-            context.logger.debug("Oneway call failed", metadata: ["varlink.method": "\(context.method)", "varlink.error": "\(error)"])
+            logOnewayFailure(error, context: context)
             return .keepOpen
         }
         do {
@@ -341,6 +421,11 @@ public struct VarlinkRouter: Sendable {
         } catch {
             return .closeConnection
         }
+    }
+
+    /// A oneway call's error has no reply to go to: it is only logged.
+    private func logOnewayFailure(_ error: VarlinkError, context: VarlinkCallContext) {
+        context.logger.debug("Oneway call failed", metadata: ["varlink.method": "\(context.method)", "varlink.error": "\(error)"])
     }
 
     private func resolve(_ call: VarlinkCall) throws(VarlinkError) -> Route {
@@ -371,7 +456,9 @@ public struct VarlinkRouter: Sendable {
         return route
     }
 
+    /// `org.varlink.service`'s own methods, answered at once from memory.
     private func builtinRoute(for method: String) -> Route? {
+        let answer: @Sendable ([String: JSONValue]) throws -> any Encodable & Sendable
         switch method {
         case VarlinkService.GetInfo.name:
             let info = VarlinkService.GetInfo.Result(
@@ -381,33 +468,32 @@ public struct VarlinkRouter: Sendable {
                 url: url,
                 interfaces: interfaceNames
             )
-            return Route(isStream: false) { parameters, context, output in
+            answer = { parameters in
                 _ = try VarlinkParameters.decode(Empty.self, from: parameters)
-                if !context.oneway {
-                    try await output.send(result: info, continues: false)
-                }
+                return info
             }
         case VarlinkService.GetInterfaceDescription.name:
             let interfaces = self.interfaces
-            return Route(isStream: false) { parameters, context, output in
+            answer = { parameters in
                 let request = try VarlinkParameters.decode(VarlinkService.GetInterfaceDescription.Parameters.self, from: parameters)
-                let description: String
                 if request.interface == VarlinkService.interfaceName {
-                    description = VarlinkService.interfaceDescription
-                } else if let entry = interfaces[request.interface] {
-                    description = entry.description
-                } else {
-                    throw VarlinkError.interfaceNotFound(request.interface)
+                    return VarlinkService.GetInterfaceDescription.Result(description: VarlinkService.interfaceDescription)
                 }
-                if !context.oneway {
-                    try await output.send(
-                        result: VarlinkService.GetInterfaceDescription.Result(description: description),
-                        continues: false
-                    )
-                }
+                guard let entry = interfaces[request.interface] else { throw VarlinkError.interfaceNotFound(request.interface) }
+                return VarlinkService.GetInterfaceDescription.Result(description: entry.description)
             }
         default:
             return nil
         }
+        return Route(
+            isStream: false,
+            invoke: { parameters, context, output in
+                let result = try answer(parameters)
+                if !context.oneway {
+                    try await output.send(result: result, continues: false)
+                }
+            },
+            answerNow: { parameters, _ in try VarlinkReplyEncoding.encode(result: answer(parameters), continues: false) }
+        )
     }
 }

@@ -160,6 +160,50 @@ struct RouterTests {
         }
     }
 
+    /// What the server answers without a task, and what it leaves to one: the same replies
+    /// and outcomes as `handle`, decided on the spot.
+    @Test func immediateAnswersAndWhatNeedsATask() async throws {
+        var router = TestInterface.makeRouter()
+        router.register(
+            TestInterface.Ping.self,
+            answerNow: { p, _ in p.message == "later" ? nil : .init(pong: "now \(p.message)") },
+            otherwise: { p, _ in .init(pong: "task \(p.message)") })
+        func answer(_ json: String) -> VarlinkRouter.ImmediateOutcome {
+            router.answerNow(frame: ByteBuffer(string: json), peer: .unknown, logger: quietLogger)
+        }
+        func reply(_ json: String) throws -> (VarlinkReply?, VarlinkCallOutcome) {
+            guard case .answered(let bytes, let outcome) = answer(json) else { throw TestFailure("\(json) needed a task") }
+            return (try bytes.map { try decodeReply(ByteBuffer(bytes: $0)) }, outcome)
+        }
+
+        let now = try reply(#"{"method":"id.kinerja.Test.Ping","parameters":{"message":"a"}}"#)
+        #expect(now.0 == VarlinkReply(parameters: ["pong": "now a"]) && now.1 == .keepOpen)
+        let info = try reply(#"{"method":"org.varlink.service.GetInfo"}"#)
+        #expect(info.0?.parameters["product"] == "kinerja-test")
+        let silent = try reply(#"{"method":"id.kinerja.Test.Ping","oneway":true,"parameters":{"message":"a"}}"#)
+        #expect(silent.0 == nil && silent.1 == .keepOpen)
+        let unknown = try reply(#"{"method":"id.kinerja.Test.Nope"}"#)
+        #expect(unknown.0?.varlinkError == .methodNotFound("id.kinerja.Test.Nope") && unknown.1 == .keepOpen)
+        let refused = try reply(#"{"method":"id.kinerja.Test.Fail","parameters":{"name":"x"}}"#)
+        #expect(refused.0?.error == "id.kinerja.Test.NotFound" && refused.1 == .keepOpen)
+        let broken = try reply("{not json}")
+        #expect(broken.0?.varlinkError == .invalidParameter("message") && broken.1 == .closeConnection)
+        let conflicting = try reply(#"{"method":"id.kinerja.Test.Ping","oneway":true,"more":true,"parameters":{"message":"a"}}"#)
+        #expect(conflicting.0?.varlinkError == .invalidParameter("more") && conflicting.1 == .closeConnection)
+
+        guard case .needsTask(let later) = answer(#"{"method":"id.kinerja.Test.Ping","parameters":{"message":"later"}}"#) else {
+            Issue.record("no immediate answer should leave the call to a task")
+            return
+        }
+        let collector = ReplyCollector()
+        #expect(await router.handle(call: later, peer: .unknown, logger: quietLogger, output: collector.output) == .keepOpen)
+        #expect(try collector.replies == [VarlinkReply(parameters: ["pong": "task later"])])
+        guard case .needsTask = answer(#"{"method":"id.kinerja.Test.Slow","parameters":{"milliseconds":1,"tag":"t"}}"#) else {
+            Issue.record("an async handler should run in a task")
+            return
+        }
+    }
+
     @Test func streamWriterStopsWhenCancelled() async throws {
         var router = VarlinkRouter(vendor: "v", product: "p", version: "1", url: "u")
         router.registerStream(TestInterface.Count.self) { _, _, writer in

@@ -105,7 +105,7 @@ enum TestInterface {
             errorMapper: errorMapper
         )
         router.addInterface(name: name, description: description)
-        router.register(Ping.self) { parameters, _ in
+        router.registerImmediate(Ping.self) { parameters, _ in
             Ping.Result(pong: String(repeating: parameters.message, count: parameters.times ?? 1))
         }
         router.registerStream(Count.self) { parameters, _, writer in
@@ -119,13 +119,13 @@ enum TestInterface {
             try await Task.sleep(for: .milliseconds(parameters.milliseconds))
             return Slow.Result(tag: parameters.tag)
         }
-        router.register(Fail.self) { parameters, _ in
+        router.registerImmediate(Fail.self) { parameters, _ in
             throw VarlinkError(name: "id.kinerja.Test.NotFound", parameters: ["name": .string(parameters.name)])
         }
-        router.register(Boom.self) { _, _ in
+        router.registerImmediate(Boom.self) { _, _ in
             throw Unexpected()
         }
-        router.register(Remember.self) { parameters, _ in
+        router.registerImmediate(Remember.self) { parameters, _ in
             memory.values.withLock { $0.append(parameters.value) }
             return Empty()
         }

@@ -7,7 +7,8 @@ import NIOPosix
 /// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
 /// change that the caller may change data (reads are open to whoever can connect). Every
 /// operation that touches the store or a file is registered blocking (it runs on the router's
-/// thread pool); the rest answer on the connection's event loop.
+/// thread pool); the rest answer at once on the connection's event loop, TestHook (which waits
+/// for the hook's process) in a task there.
 enum Routes {
     static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
         var router = VarlinkRouter(
@@ -30,11 +31,11 @@ enum Routes {
         }
 
         let pool = router.blockingPool
-        router.register(Kinerja.GetStatus.self) { _, _ in
-            if let status = office.statusIfKept(version: version) { return .init(status: status) }
-            return .init(status: try await pool.runIfActive { try office.status(version: version) })
-        }
-        router.register(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
+        router.register(
+            Kinerja.GetStatus.self,
+            answerNow: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
+            otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
+        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
         router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
         router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
         router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
@@ -62,11 +63,11 @@ enum Routes {
             return .init(result: try office.importProgress(
                 try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
         }
-        router.register(Kinerja.UploadBegin.self) { _, context in
+        router.registerImmediate(Kinerja.UploadBegin.self) { _, context in
             _ = try changer(context)
             return .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now()))
         }
-        router.register(Kinerja.UploadChunk.self) { p, context in
+        router.registerImmediate(Kinerja.UploadChunk.self) { p, context in
             _ = try changer(context)
             return .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now()))
         }
