@@ -122,6 +122,22 @@ struct TimelineStatusTests {
         #expect(july.first?.due == d("2024-07-31"))
     }
 
+    @Test("a cycle's schedule times plans of both roles like each plan's own timeline, and a plan of another cycle by that cycle")
+    func scheduleMatchesTimelines() throws {
+        let rules = Fixtures.makeRules2024(extensions: [Fixtures.planningExtension2024])
+        let schedule = TimelineSchedule(cycle: CycleID("2024-1")!, rules: rules)
+        let principal = Fixtures.principalPlan("2024-1")
+        #expect(schedule.entries(of: principal).prefix(4).allSatisfy { $0.due == d("2024-03-31") })
+        let submitted = try Fixtures.submittedPrincipalPlan(submitted: "2024-03-20", rules: rules)
+        let supervisor = try Fixtures.approvedSupervisorPlan("2024-1", composed: "2024-01-10", examined: "2024-01-13", approved: "2024-01-15", rules: rules)
+        let july = Fixtures.principalPlan("2024-2")
+        for plan in [principal, submitted, supervisor, july, Fixtures.supervisorPlan("2024-1")] {
+            #expect(schedule.entries(of: plan) == Timeline.entries(of: plan, rules: rules), "\(plan.id)")
+        }
+        #expect(schedule.entries(of: july).first?.due == d("2024-07-31"))
+        #expect(schedule.entries(of: supervisor).map(\.step) == Workflow.steps(for: .pengawasSekolah))
+    }
+
     @Test("an extension applies to its role only, or to both when it names none; it never shortens a deadline")
     func extensionScope() {
         let cycle = CycleID("2024-1")!

@@ -22,19 +22,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// Parses `YYYY-MM-DD`, the only date format on the wire, in CSV files and in config.
     /// Reads UTF-8 bytes rather than Characters: a listing parses a date for every plan.
     public init?(_ text: some StringProtocol) {
-        var fields = [0, 0, 0]
-        var field = 0, length = 0
+        // Three counters, not an array of them: that array was a heap allocation per date.
+        var year = 0, month = 0, day = 0
+        var length = 0
         for byte in text.utf8 {
             length += 1
-            if byte == UInt8(ascii: "-") && (length == 5 || length == 8) {
-                field += 1
+            if length == 5 || length == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
                 continue
             }
             guard length <= 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch length {
+            case ...4: year = year * 10 + digit
+            case ...7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
         }
-        guard length == 10, field == 2 else { return nil }
-        self.init(year: fields[0], month: fields[1], day: fields[2])
+        guard length == 10 else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Creates the date with the given day number (days since 1970-01-01).

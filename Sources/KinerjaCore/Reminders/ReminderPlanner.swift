@@ -36,7 +36,17 @@ public enum ReminderPlanner {
         of plan: Plan, position: Position, rules: YearRules, policy: ReminderPolicy,
         calendar: OfficeCalendar, from: Date, through: Date
     ) -> [ReminderOccurrence] {
-        guard from < through, let setup = Setup(plan: plan, rules: rules, policy: policy) else { return [] }
+        occurrences(
+            of: plan, position: position, schedule: TimelineSchedule(cycle: plan.id.cycle, rules: rules), policy: policy,
+            calendar: calendar, from: from, through: through)
+    }
+
+    /// The same with the cycle's rules looked up once for many plans.
+    public static func occurrences(
+        of plan: Plan, position: Position, schedule: TimelineSchedule, policy: ReminderPolicy,
+        calendar: OfficeCalendar, from: Date, through: Date
+    ) -> [ReminderOccurrence] {
+        guard from < through, let setup = Setup(plan: plan, schedule: schedule, policy: policy) else { return [] }
         let fromDay = calendar.date(of: from).dayNumber
         let throughDay = calendar.date(of: through).dayNumber
         var clock = FireClock(calendar: calendar, policy: policy)
@@ -74,7 +84,17 @@ public enum ReminderPlanner {
         of plan: Plan, position: Position, rules: YearRules, policy: ReminderPolicy,
         calendar: OfficeCalendar, after instant: Date
     ) -> ReminderOccurrence? {
-        guard let setup = Setup(plan: plan, rules: rules, policy: policy) else { return nil }
+        next(
+            of: plan, position: position, schedule: TimelineSchedule(cycle: plan.id.cycle, rules: rules), policy: policy,
+            calendar: calendar, after: instant)
+    }
+
+    /// The same with the cycle's rules looked up once for many plans.
+    public static func next(
+        of plan: Plan, position: Position, schedule: TimelineSchedule, policy: ReminderPolicy,
+        calendar: OfficeCalendar, after instant: Date
+    ) -> ReminderOccurrence? {
+        guard let setup = Setup(plan: plan, schedule: schedule, policy: policy) else { return nil }
         let afterDay = calendar.date(of: instant).dayNumber
         var clock = FireClock(calendar: calendar, policy: policy)
         let series = setup.series
@@ -125,7 +145,7 @@ private struct Setup {
     let blockCause: BlockCause?
     let blockNote: String?
 
-    init?(plan: Plan, rules: YearRules, policy: ReminderPolicy) {
+    init?(plan: Plan, schedule: TimelineSchedule, policy: ReminderPolicy) {
         guard let step = plan.currentStep else { return nil }
         self.plan = plan.id
         self.step = step
@@ -140,7 +160,7 @@ private struct Setup {
             blockCause = block.cause
             blockNote = block.note
         } else {
-            let due = Timeline.entries(of: plan, rules: rules)[plan.currentIndex].due.dayNumber
+            let due = schedule.entries(of: plan)[plan.currentIndex].due.dayNumber
             series = Series(
                 due: due, since: since, leadCount: policy.leadOffsets.count, hasDue: policy.onDueDay,
                 repeatEvery: max(0, policy.overdueRepeatDays), repeatKind: .overdue, policy: policy)

@@ -37,10 +37,11 @@ public struct PlanStatus: Hashable, Sendable, Codable {
                 flags.append(.notSubmitted)
             }
         }
-        if let pendampingan = plan.record(.pendampingan), let start = pendampingan.startedOn {
-            let end = pendampingan.completedOn ?? today
+        if let index = plan.recordIndex(.pendampingan), let start = plan.records[index].startedOn {
+            let completed = plan.records[index].completedOn
+            let end = completed ?? today
             if end > start.adding(months: rules.durations.pendampinganMaxMonths) { flags.append(.pendampinganOverran) }
-            if let done = pendampingan.completedOn, done < start.adding(months: rules.durations.pendampinganMinMonths) {
+            if let done = completed, done < start.adding(months: rules.durations.pendampinganMinMonths) {
                 flags.append(.pendampinganTooShort)
             }
         }

@@ -33,6 +33,9 @@ public struct Plan: Hashable, Sendable, Codable {
 
     public func record(_ step: Step) -> StepRecord? { records.first { $0.step == step } }
 
+    /// Where `step`'s record is, to read one of its dates without copying the whole record.
+    public func recordIndex(_ step: Step) -> Int? { records.firstIndex { $0.step == step } }
+
     /// The date the plan was submitted: the principal's Rangkuman, or the supervisor's
     /// last submission to the Tim Kinerja once it was approved.
     public var submittedOn: LocalDate? {
@@ -132,9 +135,9 @@ public struct Plan: Hashable, Sendable, Codable {
     /// The date of the latest event recorded on the plan: nothing may be dated before it.
     var lastEventDate: LocalDate {
         var latest = id.cycle.start
-        for r in records {
-            if let d = r.startedOn, d > latest { latest = d }
-            if let d = r.completedOn, d > latest { latest = d }
+        for i in records.indices {
+            if let d = records[i].startedOn, d > latest { latest = d }
+            if let d = records[i].completedOn, d > latest { latest = d }
         }
         for b in blocks {
             if b.since > latest { latest = b.since }

@@ -80,12 +80,13 @@ extension Office {
         for stored in plans { planByPosition[stored.plan.id.position] = stored.plan }
         let rows = try store.positionsWithPeople(matching: PositionQuery(
             role: role, npsn: npsn, activeOnly: p.includeInactive != true, havingPlan: planFiltered ? planQuery : nil))
+        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
         var result: [PositionSummary] = []
         result.reserveCapacity(rows.count)
         for (person, position) in rows {
             let plan = planByPosition[position.key]
             if planFiltered && plan == nil { continue }
-            let summary = plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today, rules: rules)) }
+            let summary = plan.map { CoreToWire.summary(PlanStatus(of: $0, timeline: schedule.entries(of: $0), on: today, rules: rules)) }
             result.append(CoreToWire.position(person, position, plan: summary))
         }
         return result

@@ -38,7 +38,7 @@ extension Office {
         let calendar = settings.config.calendar
         let policy = settings.config.reminders.policy
         let cycle = CycleID(containing: from)
-        let rules = try rules(for: cycle)
+        let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle))
         // One roster read: recipients' names need everyone, the plans only `p.person`'s.
         var byKey: [PositionKey: (Person, Position)] = [:]
         var names: [PersonID: String] = [:]
@@ -52,7 +52,7 @@ extension Office {
         for stored in try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) })) {
             guard let (person, position) = byKey[stored.plan.id.position] else { continue }
             for o in ReminderPlanner.occurrences(
-                of: stored.plan, position: position, rules: rules, policy: policy, calendar: calendar, from: start, through: end) {
+                of: stored.plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end) {
                 let message = ReminderText.message(
                     o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { names[$0] },
                     language: settings.config.language)

@@ -38,7 +38,8 @@ final class Office: Sendable {
         defer { changed.poke() }
         let cycle = currentCycle()
         if let rules = new.rules.rules(for: cycle) {
-            _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, rules: rules) })
+            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, in: schedule) })
         }
     }
 
@@ -67,15 +68,21 @@ final class Office: Sendable {
     /// The deadline of the plan's current step, stored with the plan so that "overdue on a
     /// date" is an indexed query.
     static func due(of plan: Plan, rules: YearRules) -> LocalDate? {
+        due(of: plan, in: TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role]))
+    }
+
+    /// The same for many plans of the schedule's cycle.
+    static func due(of plan: Plan, in schedule: TimelineSchedule) -> LocalDate? {
         guard !plan.isComplete else { return nil }
-        return Timeline.entries(of: plan, rules: rules)[plan.currentIndex].due
+        return schedule.entries(of: plan)[plan.currentIndex].due
     }
 
     /// Creates the plans of the current cycle for positions that have none yet.
     func ensureCurrentPlans(actor: AuditActor) throws {
         let cycle = currentCycle()
         guard let rules = settings.rules.rules(for: cycle) else { return }
-        let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, rules: rules) }, actor: actor, at: clock.now())
+        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+        let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, in: schedule) }, actor: actor, at: clock.now())
         if created > 0 { logger.info("created plans for cycle", metadata: ["cycle": "\(cycle)", "plans": "\(created)"]) }
     }
 

@@ -96,12 +96,13 @@ struct ReminderScheduler: Service {
             names[person.id] = person.nama
         }
         let plans = try store.plans(matching: PlanQuery(cycle: cycle)).map(\.plan).filter { !$0.isComplete }
+        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
         var due: [(ReminderOccurrence, Person, Position)] = []
         if checkpoint < now {
             for plan in plans {
                 guard let (person, position) = byKey[plan.id.position] else { continue }
                 for o in ReminderPlanner.occurrences(
-                    of: plan, position: position, rules: rules, policy: policy, calendar: calendar, from: checkpoint, through: now) {
+                    of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: checkpoint, through: now) {
                     due.append((o, person, position))
                 }
             }
@@ -113,7 +114,7 @@ struct ReminderScheduler: Service {
         var next: Date? = nil
         for plan in plans {
             guard let (_, position) = byKey[plan.id.position] else { continue }
-            if let o = ReminderPlanner.next(of: plan, position: position, rules: rules, policy: policy, calendar: calendar, after: now),
+            if let o = ReminderPlanner.next(of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, after: now),
                next == nil || o.fireAt < next! {
                 next = o.fireAt
             }

@@ -1,0 +1,92 @@
+/// What the timelines of one cycle need from the year's rules, looked up once per step of
+/// each role's workflow. A listing, a report or a reminder pass computes the timelines of
+/// thousands of plans of one cycle; looking each step's deadline up by name (a string-keyed
+/// table, the extensions scanned, the month's end computed) was most of the work of each.
+public struct TimelineSchedule: Sendable {
+    public let cycle: CycleID
+    private let rules: YearRules
+    private let kepalaSekolah: [StepRule]
+    private let pengawasSekolah: [StepRule]
+
+    /// How one step's deadline follows, as `Timeline` describes.
+    private struct StepRule: Sendable {
+        enum Kind: Sendable {
+            /// Months after the step started (or the previous step ended).
+            case months(Int)
+            /// A month's end, moved by an earlier extension of the same plan.
+            case endOfMonth(LocalDate)
+            case afterPreviousDays(Int)
+        }
+        let step: Step
+        let kind: Kind
+        /// The official extension of this deadline, if any.
+        let extended: LocalDate?
+    }
+
+    /// The schedule of both roles; `roles` limits it to some (one plan's timeline needs only
+    /// its own role's).
+    public init(cycle: CycleID, rules: YearRules, roles: [Role] = Role.allCases) {
+        self.cycle = cycle
+        self.rules = rules
+        func stepRules(_ role: Role) -> [StepRule] {
+            guard roles.contains(role) else { return [] }
+            return Workflow.steps(for: role).map { Self.rule(for: $0, role: role, cycle: cycle, rules: rules) }
+        }
+        kepalaSekolah = stepRules(.kepalaSekolah)
+        pengawasSekolah = stepRules(.pengawasSekolah)
+    }
+
+    private static func rule(for step: Step, role: Role, cycle: CycleID, rules: YearRules) -> StepRule {
+        let kind: StepRule.Kind
+        if step.hasDuration {
+            kind = .months(step == .pendampingan ? rules.durations.pendampinganMaxMonths : rules.durations.upayaTindakLanjutMonths)
+        } else {
+            switch rules.deadlines(for: role)[step.deadlineName] ?? .endOfMonth(6) {
+            case .endOfMonth(let n): kind = .endOfMonth(cycle.endOfMonth(n))
+            case .afterPreviousDays(let n): kind = .afterPreviousDays(n)
+            }
+        }
+        let extended = rules.extensions.last {
+            $0.cycle == cycle && ($0.role == nil || $0.role == role) && $0.deadline == step.deadlineName
+        }?.until
+        return StepRule(step: step, kind: kind, extended: extended)
+    }
+
+    /// The deadline of every step of `plan`, in workflow order (see `Timeline`).
+    public func entries(of plan: Plan) -> [TimelineEntry] {
+        guard plan.id.cycle == cycle else { return TimelineSchedule(cycle: plan.id.cycle, rules: rules).entries(of: plan) }
+        let stepRules = plan.role == .kepalaSekolah ? kepalaSekolah : pengawasSekolah
+        let cycleEnd = cycle.end
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(plan.records.count)
+        var previousEnd = cycle.start
+        // An official extension moves the month-based deadlines after it by as much, so a
+        // plan submitted within the extension is not overdue at its next step the same day.
+        var extensionShift = 0
+        // By index, reading the three fields in place: copying each whole record (its details
+        // inline) was a fifth of a report's time.
+        let records = plan.records
+        for index in records.indices {
+            let step = records[index].step, startedOn = records[index].startedOn, completedOn = records[index].completedOn
+            // Records follow the workflow; a stored plan of another shape is looked up.
+            let rule = index < stepRules.count && stepRules[index].step == step
+                ? stepRules[index]
+                : stepRules.first { $0.step == step } ?? Self.rule(for: step, role: plan.role, cycle: cycle, rules: rules)
+            var due: LocalDate
+            switch rule.kind {
+            case .months(let months): due = (startedOn ?? previousEnd).adding(months: months)
+            case .endOfMonth(let date): due = extensionShift == 0 ? date : date.adding(days: extensionShift)
+            case .afterPreviousDays(let days): due = previousEnd.adding(days: days)
+            }
+            // Everything of a cycle is due within it: a late chain of projections stops at its end.
+            due = min(due, cycleEnd)
+            if let extended = rule.extended, extended > due {
+                extensionShift = max(extensionShift, due.days(until: extended))
+                due = extended
+            }
+            entries.append(TimelineEntry(step: step, due: due, startedOn: startedOn, completedOn: completedOn))
+            previousEnd = completedOn ?? due
+        }
+        return entries
+    }
+}
