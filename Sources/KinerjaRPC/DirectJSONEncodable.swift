@@ -3,7 +3,7 @@
 /// (hundreds of rows of twenty members). Only ``StreamingJSONEncoder`` takes this path;
 /// `JSONEncoder` and decoders still use the type's Codable conformance, and a test of each
 /// conforming type checks that both write the same members.
-public protocol DirectJSONEncodable: Encodable {
+public protocol DirectJSONEncodable: Encodable, Sendable {
     /// Writes every member `encode(to:)` would write, with the same keys; `nil` optionals
     /// are left out, as `encodeIfPresent` does.
     func writeMembers(to object: inout JSONObjectWriter)

@@ -57,6 +57,7 @@ final class JSONByteWriter {
         if T.self == Int.self { return integer(unsafeBitCast(value, to: Int.self)) }
         switch value {
         case let v as any DirectJSONEncodable: object(v)
+        case let v as any DirectJSONArray: v.write(to: self)
         case let v as String: string(v)
         case let v as Bool: bool(v)
         case let v as any BinaryInteger: integer(v)
@@ -154,6 +155,32 @@ final class JSONByteWriter {
             default: bytes.append(byte)
             }
         }
+    }
+}
+
+/// An array whose elements write themselves: each without the runtime's casts, and a long
+/// one (a listing's hundreds of rows) in pieces written on all cores at once.
+protocol DirectJSONArray {
+    func write(to writer: JSONByteWriter)
+}
+
+extension Array: DirectJSONArray where Element: DirectJSONEncodable {
+    func write(to writer: JSONByteWriter) {
+        let pieces = ParallelChunks.flatMap(self, minimumChunk: 256) { elements in
+            let piece = JSONByteWriter()
+            for element in elements {
+                if !piece.bytes.isEmpty { piece.bytes.append(UInt8(ascii: ",")) }
+                piece.object(element)
+            }
+            return [(bytes: piece.bytes, unstreamable: piece.unstreamable)]
+        }
+        writer.bytes.append(UInt8(ascii: "["))
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 && !piece.bytes.isEmpty { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(contentsOf: piece.bytes)
+            if piece.unstreamable { writer.unstreamable = true }
+        }
+        writer.bytes.append(UInt8(ascii: "]"))
     }
 }
 

@@ -63,6 +63,11 @@ public struct VarlinkReplyOutput: Sendable {
         try await writeBytes(bytes, last: !continues)
     }
 
+    /// Sends a last reply encoded already (by ``VarlinkReplyEncoding``).
+    func send(encoded reply: [UInt8]) async throws {
+        try await writeBytes(reply, last: true)
+    }
+
     func send(error: VarlinkError) async throws {
         try await writeBytes(VarlinkReplyEncoding.encode(error: error), last: true)
     }
@@ -259,9 +264,16 @@ public struct VarlinkRouter: Sendable {
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
     ) {
         let pool = blockingPool
-        register(method) { parameters, context in
-            try await pool.runIfActive { try handler(parameters, context) }
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            // Encoded there too: a listing's reply (hundreds of KiB, a week's reminders 1.5 MB)
+            // would otherwise hold the event loop, and every connection on it, for milliseconds.
+            let reply = try await pool.runIfActive { try VarlinkReplyEncoding.encode(result: handler(decoded, context), continues: false) }
+            if !context.oneway {
+                try await output.send(encoded: reply)
+            }
         }
+        refreshInterfaceNames()
     }
 
     /// Registers a method that requires `more: true` (otherwise → `ExpectedMore`).

@@ -34,6 +34,19 @@ struct DirectJSONEncodableTests {
         try StreamingJSONEncoderTests.expectSame(plan)
     }
 
+    @Test("A long array, written in pieces on several threads, streams as JSONEncoder writes it, in order")
+    func longArrayInPieces() throws {
+        let rows = (0..<2_000).map { index in
+            PositionSummary(
+                id: "\(index)", nama: "Guru \(index) \"ke-\(index)\"", kepegawaian: "pns", peran: "kepala-sekolah", jabatan: "definitif",
+                npsn: index % 3 == 0 ? nil : "2010\(index)", namaSekolah: nil, atasanId: nil, timKinerja: [], pejabatPenilaiId: nil,
+                sekolahBinaan: [], active: index % 2 == 0, plan: Self.plans[index % Self.plans.count])
+        }
+        try StreamingJSONEncoderTests.expectSame(rows)
+        try StreamingJSONEncoderTests.expectSame(Array(rows.prefix(300)))
+        try StreamingJSONEncoderTests.expectSame([PositionSummary]())
+    }
+
     @Test("A direct member has no key when nil, as encodeIfPresent")
     func nilMembersAreLeftOut() throws {
         let text = String(decoding: try StreamingJSONEncoder.encode(Self.positions[0]), as: UTF8.self)

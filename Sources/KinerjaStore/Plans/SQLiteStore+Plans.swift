@@ -12,8 +12,9 @@ extension SQLiteStore {
         try reading { try $0.storedPlan(id) }
     }
 
+    /// Kept until the next write (see `KeptAnswers`).
     public func plans(matching query: PlanQuery) throws -> [StoredPlan] {
-        try reading { try $0.plans(matching: query) }
+        try reading(query, keptIn: keptPlans) { try $0.plans(matching: query) }
     }
 
     public func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {

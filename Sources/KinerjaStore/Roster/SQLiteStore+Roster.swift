@@ -24,12 +24,14 @@ extension SQLiteStore {
     }
 
     /// The name of each principal's school, by NPSN (the first a roster gave, active or not).
+    /// Kept until the next write (see `KeptAnswers`).
     public func schoolNames() throws -> [String: String] {
-        try reading { try $0.schoolNames() }
+        try reading(true, keptIn: keptSchoolNames) { try $0.schoolNames() }
     }
 
+    /// Kept until the next write (see `KeptAnswers`).
     public func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
-        try reading { try $0.positionsWithPeople(matching: query) }
+        try reading(query, keptIn: keptPositions) { try $0.positionsWithPeople(matching: query) }
     }
 
     public func people(matching text: String?, activeOnly: Bool) throws -> [Person] {

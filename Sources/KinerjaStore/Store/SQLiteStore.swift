@@ -22,6 +22,10 @@ public final class SQLiteStore: KinerjaStoring {
     public var writeCount: UInt64 { writeGeneration.load(ordering: .acquiring) }
     /// The last `statusFigures`, valid while `writeGeneration` has not moved.
     let statusCache = Mutex<StatusFigures.Cached?>(nil)
+    /// The listings' reads, kept while `writeGeneration` has not moved.
+    let keptPlans = KeptAnswers<PlanQuery, [StoredPlan]>()
+    let keptPositions = KeptAnswers<PositionQuery, [(person: Person, position: Position)]>()
+    let keptSchoolNames = KeptAnswers<Bool, [String: String]>(maxQuestions: 1, maxRows: .max)
 
     /// How long a write waits for another process's lock before failing.
     static let busyTimeout: TimeInterval = 5
@@ -76,6 +80,13 @@ public final class SQLiteStore: KinerjaStoring {
     /// A read in one consistent snapshot.
     func reading<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
         try pool.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// `kept`'s answer to `question`, read by `body` when none is kept since the last write.
+    func reading<Question, Answer>(
+        _ question: Question, keptIn kept: KeptAnswers<Question, Answer>, _ body: (SQLiteTransaction) throws -> Answer
+    ) throws -> Answer {
+        try kept.answer(to: question, generation: writeGeneration.load(ordering: .acquiring)) { try reading(body) }
     }
 
     /// A write in one transaction, with its audit rows.

@@ -48,18 +48,25 @@ extension Office {
         }
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        var items: [(Date, ReminderItem)] = []
-        for stored in try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) })) {
-            guard let (person, position) = byKey[stored.plan.id.position] else { continue }
-            for o in ReminderPlanner.occurrences(
-                of: stored.plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end) {
-                let message = ReminderText.message(
-                    o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { names[$0] },
-                    language: settings.config.language)
-                items.append((o.fireAt, ReminderItems.item(o, message: message, calendar: calendar)))
+        let plans = try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) }))
+        let language = settings.config.language
+        let items = ParallelChunks.flatMap(plans) { [byKey, names] chunk in
+            var items: [(fireAt: Date, item: ReminderItem)] = []
+            for stored in chunk {
+                guard let (person, position) = byKey[stored.plan.id.position] else { continue }
+                for o in ReminderPlanner.occurrences(
+                    of: stored.plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end) {
+                    let message = ReminderText.message(
+                        o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { names[$0] },
+                        language: language)
+                    items.append((o.fireAt, ReminderItems.item(o, message: message, calendar: calendar)))
+                }
             }
+            return items
         }
-        return items.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
+        // Sorted by position, so that the items themselves are moved once, not at every swap.
+        let order = items.indices.sorted { (items[$0].fireAt, items[$0].item.id) < (items[$1].fireAt, items[$1].item.id) }
+        return order.map { items[$0].item }
     }
 
     func acknowledge(_ id: String, actor: AuditActor) throws {

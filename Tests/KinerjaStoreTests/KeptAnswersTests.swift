@@ -1,0 +1,66 @@
+import Foundation
+import KinerjaCore
+@testable import KinerjaStore
+import Synchronization
+import Testing
+
+@Suite("Answers kept until the next write")
+struct KeptAnswersTests {
+    /// Counts the reads a kept answer spares.
+    final class Reads: Sendable {
+        let count = Atomic(0)
+        func read(_ rows: [Int]) -> [Int] {
+            count.add(1, ordering: .relaxed)
+            return rows
+        }
+        var total: Int { count.load(ordering: .relaxed) }
+    }
+
+    @Test("an answer is read once per generation; a newer generation reads again; an older one is not kept over it")
+    func generations() {
+        let kept = KeptAnswers<String, [Int]>()
+        let reads = Reads()
+        #expect(kept.answer(to: "a", generation: 1) { reads.read([1]) } == [1])
+        #expect(kept.answer(to: "a", generation: 1) { reads.read([9]) } == [1])
+        #expect(reads.total == 1)
+        #expect(kept.answer(to: "a", generation: 2) { reads.read([2]) } == [2])
+        // A read that began before the write: its answer is returned but not kept.
+        #expect(kept.answer(to: "a", generation: 1) { reads.read([1]) } == [1])
+        #expect(kept.answer(to: "a", generation: 2) { reads.read([9]) } == [2])
+        #expect(reads.total == 3)
+    }
+
+    @Test("answers longer than maxRows are read every time; past maxQuestions the kept answers start over")
+    func bounds() {
+        let kept = KeptAnswers<Int, [Int]>(maxQuestions: 2, maxRows: 3)
+        let reads = Reads()
+        _ = kept.answer(to: 0, generation: 1) { reads.read([1, 2, 3, 4]) }
+        _ = kept.answer(to: 0, generation: 1) { reads.read([1, 2, 3, 4]) }
+        #expect(reads.total == 2)
+        for question in 1...3 { _ = kept.answer(to: question, generation: 1) { reads.read([question]) } }
+        #expect(reads.total == 5)
+        _ = kept.answer(to: 3, generation: 1) { reads.read([3]) }
+        _ = kept.answer(to: 1, generation: 1) { reads.read([1]) }
+        #expect(reads.total == 6, "3 was kept; 1 was dropped when the third question came")
+    }
+
+    @Test("the store's listings see every write of the store: a saved plan, a new roster")
+    func storeWritesDropKeptAnswers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try Fixture.seededStore(in: directory)
+        let id = Fixture.planID(Fixture.siti, Fixture.school2)
+        let all = PlanQuery(cycle: Fixture.cycle)
+        let before = try store.plans(matching: all)
+        #expect(try store.plans(matching: all) == before)
+        let initial = try #require(try store.plan(id))
+        let next = try Fixture.apply(.complete(.praktikKinerja, .none), to: initial, on: LocalDate("2025-01-10")!)
+        try store.savePlan(next, due: Fixture.due(next), action: "selesai praktik-kinerja", actor: Fixture.admin, at: Fixture.now)
+        #expect(try store.plans(matching: all).first { $0.plan.id == id }?.plan == next)
+
+        let everyone = PositionQuery(activeOnly: true)
+        #expect(try store.positionsWithPeople(matching: everyone).count == Fixture.roster.count)
+        _ = try store.applyRoster(Array(Fixture.roster.dropFirst()), actor: Fixture.admin, at: Fixture.now, markMissingInactive: true)
+        #expect(try store.positionsWithPeople(matching: everyone).count == Fixture.roster.count - 1)
+    }
+}
