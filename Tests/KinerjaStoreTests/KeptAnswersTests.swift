@@ -63,4 +63,30 @@ struct KeptAnswersTests {
         _ = try store.applyRoster(Array(Fixture.roster.dropFirst()), actor: Fixture.admin, at: Fixture.now, markMissingInactive: true)
         #expect(try store.positionsWithPeople(matching: everyone).count == Fixture.roster.count - 1)
     }
+
+    @Test("the scheduler's checkpoint is counted as a write but keeps the listings' answers; a silence drops them")
+    func checkpointKeepsAnswers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try Fixture.seededStore(in: directory)
+        let all = PlanQuery(cycle: Fixture.cycle)
+        let plans = try store.plans(matching: all)
+        /// Whether the store would read the plans again rather than answer from what it kept.
+        func readsAgain() -> Bool {
+            let reads = Reads()
+            _ = store.keptPlans.answer(to: all, generation: store.writeGeneration.load(ordering: .acquiring)) {
+                _ = reads.read([])
+                return plans
+            }
+            return reads.total == 1
+        }
+        #expect(!readsAgain())
+        let writes = store.writeCount
+        try store.setSchedulerCheckpoint(Fixture.now)
+        #expect(store.writeCount == writes + 1)
+        #expect(!readsAgain())
+        _ = try store.addSilence(personID: nil, npsn: "99999999", until: "2025-01-10", reason: "test", actor: Fixture.admin, at: Fixture.now)
+        #expect(store.writeCount == writes + 2)
+        #expect(readsAgain())
+    }
 }

@@ -14,12 +14,15 @@ import Synchronization
 public final class SQLiteStore: KinerjaStoring {
     public let path: String
     let pool: DatabasePool
-    /// Counts this store's write transactions: what was read before it moved may be stale.
+    /// Counts this store's write transactions that change what listings and status read:
+    /// what was read before it moved may be stale. The scheduler's checkpoint does not move
+    /// it: the pass after every change wrote one, and threw away every kept answer with it.
     /// Writes by another process to the same file do not move it (kinerjad is the writer).
     let writeGeneration = Atomic<UInt64>(0)
-    /// How many write transactions this store has run: a reader that remembers it can tell
-    /// whether anything it read may have changed since.
-    public var writeCount: UInt64 { writeGeneration.load(ordering: .acquiring) }
+    private let writes = Atomic<UInt64>(0)
+    /// How many write transactions this store has run, the scheduler's checkpoints included:
+    /// a reader that remembers it can tell whether anything it read may have changed since.
+    public var writeCount: UInt64 { writes.load(ordering: .acquiring) }
     /// The last `statusFigures`, valid while `writeGeneration` has not moved.
     let statusCache = Mutex<StatusFigures.Cached?>(nil)
     /// The listings' reads, kept while `writeGeneration` has not moved.
@@ -89,10 +92,14 @@ public final class SQLiteStore: KinerjaStoring {
         try kept.answer(to: question, generation: writeGeneration.load(ordering: .acquiring)) { try reading(body) }
     }
 
-    /// A write in one transaction, with its audit rows.
-    func writing<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
+    /// A write in one transaction, with its audit rows. `changesAnswers: false` is for
+    /// bookkeeping no listing or status reads (the scheduler's checkpoint): kept answers stay.
+    func writing<T>(changesAnswers: Bool = true, _ body: (SQLiteTransaction) throws -> T) throws -> T {
         // After the commit (or rollback): a reader that saw the old generation re-reads.
-        defer { writeGeneration.add(1, ordering: .releasing) }
+        defer {
+            writes.add(1, ordering: .releasing)
+            if changesAnswers { writeGeneration.add(1, ordering: .releasing) }
+        }
         return try SQLiteStore.mapFullDisk(directory: directory) { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
     }
 
