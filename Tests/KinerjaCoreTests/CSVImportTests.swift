@@ -25,6 +25,14 @@ import Testing
         #expect(table.rows[1].line == 4)
     }
 
+    @Test("non-ASCII text, CR-only line ends, blank rows, a quote after spaces, text after a closing quote")
+    func bytesOfTheFile() throws {
+        let text = "id,nama\r1,Désirée Ñandú 🇮🇩\r  \t \r2,  \u{A0}\"Ani, S.Pd.\" ignored\r\n\n3,\"a\rb\"\n4,x\"y"
+        let table = try CSVTable(parsing: text)
+        #expect(table.rows.map(\.fields) == [["1", "Désirée Ñandú 🇮🇩"], ["2", "Ani, S.Pd."], ["3", "a\nb"], ["4", "x\"y"]])
+        #expect(table.rows.map(\.line) == [2, 4, 6, 8])
+    }
+
     @Test func unclosedQuoteNamesItsLine() {
         let problem = ImportProblem(
             line: 2, id: "ada kolom bertanda kutip yang tidak ditutup (kurang \")", en: "a quoted field is never closed (missing \")")

@@ -12,6 +12,7 @@ struct PersonIDTests {
 
     @Test("the spaces people type inside a NIP are dropped", arguments: [
         "19860926 201505 1 001", " 198609262015051001 ", "19860926\t201505\t1\t001",
+        "19860926\u{A0}201505\u{A0}1\u{A0}001", "\u{3000}198609262015051001\r\n",
     ])
     func spaces(text: String) throws {
         #expect(try PersonID(validating: text).rawValue == "198609262015051001")

@@ -9,7 +9,7 @@ struct CSVRecord {
         line = row.line
         var values: [String: String] = [:]
         for (index, name) in header.enumerated() where index < row.fields.count {
-            let value = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = row.fields[index].trimmedOfWhitespace()
             if !value.isEmpty { values[name] = value }
         }
         self.values = values
@@ -19,7 +19,7 @@ struct CSVRecord {
 
     /// `a|b|c` as a list, ignoring empty parts.
     func list(_ column: String) -> [String] {
-        (values[column] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (values[column] ?? "").split(separator: "|").map { $0.trimmedOfWhitespace() }.filter { !$0.isEmpty }
     }
 
     func problem(id indonesian: String, en english: String) -> ImportProblem {

@@ -7,7 +7,7 @@ public struct NPSN: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     /// Validates `text`, or returns nil when it is not an NPSN.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let t = text.trimmedOfWhitespace().uppercased()
         let chars = Array(t)
         guard chars.count == 8, chars[0].isASCII, chars[0].isNumber || chars[0].isLetter,
               chars.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })

@@ -10,7 +10,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
 
     /// Parses the CSV/CLI spelling, accepting `-` for `_` and any case.
     public init?(parsing text: String) {
-        self.init(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_"))
+        self.init(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
     }
 }
 
@@ -21,7 +21,7 @@ public enum Jabatan: String, Sendable, Codable, CaseIterable, Hashable {
     /// Plt. (pelaksana tugas): acting principal of a school other than (or besides) their own.
     case plt
 
-    public init?(parsing text: String) { self.init(rawValue: text.lowercased().replacingOccurrences(of: ".", with: "")) }
+    public init?(parsing text: String) { self.init(rawValue: text.lowercased().filter { $0 != "." }) }
 }
 
 /// Employment status, which decides how the person's id is checked.
@@ -34,6 +34,6 @@ public enum Kepegawaian: String, Sendable, Codable, CaseIterable, Hashable {
     case nonAsn = "non_asn"
 
     public init?(parsing text: String) {
-        self.init(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_"))
+        self.init(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
     }
 }
