@@ -34,7 +34,7 @@ do {
         let office = try StoreBench(
             bench: bench, name: "office", title: "Office: one district, 2,000 positions",
             workload: Workload(districts: 1, positionsPerDistrict: 2000), cliRepeats: 5, callRepeats: 20,
-            everyQueryAfterChange: true
+            isCountry: false
         ).run()
         try RPCBench(bench: bench, calls: 10_000, callsPerClient: 1_000).run(against: office)
         if sections.contains("idle") { IdleBench(bench: bench, seconds: 60).run(on: office, storeName: "office") }
@@ -47,7 +47,7 @@ do {
         let national = try StoreBench(
             bench: bench, name: "national", title: "National: 250,000 positions in 500 districts, progress in 1 of 5",
             workload: Workload(districts: 500, positionsPerDistrict: 500, progressEvery: 5), cliRepeats: 1, callRepeats: 1,
-            everyQueryAfterChange: false
+            isCountry: true
         ).run()
         national.stop()
     }
