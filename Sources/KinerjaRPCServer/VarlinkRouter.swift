@@ -298,10 +298,13 @@ public struct VarlinkRouter: Sendable {
     /// interface with a registered method. Kept up to date by each registration rather than
     /// computed by each `GetInfo` call, where it was a fifth of the call's time.
     public private(set) var interfaceNames = [VarlinkService.interfaceName]
-    /// `GetInfo`'s result, and its reply encoded once (nil if that failed: then each call
-    /// encodes it): the same bytes answer every call, and encoding was a third of its work.
-    private var info = VarlinkService.GetInfo.Result(vendor: "", product: "", version: "", url: "", interfaces: [])
+    /// `GetInfo`'s reply encoded once (nil if that failed: then each call encodes it): the
+    /// same bytes answer every call, and encoding was a third of its work.
     private var infoReply: [UInt8]? = nil
+
+    private var info: VarlinkService.GetInfo.Result {
+        VarlinkService.GetInfo.Result(vendor: vendor, product: product, version: version, url: url, interfaces: interfaceNames)
+    }
 
     private mutating func refreshInterfaceNames() {
         var names = Set(interfaces.keys)
@@ -310,7 +313,6 @@ public struct VarlinkRouter: Sendable {
         }
         names.remove(VarlinkService.interfaceName)
         interfaceNames = [VarlinkService.interfaceName] + names.sorted()
-        info = VarlinkService.GetInfo.Result(vendor: vendor, product: product, version: version, url: url, interfaces: interfaceNames)
         infoReply = try? VarlinkReplyEncoding.encode(result: info, continues: false)
     }
 

@@ -10,7 +10,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
 
     /// Parses the CSV/CLI spelling, accepting `-` for `_` and any case.
     public init?(parsing text: String) {
-        self.init(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
+        self.init(rawValue: snakeCased(text))
     }
 }
 
@@ -34,6 +34,11 @@ public enum Kepegawaian: String, Sendable, Codable, CaseIterable, Hashable {
     case nonAsn = "non_asn"
 
     public init?(parsing text: String) {
-        self.init(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
+        self.init(rawValue: snakeCased(text))
     }
+}
+
+/// A CSV/CLI spelling as its raw value: any case, `-` for `_`.
+private func snakeCased(_ text: String) -> String {
+    String(text.lowercased().map { $0 == "-" ? "_" : $0 })
 }
