@@ -86,7 +86,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
-        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore"], swiftSettings: strict),
+        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",
             dependencies: [

@@ -73,3 +73,15 @@ public struct JSONObjectWriter {
         writer.object(value)
     }
 }
+
+extension DirectJSONEncodable {
+    /// The value's JSON object as ``StreamingJSONEncoder`` writes it inside a reply, for
+    /// replies assembled from objects encoded once and kept. It cannot fail: a direct type
+    /// writes only strings, integers, booleans, their arrays and direct objects.
+    public var jsonObject: [UInt8] {
+        let writer = JSONByteWriter()
+        writer.object(self)
+        // Exactly sized: the writer reserves 4 KiB, and thousands of these are kept.
+        return Array(writer.bytes)
+    }
+}

@@ -92,22 +92,28 @@ struct ReplyWriteFailed: Error {
 
 /// Encodes replies without a round trip through ``JSONValue``.
 enum VarlinkReplyEncoding {
+    static let parametersPrefix = Array(#"{"parameters":"#.utf8)
+
     /// `{"parameters":<result>[,"continues":true]}` + NUL. Throws if `result` is not a JSON object.
     static func encode<R: Encodable>(result: R, continues: Bool) throws -> [UInt8] {
-        let prefix = Array(#"{"parameters":"#.utf8)
-        var bytes = try StreamingJSONEncoder.encode(result, after: prefix)
-        guard bytes[prefix.count...].first(where: { !isJSONWhitespace($0) }) == UInt8(ascii: "{") else {
+        var bytes = try StreamingJSONEncoder.encode(result, after: parametersPrefix)
+        guard bytes[parametersPrefix.count...].first(where: { !isJSONWhitespace($0) }) == UInt8(ascii: "{") else {
             throw EncodingError.invalidValue(
                 result,
                 .init(codingPath: [], debugDescription: "Varlink reply parameters must encode as a JSON object")
             )
         }
+        close(&bytes, continues: continues)
+        return bytes
+    }
+
+    /// Ends a reply whose parameters were written after `parametersPrefix`.
+    static func close(_ bytes: inout [UInt8], continues: Bool) {
         if continues {
             bytes.append(contentsOf: #","continues":true"#.utf8)
         }
         bytes.append(UInt8(ascii: "}"))
         bytes.append(VarlinkFraming.terminator)
-        return bytes
     }
 
     static func encode(error: VarlinkError) -> [UInt8] {
@@ -264,14 +270,38 @@ public struct VarlinkRouter: Sendable {
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
     ) {
+        registerBlocking(method) { parameters, context in
+            try VarlinkReplyEncoding.encode(result: handler(parameters, context), continues: false)
+        }
+    }
+
+    /// The same for a handler that writes its result's JSON object itself, after the bytes
+    /// it is given: a reply assembled from pieces of JSON kept between calls. It must write
+    /// exactly what `M.Result` encodes to (its tests compare the two).
+    public mutating func registerBlockingJSON<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, inout [UInt8]) throws -> Void
+    ) {
+        registerBlocking(method) { parameters, context in
+            var bytes = VarlinkReplyEncoding.parametersPrefix
+            try handler(parameters, context, &bytes)
+            VarlinkReplyEncoding.close(&bytes, continues: false)
+            return bytes
+        }
+    }
+
+    private mutating func registerBlocking<M: VarlinkMethod>(
+        _ method: M.Type,
+        reply: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> [UInt8]
+    ) {
         let pool = blockingPool
         routes[M.name] = Route(isStream: false) { parameters, context, output in
             let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
             // Encoded there too: a listing's reply (hundreds of KiB, a week's reminders 1.5 MB)
             // would otherwise hold the event loop, and every connection on it, for milliseconds.
-            let reply = try await pool.runIfActive { try VarlinkReplyEncoding.encode(result: handler(decoded, context), continues: false) }
+            let encoded = try await pool.runIfActive { try reply(decoded, context) }
             if !context.oneway {
-                try await output.send(encoded: reply)
+                try await output.send(encoded: encoded)
             }
         }
         refreshInterfaceNames()

@@ -44,32 +44,37 @@ struct StoreBench {
         let daemon = try Daemon(bench: bench, stateDirectory: state, name: name)
         report.add("start-up to READY=1", daemon.ready * 1000, "ms", how: "launch → READY=1 on NOTIFY_SOCKET")
         report.add("start-up to socket answering", daemon.answering * 1000, "ms", how: "launch → first GetInfo reply")
-        let school = positions.first { !$0.isSupervisor }!.npsn
+        let principal = positions.first { !$0.isSupervisor }!
         let queries: [(String, [String], [UInt8])] = [
             ("people list --overdue", ["people", "list", "--overdue"],
              try RawConnection.call(Kinerja.ListPeople.self, .init(overdue: true))),
-            ("people list --npsn (one school)", ["people", "list", "--npsn", school],
-             try RawConnection.call(Kinerja.ListPeople.self, .init(npsn: school))),
+            ("people list --npsn (one school)", ["people", "list", "--npsn", principal.npsn],
+             try RawConnection.call(Kinerja.ListPeople.self, .init(npsn: principal.npsn))),
             ("report compliance", ["report", "compliance"],
              try RawConnection.call(Kinerja.GetComplianceReport.self, .init())),
             ("reminders preview, one week", ["reminders", "preview", "--from", Bench.today, "--to", "2026-12-01"],
              try RawConnection.call(Kinerja.PreviewReminders.self, .init(from: Bench.today, to: "2026-12-01"))),
         ]
-        // The daemon keeps what its listings read until its next write: "after a change"
-        // is each call right after one (a silence of a school nobody heads), read anew.
-        let change = try RawConnection.call(
-            Kinerja.AddSilence.self, .init(npsn: "99999999", until: Bench.today, reason: "kinerja-bench: a write before the call"))
+        // The daemon keeps what its listings read until a write changes it: "after a change"
+        // is each call right after a plan's transition (one principal's plan blocked, then
+        // unblocked), the change an office makes most.
+        let changes = try ["terblokir", "dibuka"].map {
+            try RawConnection.call(Kinerja.Transition.self, .init(person: principal.id, npsn: principal.npsn, action: $0, note: "kinerja-bench"))
+        }
+        try RawConnection(path: daemon.socket).roundTrip(changes[1])
+        var changeCount = 0
         for (label, arguments, request) in queries {
             let connection = try RawConnection(path: daemon.socket)
             var reply: [UInt8] = []
             if !isCountry || arguments.contains("--npsn") {
                 var afterChange: [Double] = []
                 for _ in 0..<callRepeats {
-                    _ = try connection.answer(change)
+                    _ = try connection.answer(changes[changeCount % 2])
+                    changeCount += 1
                     afterChange.append(try Stopwatch.time { reply = try connection.answer(request) })
                 }
                 report.add("\(label): call after a change", afterChange.sorted().median * 1000, "ms",
-                           how: "kinerja-bench: median of \(callRepeats) calls, each right after an AddSilence (a write)")
+                           how: "kinerja-bench: median of \(callRepeats) calls, each right after a Transition (a plan blocked or unblocked)")
             }
             let calls = try Stopwatch.samples(callRepeats) { reply = try connection.answer(request) }
             report.add("\(label): call", calls.median * 1000, "ms",

@@ -12,9 +12,10 @@ extension SQLiteStore {
         try reading { try $0.storedPlan(id) }
     }
 
-    /// Kept until the next write (see `KeptAnswers`).
+    /// Kept until plans change; a plan saved by itself (a transition) is patched into the
+    /// kept answers instead (see `KeptAnswers`).
     public func plans(matching query: PlanQuery) throws -> [StoredPlan] {
-        try reading(query, keptIn: keptPlans) { try $0.plans(matching: query) }
+        try reading(query, keptIn: keptPlans, generation: planGeneration) { try $0.plans(matching: query) }
     }
 
     public func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {

@@ -33,6 +33,7 @@ extension SQLiteTransaction {
             db.cachedStatement(sql: "SELECT state FROM plan WHERE plan_id = ?"), arguments: [plan.id.description])
         let row = try PlanRow(plan, due: due, at: at)
         if before == nil { try row.insert(db) } else { try row.update(db) }
+        effects?.planSaved(StoredPlan(plan: plan, due: due))
         try appendAudit(action: action, subject: row.planID, before: before, after: row.state, actor: actor, at: at)
     }
 
@@ -49,6 +50,7 @@ extension SQLiteTransaction {
             try PlanRow(plan, due: due(plan), at: at).insert(db)
         }
         if !missing.isEmpty {
+            effects?.plansChanged()
             let summary = try JSONText.encode(["cycle": cycle.description, "created": "\(missing.count)"])
             try appendAudit(action: "plans created", subject: cycle.description, before: nil, after: summary, actor: actor, at: at)
         }
@@ -65,6 +67,7 @@ extension SQLiteTransaction {
             try update.execute(arguments: [newDue, row.planID])
             changed += 1
         }
+        if changed > 0 { effects?.plansChanged() }
         return changed
     }
 }

@@ -24,14 +24,28 @@ extension SQLiteStore {
     }
 
     /// The name of each principal's school, by NPSN (the first a roster gave, active or not).
-    /// Kept until the next write (see `KeptAnswers`).
+    /// Kept until the roster changes (see `KeptAnswers`).
     public func schoolNames() throws -> [String: String] {
-        try reading(true, keptIn: keptSchoolNames) { try $0.schoolNames() }
+        try reading(true, keptIn: keptSchoolNames, generation: rosterGeneration) { try $0.schoolNames() }
     }
 
-    /// Kept until the next write (see `KeptAnswers`).
+    /// Kept until the roster changes (see `KeptAnswers`). Positions chosen by their plans
+    /// are the kept positions filtered by the kept (patched) plans when the roster is kept,
+    /// as an office's is, so that a transition does not make the next overdue list read the
+    /// roster again; else (a country's roster, or none kept yet) read through the plans'
+    /// index and kept until the roster or a plan changes.
     public func positionsWithPeople(matching query: PositionQuery) throws -> [(person: Person, position: Position)] {
-        try reading(query, keptIn: keptPositions) { try $0.positionsWithPeople(matching: query) }
+        guard var plans = query.havingPlan else {
+            return try reading(query, keptIn: keptPositions, generation: rosterGeneration) { try $0.positionsWithPeople(matching: query) }
+        }
+        var everyPlan = query
+        everyPlan.havingPlan = nil
+        if let positions = keptPositions.kept(everyPlan, generation: rosterGeneration.load(ordering: .acquiring)) {
+            plans.limit = nil
+            let keys = Set(try self.plans(matching: plans).map(\.plan.id.position))
+            return positions.filter { keys.contains($0.position.key) }
+        }
+        return try reading(query, keptIn: keptPositionsByPlan, generation: listingGeneration) { try $0.positionsWithPeople(matching: query) }
     }
 
     public func people(matching text: String?, activeOnly: Bool) throws -> [Person] {

@@ -7,6 +7,7 @@ extension SQLiteTransaction {
     /// rows), then writes only what differs, each with its audit row. A person listed twice
     /// (one row per position) is taken from their first row.
     func applyRoster(_ entries: [RosterEntry], actor: AuditActor, at: Date, markMissingInactive: Bool) throws -> RosterSummary {
+        effects?.rosterChanged()
         var persons: [PersonID: Person] = [:]
         var personOrder: [PersonID] = []
         var positions: [PositionKey: Position] = [:]

@@ -10,6 +10,6 @@ extension SQLiteStore {
     }
 
     public func setSchedulerCheckpoint(_ date: Date) throws {
-        try writing(changesAnswers: false) { try $0.setSchedulerCheckpoint(date) }
+        try writing(changesStatus: false) { try $0.setSchedulerCheckpoint(date) }
     }
 }

@@ -14,20 +14,30 @@ import Synchronization
 public final class SQLiteStore: KinerjaStoring {
     public let path: String
     let pool: DatabasePool
-    /// Counts this store's write transactions that change what listings and status read:
-    /// what was read before it moved may be stale. The scheduler's checkpoint does not move
-    /// it: the pass after every change wrote one, and threw away every kept answer with it.
-    /// Writes by another process to the same file do not move it (kinerjad is the writer).
+    /// Moves at every committed write transaction except the scheduler's checkpoint: the
+    /// status figures read before it moved may be stale. (The checkpoint wrote one after
+    /// every pass, and every status call read the figures anew.)
     let writeGeneration = Atomic<UInt64>(0)
+    /// Move when a write changed the roster, the plans, or either (see `WriteEffects`):
+    /// each kind of kept answer checks the one of the tables it reads.
+    let rosterGeneration = Atomic<UInt64>(0)
+    let planGeneration = Atomic<UInt64>(0)
+    let listingGeneration = Atomic<UInt64>(0)
     private let writes = Atomic<UInt64>(0)
+    /// Moves whenever this store's roster changes: what was derived from the roster before
+    /// it moved (an index of positions, a reminder's recipient names) may be stale.
+    public var rosterVersion: UInt64 { rosterGeneration.load(ordering: .acquiring) }
     /// How many write transactions this store has run, the scheduler's checkpoints included:
     /// a reader that remembers it can tell whether anything it read may have changed since.
     public var writeCount: UInt64 { writes.load(ordering: .acquiring) }
     /// The last `statusFigures`, valid while `writeGeneration` has not moved.
     let statusCache = Mutex<StatusFigures.Cached?>(nil)
-    /// The listings' reads, kept while `writeGeneration` has not moved.
+    /// The listings' reads. Plans are patched with the plans a write saved one by one (a
+    /// transition), so the next listing reads nothing; positions are read again only when
+    /// the roster changed, or, for positions chosen by their plans, when either changed.
     let keptPlans = KeptAnswers<PlanQuery, [StoredPlan]>()
     let keptPositions = KeptAnswers<PositionQuery, [(person: Person, position: Position)]>()
+    let keptPositionsByPlan = KeptAnswers<PositionQuery, [(person: Person, position: Position)]>()
     let keptSchoolNames = KeptAnswers<Bool, [String: String]>(maxQuestions: 1, maxRows: .max)
 
     /// How long a write waits for another process's lock before failing.
@@ -85,22 +95,54 @@ public final class SQLiteStore: KinerjaStoring {
         try pool.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
-    /// `kept`'s answer to `question`, read by `body` when none is kept since the last write.
+    /// `kept`'s answer to `question`, read by `body` when none is kept since `generation` moved.
     func reading<Question, Answer>(
-        _ question: Question, keptIn kept: KeptAnswers<Question, Answer>, _ body: (SQLiteTransaction) throws -> Answer
+        _ question: Question, keptIn kept: KeptAnswers<Question, Answer>, generation: borrowing Atomic<UInt64>,
+        _ body: (SQLiteTransaction) throws -> Answer
     ) throws -> Answer {
-        try kept.answer(to: question, generation: writeGeneration.load(ordering: .acquiring)) { try reading(body) }
+        try kept.answer(to: question, generation: generation.load(ordering: .acquiring)) { try reading(body) }
     }
 
-    /// A write in one transaction, with its audit rows. `changesAnswers: false` is for
-    /// bookkeeping no listing or status reads (the scheduler's checkpoint): kept answers stay.
-    func writing<T>(changesAnswers: Bool = true, _ body: (SQLiteTransaction) throws -> T) throws -> T {
-        // After the commit (or rollback): a reader that saw the old generation re-reads.
-        defer {
-            writes.add(1, ordering: .releasing)
-            if changesAnswers { writeGeneration.add(1, ordering: .releasing) }
+    /// A write in one transaction, with its audit rows. What it changed reaches the kept
+    /// answers once it has committed (`publish`). `changesStatus: false` is for bookkeeping
+    /// the status figures do not read (the scheduler's checkpoint).
+    func writing<T>(changesStatus: Bool = true, _ body: (SQLiteTransaction) throws -> T) throws -> T {
+        defer { writes.add(1, ordering: .releasing) }
+        return try SQLiteStore.mapFullDisk(directory: directory) {
+            try pool.write { db in
+                let effects = WriteEffects()
+                let result = try body(SQLiteTransaction(db: db, effects: effects))
+                let summary = effects.summary
+                // On the writer's queue, right after the commit and before the next write:
+                // writes reach the kept answers in the order they were committed.
+                db.afterNextTransaction { [self] _ in publish(summary, changesStatus: changesStatus) }
+                return result
+            }
         }
-        return try SQLiteStore.mapFullDisk(directory: directory) { try pool.write { db in try body(SQLiteTransaction(db: db)) } }
+    }
+
+    /// Brings the kept answers up to a committed write, then moves the generations readers
+    /// check. A reader that took a generation before this sees its answer dropped (or, for
+    /// plans, patched: a patch replaces a plan by id, so patching twice is harmless).
+    private func publish(_ effects: WriteEffects.Summary, changesStatus: Bool) {
+        if effects.roster {
+            let next = rosterGeneration.load(ordering: .acquiring) + 1
+            keptPositions.advance(to: next, patch: nil)
+            keptSchoolNames.advance(to: next, patch: nil)
+            rosterGeneration.store(next, ordering: .releasing)
+        }
+        if effects.plansChanged {
+            let next = planGeneration.load(ordering: .acquiring) + 1
+            let saved = effects.saved
+            keptPlans.advance(to: next, patch: effects.plansRewritten ? nil : { query, plans in query.patch(&plans, saving: saved) })
+            planGeneration.store(next, ordering: .releasing)
+        }
+        if effects.roster || effects.plansChanged {
+            let next = listingGeneration.load(ordering: .acquiring) + 1
+            keptPositionsByPlan.advance(to: next, patch: nil)
+            listingGeneration.store(next, ordering: .releasing)
+        }
+        if changesStatus { writeGeneration.add(1, ordering: .releasing) }
     }
 
     /// The directory of the database and its WAL: where space runs out.

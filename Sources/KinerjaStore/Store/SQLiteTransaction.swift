@@ -6,4 +6,6 @@ import GRDB
 /// body so that many calls share one.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
+    /// Where a write's calls record what they changed (see `WriteEffects`); nil in a read.
+    var effects: WriteEffects? = nil
 }

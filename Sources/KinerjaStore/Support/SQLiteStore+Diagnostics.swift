@@ -22,7 +22,10 @@ extension SQLiteStore {
 
     /// Runs SQL in a write transaction of this store.
     package func executeRaw(_ sql: String) throws {
-        try writing { try $0.db.execute(sql: sql) }
+        try writing { tx in
+            tx.effects?.everythingChanged()
+            try tx.db.execute(sql: sql)
+        }
     }
 
     /// The first column of every row `sql` returns, as text.

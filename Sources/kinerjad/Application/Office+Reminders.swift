@@ -28,45 +28,48 @@ extension Office {
     }
 
     /// Every occurrence that would fire between two local dates, computed like the
-    /// scheduler does, without recording or sending anything.
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) throws -> [ReminderItem] {
+    /// scheduler does, without recording or sending anything: the JSON object of
+    /// `PreviewReminders.Result`, written after `bytes`. Plans unchanged since the last
+    /// preview of the same window reuse the reminders kept for them (`KeptPreview`).
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, into bytes: inout [UInt8]) throws {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
-        let settings = settings
+        let (settings, settingsVersion) = versionedSettings
         let calendar = settings.config.calendar
         let policy = settings.config.reminders.policy
+        let language = settings.config.language
         let cycle = CycleID(containing: from)
         let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle))
-        // One roster read: recipients' names need everyone, the plans only `p.person`'s.
-        var byKey: [PositionKey: (Person, Position)] = [:]
-        var names: [PersonID: String] = [:]
-        for (person, position) in try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)) {
-            names[person.id] = person.nama
-            byKey[position.key] = (person, position)
+        let rosterVersion = store.rosterVersion
+        // Recipients' names need everyone, the plans only `p.person`'s.
+        let roster = try keptPreview.roster(version: rosterVersion) {
+            KeptPreview.Roster(try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)))
         }
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
         let plans = try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) }))
-        let language = settings.config.language
-        let items = ParallelChunks.flatMap(plans) { [byKey, names] chunk in
-            var items: [(fireAt: Date, item: ReminderItem)] = []
-            for stored in chunk {
-                guard let (person, position) = byKey[stored.plan.id.position] else { continue }
-                for o in ReminderPlanner.occurrences(
-                    of: stored.plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end) {
-                    let message = ReminderText.message(
-                        o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { names[$0] },
-                        language: language)
-                    items.append((o.fireAt, ReminderItems.item(o, message: message, calendar: calendar)))
-                }
+        let window = KeptPreview.Window(start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion)
+        let reminders = keptPreview.reminders(of: plans, in: window) { plan in
+            guard let (person, position) = roster.positions[plan.id.position] else { return [] }
+            return ReminderPlanner.occurrences(
+                of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end
+            ).map { o in
+                let message = ReminderText.message(
+                    o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { roster.names[$0] },
+                    language: language)
+                let item = ReminderItems.item(o, message: message, calendar: calendar)
+                return KeptPreview.Reminder(fireAt: o.fireAt, id: item.id, json: item.jsonObject)
             }
-            return items
         }
-        // Sorted by position, so that the items themselves are moved once, not at every swap.
-        let order = items.indices.sorted { (items[$0].fireAt, items[$0].item.id) < (items[$1].fireAt, items[$1].item.id) }
-        return order.map { items[$0].item }
+        bytes.append(contentsOf: #"{"reminders":["#.utf8)
+        bytes.reserveCapacity(bytes.count + reminders.reduce(0) { $0 + $1.json.count + 1 } + 2)
+        for (index, reminder) in reminders.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: reminder.json)
+        }
+        bytes.append(contentsOf: "]}".utf8)
     }
 
     func acknowledge(_ id: String, actor: AuditActor) throws {

@@ -17,23 +17,30 @@ final class Office: Sendable {
     let changed = Waker()
     /// The next reminder's fire instant, as the scheduler last planned it (for STATUS=).
     let nextReminder = Mutex<Date?>(nil)
-    private let settingsBox: Mutex<Settings>
+    /// The settings, and how many times they were replaced: what was derived from one
+    /// version of them (a kept preview) is not reused with another.
+    private let settingsBox: Mutex<(settings: Settings, version: UInt64)>
+    /// A week's reminders of each plan, kept between previews.
+    let keptPreview = KeptPreview()
 
     init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {
         self.store = store
         self.clock = clock
         self.logger = logger
         startedAt = clock.now()
-        settingsBox = Mutex(settings)
+        settingsBox = Mutex((settings, 0))
         Office.useLanguage(of: settings)
     }
 
-    var settings: Settings { settingsBox.withLock { $0 } }
+    var settings: Settings { settingsBox.withLock { $0.settings } }
+
+    /// The settings with their version, read together.
+    var versionedSettings: (settings: Settings, version: UInt64) { settingsBox.withLock { $0 } }
 
     /// Replaces config and rules at once (SIGHUP) and recomputes the deadlines stored with
     /// the current cycle's plans, since new rules may move them.
     func replaceSettings(_ new: Settings) throws {
-        settingsBox.withLock { $0 = new }
+        settingsBox.withLock { $0 = (new, $0.version + 1) }
         Office.useLanguage(of: new)
         defer { changed.poke() }
         let cycle = currentCycle()

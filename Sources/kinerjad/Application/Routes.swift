@@ -83,7 +83,7 @@ enum Routes {
             return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
         }
         router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.registerBlocking(Kinerja.PreviewReminders.self) { p, _ in .init(reminders: try office.previewReminders(p)) }
+        router.registerBlockingJSON(Kinerja.PreviewReminders.self) { p, _, bytes in try office.previewReminders(p, into: &bytes) }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
