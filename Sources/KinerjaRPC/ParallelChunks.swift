@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// Splits a query's per-plan work over the machine's cores. A week's reminder preview plans
 /// and words every reminder of every plan, one plan independent of the next, and its 1.5 MB
