@@ -57,10 +57,19 @@ struct JSONParser {
 
     /// Parses `bytes`, which must hold one JSON value and nothing else but whitespace.
     static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONParsingError) -> JSONValue {
+        try read(bytes, maxDepth: maxDepth) { parser throws(JSONParsingError) in try parser.value() }
+    }
+
+    /// Reads the one JSON value `bytes` hold with `body`, which must read all of it (see
+    /// `JSONParser+Reading.swift`); nothing but whitespace may follow.
+    static func read<T>(
+        _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, _ body: (inout JSONParser) throws(JSONParsingError) -> T
+    ) throws(JSONParsingError) -> T {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         parser.skipByteOrderMark()
         parser.skipWhitespace()
-        let value = try parser.value()
+        guard parser.index < bytes.count else { throw parser.fault(.syntax, "unexpected end of text") }
+        let value = try body(&parser)
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.fault(.syntax, "unexpected text after the value") }
         return value
@@ -68,7 +77,7 @@ struct JSONParser {
 
     // MARK: Values
 
-    private mutating func value() throws(JSONParsingError) -> JSONValue {
+    mutating func value() throws(JSONParsingError) -> JSONValue {
         guard index < bytes.count else { throw fault(.syntax, "unexpected end of text") }
         switch bytes[index] {
         case ASCII.openBrace: return try object()
@@ -89,14 +98,32 @@ struct JSONParser {
     }
 
     private mutating func object() throws(JSONParsingError) -> JSONValue {
+        // Room for a call's members from the start: growing from empty reallocated twice.
+        var members = [String: JSONValue](minimumCapacity: 4)
+        try forEachMember { name, parser throws(JSONParsingError) in
+            let value = try parser.value()
+            // A repeated name keeps its first value, as in `JSONDecoder`.
+            if members.index(forKey: name) == nil {
+                members[name] = value
+            }
+        }
+        return .object(members)
+    }
+
+    private mutating func array() throws(JSONParsingError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachElement { parser throws(JSONParsingError) in elements.append(try parser.value()) }
+        return .array(elements)
+    }
+
+    /// For the object that starts here: calls `body` with each member's name and the parser
+    /// at the member's value, which `body` must read whole (`value()` or a `read…` method).
+    mutating func forEachMember(_ body: (String, inout JSONParser) throws(JSONParsingError) -> Void) throws(JSONParsingError) {
+        guard peek() == ASCII.openBrace else { throw fault(.content, "expected an object") }
         try enterContainer()
         let outermost = depth == 1
         skipWhitespace()
-        if peek() == ASCII.closeBrace {
-            return leaveContainer(.object([:]))
-        }
-        // Room for a call's members from the start: growing from empty reallocated twice.
-        var members = [String: JSONValue](minimumCapacity: 4)
+        if peek() == ASCII.closeBrace { return leaveContainer() }
         while true {
             guard peek() == ASCII.quote else { throw fault(.syntax, "expected a member name") }
             let name = try string()
@@ -105,41 +132,39 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             if outermost { member = name }
-            let value = try value()
+            guard index < bytes.count else { throw fault(.syntax, "unexpected end of text") }
+            try body(name, &self)
             if outermost { member = nil }
-            // A repeated name keeps its first value, as in `JSONDecoder`.
-            if members.index(forKey: name) == nil {
-                members[name] = value
-            }
             skipWhitespace()
             switch peek() {
             case ASCII.comma:
                 index += 1
                 skipWhitespace()
             case ASCII.closeBrace:
-                return leaveContainer(.object(members))
+                return leaveContainer()
             default:
                 throw fault(.syntax, "expected ',' or '}'")
             }
         }
     }
 
-    private mutating func array() throws(JSONParsingError) -> JSONValue {
+    /// For the array that starts here: calls `body` with the parser at each element, which
+    /// `body` must read whole.
+    mutating func forEachElement(_ body: (inout JSONParser) throws(JSONParsingError) -> Void) throws(JSONParsingError) {
+        guard peek() == ASCII.openBracket else { throw fault(.content, "expected an array") }
         try enterContainer()
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if peek() == ASCII.closeBracket {
-            return leaveContainer(.array(elements))
-        }
+        if peek() == ASCII.closeBracket { return leaveContainer() }
         while true {
-            elements.append(try value())
+            guard index < bytes.count else { throw fault(.syntax, "unexpected end of text") }
+            try body(&self)
             skipWhitespace()
             switch peek() {
             case ASCII.comma:
                 index += 1
                 skipWhitespace()
             case ASCII.closeBracket:
-                return leaveContainer(.array(elements))
+                return leaveContainer()
             default:
                 throw fault(.syntax, "expected ',' or ']'")
             }
@@ -155,13 +180,12 @@ struct JSONParser {
     }
 
     /// Steps over the closing bracket or brace.
-    private mutating func leaveContainer(_ value: JSONValue) -> JSONValue {
+    private mutating func leaveContainer() {
         index += 1
         depth -= 1
-        return value
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONParsingError) {
+    mutating func literal(_ word: StaticString) throws(JSONParsingError) {
         let count = word.utf8CodeUnitCount
         guard bytes.count - index >= count else { throw fault(.syntax, "unexpected end of text") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
@@ -174,7 +198,7 @@ struct JSONParser {
 
     /// Parses a string starting at its opening quote. Text without escapes, the common case,
     /// becomes a `String` straight from the input bytes.
-    private mutating func string() throws(JSONParsingError) -> String {
+    mutating func string() throws(JSONParsingError) -> String {
         index += 1
         let start = index
         var nonASCII: UInt8 = 0
@@ -286,7 +310,7 @@ struct JSONParser {
     // MARK: Numbers
 
     /// Parses `-? int frac? exp?`; see the type's documentation for `.int` against `.double`.
-    private mutating func number() throws(JSONParsingError) -> JSONValue {
+    mutating func number() throws(JSONParsingError) -> JSONValue {
         let start = index
         let negative = bytes[index] == ASCII.minus
         if negative { index += 1 }
@@ -340,7 +364,7 @@ struct JSONParser {
 
     // MARK: Helpers
 
-    private func peek() -> UInt8? {
+    func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
@@ -357,7 +381,7 @@ struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    private func fault(_ kind: JSONParsingError.Kind, _ reason: String) -> JSONParsingError {
+    func fault(_ kind: JSONParsingError.Kind, _ reason: String) -> JSONParsingError {
         JSONParsingError(kind: kind, offset: index, reason: reason, member: member)
     }
 }
@@ -397,7 +421,7 @@ private struct Digits {
 }
 
 /// The bytes the parser looks for.
-private enum ASCII {
+enum ASCII {
     static let quote = UInt8(ascii: "\"")
     static let backslash = UInt8(ascii: "\\")
     static let slash = UInt8(ascii: "/")

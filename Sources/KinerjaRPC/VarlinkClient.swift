@@ -223,6 +223,7 @@ public final class VarlinkClient {
     private func receiveReply<R: Decodable>(method: String, deadline: ContinuousClock.Instant?) throws -> DecodedReply<R> {
         let frame = try readFrame(deadline: deadline)
         do {
+            if let reply = DecodedReply<R>.direct(frame) { return reply }
             return try JSONDecoder().decode(DecodedReply<R>.self, from: Data(frame))
         } catch {
             // The frame was consumed, so the connection is still in sync.
@@ -366,6 +367,40 @@ struct DecodedReply<R: Decodable>: Decodable {
         } else {
             result = try JSONDecoder().decode(R.self, from: Data("{}".utf8))
         }
+    }
+
+    private init(result: R) {
+        self.result = result
+        error = nil
+        continues = false
+    }
+
+    /// The reply read by `R`'s own reader (``DirectJSONDecodable``), without `JSONDecoder`;
+    /// nil when `R` has none, or the reply is anything but parameters alone (an error, whose
+    /// parameters are not `R`; `continues`; text the reader refuses): `JSONDecoder` reads
+    /// those, and names what is wrong.
+    static func direct(_ frame: [UInt8]) -> DecodedReply? {
+        guard let direct = R.self as? any DirectJSONDecodable.Type else { return nil }
+        var result: R?
+        var plain = true
+        do {
+            try frame.withUnsafeBytes { bytes in
+                try JSONParser.read(bytes) { parser throws(JSONParsingError) in
+                    try parser.forEachMember { key, parser throws(JSONParsingError) in
+                        if key == VarlinkReply.CodingKeys.parameters.stringValue, parser.peek() != UInt8(ascii: "n") {
+                            result = try direct.init(reading: &parser) as? R
+                        } else {
+                            plain = false
+                            try parser.skipValue()
+                        }
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard plain, let result else { return nil }
+        return DecodedReply(result: result)
     }
 
     func unwrap(method: String) throws -> R {

@@ -83,3 +83,73 @@ extension GroupCompliance: DirectJSONEncodable {
         object.member(CodingKeys.notSubmitted, notSubmitted)
     }
 }
+
+extension StepCompliance: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var role, step: String?
+        var done, onTime, late, overdue, blocked, pending: Int?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .role?: role = try parser.readString()
+            case .step?: step = try parser.readString()
+            case .done?: done = try parser.readInt()
+            case .onTime?: onTime = try parser.readInt()
+            case .late?: late = try parser.readInt()
+            case .overdue?: overdue = try parser.readInt()
+            case .blocked?: blocked = try parser.readInt()
+            case .pending?: pending = try parser.readInt()
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            role: try parser.required(role, CodingKeys.role), step: try parser.required(step, CodingKeys.step),
+            done: try parser.required(done, CodingKeys.done), onTime: try parser.required(onTime, CodingKeys.onTime),
+            late: try parser.required(late, CodingKeys.late), overdue: try parser.required(overdue, CodingKeys.overdue),
+            blocked: try parser.required(blocked, CodingKeys.blocked), pending: try parser.required(pending, CodingKeys.pending))
+    }
+}
+
+extension GroupCompliance: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var key, name: String?
+        var plans, complete, overdue, blocked, notSubmitted: Int?
+        try parser.forEachMember { member, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: member) {
+            case .key?: key = try parser.readString()
+            case .name?: name = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .plans?: plans = try parser.readInt()
+            case .complete?: complete = try parser.readInt()
+            case .overdue?: overdue = try parser.readInt()
+            case .blocked?: blocked = try parser.readInt()
+            case .notSubmitted?: notSubmitted = try parser.readInt()
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            key: try parser.required(key, CodingKeys.key), name: name, plans: try parser.required(plans, CodingKeys.plans),
+            complete: try parser.required(complete, CodingKeys.complete), overdue: try parser.required(overdue, CodingKeys.overdue),
+            blocked: try parser.required(blocked, CodingKeys.blocked), notSubmitted: try parser.required(notSubmitted, CodingKeys.notSubmitted))
+    }
+}
+
+extension ComplianceReport: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var cycle, asOf: String?
+        var steps: [StepCompliance]?
+        var schools, roles: [GroupCompliance]?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .cycle?: cycle = try parser.readString()
+            case .asOf?: asOf = try parser.readString()
+            case .steps?: steps = try parser.readArray(of: StepCompliance.self)
+            case .schools?: schools = try parser.readArray(of: GroupCompliance.self)
+            case .roles?: roles = try parser.readArray(of: GroupCompliance.self)
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            cycle: try parser.required(cycle, CodingKeys.cycle), asOf: try parser.required(asOf, CodingKeys.asOf),
+            steps: try parser.required(steps, CodingKeys.steps), schools: try parser.required(schools, CodingKeys.schools),
+            roles: try parser.required(roles, CodingKeys.roles))
+    }
+}

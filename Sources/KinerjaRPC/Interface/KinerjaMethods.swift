@@ -176,3 +176,25 @@ public enum KinerjaError {
     public static let noSuchUpload = "id.kinerja.Kinerja.NoSuchUpload"
     public static let internalError = "id.kinerja.Kinerja.InternalError"
 }
+
+extension Kinerja.ListPeople.Result: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        self.init(people: try parser.readArrayMember(CodingKeys.people, of: PositionSummary.self))
+    }
+}
+
+extension Kinerja.ShowPerson.Result: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        self.init(positions: try parser.readArrayMember(CodingKeys.positions, of: PositionSummary.self))
+    }
+}
+
+extension Kinerja.GetComplianceReport.Result: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var report: ComplianceReport?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            if CodingKeys(stringValue: key) == .report { report = try ComplianceReport(reading: &parser) } else { try parser.skipValue() }
+        }
+        self.init(report: try parser.required(report, CodingKeys.report))
+    }
+}

@@ -79,3 +79,61 @@ extension PositionSummary: DirectJSONEncodable {
         object.member(CodingKeys.plan, plan)
     }
 }
+
+extension PlanSummary: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var plan, cycle, step, actor, due, blockCause: String?
+        var daysLeft: Int?
+        var flags: [String]?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .plan?: plan = try parser.readString()
+            case .cycle?: cycle = try parser.readString()
+            case .step?: step = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .actor?: actor = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .due?: due = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .daysLeft?: daysLeft = try parser.readOptional { parser throws(JSONParsingError) in try parser.readInt() }
+            case .flags?: flags = try parser.readStrings()
+            case .blockCause?: blockCause = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            plan: try parser.required(plan, CodingKeys.plan), cycle: try parser.required(cycle, CodingKeys.cycle), step: step,
+            actor: actor, due: due, daysLeft: daysLeft, flags: try parser.required(flags, CodingKeys.flags), blockCause: blockCause)
+    }
+}
+
+extension PositionSummary: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var id, nama, kepegawaian, peran, jabatan, npsn, namaSekolah, atasanId, pejabatPenilaiId: String?
+        var timKinerja, sekolahBinaan: [String]?
+        var active: Bool?
+        var plan: PlanSummary?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .id?: id = try parser.readString()
+            case .nama?: nama = try parser.readString()
+            case .kepegawaian?: kepegawaian = try parser.readString()
+            case .peran?: peran = try parser.readString()
+            case .jabatan?: jabatan = try parser.readString()
+            case .npsn?: npsn = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .namaSekolah?: namaSekolah = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .atasanId?: atasanId = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .timKinerja?: timKinerja = try parser.readStrings()
+            case .pejabatPenilaiId?: pejabatPenilaiId = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .sekolahBinaan?: sekolahBinaan = try parser.readStrings()
+            case .active?: active = try parser.readBool()
+            case .plan?: plan = try parser.readOptional { parser throws(JSONParsingError) in try PlanSummary(reading: &parser) }
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            id: try parser.required(id, CodingKeys.id), nama: try parser.required(nama, CodingKeys.nama),
+            kepegawaian: try parser.required(kepegawaian, CodingKeys.kepegawaian), peran: try parser.required(peran, CodingKeys.peran),
+            jabatan: try parser.required(jabatan, CodingKeys.jabatan), npsn: npsn, namaSekolah: namaSekolah, atasanId: atasanId,
+            timKinerja: try parser.required(timKinerja, CodingKeys.timKinerja), pejabatPenilaiId: pejabatPenilaiId,
+            sekolahBinaan: try parser.required(sekolahBinaan, CodingKeys.sekolahBinaan), active: try parser.required(active, CodingKeys.active),
+            plan: plan)
+    }
+}

@@ -210,3 +210,40 @@ extension ReminderItem: DirectJSONEncodable {
         object.member(CodingKeys.message, message)
     }
 }
+
+extension ReminderItem: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, state, message: String?
+        var late: Bool?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .id?: id = try parser.readString()
+            case .plan?: plan = try parser.readString()
+            case .person?: person = try parser.readString()
+            case .step?: step = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .kind?: kind = try parser.readString()
+            case .due?: due = try parser.readString()
+            case .fireAt?: fireAt = try parser.readString()
+            case .recipientRole?: recipientRole = try parser.readString()
+            case .recipient?: recipient = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .state?: state = try parser.readString()
+            case .late?: late = try parser.readBool()
+            case .message?: message = try parser.readString()
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            id: try parser.required(id, CodingKeys.id), plan: try parser.required(plan, CodingKeys.plan),
+            person: try parser.required(person, CodingKeys.person), step: step, kind: try parser.required(kind, CodingKeys.kind),
+            due: try parser.required(due, CodingKeys.due), fireAt: try parser.required(fireAt, CodingKeys.fireAt),
+            recipientRole: try parser.required(recipientRole, CodingKeys.recipientRole), recipient: recipient,
+            state: try parser.required(state, CodingKeys.state), late: try parser.required(late, CodingKeys.late),
+            message: try parser.required(message, CodingKeys.message))
+    }
+}
+
+extension Kinerja.ListReminders.Result: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        self.init(reminders: try parser.readArrayMember(CodingKeys.reminders, of: ReminderItem.self))
+    }
+}

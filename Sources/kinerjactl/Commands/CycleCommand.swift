@@ -7,6 +7,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a cycle's dates and the deadline of every step, per role.",
             discussion: "CYCLE is YYYY-1 (January–June) or YYYY-2 (July–December); default: the current cycle.")
 

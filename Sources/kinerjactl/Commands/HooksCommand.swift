@@ -12,7 +12,7 @@ struct HooksCommand: ParsableCommand {
         subcommands: [List.self, Test.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The hooks, in the order they run.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The hooks, in the order they run.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -25,7 +25,7 @@ struct HooksCommand: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run one hook with a sample reminder and show what happened (nothing is recorded).")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run one hook with a sample reminder and show what happened (nothing is recorded).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The hook's file name.", valueName: "name")) var name: String
 

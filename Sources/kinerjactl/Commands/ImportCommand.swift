@@ -36,6 +36,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Roster: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roster",
             abstract: "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
             discussion: "People missing from the file are marked inactive, never deleted.")
         @OptionGroup var global: GlobalOptions
@@ -46,6 +47,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "progress",
             abstract: "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order.",
             discussion: "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.")
         @OptionGroup var global: GlobalOptions

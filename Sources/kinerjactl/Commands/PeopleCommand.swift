@@ -8,6 +8,7 @@ struct PeopleCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List positions with their plan of the cycle; filters combine.",
             discussion: """
             Examples:
@@ -44,7 +45,7 @@ struct PeopleCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one person: every position and its plan of the current cycle.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one person: every position and its plan of the current cycle.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("NIP or other person id.", valueName: "id")) var id: String

@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a plan: timeline, revisions, blocks and what may be recorded next.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a plan: timeline, revisions, blocks and what may be recorded next.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
 

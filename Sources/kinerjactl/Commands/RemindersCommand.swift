@@ -7,7 +7,7 @@ struct RemindersCommand: ParsableCommand {
         subcommands: [List.self, Preview.self, Watch.self, Ack.self, Deliveries.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Recorded reminders, newest first: fired, missed (daemon was down too long) or silenced.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Recorded reminders, newest first: fired, missed (daemon was down too long) or silenced.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("fired, missed or silenced.", valueName: "state")) var state: String?
         @Option(help: ArgumentHelp("Only this person's plans.", valueName: "id")) var person: String?
@@ -28,6 +28,7 @@ struct RemindersCommand: ParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "What would fire between two dates, without firing anything.",
             discussion: "Example: kinerjactl reminders preview --from 2026-12-01 --to 2026-12-31")
         @OptionGroup var global: GlobalOptions
@@ -47,7 +48,7 @@ struct RemindersCommand: ParsableCommand {
     }
 
     struct Watch: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print reminders as they fire, until interrupted.")
+        static let configuration = CommandConfiguration(commandName: "watch", abstract: "Print reminders as they fire, until interrupted.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -62,6 +63,7 @@ struct RemindersCommand: ParsableCommand {
 
     struct Ack: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ack",
             abstract: "Acknowledge a reminder: no more reminders for the same plan, step and deadline.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The reminder id (see reminders list).", valueName: "id")) var id: String
@@ -73,7 +75,7 @@ struct RemindersCommand: ParsableCommand {
     }
 
     struct Deliveries: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hook deliveries: pending, retrying, delivered or failed.")
+        static let configuration = CommandConfiguration(commandName: "deliveries", abstract: "Hook deliveries: pending, retrying, delivered or failed.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("pending, retrying, delivered or failed.", valueName: "state")) var state: String?
         @Option(help: ArgumentHelp("At most this many.", valueName: "n")) var limit: Int = 50

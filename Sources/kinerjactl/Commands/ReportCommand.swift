@@ -7,6 +7,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Compliance: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compliance",
             abstract: "Per step: done, on time, late, overdue, blocked, pending; per role and per school.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The cycle (default: current).", valueName: "cycle")) var cycle: String?

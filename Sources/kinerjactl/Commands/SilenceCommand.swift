@@ -8,6 +8,7 @@ struct SilenceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Silence a person (--person) or a school (--npsn) until a date, with a reason.",
             discussion: "Example: kinerjactl silence add --person 197410051999031002 --until 2026-12-15 --reason \"cuti sakit\"")
         @OptionGroup var global: GlobalOptions
@@ -28,7 +29,7 @@ struct SilenceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Silences active today (--all: every silence, ended ones too).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Silences active today (--all: every silence, ended ones too).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Include ended and removed silences.") var all = false
 
@@ -40,7 +41,7 @@ struct SilenceCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a silence now (it stays in the history).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "End a silence now (it stays in the history).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The silence id.", valueName: "id")) var id: Int
 
