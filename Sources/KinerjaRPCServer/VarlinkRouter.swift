@@ -2,6 +2,7 @@ import FoundationEssentials
 import KinerjaRPC
 import Logging
 import NIOCore
+import Synchronization
 import NIOPosix
 
 /// What a handler knows about the call it is serving.
@@ -261,6 +262,26 @@ public struct VarlinkRouter: Sendable {
         routes[M.name]?.answerNow = { parameters, context in
             let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
             return try answerNow(decoded, context).map { try VarlinkReplyEncoding.encode(result: $0, continues: false) }
+        }
+    }
+
+    /// The same for a result that stays equal over many calls (the status, within one
+    /// second): an answer equal to the previous one is sent as the bytes encoded for that
+    /// one, not encoded again.
+    public mutating func register<M: VarlinkMethod>(
+        _ method: M.Type,
+        answerNowRepeating answerNow: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result?,
+        otherwise handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
+    ) where M.Result: Equatable {
+        register(method, answerNow: answerNow, otherwise: handler)
+        let last = Mutex<(result: M.Result, reply: [UInt8])?>(nil)
+        routes[M.name]?.answerNow = { parameters, context in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            guard let result = try answerNow(decoded, context) else { return nil }
+            if let kept = last.withLock({ $0 }), kept.result == result { return kept.reply }
+            let reply = try VarlinkReplyEncoding.encode(result: result, continues: false)
+            last.withLock { $0 = (result, reply) }
+            return reply
         }
     }
 

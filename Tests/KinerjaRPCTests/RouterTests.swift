@@ -3,6 +3,7 @@ import KinerjaRPC
 @testable import KinerjaRPCServer
 import NIOCore
 import NIOEmbedded
+import Synchronization
 import Testing
 
 @Suite("Router", .timeLimit(.minutes(1)))
@@ -158,6 +159,29 @@ struct RouterTests {
             #expect(replies.count == 1)
             #expect(replies.first?.error == "org.varlink.service.InvalidParameter")
         }
+    }
+
+    /// A repeating answer reuses the reply of an equal result and never sends a stale one.
+    @Test func repeatingAnswersFollowTheResult() throws {
+        var router = TestInterface.makeRouter()
+        let pong = Mutex("a")
+        router.register(
+            TestInterface.Ping.self,
+            answerNowRepeating: { _, _ in .init(pong: pong.withLock { $0 }) },
+            otherwise: { _, _ in .init(pong: "task") })
+        func reply() throws -> VarlinkReply? {
+            let frame = ByteBuffer(string: #"{"method":"id.kinerja.Test.Ping","parameters":{"message":"x"}}"#)
+            guard case .answered(let bytes?, _) = router.answerNow(frame: frame, peer: .unknown, logger: quietLogger) else {
+                throw TestFailure("no immediate reply")
+            }
+            return try decodeReply(ByteBuffer(bytes: bytes))
+        }
+        #expect(try reply() == VarlinkReply(parameters: ["pong": "a"]))
+        #expect(try reply() == VarlinkReply(parameters: ["pong": "a"]))
+        pong.withLock { $0 = "b" }
+        #expect(try reply() == VarlinkReply(parameters: ["pong": "b"]))
+        pong.withLock { $0 = "a" }
+        #expect(try reply() == VarlinkReply(parameters: ["pong": "a"]))
     }
 
     /// What the server answers without a task, and what it leaves to one: the same replies

@@ -4,7 +4,7 @@ public enum Kinerja {
     public struct GetStatus: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.GetStatus"
         public typealias Parameters = Empty
-        public struct Result: Codable, Sendable { public var status: Status; public init(status: Status) { self.status = status } }
+        public struct Result: Codable, Sendable, Hashable { public var status: Status; public init(status: Status) { self.status = status } }
     }
 
     public struct ShowCycle: VarlinkMethod {

@@ -12,12 +12,23 @@ extension Office {
     }
 
     /// The status from the figures the store keeps between writes, without touching the
-    /// database (so it can answer on an event loop); `nil` when they must be read anew.
+    /// database (so it can answer on an event loop); `nil` when they must be read anew. The
+    /// same status for every call within one second (its times are to the second) while the
+    /// figures and the settings stay: building it was a third of a status call.
     func statusIfKept(version: String) -> Status? {
         let now = clock.now()
-        let today = calendar.date(of: now)
+        let (settings, settingsVersion) = versionedSettings
+        let today = settings.config.calendar.date(of: now)
         guard let figures = store.keptStatusFigures(cycle: CycleID(containing: today), overdueOn: today) else { return nil }
-        return status(version: version, now: now, figures: figures)
+        // Both whole seconds it shows: the time, and the uptime (which ticks at another phase).
+        let second = Int64(now.timeIntervalSince1970.rounded(.down)), uptime = Int64(now.timeIntervalSince(startedAt).rounded(.down))
+        if let last = lastStatus.withLock({ $0 }), last.second == second, last.uptime == uptime, last.settingsVersion == settingsVersion,
+           last.figures == figures {
+            return last.status
+        }
+        let status = status(version: version, now: now, figures: figures)
+        lastStatus.withLock { $0 = (second, uptime, settingsVersion, figures, status) }
+        return status
     }
 
     private func status(version: String, now: Date, figures: StatusFigures) -> Status {

@@ -22,6 +22,8 @@ final class Office: Sendable {
     private let settingsBox: Mutex<(settings: Settings, version: UInt64)>
     /// A week's reminders of each plan, kept between previews.
     let keptPreview = KeptPreview()
+    /// The last status answered from kept figures, with what it was built from.
+    let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
     init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {
         self.store = store

@@ -33,7 +33,7 @@ enum Routes {
         let pool = router.blockingPool
         router.register(
             Kinerja.GetStatus.self,
-            answerNow: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
+            answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
             otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
         router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
