@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// The `audit` table's row. The table is append-only (triggers refuse UPDATE and DELETE,
-/// see `SchemaV1`), so this record is only ever inserted and fetched.
-struct AuditRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+/// see `SchemaV1`): rows are inserted by `appendAudit`'s cached statement and fetched here.
+struct AuditRow: Codable, FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "audit"
 
     var id: Int64?
@@ -24,10 +24,6 @@ struct AuditRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
         self.subject = subject
         self.before = before
         self.after = after
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var record: AuditRecord {

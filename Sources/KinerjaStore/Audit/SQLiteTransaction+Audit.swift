@@ -7,7 +7,10 @@ extension SQLiteTransaction {
         action: String, subject: String, before: String?, after: String?, actor: AuditActor, at: Date
     ) throws -> AuditRecord {
         var row = AuditRow(actor, at: at, action: action, subject: subject, before: before, after: after)
-        try row.insert(db)
+        // A cached statement, not the record's Codable insert: an import appends a row per change.
+        try db.cachedStatement(sql: "INSERT INTO audit (at, uid, user, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [row.at, row.uid, row.user, row.action, row.subject, row.before, row.after])
+        row.id = db.lastInsertedRowID
         return row.record
     }
 

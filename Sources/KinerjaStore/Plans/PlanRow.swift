@@ -59,6 +59,22 @@ struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         state = try row.decode(forColumn: "state")
     }
 
+    /// Inserts the row, or replaces the one with its id, through cached statements: GRDB's
+    /// record persistence encoded every row through Codable first, a tenth of a progress
+    /// import (which saves a plan for each of its rows).
+    func write(_ db: Database, replacing: Bool) throws {
+        let statement = replacing
+            ? try db.cachedStatement(sql: """
+                UPDATE plan SET cycle = ?, person_id = ?, role = ?, npsn = ?, current_step = ?, current_due = ?, blocked = ?,
+                    updated_at = ?, state = ? WHERE plan_id = ?
+                """)
+            : try db.cachedStatement(sql: """
+                INSERT INTO plan (cycle, person_id, role, npsn, current_step, current_due, blocked, updated_at, state, plan_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [cycle, personID, role, npsn, currentStep, currentDue, blocked, updatedAt, state, planID])
+    }
+
     func stored() throws -> StoredPlan {
         let plan = try DecodedPlans.plan(id: planID, state: state)
         return StoredPlan(plan: plan, due: currentDue.flatMap { LocalDate($0) })

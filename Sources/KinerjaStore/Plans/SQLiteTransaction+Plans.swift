@@ -32,7 +32,7 @@ extension SQLiteTransaction {
         let before = try String.fetchOne(
             db.cachedStatement(sql: "SELECT state FROM plan WHERE plan_id = ?"), arguments: [plan.id.description])
         let row = try PlanRow(plan, due: due, at: at)
-        if before == nil { try row.insert(db) } else { try row.update(db) }
+        try row.write(db, replacing: before != nil)
         effects?.planSaved(StoredPlan(plan: plan, due: due))
         try appendAudit(action: action, subject: row.planID, before: before, after: row.state, actor: actor, at: at)
     }
@@ -47,7 +47,7 @@ extension SQLiteTransaction {
             """, arguments: [cycle.description])
         for row in missing {
             let plan = Plan(id: PlanID(cycle: cycle, position: try row.position().key))
-            try PlanRow(plan, due: due(plan), at: at).insert(db)
+            try PlanRow(plan, due: due(plan), at: at).write(db, replacing: false)
         }
         if !missing.isEmpty {
             effects?.plansChanged()
