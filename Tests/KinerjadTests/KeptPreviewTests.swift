@@ -109,4 +109,27 @@ struct KeptPreviewTests {
         _ = small.reminders(of: plans, in: window, plan: planned.plan)
         #expect(planned.total == 1201, "past maxBytes nothing is kept")
     }
+
+    @Test("the roster's index is kept for its version, unless it has more than maxRosterRows positions")
+    func rosterIndex() {
+        let rows = (0..<3).map { index in
+            let id = PersonID(trusted: String(format: "19800101200001%04d", index))
+            return (person: Person(id: id, nama: "Guru \(index)", kepegawaian: .pns),
+                    position: Position(key: PositionKey(personID: id, role: .pengawasSekolah, npsn: nil)))
+        }
+        func reads(_ kept: KeptPreview, versions: [UInt64]) -> Int {
+            var count = 0
+            for version in versions {
+                let roster = kept.roster(version: version) {
+                    count += 1
+                    return KeptPreview.Roster(rows)
+                }
+                #expect(roster.names.count == 3)
+            }
+            return count
+        }
+        #expect(reads(KeptPreview(), versions: [0, 0, 0]) == 1)
+        #expect(reads(KeptPreview(), versions: [0, 1, 1]) == 2)
+        #expect(reads(KeptPreview(maxRosterRows: 2), versions: [0, 0, 0]) == 3)
+    }
 }

@@ -13,8 +13,9 @@ import Synchronization
 /// Everything else a plan's reminders depend on is in the `Window`: the instants, the
 /// settings' version (rules, policy, calendar, language) and the roster's (names, the
 /// atasan and the Tim Kinerja of each position); another window starts over. The roster's
-/// index is kept with its version. At most `maxBytes` of JSON are kept: a country's
-/// preview (260,000 reminders) is planned anew each time rather than held in memory.
+/// index is kept with its version. At most `maxBytes` of JSON, and a roster of at most
+/// `maxRosterRows` positions, are kept: a country's preview (260,000 reminders, 250,000
+/// positions) is planned anew each time rather than held in memory.
 final class KeptPreview: Sendable {
     /// What the kept reminders were planned for, besides each plan.
     struct Window: Equatable, Sendable {
@@ -61,10 +62,12 @@ final class KeptPreview: Sendable {
     }
 
     let maxBytes: Int
+    let maxRosterRows: Int
     private let state = Mutex(State())
 
-    init(maxBytes: Int = 32 * 1024 * 1024) {
+    init(maxBytes: Int = 32 * 1024 * 1024, maxRosterRows: Int = 20_000) {
         self.maxBytes = maxBytes
+        self.maxRosterRows = maxRosterRows
     }
 
     /// The roster's index at `version`, built by `read` when none is kept for it. Take
@@ -72,7 +75,7 @@ final class KeptPreview: Sendable {
     func roster(version: UInt64, read: () throws -> Roster) rethrows -> Roster {
         if let kept = state.withLock({ $0.roster?.version == version ? $0.roster?.roster : nil }) { return kept }
         let roster = try read()
-        state.withLock { $0.roster = (version, roster) }
+        if roster.positions.count <= maxRosterRows { state.withLock { $0.roster = (version, roster) } }
         return roster
     }
 
