@@ -31,15 +31,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "KinerjaCore", swiftSettings: strict),
+        // JSON text as Foundation's JSONEncoder writes it, for the wire and the store.
+        .target(name: "KinerjaJSON", swiftSettings: strict),
         // Seeded generation shared by kinerja-bench and the tests.
         .target(name: "KinerjaSampleData", swiftSettings: strict),
         .target(
             name: "KinerjaStore",
-            dependencies: ["KinerjaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "KinerjaRPC",
+            dependencies: ["KinerjaJSON"],
             resources: [.embedInCode("id.kinerja.Kinerja.varlink")],
             swiftSettings: strict
         ),

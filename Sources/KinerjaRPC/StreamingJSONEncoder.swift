@@ -1,4 +1,5 @@
 import FoundationEssentials
+import KinerjaJSON
 
 /// Encodes a value as compact JSON, writing bytes while the value's `encode(to:)` runs
 /// instead of building a tree first: a listing's reply (hundreds of KiB) took longer in
@@ -121,40 +122,9 @@ final class JSONByteWriter {
     func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     func integer(_ value: some BinaryInteger) { bytes.append(contentsOf: String(value).utf8) }
 
-    /// Escapes as `JSONEncoder` does: quote, backslash and control characters; `/` and
-    /// non-ASCII as they are.
+    /// Escapes as `JSONEncoder` does (see `JSONString`).
     func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            // Most strings have nothing to escape: copied at once rather than byte by byte.
-            if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-                bytes.append(contentsOf: utf8)
-            } else {
-                escaped(utf8)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        for byte in utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: #"\""#.utf8)
-            case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
+        JSONString.append(value, to: &bytes)
     }
 }
 

@@ -30,7 +30,7 @@ struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         case state
     }
 
-    init(_ plan: Plan, due: LocalDate?, at: Date) throws {
+    init(_ plan: Plan, due: LocalDate?, at: Date) {
         let key = plan.id.position
         planID = plan.id.description
         cycle = plan.id.cycle.description
@@ -41,7 +41,7 @@ struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         currentDue = due?.description
         blocked = plan.openBlock != nil
         updatedAt = at
-        state = try JSONText.encode(plan)
+        state = PlanJSON.encode(plan)
     }
 
     /// Reads the columns by name instead of through Codable's row decoder, which cost more

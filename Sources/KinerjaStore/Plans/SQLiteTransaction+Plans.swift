@@ -31,7 +31,7 @@ extension SQLiteTransaction {
         else { throw StoreError.noSuchPosition(key) }
         let before = try String.fetchOne(
             db.cachedStatement(sql: "SELECT state FROM plan WHERE plan_id = ?"), arguments: [plan.id.description])
-        let row = try PlanRow(plan, due: due, at: at)
+        let row = PlanRow(plan, due: due, at: at)
         try row.write(db, replacing: before != nil)
         effects?.planSaved(StoredPlan(plan: plan, due: due))
         try appendAudit(action: action, subject: row.planID, before: before, after: row.state, actor: actor, at: at)
