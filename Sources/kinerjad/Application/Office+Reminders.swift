@@ -41,7 +41,7 @@ extension Office {
         let policy = settings.config.reminders.policy
         let language = settings.config.language
         let cycle = CycleID(containing: from)
-        let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle))
+        let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle, in: settings))
         let rosterVersion = store.rosterVersion
         // Recipients' names need everyone, the plans only `p.person`'s.
         let roster = try keptPreview.roster(version: rosterVersion) {

@@ -63,8 +63,10 @@ final class Office: Sendable {
 
     func currentCycle() -> CycleID { CycleID(containing: today()) }
 
-    /// The rules that judge `cycle`, or an error naming the missing file.
-    func rules(for cycle: CycleID) throws(VarlinkError) -> YearRules {
+    /// The rules that judge `cycle` (in `settings`, by default the current ones), or an error
+    /// naming the missing file.
+    func rules(for cycle: CycleID, in settings: Settings? = nil) throws(VarlinkError) -> YearRules {
+        let settings = settings ?? self.settings
         guard let rules = settings.rules.rules(for: cycle) else {
             let directory = settings.config.rulesDirectory
             throw WireToCore.invalid(
