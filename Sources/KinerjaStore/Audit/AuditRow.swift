@@ -3,9 +3,7 @@ import GRDB
 
 /// The `audit` table's row. The table is append-only (triggers refuse UPDATE and DELETE,
 /// see `SchemaV1`): rows are inserted by `appendAudit`'s cached statement and fetched here.
-struct AuditRow: Codable, FetchableRecord, TableRecord, Sendable {
-    static let databaseTableName = "audit"
-
+struct AuditRow: Codable, FetchableRecord, Sendable {
     var id: Int64?
     var at: Date
     var uid: Int64

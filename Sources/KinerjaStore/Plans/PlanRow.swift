@@ -4,7 +4,7 @@ import KinerjaCore
 
 /// The `plan` table's row: the Core plan as JSON in `state`, and the columns the indexes
 /// need, derived from it at every save.
-struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct PlanRow: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "plan"
 
     var planID: String
@@ -17,18 +17,6 @@ struct PlanRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     var blocked: Bool
     var updatedAt: Date
     var state: String
-
-    enum CodingKeys: String, CodingKey {
-        case planID = "plan_id"
-        case cycle
-        case personID = "person_id"
-        case role, npsn
-        case currentStep = "current_step"
-        case currentDue = "current_due"
-        case blocked
-        case updatedAt = "updated_at"
-        case state
-    }
 
     init(_ plan: Plan, due: LocalDate?, at: Date) {
         let key = plan.id.position
