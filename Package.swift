@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,12 @@ let package = Package(
         .target(
             name: "KinerjaStore",
             dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The checks every adapter of the store port passes (run by each adapter's tests).
+        .target(
+            name: "KinerjaStoreConformance",
+            dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"],
             swiftSettings: strict
         ),
         .target(
@@ -72,6 +79,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -92,7 +100,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
-        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaStoreTests",
+            dependencies: ["KinerjaStore", "KinerjaStoreConformance", "KinerjaCore", "KinerjaRules", "KinerjaSampleData"],
+            swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",
             dependencies: [

@@ -35,7 +35,7 @@ import Testing
         #expect(config.reminders.fireHour == 6 && config.reminders.fireMinute == 30)
         #expect(config.reminders.leadDays == [10, 3])
         #expect(config.reminders.workingDays.contains(6))
-        #expect(config.reminders.nonWorkingDay == "after")
+        #expect(config.reminders.nonWorkingDay == .after)
         #expect(config.reminders.holidays.map(\.description) == ["2026-12-25"])
     }
 

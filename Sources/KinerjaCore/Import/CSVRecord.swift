@@ -26,10 +26,10 @@ struct CSVRecord {
         ImportProblem(line: line, id: indonesian, en: english)
     }
 
-    /// A refused person id, in a column (`atasan_id: …`) or as the row's own id.
-    func problem(_ error: PersonIDError, column: String? = nil) -> ImportProblem {
+    /// A refusal of the row's content, in a column (`atasan_id: …`) or of the row as a whole.
+    func problem(_ refusal: some Refusal, column: String? = nil) -> ImportProblem {
         let prefix = column.map { "\($0): " } ?? ""
-        return problem(id: prefix + error.message(in: .indonesian), en: prefix + error.message(in: .english))
+        return problem(id: prefix + refusal.message(in: .indonesian), en: prefix + refusal.message(in: .english))
     }
 
     /// Reads `text` as a CSV with the given columns: every good row through `row`, every

@@ -34,6 +34,9 @@ public struct ReminderPolicy: Sendable, Hashable {
     public var holidays: Set<LocalDate> { didSet { derive() } }
     /// What a reminder that falls on a weekend or holiday does.
     public var nonWorkingDay: NonWorkingDayRule
+    /// An occurrence missed while the daemon was down still fires (marked late) up to this
+    /// many days after its time; an older one is recorded as missed, not sent.
+    public var catchUpHorizonDays: Int
 
     // Derived (see the type's comment).
     /// Offsets of the lead reminders, ascending: `[-14, -7, -1]`.
@@ -48,7 +51,7 @@ public struct ReminderPolicy: Sendable, Hashable {
     public init(
         leadDays: [Int] = [14, 7, 1], onDueDay: Bool = true, overdueRepeatDays: Int = 7, escalateAfterDays: Int = 14,
         fireHour: Int = 7, fireMinute: Int = 0, workingDays: Set<Int> = [1, 2, 3, 4, 5],
-        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before
+        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before, catchUpHorizonDays: Int = 7
     ) {
         self.leadDays = leadDays
         self.onDueDay = onDueDay
@@ -59,6 +62,7 @@ public struct ReminderPolicy: Sendable, Hashable {
         self.workingDays = workingDays
         self.holidays = holidays
         self.nonWorkingDay = nonWorkingDay
+        self.catchUpHorizonDays = catchUpHorizonDays
         derive()
     }
 

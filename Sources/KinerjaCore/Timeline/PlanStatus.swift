@@ -1,4 +1,5 @@
-/// Where a plan stands on a given day: the question an office asks every morning.
+/// Where a plan stands on a given day: the question an office asks every morning. Every
+/// answer comes from the plan's `PlanFacts`, the one place that decides them.
 public struct PlanStatus: Hashable, Sendable, Codable {
     public let plan: PlanID
     /// Nil when every step is done.
@@ -12,40 +13,27 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     public let flags: [PlanFlag]
     public let blockCause: BlockCause?
 
-    /// The status of `plan` on `today` under `rules`.
-    public init(of plan: Plan, on today: LocalDate, rules: YearRules) {
-        let timeline = Timeline.entries(of: plan, rules: rules)
-        self.init(of: plan, timeline: timeline, on: today, rules: rules)
+    /// The status of a plan with these facts on `today`.
+    public init(of facts: PlanFacts, on today: LocalDate) {
+        plan = facts.plan
+        currentStep = facts.currentStep
+        actor = facts.currentStep?.actor
+        due = facts.currentDue
+        daysLeft = facts.currentDue.map { today.days(until: $0) }
+        blockCause = facts.block?.cause
+        var flags: [PlanFlag] = []
+        if facts.isBlocked { flags.append(.blocked) }
+        if facts.isOverdue(on: today) { flags.append(.overdue) }
+        if facts.isUnsubmitted(on: today) { flags.append(.notSubmitted) }
+        if facts.isLateSubmission { flags.append(.lateSubmission) }
+        if facts.isPendampinganOverrun(on: today) { flags.append(.pendampinganOverran) }
+        if facts.pendampinganTooShort { flags.append(.pendampinganTooShort) }
+        if facts.currentStep == .observasi { flags.append(.awaitingObservation) }
+        self.flags = flags
     }
 
-    /// The same, reusing a timeline already computed for the plan.
-    public init(of plan: Plan, timeline: [TimelineEntry], on today: LocalDate, rules: YearRules) {
-        self.plan = plan.id
-        currentStep = plan.currentStep
-        actor = plan.currentStep?.actor
-        let current = plan.isComplete ? nil : timeline[plan.currentIndex]
-        due = current?.due
-        daysLeft = current.map { today.days(until: $0.due) }
-        blockCause = plan.openBlock?.cause
-        var flags: [PlanFlag] = []
-        if blockCause != nil { flags.append(.blocked) }
-        if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }
-        if let planningDue = timeline.first?.due {
-            if let submitted = plan.firstSubmittedOn {
-                if submitted > planningDue { flags.append(.lateSubmission) }
-            } else if today > planningDue, blockCause == nil {
-                flags.append(.notSubmitted)
-            }
-        }
-        if let index = plan.recordIndex(.pendampingan), let start = plan.records[index].startedOn {
-            let completed = plan.records[index].completedOn
-            let end = completed ?? today
-            if end > start.adding(months: rules.durations.pendampinganMaxMonths) { flags.append(.pendampinganOverran) }
-            if let done = completed, done < start.adding(months: rules.durations.pendampinganMinMonths) {
-                flags.append(.pendampinganTooShort)
-            }
-        }
-        if plan.currentStep == .observasi { flags.append(.awaitingObservation) }
-        self.flags = flags
+    /// The status of `plan` on `today` under `rules`.
+    public init(of plan: Plan, on today: LocalDate, rules: YearRules) {
+        self.init(of: TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role]).facts(of: plan), on: today)
     }
 }

@@ -41,7 +41,7 @@ public struct TimelineSchedule: Sendable {
         if step.hasDuration {
             kind = .months(step == .pendampingan ? rules.durations.pendampinganMaxMonths : rules.durations.upayaTindakLanjutMonths)
         } else {
-            switch rules.deadlines(for: role)[step.deadlineName] ?? .endOfMonth(6) {
+            switch rules.deadlineRule(named: step.deadlineName, for: role) {
             case .endOfMonth(let n): kind = .endOfMonth(cycle.endOfMonth(n))
             case .afterPreviousDays(let n): kind = .afterPreviousDays(n)
             }
@@ -50,6 +50,19 @@ public struct TimelineSchedule: Sendable {
             $0.cycle == cycle && ($0.role == nil || $0.role == role) && $0.deadline == step.deadlineName
         }?.until
         return StepRule(step: step, kind: kind, extended: extended)
+    }
+
+    /// The RHK items of the year's catalog, with their points.
+    var rhkCatalog: [CatalogItem] { rules.catalogs.rhk }
+
+    /// The facts of `plan` under this schedule's rules (see `PlanFacts`).
+    public func facts(of plan: Plan) -> PlanFacts {
+        PlanFacts(plan: plan, timeline: entries(of: plan), durations: rules.durations)
+    }
+
+    /// The facts of `plan` with its timeline already computed (`entries(of:)`).
+    public func facts(of plan: Plan, timeline: [TimelineEntry]) -> PlanFacts {
+        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations)
     }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KinerjaCore
 
 extension SQLiteTransaction {
     /// Stores the acknowledgement with an audit row on the plan; false (and no audit row)
@@ -14,13 +15,13 @@ extension SQLiteTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [reminderID, key.planID, key.step, key.due, at, Int64(actor.uid), actor.user])
         guard db.changesCount > 0 else { return false }
-        let after = try JSONText.encode(["reminder": reminderID, "step": key.step, "due": key.due])
+        let after = AuditJSON.object([("reminder", reminderID), ("step", key.step), ("due", key.due)])
         try appendAudit(action: "reminder acknowledged", subject: key.planID, before: nil, after: after, actor: actor, at: at)
         return true
     }
 
-    /// `plan|step|due` of every acknowledgement of the given plans (all plans when nil).
-    func acknowledgedKeys(planIDs: [String]?) throws -> Set<String> {
+    /// The key of every acknowledgement of the given plans (all plans when nil).
+    func acknowledgedKeys(planIDs: [String]?) throws -> Set<AcknowledgementKey> {
         let sql = "SELECT DISTINCT plan_id, step, due FROM acknowledgement"
         var rows: [Row] = []
         if let planIDs {
@@ -31,6 +32,6 @@ extension SQLiteTransaction {
         } else {
             rows = try Row.fetchAll(db, sql: sql)
         }
-        return Set(rows.map { AcknowledgementKey(planID: $0["plan_id"], step: $0["step"], due: $0["due"]).text })
+        return Set(rows.map { AcknowledgementKey(planID: $0["plan_id"], step: $0["step"], due: $0["due"]) })
     }
 }

@@ -3,118 +3,140 @@ import GRDB
 import KinerjaCore
 
 extension SQLiteTransaction {
-    func plan(_ id: PlanID) throws -> Plan? {
-        try storedPlan(id)?.plan
+    func plan(_ id: PlanID) throws -> StoredPlan? {
+        try PlanRows.read(id, db)?.stored
     }
 
-    func storedPlan(_ id: PlanID) throws -> StoredPlan? {
-        try PlanRow.fetchOne(db, key: id.description)?.stored()
-    }
-
-    func plans(matching query: PlanQuery) throws -> [StoredPlan] {
-        let (sql, arguments) = query.sql()
-        var plans: [StoredPlan] = []
-        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
-            let id: String = row[0]
-            let due: String? = row[1]
-            let plan = try row.withUnsafeData(atIndex: 2) { try DecodedPlans.plan(id: id, stateBytes: $0 ?? Data()) }
-            plans.append(StoredPlan(plan: plan, due: due.flatMap { LocalDate($0) }))
+    func plans(_ ids: Set<PlanID>) throws -> [PlanID: StoredPlan] {
+        var plans: [PlanID: StoredPlan] = [:]
+        plans.reserveCapacity(ids.count)
+        for id in ids {
+            if let stored = try PlanRows.read(id, db)?.stored { plans[id] = stored }
         }
         return plans
     }
 
-    func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {
-        let key = plan.id.position
-        // Cached statements, no decoding: an import saves a plan for every row of its file.
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
-        guard try Bool.fetchOne(exists, arguments: [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]) != nil
-        else { throw StoreError.noSuchPosition(key) }
-        let before = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT state FROM plan WHERE plan_id = ?"), arguments: [plan.id.description])
-        let row = PlanRow(plan, due: due, at: at)
-        try row.write(db, replacing: before != nil)
-        effects?.planSaved(StoredPlan(plan: plan, due: due))
-        try appendAudit(action: action, subject: row.planID, before: before, after: row.state, actor: actor, at: at)
+    func planIDs(of person: PersonID) throws -> [PlanID] {
+        try Row.fetchAll(db, sql: "SELECT cycle, role, npsn FROM plan WHERE person_id = ? ORDER BY cycle, role, npsn", arguments: [person.rawValue])
+            .compactMap { row in
+                guard let cycle = CycleID(row[0] as String), let role = Role(rawValue: row[1]) else { return nil }
+                let npsn: String = row[2]
+                return PlanID(cycle: cycle, position: PositionKey(personID: person, role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
+            }
     }
 
-    func ensurePlans(cycle: CycleID, due: (Plan) -> LocalDate?, actor: AuditActor, at: Date) throws -> Int {
-        let missing = try PositionRow.fetchAll(db, sql: """
-            SELECT position.* FROM position
+    func cycles() throws -> [CycleID] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT cycle FROM plan").compactMap { CycleID($0) }.sorted()
+    }
+
+    func savePlans(_ saves: [PlanSave], record: ImportRecord?, actor: AuditActor, at: Date) throws {
+        var importID: Int64? = nil
+        if let record {
+            importID = try appendImport(record, actor: actor, at: at).id
+        }
+        let positionExists = try db.cachedStatement(sql: "SELECT 1 FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
+        let current = try db.cachedStatement(sql: "SELECT id, version FROM plan WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?")
+        for save in saves {
+            let plan = save.plan, key = plan.id.position
+            let keyArguments: StatementArguments = [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]
+            let stored = try Row.fetchOne(current, arguments: [plan.id.cycle.description] + keyArguments)
+            let rowID: Int64
+            if let old = save.old {
+                guard let stored, stored[1] as Int64 == old.version else { throw StoreError.conflict(plan: plan.id.description) }
+                rowID = stored[0]
+                guard try PlanRows.update(id: rowID, from: old.version, plan, save.derivation, rules: save.rules, at: at, db) else {
+                    throw StoreError.conflict(plan: plan.id.description)
+                }
+                let firstRecord = firstDifference(old.plan.records, plan.records)
+                try PlanRows.writeRecords(plan, old: old.plan, from: firstRecord, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints, db)
+                if old.plan.blocks != plan.blocks {
+                    try PlanRows.writeBlocks(plan.blocks, from: firstDifference(old.plan.blocks, plan.blocks), id: rowID, db)
+                }
+                if old.plan.revisions != plan.revisions {
+                    try PlanRows.writeRevisions(plan.revisions, from: firstDifference(old.plan.revisions, plan.revisions), id: rowID, db)
+                }
+            } else {
+                guard stored == nil else { throw StoreError.conflict(plan: plan.id.description) }
+                guard try Bool.fetchOne(positionExists, arguments: keyArguments) != nil else { throw StoreError.noSuchPosition(key) }
+                rowID = try PlanRows.insert(plan, save.derivation, rules: save.rules, at: at, db)
+                try PlanRows.writeRecords(plan, old: nil, from: 0, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints, db)
+                if !plan.blocks.isEmpty { try PlanRows.writeBlocks(plan.blocks, from: 0, id: rowID, db) }
+                if !plan.revisions.isEmpty { try PlanRows.writeRevisions(plan.revisions, from: 0, id: rowID, db) }
+            }
+            var changes = FieldChanges(plan: plan, from: save.old?.plan)
+            if let importID { changes.compare("import", nil, "\(importID)") }
+            try appendAudit(action: save.action, subject: plan.id.description, before: changes.beforeJSON, after: changes.afterJSON, actor: actor, at: at)
+        }
+    }
+
+    func ensurePlans(_ creation: PlanCreation, actor: AuditActor, at: Date) throws -> Int {
+        let missing = try Row.fetchAll(db, sql: """
+            SELECT position.person_id, position.role, position.npsn FROM position
             WHERE position.active AND NOT EXISTS (
-                SELECT 1 FROM plan WHERE plan.person_id = position.person_id AND plan.cycle = ?
+                SELECT 1 FROM plan WHERE plan.cycle = ? AND plan.person_id = position.person_id
                     AND plan.role = position.role AND plan.npsn = position.npsn)
             ORDER BY position.person_id, position.role, position.npsn
-            """, arguments: [cycle.description])
+            """, arguments: [creation.cycle.description])
         for row in missing {
-            let plan = Plan(id: PlanID(cycle: cycle, position: try row.position().key))
-            try PlanRow(plan, due: due(plan), at: at).write(db, replacing: false)
+            guard let role = Role(rawValue: row[1]) else { continue }
+            let npsn: String = row[2]
+            let plan = Plan(id: PlanID(cycle: creation.cycle, position: PositionKey(
+                personID: PersonID(trusted: row[0]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn))))
+            _ = try PlanRows.insert(plan, creation.derive(plan), rules: creation.rules, at: at, db)
         }
         if !missing.isEmpty {
-            effects?.plansChanged()
-            let summary = try JSONText.encode(["cycle": cycle.description, "created": "\(missing.count)"])
-            try appendAudit(action: "plans created", subject: cycle.description, before: nil, after: summary, actor: actor, at: at)
+            let summary = AuditJSON.counts(["created": missing.count], extra: [("cycle", creation.cycle.description)])
+            try appendAudit(action: "plans created", subject: creation.cycle.description, before: nil, after: summary, actor: actor, at: at)
         }
         return missing.count
     }
 
-    func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
-        let rows = try PlanRow.fetchAll(db, sql: "SELECT * FROM plan WHERE cycle = ?", arguments: [cycle.description])
-        let update = try db.cachedStatement(sql: "UPDATE plan SET current_due = ? WHERE plan_id = ?")
-        var changed = 0
-        for row in rows {
-            let newDue = due(try row.stored().plan)?.description
-            guard newDue != row.currentDue else { continue }
-            try update.execute(arguments: [newDue, row.planID])
-            changed += 1
+    func rederivePlans(cycle: CycleID, rules: String, derive: (Plan) -> PlanDerivation) throws -> Int {
+        let stale = try Row.fetchAll(db, sql: """
+            SELECT id, person_id, role, npsn, current_index, first_submitted_on FROM plan
+            WHERE cycle = ? AND (facts_rules IS NULL OR facts_rules != ?)
+            """, arguments: [cycle.description, rules])
+        for row in stale {
+            guard let role = Role(rawValue: row[2]) else { continue }
+            let npsn: String = row[3]
+            let id = PlanID(cycle: cycle, position: PositionKey(
+                personID: PersonID(trusted: row[1]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
+            let rowID: Int64 = row[0]
+            let plan = try PlanRows.restore(
+                id, rowID: rowID, currentIndex: row[4], firstSubmittedOn: (row[5] as String?).flatMap { LocalDate($0) }, db)
+            let derivation = derive(plan)
+            try PlanRows.updateDerived(id: rowID, derivation.facts, rules: rules, db)
+            try PlanRows.updateDerivedSteps(id: rowID, plan, dues: derivation.dues, points: derivation.rhkPoints, db)
         }
-        if changed > 0 { effects?.plansChanged() }
-        return changed
+        return stale.count
+    }
+
+    /// The first index where two lists differ (the shorter one's length when one is the
+    /// other's start): rows before it are unchanged.
+    private func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        return i
+    }
+
+    /// The audit row of an import: its file's SHA-256 and counts.
+    func appendImport(_ record: ImportRecord, actor: AuditActor, at: Date) throws -> AuditRecord {
+        try appendAudit(
+            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
+            after: AuditJSON.counts(record.counts, extra: [("sha256", record.sha256)]), actor: actor, at: at)
     }
 }
 
-extension PlanQuery {
-    /// The SELECT for this query, and its arguments. Shared by `plans(matching:)` and the
-    /// EXPLAIN check, so that what is checked is what runs.
-    func sql() -> (String, StatementArguments) {
-        let (conditions, conditionArguments) = sqlConditions()
-        var arguments = conditionArguments
-        var sql = "SELECT plan_id, current_due, state FROM plan WHERE \(conditions) ORDER BY plan_id"
-        if let limit {
-            sql += " LIMIT ?"
-            arguments += [limit]
-        }
-        return (sql, arguments)
-    }
-
-    /// The WHERE conditions over the `plan` table (columns qualified, so that a position
-    /// query can use them in a subquery), and their arguments.
-    func sqlConditions() -> (String, StatementArguments) {
-        var conditions = ["plan.cycle = ?"]
-        var arguments: StatementArguments = [cycle.description]
-        if let role {
-            conditions.append("plan.role = ?")
-            arguments += [role.rawValue]
-        }
-        if let npsn {
-            conditions.append("plan.npsn = ?")
-            arguments += [npsn.rawValue]
-        }
-        if let personID {
-            conditions.append("plan.person_id = ?")
-            arguments += [personID.rawValue]
-        }
-        if let currentStep {
-            conditions.append("plan.current_step = ?")
-            arguments += [currentStep.rawValue]
-        }
-        if let overdueOn {
-            conditions.append("plan.current_due < ? AND plan.current_step IS NOT NULL AND NOT plan.blocked")
-            arguments += [overdueOn.description]
-        }
-        if let blocked {
-            conditions.append("plan.blocked = ?")
-            arguments += [blocked]
-        }
-        return (conditions.joined(separator: " AND "), arguments)
-    }
+/// The SQL of the rules `PlanFacts` decides, over the derived columns of `plan`: each the
+/// index of its rule, so that the store's answer is Core's (the conformance suite checks it
+/// on random plans). One home for each, used by every query that filters or counts by it.
+enum PlanFactsSQL {
+    /// `PlanFacts.isOverdue(on:)`, with the day as argument.
+    static let overdue = "plan.overdue_from <= ?"
+    /// `PlanFacts.isBlocked`.
+    static let blocked = "plan.block_cause IS NOT NULL"
+    /// `PlanFacts.isUnsubmitted(on:)`, with the day as argument.
+    static let unsubmitted = "plan.unsubmitted_from <= ?"
+    /// `PlanFacts.isComplete`.
+    static let complete = "plan.current_step IS NULL"
 }

@@ -1,14 +1,13 @@
 import KinerjaCore
 
-/// A plan as stored: the Core plan and the deadline of its current step, as computed by
-/// the daemon from the year's rules when the plan was last saved (or the rules reloaded).
+/// A plan as a store read it, with its version: the count of its saves, which a save
+/// states it read so that a concurrent writer's save is not overwritten (see `PlanSave`).
 public struct StoredPlan: Sendable, Hashable {
     public var plan: Plan
-    /// Nil when the plan is complete or its step has no deadline yet.
-    public var due: LocalDate?
+    public var version: Int64
 
-    public init(plan: Plan, due: LocalDate?) {
+    public init(plan: Plan, version: Int64) {
         self.plan = plan
-        self.due = due
+        self.version = version
     }
 }

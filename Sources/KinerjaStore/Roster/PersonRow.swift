@@ -3,7 +3,7 @@ import GRDB
 import KinerjaCore
 
 /// The `person` table's row.
-struct PersonRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct PersonRow: Codable, FetchableRecord, Sendable {
     static let databaseTableName = "person"
 
     var id: String
@@ -15,14 +15,6 @@ struct PersonRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, nama, kepegawaian, active
         case updatedAt = "updated_at"
-    }
-
-    init(_ person: Person, at: Date) {
-        id = person.id.rawValue
-        nama = person.nama
-        kepegawaian = person.kepegawaian.rawValue
-        active = person.active
-        updatedAt = at
     }
 
     func person() throws -> Person {

@@ -4,7 +4,7 @@ import KinerjaCore
 
 /// The `position` table's row: keyed by person, role and school (the empty string for a
 /// supervisor, whose position has no school of its own).
-struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct PositionRow: Sendable {
     static let databaseTableName = "position"
 
     var personID: String
@@ -21,28 +21,16 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     var active: Bool
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case personID = "person_id"
-        case role, npsn, jabatan
-        case namaSekolah = "nama_sekolah"
-        case atasanID = "atasan_id"
-        case timKinerja = "tim_kinerja"
-        case pejabatPenilaiID = "pejabat_penilai_id"
-        case sekolahBinaan = "sekolah_binaan"
-        case active
-        case updatedAt = "updated_at"
-    }
-
-    init(_ position: Position, at: Date) throws {
+    init(_ position: Position, at: Date) {
         personID = position.key.personID.rawValue
         role = position.key.role.rawValue
         npsn = PositionRow.npsnColumn(position.key.npsn)
         jabatan = position.jabatan.rawValue
         namaSekolah = position.namaSekolah
         atasanID = position.atasanID?.rawValue
-        timKinerja = try JSONText.encode(position.timKinerja.map(\.rawValue))
+        timKinerja = JSONText.list(position.timKinerja.map(\.rawValue))
         pejabatPenilaiID = position.pejabatPenilaiID?.rawValue
-        sekolahBinaan = try JSONText.encode(position.sekolahBinaan.map(\.rawValue))
+        sekolahBinaan = JSONText.list(position.sekolahBinaan.map(\.rawValue))
         active = position.active
         updatedAt = at
     }

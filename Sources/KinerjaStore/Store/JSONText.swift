@@ -1,9 +1,11 @@
 import Foundation
+import KinerjaJSON
 
-/// The JSON form of Core values in the store: plan state and audit before/after. Keys are
-/// sorted so that the same value always gives the same text (audit rows compare, diffs
-/// read well). One encoder and decoder for the process: making one per value costs more
-/// than the encoding when a roster of a province is imported.
+/// The JSON form of values in the store: a position's lists, the small audit rows of a
+/// silence or an acknowledgement, and the plans of migration 2 read by migration 6. Keys are
+/// sorted so that the same value always gives the same text. One encoder and decoder for
+/// the process: making one per value costs more than the encoding when a roster of a
+/// province is imported.
 enum JSONText {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -15,6 +17,17 @@ enum JSONText {
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A position's list as its column keeps it: a JSON array of strings, compact.
+    static func list(_ items: [String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(item, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A JSON array of strings (ids in a position's columns). The store writes these lists

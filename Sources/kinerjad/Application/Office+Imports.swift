@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import KinerjaCore
 import KinerjaRPC
@@ -5,123 +6,119 @@ import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
 /// a path a client names); all-or-nothing unless `skipInvalid`. Bad rows are reported in
-/// the office's language.
+/// the office's language. An import is one transaction with one audit row naming the file
+/// (its SHA-256 and counts) and one per person, position or plan it changed.
 extension Office {
-    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
         let (lines, problems) = RosterParser.parse(content)
-        let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
             throw WireToCore.invalid(
                 "content", id: "roster tidak berisi satu baris pun; tidak ada yang diubah", en: "the roster has no rows; nothing was changed")
         }
         if !problems.isEmpty && !skipInvalid && !dryRun {
-            throw Office.importRejected(items)
+            throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
-        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
-        let now = clock.now()
-        let result: ImportResult
-        do {
-            result = try writing {
-                try store.transaction { tx in
-                    // With skipped rows, absent people may only be in a bad row: keep them active.
-                    let summary = try tx.applyRoster(entries, actor: actor, at: now, markMissingInactive: problems.isEmpty)
-                    let result = ImportResult(
-                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + problems.count,
-                        goodRows: lines.count, problems: items, added: summary.added, updated: summary.updated,
-                        unchanged: summary.unchanged, deactivated: summary.deactivated)
-                    if !result.applied { throw ImportAbort(result: result) }
-                    return result
-                }
-            }
-        } catch let abort as ImportAbort {
-            return abort.result
-        }
-        try ensureCurrentPlans(actor: actor)
-        changed.poke()
-        logger.notice("roster imported", metadata: [
-            "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
+        let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let record = ImportRecord(kind: "roster", sha256: Office.sha256(content), counts: [
+            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
         ])
+        let summary = try await writing {
+            // With skipped rows, absent people may only be in a bad row: keep them active.
+            try await store.applyRoster(
+                lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: problems.isEmpty,
+                plans: currentPlanCreation(), dryRun: !applied, record: record, actor: actor, at: clock.now())
+        }
+        let result = ImportResult(
+            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated)
+        if applied {
+            logger.notice("roster imported", metadata: [
+                "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
+            ])
+        }
         return result
     }
 
-    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    /// Rows are applied in file order, in memory, through the same state machine as single
+    /// commands; then the plans they changed are written together, each with its version
+    /// as read. Should another writer have saved one of them meanwhile, the whole file is
+    /// read and applied again.
+    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
         let (lines, parseProblems) = ProgressParser.parse(content)
         let today = today()
         let now = clock.now()
-        let rowCount = lines.count + parseProblems.count
-        do {
-            let result = try writing {
-                try store.transaction { tx in
-                    var problems = Office.items(parseProblems)
-                    var plans: [PlanID: Plan] = [:]
-                    // Each person's positions are read once, however many rows name them.
-                    var positionsOf: [PersonID: [Position]] = [:]
-                    var applied = 0
-                    for line in lines {
-                        do {
-                            let positions = try positionsOf[line.personID] ?? tx.positions(of: line.personID)
-                            positionsOf[line.personID] = positions
-                            let key = try Office.choosePosition(among: positions, personID: line.personID, npsn: line.npsn)
-                            let id = PlanID(cycle: line.cycle, position: key)
-                            let rules = try rules(for: line.cycle)
-                            let current = try plans[id] ?? tx.plan(id) ?? Plan(id: id)
-                            let next = try Office.apply(line.action, to: current, on: line.date, today: today, rules: rules)
-                            try tx.savePlan(
-                                next, due: Office.due(of: next, rules: rules),
-                                action: "\(Office.auditAction(line.action)) (import line \(line.line))", actor: actor, at: now)
-                            plans[id] = next
-                            applied += 1
-                        } catch let error as VarlinkError {
-                            problems.append(ImportProblemItem(line: line.line, message: Office.message(of: error)))
-                        }
-                    }
-                    problems.sort { $0.line < $1.line }
-                    let result = ImportResult(
-                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: rowCount,
-                        goodRows: applied, problems: problems, transitions: applied)
-                    if !result.applied { throw ImportAbort(result: result) }
-                    return result
+        let sha = Office.sha256(content)
+        let settings = settings
+        var attempt = 1
+        while true {
+            var problems = parseProblems.map { ImportLineProblem(line: $0.line, problem: $0) }
+            let positions = try await writing { try await store.positions(of: Set(lines.map(\.personID))) }
+            var planIDs: [Int: PlanID] = [:]
+            for (index, line) in lines.enumerated() {
+                do {
+                    let key = try PositionChoice.choose(among: positions[line.personID] ?? [], personID: line.personID, npsn: line.npsn)
+                    planIDs[index] = PlanID(cycle: line.cycle, position: key)
+                } catch {
+                    problems.append(ImportLineProblem(line: line.line, problem: error))
                 }
             }
-            changed.poke()
+            let stored = try await writing { try await store.plans(Set(planIDs.values)) }
+            var plans: [PlanID: Plan] = [:]
+            var order: [PlanID] = []
+            var linesOf: [PlanID: [Int]] = [:]
+            var applied = 0
+            for (index, line) in lines.enumerated() {
+                guard let id = planIDs[index] else { continue }
+                do {
+                    let rules = try rules(for: line.cycle, in: settings)
+                    let current = plans[id] ?? stored[id]?.plan ?? Plan(id: id)
+                    plans[id] = try current.applying(line.action, on: line.date, today: today, rules: rules)
+                    if linesOf[id] == nil { order.append(id) }
+                    linesOf[id, default: []].append(line.line)
+                    applied += 1
+                } catch let error as any Refusal {
+                    problems.append(ImportLineProblem(line: line.line, problem: error))
+                }
+            }
+            problems.sort { $0.line < $1.line }
+            let result = ImportResult(
+                dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + parseProblems.count,
+                goodRows: applied, problems: problems.map { ImportProblemItem(line: $0.line, message: $0.problem.message(in: settings.config.language)) },
+                transitions: applied)
+            if !problems.isEmpty && !skipInvalid && !dryRun { throw OfficeError.importRejected(problems) }
+            guard result.applied else { return result }
+            var saves: [PlanSave] = []
+            saves.reserveCapacity(order.count)
+            for id in order {
+                let rules = try rules(for: id.cycle, in: settings)
+                let lines = linesOf[id]!.map(String.init).joined(separator: ", ")
+                saves.append(Office.save(plans[id]!, over: stored[id], rules: rules, action: "progress import (lines \(lines))"))
+            }
+            let record = ImportRecord(kind: "progress", sha256: sha, counts: [
+                "rows": result.rows, "applied": applied, "plans": saves.count, "problems": problems.count,
+            ])
+            do {
+                try await store.savePlans(saves, record: record, actor: actor, at: now)
+            } catch StoreError.conflict where attempt < Office.conflictRetries {
+                attempt += 1
+                continue
+            } catch {
+                throw failure(error)
+            }
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
-        } catch let abort as ImportAbort {
-            if dryRun || abort.result.problems.isEmpty { return abort.result }
-            throw Office.importRejected(abort.result.problems)
         }
-    }
-
-    static func importRejected(_ problems: [ImportProblemItem]) -> VarlinkError {
-        VarlinkError(name: KinerjaError.importRejected, parameters: [
-            "problems": .array(problems.map { .object(["line": .int(Int64($0.line)), "message": .string($0.message)]) }),
-        ])
     }
 
     /// The parsers' problems, worded in the office's language.
-    static func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
-        let language = Refusal.language
+    func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
+        let language = language
         return problems.map { ImportProblemItem(line: $0.line, message: $0.message(in: language)) }
     }
 
-    /// The human part of an interface error, for a line of an import report: its message
-    /// (already in the office's language), or words for the errors that carry none.
-    static func message(of error: VarlinkError) -> String {
-        if case .string(let text)? = error.parameters["message"] { return text }
-        guard case .string(let id)? = error.parameters["id"] else { return error.name }
-        switch error.name {
-        case KinerjaError.noSuchPerson:
-            return Refusal.text(id: "tidak ada orang dengan id \(id) dalam roster", en: "no person has id \(id) in the roster")
-        case KinerjaError.ambiguousPosition:
-            var schools: [String] = []
-            if case .array(let list)? = error.parameters["npsns"] { for case .string(let s) in list { schools.append(s) } }
-            let npsns = schools.joined(separator: ", ")
-            return Refusal.text(
-                id: "\(id) memimpin beberapa sekolah; isi kolom npsn (\(npsns))",
-                en: "\(id) heads several schools; fill in the npsn column (\(npsns))")
-        default:
-            return "\(error.name.split(separator: ".").last ?? ""): \(id)"
-        }
+    /// The hex SHA-256 of an imported file's text, as sent (UTF-8).
+    static func sha256(_ content: String) -> String {
+        SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

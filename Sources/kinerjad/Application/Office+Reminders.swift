@@ -5,10 +5,10 @@ import KinerjaStore
 
 /// Reminder operations: listing, previewing without firing, silences, acknowledgements.
 extension Office {
-    func listReminders(_ p: Kinerja.ListReminders.Parameters) throws -> [ReminderItem] {
+    func listReminders(_ p: Kinerja.ListReminders.Parameters) async throws -> [ReminderItem] {
         var state: ReminderState? = nil
         if let text = p.state {
-            guard let s = ReminderState(rawValue: text) else {
+            guard let s = ReminderState(rawValue: text), ReminderState.handled.contains(s) else {
                 throw WireToCore.invalid(
                     "state", id: "'\(text)' bukan keadaan pengingat; gunakan fired, missed atau silenced",
                     en: "'\(text)' is not a reminder state; use fired, missed or silenced")
@@ -16,104 +16,109 @@ extension Office {
             state = s
         }
         let today = today()
-        let since = try p.since.map { try WireToCore.date($0, field: "since", default: today) }
-        let until = try p.until.map { try WireToCore.date($0, field: "until", default: today) }
+        let since = try p.since.map { text throws(OfficeError) in try WireToCore.date(text, field: "since", default: today) }
+        let until = try p.until.map { text throws(OfficeError) in try WireToCore.date(text, field: "until", default: today) }
         if let since, let until, until < since {
             throw WireToCore.invalid("until", id: "akhir \(until) lebih awal dari awal \(since)", en: "the end \(until) is before the start \(since)")
         }
+        let calendar = calendar
         let query = ReminderQuery(
             state: state, planID: nil, personID: p.person, since: since.map { calendar.instant($0) },
             until: until.map { calendar.endOfDay($0) }, limit: p.limit ?? 200)
-        return try store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
+        return try await store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
     }
 
-    /// Every occurrence that would fire between two local dates, computed like the
-    /// scheduler does, without recording or sending anything: the JSON object of
-    /// `PreviewReminders.Result`, written after `bytes`. Plans unchanged since the last
-    /// preview of the same window reuse the reminders kept for them (`KeptPreview`).
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, into bytes: inout [UInt8]) throws {
+    /// Every occurrence that would fire between two local dates, planned from the plans'
+    /// facts as the scheduler plans them, without recording or sending anything: the JSON
+    /// object of `PreviewReminders.Result`.
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) async throws -> [UInt8] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
-        let (settings, settingsVersion) = versionedSettings
+        let settings = settings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders.policy
+        let policy = settings.config.reminders
         let language = settings.config.language
         let cycle = CycleID(containing: from)
-        let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle, in: settings))
-        let rosterVersion = store.rosterVersion
-        // Recipients' names need everyone, the plans only `p.person`'s.
-        let roster = try keptPreview.roster(version: rosterVersion) {
-            KeptPreview.Roster(try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)))
-        }
+        _ = try rules(for: cycle, in: settings)
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        let plans = try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) }))
-        let window = KeptPreview.Window(start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion)
-        let reminders = keptPreview.reminders(of: plans, in: window) { plan in
-            guard let (person, position) = roster.positions[plan.id.position] else { return [] }
-            return ReminderPlanner.occurrences(
-                of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end
+        let subjects = try await store.reminderSubjects(cycle: cycle, person: p.person.map { PersonID(trusted: $0) })
+        var recipients = Set<PersonID>()
+        for subject in subjects {
+            if let atasan = subject.position.atasanID { recipients.insert(atasan) }
+            if let ppk = subject.position.pejabatPenilaiID { recipients.insert(ppk) }
+            recipients.formUnion(subject.position.timKinerja)
+            recipients.insert(subject.plan.plan.position.personID)
+        }
+        let names = try await store.names(of: recipients)
+        /// One planned reminder: what the preview sorts by, and its JSON `ReminderItem`.
+        struct Planned: Sendable {
+            let fireAt: Date
+            let id: String
+            let json: [UInt8]
+        }
+        @Sendable func planned(_ subject: ReminderSubject) -> [Planned] {
+            ReminderPlanner.occurrences(
+                of: subject.plan, position: subject.position, policy: policy, calendar: calendar, from: start, through: end
             ).map { o in
                 let message = ReminderText.message(
-                    o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { roster.names[$0] },
-                    language: language)
-                let item = ReminderItems.item(o, message: message, calendar: calendar)
-                return KeptPreview.Reminder(fireAt: o.fireAt, id: item.id, json: item.jsonObject)
+                    o, personName: subject.personName, schoolName: subject.position.namaSekolah,
+                    recipientName: o.recipientID.flatMap { names[$0] }, language: language)
+                return Planned(fireAt: o.fireAt, id: o.id, json: ReminderItems.item(o, message: message, calendar: calendar).jsonObject)
             }
         }
+        let reminders = ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in chunk.flatMap(planned) }
+            .sorted { $0.fireAt != $1.fireAt ? $0.fireAt < $1.fireAt : $0.id < $1.id }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reminders.reduce(0) { $0 + $1.json.count + 1 } + 16)
         bytes.append(contentsOf: #"{"reminders":["#.utf8)
-        bytes.reserveCapacity(bytes.count + reminders.reduce(0) { $0 + $1.json.count + 1 } + 2)
         for (index, reminder) in reminders.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: reminder.json)
         }
         bytes.append(contentsOf: "]}".utf8)
+        return bytes
     }
 
-    func acknowledge(_ id: String, actor: AuditActor) throws {
-        guard try store.reminderExists(id) else {
+    func acknowledge(_ id: String, actor: AuditActor) async throws {
+        guard try await store.reminderExists(id) else {
             throw WireToCore.invalid(
                 "id", id: "tidak ada pengingat dengan id '\(id)'; lihat kinerjactl reminders list",
                 en: "no reminder has the id '\(id)'; see kinerjactl reminders list")
         }
-        _ = try writing { try store.transaction { tx in try tx.acknowledge(reminderID: id, actor: actor, at: clock.now()) } }
-        changed.poke()
+        _ = try await writing { try await store.acknowledge(reminderID: id, actor: actor, at: clock.now()) }
     }
 
-    func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) throws -> SilenceItem {
+    func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) async throws -> SilenceItem {
         guard (p.person == nil) != (p.npsn == nil) else {
             throw WireToCore.invalid("person", id: "berikan id orang atau npsn, salah satunya", en: "give a person id or an npsn, one of them")
         }
         let until = try WireToCore.date(p.until, field: "until", default: today())
         let npsn = try WireToCore.npsn(p.npsn)
-        if let person = p.person, try store.person(PersonID(trusted: person)) == nil {
-            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(person)])
+        if let person = p.person, try await store.person(PersonID(trusted: person)) == nil {
+            throw OfficeError.position(.noSuchPerson(PersonID(trusted: person)))
         }
         guard !p.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw WireToCore.invalid(
                 "reason", id: "jeda pengingat memerlukan alasan, agar orang lain tahu mengapa pengingat berhenti",
                 en: "a silence needs a reason, so that others know why reminders stopped")
         }
-        let silence = try writing {
-            try store.transaction { tx in
-                try tx.addSilence(personID: p.person, npsn: npsn?.rawValue, until: until.description, reason: p.reason, actor: actor, at: clock.now())
-            }
+        let silence = try await writing {
+            try await store.addSilence(personID: p.person, npsn: npsn?.rawValue, until: until.description, reason: p.reason, actor: actor, at: clock.now())
         }
-        changed.poke()
         return silenceItem(silence)
     }
 
-    func listSilences(all: Bool) throws -> [SilenceItem] {
-        try store.silences(activeOn: all ? nil : today().description, includeRemoved: all).map(silenceItem)
+    func listSilences(all: Bool) async throws -> [SilenceItem] {
+        try await store.silences(activeOn: all ? nil : today().description, includeRemoved: all).map(silenceItem)
     }
 
-    func removeSilence(_ id: Int, actor: AuditActor) throws -> SilenceItem {
-        guard let silence = try writing({ try store.transaction { tx in try tx.removeSilence(id: Int64(id), actor: actor, at: clock.now()) } }) else {
-            throw VarlinkError(name: KinerjaError.noSuchSilence, parameters: ["id": .int(Int64(id))])
+    func removeSilence(_ id: Int, actor: AuditActor) async throws -> SilenceItem {
+        guard let silence = try await writing({ try await store.removeSilence(id: Int64(id), actor: actor, at: clock.now()) }) else {
+            throw OfficeError.noSuchSilence(id)
         }
-        changed.poke()
         return silenceItem(silence)
     }
 
@@ -124,7 +129,7 @@ extension Office {
             removedAt: s.removedAt.map { CoreToWire.timestamp($0, in: calendar) })
     }
 
-    func deliveries(_ p: Kinerja.ListDeliveries.Parameters) throws -> [DeliveryItem] {
+    func deliveries(_ p: Kinerja.ListDeliveries.Parameters) async throws -> [DeliveryItem] {
         var state: DeliveryState? = nil
         if let text = p.state {
             guard let s = DeliveryState(rawValue: text) else {
@@ -134,7 +139,8 @@ extension Office {
             }
             state = s
         }
-        return try store.deliveries(matching: DeliveryQuery(state: state, reminderID: nil, limit: p.limit ?? 200)).map {
+        let calendar = calendar
+        return try await store.deliveries(matching: DeliveryQuery(state: state, reminderID: nil, limit: p.limit ?? 200)).map {
             DeliveryItem(
                 reminder: $0.reminderID, hook: $0.hook, state: $0.state.rawValue, attempts: $0.attempts,
                 nextAttemptAt: $0.nextAttemptAt.map { CoreToWire.timestamp($0, in: calendar) }, lastExitCode: $0.lastExitCode,
@@ -143,11 +149,13 @@ extension Office {
     }
 
     /// The event a hook receives for a recorded reminder, with names looked up now.
-    func hookEvent(for record: ReminderRecord) throws -> HookEvent {
-        let person = try store.person(PersonID(trusted: record.personID))
+    func hookEvent(for record: ReminderRecord) async throws -> HookEvent {
+        let person = try await store.person(PersonID(trusted: record.personID))
         let plan = PlanID(record.planID)
-        let position = try plan.flatMap { try store.position($0.position) }
-        let recipient = try record.recipientID.flatMap { try store.person(PersonID(trusted: $0)) }
+        var position: Position? = nil
+        if let plan { position = try await store.position(plan.position) }
+        var recipient: Person? = nil
+        if let id = record.recipientID { recipient = try await store.person(PersonID(trusted: id)) }
         let days = LocalDate(record.due).map { $0.days(until: calendar.date(of: record.fireAt)) } ?? 0
         return HookEvent(
             reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
@@ -164,12 +172,11 @@ extension Office {
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
-        guard let entry = hooks.entry(named: name) else {
-            throw VarlinkError(name: KinerjaError.noSuchHook, parameters: ["name": .string(name)])
-        }
+        guard let entry = hooks.entry(named: name) else { throw OfficeError.noSuchHook(name) }
         let sample = ReminderItem(
             id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
-            kind: "lead", due: currentCycle().endOfMonth(1).description, fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
+            kind: "lead", due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah).description ?? currentCycle().end.description,
+            fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
             recipientRole: "pegawai", recipient: "000000000000000000", state: "test", late: false,
             message: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.")
         let event = HookEvent(reminder: sample, personName: "Uji Coba", role: "pengawas_sekolah", npsn: nil, schoolName: nil, recipientName: "Uji Coba", days: -7,

@@ -4,21 +4,39 @@ import KinerjaRPCServer
 import KinerjaStore
 import NIOPosix
 
-/// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
-/// change that the caller may change data (reads are open to whoever can connect). Every
-/// operation that touches the store or a file is registered blocking (it runs on the router's
-/// thread pool); the rest answer at once on the connection's event loop, TestHook (which waits
-/// for the hook's process) in a task there.
+/// Binds the methods of `id.kinerja.Kinerja` to the office's operations: the RPC edge. It
+/// checks on each change that the caller may change data (reads are open to whoever can
+/// connect), and it alone turns the office's refusals into the interface's named errors, in
+/// the office's language (`WireErrors`). Every operation that touches the store runs off the
+/// connection's event loop (`registerAsync`); the rest answer at once on the event loop.
 enum Routes {
     static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
         var router = VarlinkRouter(
             vendor: "Kinerja", product: "kinerjad", version: version, url: "https://github.com/kinerja/kinerja",
             errorMapper: { error, context in
+                if let mapped = WireErrors.varlink(error, language: office.language) { return mapped }
                 context.logger.error("call failed", metadata: ["KINERJA_METHOD": "\(context.method)", "error": "\(error)"])
                 return VarlinkError(name: KinerjaError.internalError, parameters: ["message": .string("\(error)")])
             })
         router.addInterface(name: KinerjaInterface.name, description: KinerjaInterface.description)
         let uploads = UploadStore()
+
+        /// Runs `body`, turning the office's refusals into the interface's errors.
+        @Sendable func edge<T>(_ body: () async throws -> T) async throws -> T {
+            do {
+                return try await body()
+            } catch {
+                throw WireErrors.varlink(error, language: office.language) ?? error
+            }
+        }
+
+        @Sendable func edge<T>(_ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch {
+                throw WireErrors.varlink(error, language: office.language) ?? error
+            }
+        }
 
         /// The caller of a change, or PermissionDenied.
         @Sendable func changer(_ context: VarlinkCallContext) throws -> AuditActor {
@@ -30,19 +48,26 @@ enum Routes {
             return AuditActor(uid: peer.uid, user: Authorizer.userName(uid: peer.uid) ?? "uid \(peer.uid)")
         }
 
-        let pool = router.blockingPool
         router.register(
             Kinerja.GetStatus.self,
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
-            otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
-        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
-        router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
-        router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
-        router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
-            .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
+            otherwise: { _, _ in try await edge { .init(status: try await office.status(version: version)) } })
+        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge { .init(cycle: try office.cycleInfo(p.cycle)) } }
+        router.registerChunked(Kinerja.ListPeople.self) { p, _, send in
+            var emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
+            if let send {
+                emit = { people in try await send(Kinerja.ListPeople.Result(people: people)) }
+            }
+            let pieces = emit
+            let people = try await edge { try await office.listPeople(p, emit: pieces) }
+            return Kinerja.ListPeople.Result(people: people)
         }
-        router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
-        router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.registerAsync(Kinerja.ShowPerson.self) { p, _ in try await edge { .init(positions: try await office.showPerson(p.id)) } }
+        router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
+            try await edge { .init(plan: try await office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)) }
+        }
+        router.registerAsync(Kinerja.History.self) { p, _ in try await edge { .init(entries: try await office.history(subject: p.subject, limit: p.limit)) } }
+        router.registerAsync(Kinerja.GetComplianceReport.self) { p, _ in try await edge { .init(report: try await office.compliance(p.cycle)) } }
         /// The text of an import: given inline, or uploaded in pieces before.
         @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
             switch (p.content, p.upload) {
@@ -53,57 +78,70 @@ enum Routes {
                 en: "give the file as content, or the id of an upload, not both or neither")
             }
         }
-        router.registerBlocking(Kinerja.ImportRoster.self) { p, context in
+        router.registerAsync(Kinerja.ImportRoster.self) { p, context in
             let actor = try changer(context)
-            return .init(result: try office.importRoster(
-                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            return try await edge {
+                .init(result: try await office.importRoster(
+                    try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            }
         }
-        router.registerBlocking(Kinerja.ImportProgress.self) { p, context in
+        router.registerAsync(Kinerja.ImportProgress.self) { p, context in
             let actor = try changer(context)
-            return .init(result: try office.importProgress(
-                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            return try await edge {
+                .init(result: try await office.importProgress(
+                    try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            }
         }
         router.registerImmediate(Kinerja.UploadBegin.self) { _, context in
             _ = try changer(context)
-            return .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now()))
+            return try edge { .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now())) }
         }
         router.registerImmediate(Kinerja.UploadChunk.self) { p, context in
             _ = try changer(context)
-            return .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now()))
+            return try edge { .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now())) }
         }
-        router.registerBlocking(Kinerja.Transition.self) { p, context in
-            .init(plan: try office.transition(p, actor: try changer(context)))
+        router.registerAsync(Kinerja.Transition.self) { p, context in
+            let actor = try changer(context)
+            return try await edge { .init(plan: try await office.transition(p, actor: actor)) }
         }
-        router.registerBlocking(Kinerja.Backup.self) { _, context in
+        router.registerAsync(Kinerja.Backup.self) { _, context in
             _ = try changer(context)
-            return .init(backup: try office.backup())
+            return try await edge { .init(backup: try await office.backup()) }
         }
+        let pool = router.blockingPool
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
+            return try await streamBackup(path: try edge { try office.backupPath(named: p.name) }, pool: pool, writer: writer)
         }
-        router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.registerBlockingJSON(Kinerja.PreviewReminders.self) { p, _, bytes in try office.previewReminders(p, into: &bytes) }
+        router.registerAsync(Kinerja.ListReminders.self) { p, _ in try await edge { .init(reminders: try await office.listReminders(p)) } }
+        router.registerAsyncJSON(Kinerja.PreviewReminders.self) { p, _ in try await edge { try await office.previewReminders(p) } }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
             for await item in stream { try await writer.send(.init(reminder: item)) }
             throw CancellationError()
         }
-        router.registerBlocking(Kinerja.AckReminder.self) { p, context in
-            try office.acknowledge(p.id, actor: try changer(context))
+        router.registerAsync(Kinerja.AckReminder.self) { p, context in
+            let actor = try changer(context)
+            try await edge { try await office.acknowledge(p.id, actor: actor) }
             return Empty()
         }
-        router.registerBlocking(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
-        router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
-        router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
+        router.registerAsync(Kinerja.AddSilence.self) { p, context in
+            let actor = try changer(context)
+            return try await edge { .init(silence: try await office.addSilence(p, actor: actor)) }
+        }
+        router.registerAsync(Kinerja.ListSilences.self) { p, _ in try await edge { .init(silences: try await office.listSilences(all: p.all == true)) } }
+        router.registerAsync(Kinerja.RemoveSilence.self) { p, context in
+            let actor = try changer(context)
+            return try await edge { .init(silence: try await office.removeSilence(p.id, actor: actor)) }
+        }
         router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
             .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
         }
-        router.registerBlocking(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
+        router.registerAsync(Kinerja.ListDeliveries.self) { p, _ in try await edge { .init(deliveries: try await office.deliveries(p)) } }
         router.register(Kinerja.TestHook.self) { p, context in
             _ = try changer(context)
-            return .init(result: try await office.testHook(p.name, hooks: hooks))
+            return try await edge { .init(result: try await office.testHook(p.name, hooks: hooks)) }
         }
         return router
     }

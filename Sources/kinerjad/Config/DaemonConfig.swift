@@ -20,7 +20,7 @@ struct DaemonConfig: Sendable, Equatable {
     var adminGroup = "kinerja-admin"
     var idleTimeoutSeconds = 60
     var maxConnections = 1024
-    var reminders = ReminderSettings()
+    var reminders = ReminderPolicy()
     var hooks = HookSettings()
 
     static let topKeys = [
@@ -74,7 +74,7 @@ struct DaemonConfig: Sendable, Equatable {
         let rpc = try top.section("rpc", known: ["idle_timeout_seconds", "max_connections"])
         config.idleTimeoutSeconds = try rpc.int("idle_timeout_seconds", default: config.idleTimeoutSeconds, range: 1...86_400)
         config.maxConnections = try rpc.int("max_connections", default: config.maxConnections, range: 1...65_536)
-        config.reminders = try ReminderSettings(top.section("reminders", known: ReminderSettings.keys))
+        config.reminders = try ReminderPolicy(top.section("reminders", known: ReminderPolicy.keys))
         config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
         return config
     }

@@ -22,8 +22,9 @@ enum CoreToWire {
     }
 
     static func detail(_ plan: Plan, person: Person?, position: Position?, today: LocalDate, rules: YearRules) -> PlanDetail {
-        let timeline = Timeline.entries(of: plan, rules: rules)
-        let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules)
+        let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
+        let timeline = schedule.entries(of: plan)
+        let status = PlanStatus(of: schedule.facts(of: plan, timeline: timeline), on: today)
         let items = timeline.enumerated().map { index, entry in
             let details = plan.records[index].details
             return TimelineItem(

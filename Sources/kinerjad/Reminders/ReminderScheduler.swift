@@ -5,13 +5,19 @@ import KinerjaStore
 import Logging
 import ServiceLifecycle
 
-/// Fires reminders: sleeps until the next fire instant (no polling), wakes early when a
-/// change makes its plan stale, and on each wake fires every occurrence due since its
-/// checkpoint exactly once. Occurrences found older than `catch_up_horizon` (the daemon was
-/// down) are recorded as missed instead of sent. The journal entry is written before the
-/// transaction that records the occurrence and its hook deliveries: a crash in between
-/// repeats at most that one entry, never a delivered hook; a transaction the store refuses
-/// is retried without writing the entry again (`JournaledOccurrences`).
+/// Fires reminders: sleeps until the next fire instant (no polling), wakes early when the
+/// store reports a change that makes its plan stale, and on each wake:
+/// 1. plans every occurrence due since its checkpoint (Core plans them from the plans'
+///    facts) into the store's log, once (`planReminders`);
+/// 2. claims the due ones in one statement (`claimReminders`): a reminder is fired by the
+///    one daemon whose claim moved it from planned to firing, however many share the store;
+/// 3. settles each claimed one as fired (journal entry first), missed (older than the
+///    catch-up horizon) or silenced, as `ReminderSuppression` decides, with its hook
+///    deliveries in the settling transaction.
+/// A claim left firing (the store refused the settle) is settled by its claimant on its
+/// next pass, without a second entry when it was journaled (`JournaledOccurrences`); one
+/// left by a daemon that stopped is claimed again once stale: a crash repeats at most that
+/// one entry, never a hook delivery.
 struct ReminderScheduler: Service {
     let office: Office
     let journal: ReminderJournal
@@ -20,11 +26,15 @@ struct ReminderScheduler: Service {
     let hookWaker: Waker
     let feed: ReminderFeed
     let logger: Logger
+    /// Names this daemon in the claims it makes.
+    let claimant: String
     let journaled = JournaledOccurrences()
 
     /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
     /// kernel cannot tell it (`WallClockWatcher` failed to start).
     static let maxSleep: Duration = .seconds(300)
+    /// A claim not settled within this is taken as its claimant's crash.
+    static let staleClaim: TimeInterval = 300
 
     func run() async throws {
         // The sleeps (this one, the hook retries') run on the monotonic clock: a set of the
@@ -45,11 +55,11 @@ struct ReminderScheduler: Service {
     }
 
     /// What the last pass found, for as long as nothing it read can have changed: no poke
-    /// (change, import, reload), no write to the store, the same local day. Until `next`,
-    /// a pass would then only find what this one found, so a wake-up that merely bounds the
-    /// sleep (`maxSleep`) skips it; a country's pass costs seconds of CPU.
+    /// (the store reported no change of plans, roster, silences or acknowledgements, and no
+    /// reload happened), the same local day. Until `next`, a pass would then only find what
+    /// this one found, so a wake-up that merely bounds the sleep (`maxSleep`) skips it; a
+    /// country's pass costs a second of CPU.
     private struct QuietPass {
-        let writes: UInt64
         let day: LocalDate
         let next: Date
     }
@@ -60,12 +70,12 @@ struct ReminderScheduler: Service {
             let now = office.clock.now()
             let today = office.calendar.date(of: now)
             var next: Date? = nil
-            if let quiet, quiet.writes == office.store.writeCount, quiet.day == today, now < quiet.next {
+            if let quiet, quiet.day == today, now < quiet.next {
                 next = quiet.next
             } else {
                 do {
-                    next = try tick()
-                    quiet = next.map { QuietPass(writes: office.store.writeCount, day: today, next: $0) }
+                    next = try await tick()
+                    quiet = next.map { QuietPass(day: today, next: $0) }
                 } catch {
                     logger.error("reminder pass failed; retrying in a minute: \(error)")
                     next = office.clock.now().addingTimeInterval(60)
@@ -79,42 +89,31 @@ struct ReminderScheduler: Service {
 
     /// Fires what is due up to now; returns the next fire instant.
     @discardableResult
-    func tick() throws -> Date? {
+    func tick() async throws -> Date? {
         let now = office.clock.now()
         let settings = office.settings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders.policy
+        let policy = settings.config.reminders
         let store = office.store
-        let checkpoint = try store.schedulerCheckpoint() ?? now
+        let checkpoint = try await store.schedulerCheckpoint() ?? now
         let cycle = CycleID(containing: calendar.date(of: now))
-        guard let rules = settings.rules.rules(for: cycle) else { return nil }
-        let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true))
-        var byKey: [PositionKey: (Person, Position)] = [:]
-        var names: [PersonID: String] = [:]
-        for (person, position) in people {
-            byKey[position.key] = (person, position)
-            names[person.id] = person.nama
-        }
-        let plans = try store.plans(matching: PlanQuery(cycle: cycle)).map(\.plan).filter { !$0.isComplete }
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        var due: [(ReminderOccurrence, Person, Position)] = []
+        guard settings.rules.rules(for: cycle) != nil else { return nil }
+        let subjects = try await store.reminderSubjects(cycle: cycle, person: nil)
         if checkpoint < now {
-            for plan in plans {
-                guard let (person, position) = byKey[plan.id.position] else { continue }
+            var due: [(ReminderOccurrence, ReminderSubject)] = []
+            for subject in subjects {
                 for o in ReminderPlanner.occurrences(
-                    of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: checkpoint, through: now) {
-                    due.append((o, person, position))
+                    of: subject.plan, position: subject.position, policy: policy, calendar: calendar, from: checkpoint, through: now) {
+                    due.append((o, subject))
                 }
             }
+            if !due.isEmpty { try await plan(due, now: now, settings: settings) }
         }
-        if !due.isEmpty {
-            try fire(due, now: now, names: names, settings: settings)
-        }
-        try store.setSchedulerCheckpoint(now)
+        try await fire(now: now, settings: settings)
+        try await store.advanceSchedulerCheckpoint(to: now)
         var next: Date? = nil
-        for plan in plans {
-            guard let (_, position) = byKey[plan.id.position] else { continue }
-            if let o = ReminderPlanner.next(of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, after: now),
+        for subject in subjects {
+            if let o = ReminderPlanner.next(of: subject.plan, position: subject.position, policy: policy, calendar: calendar, after: now),
                next == nil || o.fireAt < next! {
                 next = o.fireAt
             }
@@ -123,55 +122,74 @@ struct ReminderScheduler: Service {
         return next
     }
 
-    private func fire(_ due: [(ReminderOccurrence, Person, Position)], now: Date, names: [PersonID: String], settings: Settings) throws {
+    /// Records the due occurrences as planned, each with its message.
+    private func plan(_ due: [(ReminderOccurrence, ReminderSubject)], now: Date, settings: Settings) async throws {
+        let names = try await office.store.names(of: Set(due.compactMap(\.0.recipientID)))
+        let records = due.map { o, subject in
+            ReminderRecord(
+                id: o.id, planID: o.plan.description, personID: o.plan.position.personID.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
+                due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
+                state: .planned, late: false, recordedAt: now,
+                message: ReminderText.message(
+                    o, personName: subject.personName, schoolName: subject.position.namaSekolah,
+                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+        }
+        _ = try await office.store.planReminders(records, at: now)
+    }
+
+    /// Settles what this daemon holds (a settle that failed before), then claims and
+    /// settles what is due, one by one: entry, then settle.
+    private func fire(now: Date, settings: Settings) async throws {
         let store = office.store
-        let known = try store.knownReminderIDs(due.map(\.0.id))
+        let held = try await store.claimedReminders(claimant: claimant)
+        let claimed = try await store.claimReminders(
+            dueBy: now, claimant: claimant, staleBefore: now.addingTimeInterval(-ReminderScheduler.staleClaim), at: now)
+        guard !held.isEmpty || !claimed.isEmpty else { return }
         let calendar = settings.config.calendar
-        let today = calendar.date(of: now)
-        let horizon = now.addingTimeInterval(-Double(settings.config.reminders.catchUpHorizonDays) * 86_400)
-        // Silences still in force on or after the earliest occurrence; each occurrence is
-        // checked against its own day, so catch-up honours a silence that covered that day.
-        let earliest = due.map(\.0.fireDate).min() ?? today
-        let silences = try store.silences(activeOn: nil, includeRemoved: false).filter { $0.until >= earliest.description }
-        let acknowledged = try store.acknowledgedKeys(planIDs: nil)
+        let earliest = (held + claimed).map { calendar.date(of: $0.fireAt) }.min() ?? calendar.date(of: now)
+        let silences = try await store.silences(activeOn: earliest.description, includeRemoved: false).compactMap { s -> ReminderSuppression.Silence? in
+            guard let until = LocalDate(s.until) else { return nil }
+            return ReminderSuppression.Silence(personID: s.personID.map(PersonID.init(trusted:)), npsn: s.npsn.map(NPSN.init(trusted:)), until: until)
+        }
+        let rule = ReminderSuppression(
+            silences: silences, acknowledged: try await store.acknowledgedKeys(planIDs: nil),
+            catchUpHorizonDays: settings.config.reminders.catchUpHorizonDays)
+        let names = try await store.names(of: Set((held + claimed).map { PersonID(trusted: $0.personID) }))
         let hookNames = hooks.names()
         var fired = 0, missed = 0, silenced = 0
-        for (o, person, position) in due.sorted(by: { $0.0.fireAt < $1.0.fireAt }) where !known.contains(o.id) {
-            let late = o.fireAt < now.addingTimeInterval(-60)
-            let reminder = FiredReminder(
-                occurrence: o, person: person, position: position, recipientName: o.recipientID.flatMap { names[$0] }, late: late,
-                message: ReminderText.message(
-                    o, personName: person.nama, schoolName: position.namaSekolah,
-                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+        for record in held + claimed {
+            guard let planID = PlanID(record.planID), let key = AcknowledgementKey(reminderID: record.id) else { continue }
             let state: ReminderState
-            if silences.contains(where: {
-                $0.until >= o.fireDate.description
-                    && ($0.personID == person.id.rawValue || ($0.npsn != nil && $0.npsn == position.key.npsn?.rawValue))
-            })
-                || acknowledged.contains("\(o.plan)|\(o.step?.rawValue ?? "-")|\(o.due)") {
+            var late = false
+            switch rule.outcome(plan: planID, key: key, fireDate: calendar.date(of: record.fireAt), fireAt: record.fireAt, now: now) {
+            case .silenced:
                 state = .silenced
                 silenced += 1
-            } else if o.fireAt < horizon {
+            case .missed:
                 state = .missed
+                late = true
                 missed += 1
-            } else {
+            case .send(let isLate):
                 state = .fired
+                late = isLate
                 fired += 1
-                if journaled.insert(o.id) { journal.write(reminder) }
+                if journaled.insert(record.id) {
+                    journal.write(FiredReminder(record: record, personName: names[PersonID(trusted: record.personID)], late: late))
+                }
             }
-            let record = ReminderRecord(
-                id: o.id, planID: o.plan.description, personID: person.id.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
-                due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
-                state: state, late: late, recordedAt: now, message: reminder.message)
-            let inserted = try store.transaction { tx in try tx.recordReminder(record, hooks: state == .fired ? hookNames : [], at: now) }
-            journaled.remove(o.id)
-            if inserted && state == .fired { feed.publish(ReminderItems.item(record, calendar: calendar)) }
+            let settled = try await store.settleReminder(
+                id: record.id, claimant: claimant, state: state, late: late, hooks: state == .fired ? hookNames : [], at: now)
+            journaled.remove(record.id)
+            if settled, state == .fired {
+                var item = record
+                item.state = .fired
+                item.late = late
+                feed.publish(ReminderItems.item(item, calendar: calendar))
+            }
         }
-        if fired + missed + silenced > 0 {
-            logger.info("reminders processed", metadata: [
-                "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
-            ])
-        }
+        logger.info("reminders processed", metadata: [
+            "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
+        ])
         if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
     }
 }
