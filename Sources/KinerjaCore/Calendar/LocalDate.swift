@@ -20,12 +20,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses `YYYY-MM-DD`, the only date format on the wire, in CSV files and in config.
-    /// Reads UTF-8 bytes rather than Characters: a listing parses a date for every plan.
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes (a store's column, read without making a
+    /// string of it first): a listing reads several dates for every plan.
+    public init?<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) {
         // Three counters, not an array of them: that array was a heap allocation per date.
         var year = 0, month = 0, day = 0
         var length = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             length += 1
             if length == 5 || length == 8 {
                 guard byte == UInt8(ascii: "-") else { return nil }

@@ -10,9 +10,10 @@ extension SQLiteTransaction {
         let (sql, arguments) = listingSQL(query)
         var result: [ListedPosition] = []
         try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
-            let position = PositionRow(listingRow: row)
-            let person = PersonRow(id: position.personID, nama: row[10], kepegawaian: row[11], active: row[12], updatedAt: .distantPast)
-            result.append(ListedPosition(person: try person.person(), position: try position.position(), plan: try PlanRows.facts(row, at: 13)))
+            let position = try PositionRow(listingRow: row).position()
+            let person = try PersonRow(id: row[0], nama: row[10], kepegawaian: row[11], active: row[12], updatedAt: .distantPast).person()
+            let facts = try PlanRows.facts(row, at: 13, plan: PlanID(cycle: query.cycle, position: position.key))
+            result.append(ListedPosition(person: person, position: position, plan: facts))
         }
         return result
     }
@@ -85,8 +86,9 @@ extension SQLiteTransaction {
             """
         var subjects: [ReminderSubject] = []
         try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
-            guard let facts = try PlanRows.facts(row, at: 11) else { return }
-            subjects.append(ReminderSubject(plan: facts, position: try PositionRow(listingRow: row).position(), personName: row[10]))
+            let position = try PositionRow(listingRow: row).position()
+            guard let facts = try PlanRows.facts(row, at: 11, plan: PlanID(cycle: cycle, position: position.key)) else { return }
+            subjects.append(ReminderSubject(plan: facts, position: position, personName: row[10]))
         }
         return subjects
     }

@@ -81,34 +81,30 @@ enum PlanRows {
 
     // MARK: Facts
 
-    /// The columns `facts(_:at:)` reads, qualified, in its order.
+    /// The columns `facts(_:at:plan:)` reads, qualified, in its order: the plan's own
+    /// columns (its key is the position's, read with it).
     static let factsColumns = """
-        plan.cycle, plan.person_id, plan.role, plan.npsn, plan.current_index, plan.current_step, plan.current_started_on, \
-        plan.current_due, plan.block_cause, plan.block_note, plan.blocked_since, plan.last_event_on, plan.first_submitted_on, \
-        plan.planning_due, plan.overdue_from, plan.unsubmitted_from, plan.pendampingan_overran_from, plan.pendampingan_too_short
+        plan.current_index, plan.current_step, plan.current_started_on, plan.current_due, plan.block_cause, plan.block_note, \
+        plan.blocked_since, plan.last_event_on, plan.first_submitted_on, plan.planning_due, plan.overdue_from, plan.unsubmitted_from, \
+        plan.pendampingan_overran_from, plan.pendampingan_too_short
         """
-    static let factsColumnCount = 18
 
-    /// The facts of the plan whose `factsColumns` start at column `i` of `row`; nil when the
-    /// row has no plan (a LEFT JOIN without one).
-    static func facts(_ row: Row, at i: Int) throws -> PlanFacts? {
-        guard let cycleText = row[i] as String? else { return nil }
-        let personID: String = row[i + 1], roleText: String = row[i + 2], npsn: String = row[i + 3]
-        guard let cycle = CycleID(cycleText), let role = Role(rawValue: roleText) else {
-            throw StoreError.damagedRow(table: "plan", key: "\(cycleText)/\(personID)", reason: "unknown cycle or role")
-        }
+    /// The facts of plan `id` whose `factsColumns` start at column `i` of `row`; nil when
+    /// the row has no plan (a LEFT JOIN without one).
+    static func facts(_ row: Row, at i: Int, plan id: PlanID) throws -> PlanFacts? {
+        guard let currentIndex = row[i] as Int? else { return nil }
+        // A date's ten characters make a small string, kept inline: no allocation.
         func date(_ column: Int) -> LocalDate? { (row[column] as String?).flatMap { LocalDate($0) } }
-        let id = PlanID(cycle: cycle, position: PositionKey(
-            personID: PersonID(trusted: personID), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
         var block: BlockPeriod? = nil
-        if let cause = (row[i + 8] as String?).flatMap(BlockCause.init(rawValue:)), let since = date(i + 10) {
-            block = BlockPeriod(cause: cause, note: row[i + 9], since: since, until: nil)
+        if let cause = (row[i + 4] as String?).flatMap(BlockCause.init(rawValue:)), let since = date(i + 6) {
+            block = BlockPeriod(cause: cause, note: row[i + 5], since: since, until: nil)
         }
+        let cycle = id.cycle
         return PlanFacts(
-            plan: id, currentIndex: row[i + 4], currentStep: (row[i + 5] as String?).flatMap(Step.init(rawValue:)),
-            currentStartedOn: date(i + 6), currentDue: date(i + 7), block: block, lastEventOn: date(i + 11) ?? cycle.start,
-            firstSubmittedOn: date(i + 12), planningDue: date(i + 13) ?? cycle.endOfMonth(1), overdueFrom: date(i + 14),
-            unsubmittedFrom: date(i + 15), pendampinganOverranFrom: date(i + 16), pendampinganTooShort: row[i + 17])
+            plan: id, currentIndex: currentIndex, currentStep: (row[i + 1] as String?).flatMap(Step.init(rawValue:)),
+            currentStartedOn: date(i + 2), currentDue: date(i + 3), block: block, lastEventOn: date(i + 7) ?? cycle.start,
+            firstSubmittedOn: date(i + 8), planningDue: date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: date(i + 10),
+            unsubmittedFrom: date(i + 11), pendampinganOverranFrom: date(i + 12), pendampinganTooShort: row[i + 13])
     }
 
     // MARK: Steps, blocks, revisions

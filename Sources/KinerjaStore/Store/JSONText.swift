@@ -38,9 +38,14 @@ enum JSONText {
         return try decode([String].self, from: text, table: table, key: key)
     }
 
-    /// `["a","b"]` with no escapes and no whitespace, or nil.
+    /// `["a","b"]` with no escapes and no whitespace, or nil. Read in place on the string's
+    /// UTF-8 storage.
     static func plainList(_ text: String) -> [String]? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { plainList(bytes: $0) }
+    }
+
+    private static func plainList(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
         if bytes.count == 2 { return [] }
         var items: [String] = []
@@ -53,7 +58,7 @@ enum JSONText {
                 end += 1
             }
             guard end < bytes.count - 1, bytes[end] == UInt8(ascii: "\"") else { return nil }
-            items.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             index = end + 1
             if bytes[index] == UInt8(ascii: "]") { return index == bytes.count - 1 ? items : nil }
             guard bytes[index] == UInt8(ascii: ","), index + 1 < bytes.count - 1 else { return nil }

@@ -83,9 +83,26 @@ struct ReminderScheduler: Service {
                 }
             }
             let delay = next.map { max(0, $0.timeIntervalSince(office.clock.now())) } ?? 86_400
-            if await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep)) { quiet = nil }
+            if await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep)) {
+                quiet = nil
+                await settle()
+            }
         }
     }
+
+    /// After a change, waits until changes have stopped for `settleTime` (at most
+    /// `maxSettle`): an administrator's burst of transitions, or a script's, costs one pass
+    /// rather than one per change, and a pass does not compete with the reads that follow a
+    /// change. A reminder due meanwhile fires that much later.
+    private func settle() async {
+        var waited: Duration = .zero
+        while waited < ReminderScheduler.maxSettle, await waker.wait(upTo: ReminderScheduler.settleTime) {
+            waited += ReminderScheduler.settleTime
+        }
+    }
+
+    static let settleTime: Duration = .milliseconds(250)
+    static let maxSettle: Duration = .seconds(2)
 
     /// Fires what is due up to now; returns the next fire instant.
     @discardableResult
