@@ -14,6 +14,7 @@ import Glibc
 final class SettableClock: WallClock {
     private let instant: Mutex<Date>
     let isOverridden = true
+    let rate = 1.0
 
     init(_ start: Date) { instant = Mutex(start) }
 

@@ -49,12 +49,13 @@ extension Office {
         let (lines, parseProblems) = ProgressParser.parse(content)
         let today = today()
         let now = clock.now()
+        let lifecycle = settings.config.reminders.lifecycle
         let rowCount = lines.count + parseProblems.count
         do {
             let result = try writing {
                 try store.transaction { tx in
                     var problems = Office.items(parseProblems)
-                    var plans: [PlanID: Plan] = [:]
+                    var plans: [PlanID: StoredPlan] = [:]
                     // Each person's positions are read once, however many rows name them.
                     var positionsOf: [PersonID: [Position]] = [:]
                     var applied = 0
@@ -65,12 +66,14 @@ extension Office {
                             let key = try Office.choosePosition(among: positions, personID: line.personID, npsn: line.npsn)
                             let id = PlanID(cycle: line.cycle, position: key)
                             let rules = try rules(for: line.cycle)
-                            let current = try plans[id] ?? tx.plan(id) ?? Plan(id: id)
-                            let next = try Office.apply(line.action, to: current, on: line.date, today: today, rules: rules)
+                            let current = try plans[id] ?? tx.storedPlan(id)
+                            let next = try Office.apply(
+                                line.action, to: current?.plan ?? Plan(id: id), closure: current?.closure, lifecycle: lifecycle,
+                                on: line.date, today: today, rules: rules)
                             try tx.savePlan(
                                 next, due: Office.due(of: next, rules: rules),
                                 action: "\(Office.auditAction(line.action)) (import line \(line.line))", actor: actor, at: now)
-                            plans[id] = next
+                            plans[id] = StoredPlan(plan: next, due: nil)
                             applied += 1
                         } catch let error as VarlinkError {
                             problems.append(ImportProblemItem(line: line.line, message: Office.message(of: error)))
