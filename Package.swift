@@ -86,6 +86,9 @@ let package = Package(
             // conformances at every start took 8 of kinerjactl's 12 ms, before any work.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims", "-lswiftSynchronization"])]
         ),
+        // The year-long drill of `make drill`, and its short form in the end-to-end tests.
+        .target(name: "KinerjaDrill", dependencies: ["KinerjaCore", "KinerjaRPC"], swiftSettings: strict),
+        .executableTarget(name: "kinerja-drill", dependencies: ["KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
         .executableTarget(
             name: "kinerja-bench",
             dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore", "KinerjaRules"],
@@ -113,6 +116,7 @@ let package = Package(
             dependencies: ["kinerjad", "KinerjaCore", "KinerjaRules", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
     ]
 )
