@@ -29,7 +29,8 @@ public struct DrillOptions: Sendable {
     }
 }
 
-/// A drill: one kinerjad on an accelerated clock, never restarted, from `from` to `to` on
+/// A drill: one kinerjad on an accelerated clock, never restarted, from `from` (started at
+/// 18:00 the evening before, the district imported by midnight) to `to` (noon) on
 /// the example district, with the scripted changes of `DrillScript`; then the journal and
 /// the hook's log are checked against what `reminders preview` predicted (see
 /// `DrillReport`). What it predicts: at the start of each month (00:30, before the day's
@@ -40,7 +41,9 @@ public enum Drill {
         let began = Date()
         try DrillJournal.ensureRunning()
         let calendar = options.calendar
-        let start = calendar.instant(options.from)
+        // Started the evening before, so that the district is imported by the first day's
+        // midnight whatever the rate, and the first day is predicted whole.
+        let start = calendar.instant(options.from).addingTimeInterval(-6 * 3600)
         let daemon = try DrillDaemon(options: options, start: start)
         defer { if daemon.process.isRunning { _ = daemon.stop() } }
         var record = DrillRecord(lifecycle: CycleLifecycle(graceDays: try DrillDaemon.graceDays(in: options.packageRoot)))
@@ -57,10 +60,11 @@ public enum Drill {
         if !record.lifecycle.isClosed(CycleID("2026-2")!, on: options.from) {
             try daemon.ctl(["import", "progress", options.packageRoot + "/config/examples/progress.csv"])
         }
-        var now = try daemon.now()
+        let now = try daemon.now()
         var day = calendar.date(of: now)
         // Predictions start with the first day whose 07:00 is still ahead.
-        let firstDay = now < calendar.instant(day, hour: 6, minute: 30) ? day : day.adding(days: 1)
+        let firstDay = max(options.from, now < calendar.instant(day, hour: 6, minute: 30) ? day : day.adding(days: 1))
+        if firstDay != options.from { record.failures.append("the district was imported only at \(DrillDaemon.rfc3339(now, calendar: calendar)); lower --rate") }
         record.firstDay = firstDay
         try predict(daemon, &record, from: firstDay, monthStart: true, options: options)
 
@@ -68,7 +72,7 @@ public enum Drill {
         day = firstDay
         while day <= options.to {
             if day.day == 1, day != firstDay {
-                now = try daemon.wait(until: calendar.instant(day, hour: 0, minute: 30))
+                try daemon.wait(until: calendar.instant(day, hour: 0, minute: 30))
                 try predict(daemon, &record, from: day, monthStart: true, options: options)
             }
             if let event = DrillScript.events.first(where: { $0.day == day }), day < options.to {
@@ -132,7 +136,8 @@ public enum Drill {
                 let lines = roster.split(separator: "\n").filter { !$0.hasPrefix(drop + ",") }.map(String.init) + [add]
                 let path = daemon.directory + "/roster-\(event.day).csv"
                 try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-                try daemon.ctl(["import", "roster", path, "--deactivate-missing"])
+                // A whole roster: whoever it no longer names is marked inactive.
+                try daemon.ctl(["import", "roster", path])
                 record.departed.append((drop, event.day))
             }
         }

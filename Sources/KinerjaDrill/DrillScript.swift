@@ -10,7 +10,7 @@ struct DrillEvent {
         /// Acknowledge the first reminder `reminders preview` lists as planned for this
         /// person (of this kind, when given) in the next 40 days, by the id it prints.
         case acknowledgeFirst(person: String, kind: String?)
-        /// Import the example roster without `drop` and with `add`, `--deactivate-missing`.
+        /// Import the example roster without `drop` (marked inactive) and with `add`.
         case rosterChange(drop: String, add: String)
     }
 
