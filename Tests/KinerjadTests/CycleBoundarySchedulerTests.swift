@@ -54,5 +54,12 @@ import Testing
         try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-02-15"), into: &bytes)
         let preview = String(decoding: bytes, as: UTF8.self)
         #expect(!preview.contains("\"2026-2/") && preview.contains("\"2027-1/"))
+        // A reload that lengthens the grace does not reopen what was closed.
+        var longer = fixture.office.settings
+        longer.config.reminders.closeCycleAfterDays = 30
+        try fixture.office.replaceSettings(longer)
+        bytes = []
+        try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-01-31"), into: &bytes)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("\"2026-2/"))
     }
 }

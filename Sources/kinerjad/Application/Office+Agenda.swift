@@ -24,8 +24,10 @@ extension Office {
     }
 
     /// The plans of every cycle open on some day of [from, through] (of `person` only, when
-    /// given): the stored ones, and the fresh ones a current or coming cycle will have for
-    /// the active positions in `positions` that have none yet.
+    /// given): the stored ones not closed, and the fresh ones a current or coming cycle will
+    /// have for the active positions in `positions` that have none yet. A closed plan is
+    /// left out even when a reload lengthened `close_cycle_after_days` since: its standing
+    /// is final.
     func agendaPlans(
         from: LocalDate, through: LocalDate, person: PersonID?, positions: some Collection<PositionKey>, settings: Settings,
         today: LocalDate
@@ -35,7 +37,7 @@ extension Office {
             guard let rules = settings.rules.rules(for: cycle) else { continue }
             result.schedules[cycle] = TimelineSchedule(cycle: cycle, rules: rules)
             let stored = try store.plans(matching: PlanQuery(cycle: cycle, personID: person))
-            result.plans += stored
+            result.plans += stored.filter { $0.closure == nil }
             let mine = person.map { person in positions.filter { $0.personID == person } } ?? Array(positions)
             for plan in ReminderAgenda.plansToCome(of: cycle, on: today, positions: mine, having: Set(stored.map(\.plan.id.position))) {
                 result.plans.append(StoredPlan(plan: plan, due: nil))
