@@ -55,6 +55,17 @@ struct NewCycleTests {
         // What fires in January is what the preview at 23:59 said.
         let again = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2027-01-01", "--to", "2027-01-31"])
         #expect(again.map(\.id) == preview.map(\.id))
+
+        // `reminders ack` takes an id the preview printed, before it fires: the preview then
+        // marks every reminder of that deadline acknowledged instead of planned.
+        let lead = try #require(again.first { $0.plan.hasPrefix("2027-1/") && $0.kind == "lead" })
+        let ack = try cli.run(["reminders", "ack", lead.id])
+        #expect(ack.status == 0, "\(ack)")
+        let marked = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2027-01-01", "--to", "2027-01-31"])
+        let sameDeadline = marked.filter { $0.plan == lead.plan && $0.step == lead.step && $0.due == lead.due }
+        #expect(!sameDeadline.isEmpty && sameDeadline.allSatisfy { $0.state == "acknowledged" }, "\(sameDeadline.map(\.state))")
+        let unknown = try cli.run(["reminders", "ack", "bukan-id|x|2027-01-31"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("bukan id pengingat yang dikenal"), "\(unknown)")
     }
 
     @Test("the drill's short form: one daemon across 31 December and 30 June, journal and hook's log against the previews")
