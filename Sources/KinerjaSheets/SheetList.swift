@@ -7,6 +7,8 @@ struct SheetList {
         let name: String
         /// The relationship id of the sheet's part.
         let relationship: String
+        /// `state="hidden"` or `"veryHidden"`: a sheet the office does not see (a lookup list).
+        let hidden: Bool
     }
 
     let sheets: [Sheet]
@@ -34,7 +36,8 @@ struct SheetList {
                 guard let sheetName = attributes["name"],
                       let id = attributes.first(where: { $0.key == "id" || $0.key.hasSuffix(":id") })?.value
                 else { return }
-                sheets.append(Sheet(name: sheetName, relationship: id))
+                let hidden = attributes["state"] == "hidden" || attributes["state"] == "veryHidden"
+                sheets.append(Sheet(name: sheetName, relationship: id, hidden: hidden))
             default:
                 break
             }

@@ -11,6 +11,8 @@ import KinerjaCore
 public struct Workbook {
     /// The sheets' names in tab order.
     public let sheetNames: [String]
+    /// The sheet read when none is named: the first the office sees, passing over hidden ones.
+    public let firstSheet: String?
 
     private let parts: PackageParts
     private let limits: WorkbookLimits
@@ -50,6 +52,7 @@ public struct Workbook {
         self.parts = parts
         self.limits = limits
         self.sheetNames = list.sheets.map(\.name)
+        self.firstSheet = (list.sheets.first { !$0.hidden } ?? list.sheets.first)?.name
         self.sheetParts = list.sheets.map { relationships.target(id: $0.relationship) }
         self.strings = strings
         self.styles = styles
@@ -57,18 +60,12 @@ public struct Workbook {
     }
 
     /// The rows of the sheet named `name` (the spreadsheets compare sheet names without
-    /// case), or of the first sheet when `name` is nil. Rows with nothing in them are left
+    /// case), or of `firstSheet` when `name` is nil. Rows with nothing in them are left
     /// out; the first row that is left is the header.
     public func rows(sheet name: String? = nil) throws(WorkbookError) -> [CSVTable.Row] {
-        let index: Int
-        if let name {
-            guard let found = sheetNames.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-                throw .noSuchSheet(name, among: sheetNames)
-            }
-            index = found
-        } else {
-            guard !sheetNames.isEmpty else { throw .notAWorkbook }
-            index = 0
+        guard let wanted = name ?? firstSheet else { throw .notAWorkbook }
+        guard let index = sheetNames.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) else {
+            throw .noSuchSheet(wanted, among: sheetNames)
         }
         guard let part = sheetParts[index], let data = try parts.data(part) else {
             throw .damaged(sheetNames[index], "no worksheet part")

@@ -52,6 +52,22 @@ struct CellValueTests {
         #expect(rows[1].fields == ["19750508", "Ani Yulia"])
     }
 
+    @Test("without a name, the first sheet the office sees: a hidden lookup sheet before it is passed over")
+    func hiddenFirstSheet() throws {
+        let header = WorkbookBuilder.text("A1", "id")
+        var builder = WorkbookBuilder(sheets: [
+            ("Daftar", WorkbookBuilder.sheet([WorkbookBuilder.text("A1", "kepala_sekolah")])), ("Roster", WorkbookBuilder.sheet([header])),
+        ])
+        builder.extraParts["xl/workbook.xml"] = Data("""
+            <workbook xmlns="\(Self.main)" xmlns:r="\(WorkbookBuilder.relationships)"><sheets><sheet name="Daftar" sheetId="1" \
+            state="veryHidden" r:id="rId10"/><sheet name="Roster" sheetId="2" r:id="rId11"/></sheets></workbook>
+            """.utf8)
+        let book = try Workbook(builder.data())
+        #expect(book.sheetNames == ["Daftar", "Roster"] && book.firstSheet == "Roster")
+        #expect(try book.rows().map(\.fields) == [["id"]])
+        #expect(try book.rows(sheet: "daftar").map(\.fields) == [["kepala_sekolah"]])
+    }
+
     @Test("a sheet of more than 10 MB reads: libxml2 refuses a larger piece at once (\"huge input lookup\")")
     func largeSheet() throws {
         let header = WorkbookBuilder.text("A1", "id") + WorkbookBuilder.text("B1", "nama")

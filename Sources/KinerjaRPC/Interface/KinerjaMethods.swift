@@ -80,7 +80,7 @@ public enum Kinerja {
         public var dryRun, skipInvalid: Bool?
         /// content or upload is the file's bytes in base64 (an .xlsx, or a CSV).
         public var base64: Bool?
-        /// The workbook's sheet by name; nil for the first.
+        /// The workbook's sheet by name; nil for the first one not hidden.
         public var sheet: String?
         public init(
             content: String? = nil, upload: String? = nil, dryRun: Bool? = nil, skipInvalid: Bool? = nil, base64: Bool? = nil,

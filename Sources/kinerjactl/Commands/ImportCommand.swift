@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Options: ParsableArguments {
         @Argument(help: ArgumentHelp("The CSV or .xlsx file.", valueName: "file")) var file: String
-        @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first).", valueName: "name"))
+        @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first one not hidden).", valueName: "name"))
         var sheet: String?
         @Flag(help: "Check every row and report, writing nothing.") var dryRun = false
         @Flag(help: "Write the good rows and report the bad ones.") var skipInvalid = false

@@ -15,7 +15,7 @@ struct ImportFile {
     }
 
     let content: Content
-    /// The workbook's sheet by name; nil for the first.
+    /// The workbook's sheet by name; nil for the first one not hidden.
     let sheet: String?
 
     init(text: String, sheet: String? = nil) {
