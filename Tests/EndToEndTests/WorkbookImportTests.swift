@@ -85,6 +85,21 @@ struct WorkbookImportTests {
         #expect(try cli.people(["--all"]).isEmpty)
     }
 
+    @Test("another Varlink client sends a workbook too: the Python reference client, its bytes in base64 and a sheet")
+    func pythonClientSendsWorkbook() throws {
+        let python = try InteropTests.python()
+        let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.handChecked)).base64EncodedString()
+        let call = try InteropTests.varlink(python, [
+            "call", "unix:" + daemon.socketPath + "/id.kinerja.Kinerja.ImportRoster",
+            try InteropTests.json(["content": bytes, "base64": true, "sheet": "Roster", "skipInvalid": true]),
+        ])
+        #expect(call.status == 0 && call.stderr.isEmpty, "\(call)")
+        let result = try InteropTests.decode(Kinerja.ImportResultReply.self, call).result
+        #expect(result.applied && result.goodRows == 3 && result.problems.map(\.line) == [4, 7, 8], "\(result)")
+        #expect(try CLI(daemon).people().count == 3)
+    }
+
     @Test("a 3,000-row workbook (over one message) goes up in pieces and reads as its CSV: every row unchanged")
     func largeWorkbookUploads() throws {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
