@@ -3,7 +3,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 STATE        ?= .state
 CONFIG       ?= config/kinerja.toml
-APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv man-db sqlite3
+APT_PACKAGES := libsystemd-dev libsqlite3-dev zlib1g-dev libxml2 pkg-config systemd python3 python3-venv man-db sqlite3
 PYVENV       := .build/pyvenv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

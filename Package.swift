@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,11 +34,22 @@ let package = Package(
         .target(name: "KinerjaCore", swiftSettings: strict),
         // JSON text as Foundation's JSONEncoder writes it, for the wire and the store.
         .target(name: "KinerjaJSON", swiftSettings: strict),
-        // Seeded generation shared by kinerja-bench and the tests.
-        .target(name: "KinerjaSampleData", swiftSettings: strict),
+        // Seeded generation shared by kinerja-bench and the tests (and .xlsx packages made in them).
+        .target(
+            name: "KinerjaSampleData",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "KinerjaStore",
             dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // .xlsx workbooks read into the rows the CSV path reads (only kinerjad links it: the
+        // CLI sends a workbook's bytes, so that it keeps linking FoundationEssentials alone).
+        .target(
+            name: "KinerjaSheets",
+            dependencies: ["KinerjaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .target(
@@ -64,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "kinerjad",
             dependencies: [
-                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
+                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "KinerjaSheets", "Systemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +107,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaSheetsTests",
+            dependencies: ["KinerjaSheets", "KinerjaCore", "KinerjaSampleData"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",

@@ -53,7 +53,7 @@ struct KeptPreviewTests {
         let roster = try String(contentsOfFile: "\(SchedulerFixture.root)/config/examples/roster.csv", encoding: .utf8)
         #expect(roster.contains(name) && Self.text(blocked).contains(name))
         _ = try office.importRoster(
-            roster.replacingOccurrences(of: name, with: "Renamed \(name)"), dryRun: false, skipInvalid: false, actor: Self.actor)
+            ImportFile(text: roster.replacingOccurrences(of: name, with: "Renamed \(name)")), dryRun: false, skipInvalid: false, actor: Self.actor)
         let renamed = try Self.preview(office)
         #expect(Self.text(renamed).contains("Renamed \(name)"))
         #expect(try renamed == Self.plannedAnew(fixture))

@@ -4,11 +4,11 @@ import KinerjaRPC
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names); all-or-nothing unless `skipInvalid`. Bad rows are reported in
-/// the office's language.
+/// a path a client names), a CSV or an .xlsx workbook (`ImportFile`); all-or-nothing unless
+/// `skipInvalid`. Bad rows are reported in the office's language.
 extension Office {
-    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
-        let (lines, problems) = RosterParser.parse(content)
+    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        let (lines, problems) = try file.parse(RosterParser.parse)
         let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
@@ -45,8 +45,8 @@ extension Office {
         return result
     }
 
-    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
-        let (lines, parseProblems) = ProgressParser.parse(content)
+    func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()
         let lifecycle = settings.config.reminders.lifecycle
