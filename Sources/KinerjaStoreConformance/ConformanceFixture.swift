@@ -82,7 +82,7 @@ public enum District {
     /// A store with the district's roster and the cycle's plans.
     public static func seed(_ store: any OfficeStore) async throws {
         _ = try await store.applyRoster(
-            roster, markMissingInactive: true, plans: creation, dryRun: false, record: importRecord("roster", rows: 4), actor: admin, at: now)
+            roster, markMissingInactive: true, plans: [creation], dryRun: false, record: importRecord("roster", rows: 4), actor: admin, at: now)
     }
 
     /// A save of `plan` over `old`, derived with the district's rules.

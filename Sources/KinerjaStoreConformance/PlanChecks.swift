@@ -8,7 +8,7 @@ enum PlanChecks {
     static let all: [StoreCheck] = [
         StoreCheck("ensurePlans creates one plan per active position, once, with one summary audit row") { store in
             _ = try await store.applyRoster(
-                District.roster, markMissingInactive: true, plans: nil, dryRun: false, record: District.importRecord("roster", rows: 4),
+                District.roster, markMissingInactive: true, plans: [], dryRun: false, record: District.importRecord("roster", rows: 4),
                 actor: District.admin, at: District.now)
             try expectEqual(try await store.ensurePlans(District.creation, actor: District.daemon, at: District.now), 4, "created")
             try expectEqual(try await store.ensurePlans(District.creation, actor: District.daemon, at: District.now), 0, "created again")
@@ -96,12 +96,12 @@ enum PlanChecks {
         },
         StoreCheck("rederivePlans derives again the plans derived under other rules, and only those") { store in
             try await District.seed(store)
-            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: District.rulesName, derive: District.derive), 0, "same rules")
+            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: District.rulesName, derive: { plan, _ in District.derive(plan) }), 0, "same rules")
             var rules = District.rules
             rules.deadlinesKepalaSekolah["perencanaan"] = .endOfMonth(3)
             let later = TimelineSchedule(cycle: District.cycle, rules: rules)
-            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: "later", derive: { later.derivation(of: $0) }), 4, "new rules")
-            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: "later", derive: { later.derivation(of: $0) }), 0, "again")
+            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: "later", derive: { later.derivation(of: $0, closure: $1) }), 4, "new rules")
+            try expectEqual(try await store.rederivePlans(cycle: District.cycle, rules: "later", derive: { later.derivation(of: $0, closure: $1) }), 0, "again")
             let listed = try await store.listing(ListingQuery(cycle: District.cycle, npsn: District.school2))
             try expectEqual(listed.first?.plan?.currentDue, LocalDate("2025-03-31"), "the new planning deadline")
         },

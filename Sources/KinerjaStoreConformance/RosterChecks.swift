@@ -7,7 +7,7 @@ enum RosterChecks {
     static let all: [StoreCheck] = [
         StoreCheck("a roster adds its persons and positions, counts them, and creates the cycle's plans") { store in
             let summary = try await store.applyRoster(
-                District.roster, markMissingInactive: true, plans: District.creation, dryRun: false,
+                District.roster, markMissingInactive: true, plans: [District.creation], dryRun: false,
                 record: District.importRecord("roster", rows: 4), actor: District.admin, at: District.now)
             try expectEqual(summary, RosterSummary(persons: .init(added: 3), positions: .init(added: 4)), "summary")
             try expectEqual(try await store.person(District.budi)?.nama, "Budi Santoso", "Budi's name")
@@ -25,14 +25,14 @@ enum RosterChecks {
         StoreCheck("the same roster again changes nothing; a changed row updates; a missing one is deactivated, never deleted") { store in
             try await District.seed(store)
             let again = try await store.applyRoster(
-                District.roster, markMissingInactive: true, plans: nil, dryRun: false, record: District.importRecord("roster", rows: 4),
+                District.roster, markMissingInactive: true, plans: [], dryRun: false, record: District.importRecord("roster", rows: 4),
                 actor: District.admin, at: District.now)
             try expectEqual(again, RosterSummary(persons: .init(unchanged: 3), positions: .init(unchanged: 4)), "unchanged")
             var changed = District.roster
             changed[2].person.nama = "Siti Rahayu, S.Pd."
             changed.remove(at: 1)
             let summary = try await store.applyRoster(
-                changed, markMissingInactive: true, plans: nil, dryRun: false, record: District.importRecord("roster", rows: 3),
+                changed, markMissingInactive: true, plans: [], dryRun: false, record: District.importRecord("roster", rows: 3),
                 actor: District.admin, at: District.now)
             try expectEqual(summary.persons, .init(updated: 1, unchanged: 2), "persons")
             try expectEqual(summary.positions, .init(unchanged: 3, deactivated: 1), "positions")
@@ -46,7 +46,7 @@ enum RosterChecks {
         },
         StoreCheck("a dry run reports what it would do and writes nothing") { store in
             let summary = try await store.applyRoster(
-                District.roster, markMissingInactive: true, plans: District.creation, dryRun: true,
+                District.roster, markMissingInactive: true, plans: [District.creation], dryRun: true,
                 record: District.importRecord("roster", rows: 4), actor: District.admin, at: District.now)
             try expectEqual(summary.added, 7, "would add")
             try expect(try await store.person(District.budi) == nil, "nothing written")

@@ -18,7 +18,7 @@ enum RuleChecks {
                 : District.principal(id, nama: "Kepala \(n)", school: NPSN(trusted: "2020\(1000 + n)"))
         }
         _ = try await store.applyRoster(
-            entries, markMissingInactive: true, plans: District.creation, dryRun: false, record: District.importRecord("roster", rows: 60),
+            entries, markMissingInactive: true, plans: [District.creation], dryRun: false, record: District.importRecord("roster", rows: 60),
             actor: District.admin, at: District.now)
         let ids = entries.map { PlanID(cycle: District.cycle, position: $0.position.key) }
         let stored = try await store.plans(Set(ids))

@@ -39,7 +39,7 @@ enum SilenceChecks {
             let r = ReminderChecks.reminder()
             try expect(try await store.acknowledge(reminderID: r.id, actor: District.admin, at: District.now), "acknowledged")
             try expect(!(try await store.acknowledge(reminderID: r.id, actor: District.admin, at: District.now)), "once")
-            let key = AcknowledgementKey(reminderID: r.id)!
+            let key = AcknowledgementKey(occurrenceID: r.id)!
             try expectEqual(try await store.acknowledgedKeys(planIDs: [ReminderChecks.plan]), [key], "the plan's keys")
             try expectEqual(try await store.acknowledgedKeys(planIDs: nil), [key], "every key")
             try expect(try await store.acknowledgedKeys(planIDs: ["other"]).isEmpty, "another plan's")

@@ -73,7 +73,7 @@ struct MigrationFromV5Tests {
         let deliveries = try await store.fetchTexts("SELECT state || ' ' || count(*) FROM hook_delivery GROUP BY state ORDER BY 1")
         #expect(deliveries == ["delivered 41", "failed 41", "retrying 41"])
         #expect(try await store.silences(activeOn: nil, includeRemoved: true).map { $0.removedAt == nil } == [true, false])
-        #expect(try await store.acknowledgedKeys(planIDs: nil).map(\.text)
+        #expect(try await store.acknowledgedKeys(planIDs: nil).map(\.description)
             == ["2026-2/197902272005032001/ks@20571397|praktik-kinerja|2026-07-31"])
         // The audit history, row for row.
         let audit = try await store.fetchTexts("""
@@ -92,7 +92,7 @@ struct MigrationFromV5Tests {
         let book = try RulesLoader.load(directory: Self.rulesDirectory)
         for cycle in try await store.cycles() {
             let schedule = TimelineSchedule(cycle: cycle, rules: try #require(book.rules(for: cycle)))
-            _ = try await store.rederivePlans(cycle: cycle, rules: "shipped", derive: { schedule.derivation(of: $0) })
+            _ = try await store.rederivePlans(cycle: cycle, rules: "shipped", derive: { schedule.derivation(of: $0, closure: $1) })
         }
         let day = LocalDate("2026-12-04")!
         // `kinerjactl status` of the v5 daemon: 35 plans, 3 complete, 24 overdue, 1 blocked.

@@ -32,14 +32,12 @@ struct CSVRecord {
         return problem(id: prefix + refusal.message(in: .indonesian), en: prefix + refusal.message(in: .english))
     }
 
-    /// Reads `text` as a CSV with the given columns: every good row through `row`, every
-    /// bad one as a problem with its line; a bad header is the only problem.
+    /// Reads `table` with the given columns: every good row through `row`, every bad one
+    /// (or one its reader refused) as a problem with its line; a bad header is the only problem.
     static func parse<Line>(
-        _ text: String, columns: [String], required: [String], row: (CSVRecord) throws(ImportProblem) -> Line
+        _ table: CSVTable, columns: [String], required: [String], row: (CSVRecord) throws(ImportProblem) -> Line
     ) -> (lines: [Line], problems: [ImportProblem]) {
-        let table: CSVTable
         do {
-            table = try CSVTable(parsing: text)
             try checkHeader(table.header, known: columns, required: required)
         } catch {
             return ([], [error])
@@ -47,9 +45,21 @@ struct CSVRecord {
         var lines: [Line] = []
         var problems: [ImportProblem] = []
         for r in table.rows {
+            if let refusal = r.refusal {
+                problems.append(refusal)
+                continue
+            }
             do { lines.append(try row(CSVRecord(row: r, header: table.header))) } catch { problems.append(error) }
         }
         return (lines, problems)
+    }
+
+    /// Reads `text` as a CSV through `parse`; a text that is no table (empty, a quote never
+    /// closed) is the only problem.
+    static func parse<Line>(
+        _ text: String, through parse: (CSVTable) -> (lines: [Line], problems: [ImportProblem])
+    ) -> (lines: [Line], problems: [ImportProblem]) {
+        do { return parse(try CSVTable(parsing: text)) } catch { return ([], [error]) }
     }
 
     /// Checks the header against the columns a format knows, so that a typo in a column

@@ -1,20 +1,21 @@
 /// What an acknowledgement covers: one deadline of one step of one plan, written
-/// `plan|step|due`. Acknowledging one reminder (say the 7-day one) stops the later ones of
-/// the same deadline (the 1-day one, the overdue repeats, the escalation), so the key is the
-/// first three parts of the occurrence id `ReminderOccurrence.id` writes
-/// (`plan|step|due|kind|offset|recipient`, `-` as the step of a reminder about the plan as a
-/// whole): built from an occurrence by the scheduler and the preview, read from an id by the
-/// store, here alone.
-public struct AcknowledgementKey: Hashable, Sendable {
-    public var planID: String
-    public var step: String
-    public var due: String
+/// `plan|step|due`. Acknowledging any reminder of a deadline (say the 7-day one, fired or
+/// only previewed) stops every later one of the same deadline: the 1-day one, the overdue
+/// repeats, the escalation.
+///
+/// The only place that reads inside an occurrence id: it takes the first three parts of
+/// `ReminderOccurrence.id`'s `plan|step|due|kind|offset|recipient`, and a change of that
+/// format changes this with it (and needs a migration of stored keys).
+public struct AcknowledgementKey: Hashable, Sendable, CustomStringConvertible {
+    public let planID: String
+    public let step: String
+    public let due: String
 
-    /// The key of a reminder id (or of a bare `plan|step|due`, to acknowledge a deadline
-    /// directly); nil without a plan and a due date in the first three parts.
-    public init?(reminderID: String) {
-        let parts = reminderID.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count >= 3, !parts[0].isEmpty, !parts[2].isEmpty else { return nil }
+    /// The key of an occurrence id, or of a bare `plan|step|due`; nil unless the first
+    /// part is a plan id and the third a date.
+    public init?(occurrenceID: String) {
+        let parts = occurrenceID.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count >= 3, PlanID(String(parts[0])) != nil, LocalDate(parts[2]) != nil else { return nil }
         planID = String(parts[0])
         step = String(parts[1])
         due = String(parts[2])
@@ -26,17 +27,20 @@ public struct AcknowledgementKey: Hashable, Sendable {
         self.due = due
     }
 
-    /// The key of a deadline of a plan's step (nil: the plan as a whole).
+    /// The key of a deadline of a plan's step (`-` for the plan as a whole), as an
+    /// occurrence id begins.
     public init(plan: PlanID, step: Step?, due: LocalDate) {
         self.init(planID: plan.description, step: step?.rawValue ?? "-", due: due.description)
     }
 
-    public var text: String { "\(planID)|\(step)|\(due)" }
+    /// `plan|step|due`.
+    public var description: String { "\(planID)|\(step)|\(due)" }
+
+    /// The plan the key names.
+    public var plan: PlanID? { PlanID(planID) }
 }
 
 extension ReminderOccurrence {
-    /// The acknowledgement that covers this occurrence.
-    public var acknowledgementKey: AcknowledgementKey {
-        AcknowledgementKey(plan: plan, step: step, due: due)
-    }
+    /// The acknowledgement that stops this occurrence.
+    public var acknowledgementKey: AcknowledgementKey { AcknowledgementKey(plan: plan, step: step, due: due) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a reminder that falls on a non-working day does (remind(1)'s OMIT handling).
 public enum NonWorkingDayRule: String, Sendable, Hashable, Codable {
     /// Move to the working day before (remind(1)'s BEFORE).
@@ -32,11 +34,20 @@ public struct ReminderPolicy: Sendable, Hashable {
     public var workingDays: Set<Int> { didSet { derive() } }
     /// Dates that are not working days.
     public var holidays: Set<LocalDate> { didSet { derive() } }
-    /// What a reminder that falls on a weekend or holiday does.
+    /// What a reminder before or on its deadline (lead, due) that falls on a weekend or
+    /// holiday does: by default the working day before, so that it still comes in time.
     public var nonWorkingDay: NonWorkingDayRule
     /// An occurrence missed while the daemon was down still fires (marked late) up to this
     /// many days after its time; an older one is recorded as missed, not sent.
     public var catchUpHorizonDays: Int
+    /// What a reminder after its deadline (overdue, escalation, blocked) that falls on a
+    /// weekend or holiday does: `.after` (the next working day) or `.skip`. Never the day
+    /// before: "7 days overdue" sent on day 5 would accuse someone of what has not happened
+    /// yet, and an escalation would reach the atasan before its threshold. A `.before`
+    /// given here is taken as `.after`.
+    public var afterDeadlineNonWorkingDay: NonWorkingDayRule {
+        didSet { if afterDeadlineNonWorkingDay == .before { afterDeadlineNonWorkingDay = .after } }
+    }
 
     // Derived (see the type's comment).
     /// Offsets of the lead reminders, ascending: `[-14, -7, -1]`.
@@ -51,7 +62,8 @@ public struct ReminderPolicy: Sendable, Hashable {
     public init(
         leadDays: [Int] = [14, 7, 1], onDueDay: Bool = true, overdueRepeatDays: Int = 7, escalateAfterDays: Int = 14,
         fireHour: Int = 7, fireMinute: Int = 0, workingDays: Set<Int> = [1, 2, 3, 4, 5],
-        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before, catchUpHorizonDays: Int = 7
+        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before,
+        afterDeadlineNonWorkingDay: NonWorkingDayRule = .after, catchUpHorizonDays: Int = 7
     ) {
         self.leadDays = leadDays
         self.onDueDay = onDueDay
@@ -62,8 +74,16 @@ public struct ReminderPolicy: Sendable, Hashable {
         self.workingDays = workingDays
         self.holidays = holidays
         self.nonWorkingDay = nonWorkingDay
+        self.afterDeadlineNonWorkingDay = afterDeadlineNonWorkingDay == .before ? .after : afterDeadlineNonWorkingDay
         self.catchUpHorizonDays = catchUpHorizonDays
         derive()
+    }
+
+    /// Whether an occurrence due at `fireAt` and found at `now` is past the catch-up horizon
+    /// (the daemon was down): recorded as missed, not sent, because a reminder that late
+    /// would mislead.
+    public func isPastCatchUp(_ fireAt: Date, now: Date) -> Bool {
+        fireAt < now.addingTimeInterval(-Double(catchUpHorizonDays) * 86_400)
     }
 
     /// True when `date` is a working day under this policy.

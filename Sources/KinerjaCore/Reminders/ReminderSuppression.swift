@@ -1,53 +1,52 @@
-import Foundation
+/// Why a planned occurrence is not sent: it stays in the log (recorded as silenced) and in
+/// the preview (marked), so that nothing is lost without a trace (DESIGN.md, Reminders).
+public enum ReminderSuppression: String, Sendable, Hashable {
+    /// A silence of the plan's person or school covers the day it fires.
+    case silenced
+    /// Someone acknowledged a reminder of the same plan, step and deadline.
+    case acknowledged
+}
 
-/// Whether a due reminder is sent: the one rule the scheduler (and the preview) applies.
-/// In this order:
-/// 1. Silenced: a silence of the plan's person or of the plan's school covers the day it
-///    fires (a silence's last day included), or its deadline was acknowledged
-///    (`AcknowledgementKey`). It is recorded, not sent: nothing is lost.
-/// 2. Missed: it was due more than `ReminderPolicy.catchUpHorizonDays` before now (the
-///    daemon was down): recorded and shown in `status`, not sent, because a reminder that
-///    late would mislead.
-/// 3. Sent: anything else, late when it was due a minute or more before now.
-public struct ReminderSuppression: Sendable {
-    /// A silence as the rule reads it: a person or a school, up to and including a day.
-    public struct Silence: Sendable, Hashable {
-        public var personID: PersonID?
-        public var npsn: NPSN?
-        public var until: LocalDate
+/// A silence as the planner reads it: a person (the plan's owner) or a school, until a day
+/// (inclusive).
+public struct ReminderSilence: Sendable, Hashable {
+    public let personID: PersonID?
+    public let npsn: NPSN?
+    public let until: LocalDate
 
-        public init(personID: PersonID?, npsn: NPSN?, until: LocalDate) {
-            self.personID = personID
-            self.npsn = npsn
-            self.until = until
-        }
+    public init(personID: PersonID?, npsn: NPSN?, until: LocalDate) {
+        self.personID = personID
+        self.npsn = npsn
+        self.until = until
     }
+}
 
-    public enum Outcome: Hashable, Sendable {
-        case silenced
-        case missed
-        case send(late: Bool)
-    }
-
-    public let silences: [Silence]
+/// The silences and acknowledgements in force: the one rule of which occurrence is
+/// suppressed, used when firing and when previewing alike.
+public struct ReminderSuppressions: Sendable, Hashable {
+    public let silences: [ReminderSilence]
     public let acknowledged: Set<AcknowledgementKey>
-    public let catchUpHorizonDays: Int
 
-    public init(silences: [Silence], acknowledged: Set<AcknowledgementKey>, catchUpHorizonDays: Int) {
+    public init(silences: [ReminderSilence] = [], acknowledged: Set<AcknowledgementKey> = []) {
         self.silences = silences
         self.acknowledged = acknowledged
-        self.catchUpHorizonDays = catchUpHorizonDays
     }
 
-    /// What becomes of the reminder with this acknowledgement key, of `plan`, firing on the
-    /// local day `fireDate` at `fireAt`, handled at `now`.
-    public func outcome(plan: PlanID, key: AcknowledgementKey, fireDate: LocalDate, fireAt: Date, now: Date) -> Outcome {
+    /// Nil when `o` is to be sent. A silence counts on the day the occurrence fires, so a
+    /// catch-up honours a silence that covered that day; an acknowledgement covers every
+    /// occurrence of its deadline.
+    public func suppression(of o: ReminderOccurrence) -> ReminderSuppression? {
+        suppression(plan: o.plan, key: o.acknowledgementKey, fireDate: o.fireDate)
+    }
+
+    /// The same for an occurrence known by its plan, acknowledgement key and fire day (a
+    /// reminder the log holds).
+    public func suppression(plan: PlanID, key: AcknowledgementKey, fireDate: LocalDate) -> ReminderSuppression? {
+        if !acknowledged.isEmpty, acknowledged.contains(key) { return .acknowledged }
         let person = plan.position.personID, school = plan.position.npsn
-        if silences.contains(where: { $0.until >= fireDate && ($0.personID == person || ($0.npsn != nil && $0.npsn == school)) })
-            || acknowledged.contains(key) {
-            return .silenced
+        for silence in silences where silence.until >= fireDate {
+            if silence.personID == person || (silence.npsn != nil && silence.npsn == school) { return .silenced }
         }
-        if fireAt < now.addingTimeInterval(-Double(catchUpHorizonDays) * 86_400) { return .missed }
-        return .send(late: fireAt < now.addingTimeInterval(-60))
+        return nil
     }
 }

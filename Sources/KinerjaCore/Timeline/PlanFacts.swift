@@ -41,9 +41,13 @@ public struct PlanFacts: Hashable, Sendable {
     public let pendampinganOverranFrom: LocalDate?
     /// Pendampingan was closed before the year's minimum length.
     public let pendampinganTooShort: Bool
+    /// The final standing, when the plan's cycle closed before it was complete
+    /// (`CycleLifecycle`): the plan is then finished, neither overdue nor unsubmitted.
+    public let closure: PlanClosure?
 
-    /// The facts of `plan` with the deadlines of `timeline` (its `TimelineSchedule` entries).
-    init(plan: Plan, timeline: [TimelineEntry], durations: Durations) {
+    /// The facts of `plan` with the deadlines of `timeline` (its `TimelineSchedule` entries)
+    /// and the final standing its cycle's closing gave it, if any.
+    init(plan: Plan, timeline: [TimelineEntry], durations: Durations, closure: PlanClosure?) {
         self.plan = plan.id
         currentIndex = plan.currentIndex
         currentStep = plan.currentStep
@@ -53,8 +57,9 @@ public struct PlanFacts: Hashable, Sendable {
         lastEventOn = plan.lastEventDate
         firstSubmittedOn = plan.firstSubmittedOn
         planningDue = timeline.first?.due ?? plan.id.cycle.end
-        overdueFrom = block == nil ? currentDue?.adding(days: 1) : nil
-        unsubmittedFrom = firstSubmittedOn == nil && block == nil ? planningDue.adding(days: 1) : nil
+        self.closure = closure
+        overdueFrom = block == nil && closure == nil ? currentDue?.adding(days: 1) : nil
+        unsubmittedFrom = firstSubmittedOn == nil && block == nil && closure == nil ? planningDue.adding(days: 1) : nil
         var overranFrom: LocalDate? = nil
         var tooShort = false
         if let index = plan.recordIndex(.pendampingan), let start = plan.records[index].startedOn {
@@ -71,7 +76,8 @@ public struct PlanFacts: Hashable, Sendable {
     public init(
         plan: PlanID, currentIndex: Int, currentStep: Step?, currentStartedOn: LocalDate?, currentDue: LocalDate?,
         block: BlockPeriod?, lastEventOn: LocalDate, firstSubmittedOn: LocalDate?, planningDue: LocalDate,
-        overdueFrom: LocalDate?, unsubmittedFrom: LocalDate?, pendampinganOverranFrom: LocalDate?, pendampinganTooShort: Bool
+        overdueFrom: LocalDate?, unsubmittedFrom: LocalDate?, pendampinganOverranFrom: LocalDate?, pendampinganTooShort: Bool,
+        closure: PlanClosure?
     ) {
         self.plan = plan
         self.currentIndex = currentIndex
@@ -86,12 +92,14 @@ public struct PlanFacts: Hashable, Sendable {
         self.unsubmittedFrom = unsubmittedFrom
         self.pendampinganOverranFrom = pendampinganOverranFrom
         self.pendampinganTooShort = pendampinganTooShort
+        self.closure = closure
     }
 
     public var isComplete: Bool { currentStep == nil }
-    public var isBlocked: Bool { block != nil }
+    /// Blocked now: an open block, in a cycle not closed (a closed plan is finished).
+    public var isBlocked: Bool { block != nil && closure == nil }
 
-    /// Overdue on `today`: past the current deadline, neither complete nor blocked.
+    /// Overdue on `today`: past the current deadline, neither complete, blocked nor closed.
     public func isOverdue(on today: LocalDate) -> Bool { overdueFrom.map { $0 <= today } ?? false }
 
     /// Not submitted on `today`: past the planning deadline without a first submission, not blocked.

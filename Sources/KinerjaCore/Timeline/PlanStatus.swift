@@ -12,15 +12,25 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     public let daysLeft: Int?
     public let flags: [PlanFlag]
     public let blockCause: BlockCause?
+    /// The final standing, when the plan's cycle closed before it was complete.
+    public let closure: PlanClosure?
 
-    /// The status of a plan with these facts on `today`.
-    public init(of facts: PlanFacts, on today: LocalDate) {
+    /// The status of a plan with these facts on `today`. `closure` is the plan's final
+    /// standing when its cycle is closed and the store has not written it yet
+    /// (`CycleLifecycle.closure(of:on:)`); the one the store kept is in the facts.
+    public init(of facts: PlanFacts, on today: LocalDate, closure: PlanClosure? = nil) {
         plan = facts.plan
         currentStep = facts.currentStep
         actor = facts.currentStep?.actor
         due = facts.currentDue
-        daysLeft = facts.currentDue.map { today.days(until: $0) }
         blockCause = facts.block?.cause
+        self.closure = closure ?? facts.closure
+        if self.closure != nil {
+            daysLeft = nil
+            flags = facts.isLateSubmission ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
+            return
+        }
+        daysLeft = facts.currentDue.map { today.days(until: $0) }
         var flags: [PlanFlag] = []
         if facts.isBlocked { flags.append(.blocked) }
         if facts.isOverdue(on: today) { flags.append(.overdue) }
@@ -32,8 +42,9 @@ public struct PlanStatus: Hashable, Sendable, Codable {
         self.flags = flags
     }
 
-    /// The status of `plan` on `today` under `rules`.
-    public init(of plan: Plan, on today: LocalDate, rules: YearRules) {
-        self.init(of: TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role]).facts(of: plan), on: today)
+    /// The status of `plan` on `today` under `rules`, closed or not.
+    public init(of plan: Plan, on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
+        let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
+        self.init(of: schedule.facts(of: plan, closure: closure), on: today)
     }
 }

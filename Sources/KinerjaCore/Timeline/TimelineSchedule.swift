@@ -55,14 +55,15 @@ public struct TimelineSchedule: Sendable {
     /// The RHK items of the year's catalog, with their points.
     var rhkCatalog: [CatalogItem] { rules.catalogs.rhk }
 
-    /// The facts of `plan` under this schedule's rules (see `PlanFacts`).
-    public func facts(of plan: Plan) -> PlanFacts {
-        PlanFacts(plan: plan, timeline: entries(of: plan), durations: rules.durations)
+    /// The facts of `plan` under this schedule's rules (see `PlanFacts`), with the final
+    /// standing its cycle's closing gave it, if any.
+    public func facts(of plan: Plan, closure: PlanClosure? = nil) -> PlanFacts {
+        PlanFacts(plan: plan, timeline: entries(of: plan), durations: rules.durations, closure: closure)
     }
 
     /// The facts of `plan` with its timeline already computed (`entries(of:)`).
-    public func facts(of plan: Plan, timeline: [TimelineEntry]) -> PlanFacts {
-        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations)
+    public func facts(of plan: Plan, timeline: [TimelineEntry], closure: PlanClosure? = nil) -> PlanFacts {
+        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations, closure: closure)
     }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).

@@ -7,7 +7,7 @@ extension SQLiteTransaction {
     /// when this reminder was acknowledged before. The reminder need not be in the log:
     /// an upcoming one seen in a preview can be acknowledged ahead.
     func acknowledge(reminderID: String, actor: AuditActor, at: Date) throws -> Bool {
-        guard let key = AcknowledgementKey(reminderID: reminderID) else {
+        guard let key = AcknowledgementKey(occurrenceID: reminderID) else {
             throw StoreError.malformedReminderID(reminderID)
         }
         try db.execute(sql: """

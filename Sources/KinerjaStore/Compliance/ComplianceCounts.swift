@@ -16,6 +16,8 @@ public struct ComplianceCounts: Sendable, Hashable {
         public var pending = 0
         public var blocked = 0
         public var overdue = 0
+        /// Plans the closed cycle left at this step ("tidak selesai").
+        public var unfinished = 0
 
         public init(role: Role, step: Step) {
             self.role = role
@@ -31,6 +33,8 @@ public struct ComplianceCounts: Sendable, Hashable {
         public var blocked = 0
         /// Past the planning deadline without a first submission (`PlanFacts.isUnsubmitted`).
         public var notSubmitted = 0
+        /// Left unfinished by their closed cycle ("tidak selesai").
+        public var unfinished = 0
 
         public init() {}
     }

@@ -26,19 +26,21 @@ extension SQLiteTransaction {
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT plan.role, plan.current_step, count(*) FILTER (WHERE \(PlanFactsSQL.blocked)),
-                   count(*) FILTER (WHERE \(PlanFactsSQL.overdue)), count(*)
+                   count(*) FILTER (WHERE \(PlanFactsSQL.overdue)), count(*) FILTER (WHERE \(PlanFactsSQL.closed)), count(*)
             FROM plan WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete))
             GROUP BY plan.role, plan.current_step
             """, arguments: [d, c]) {
             guard let role = Role(rawValue: row[0]), let step = Step(rawValue: row[1]), steps[role]?[step] != nil else { continue }
-            let blocked: Int = row[2], overdue: Int = row[3], all: Int = row[4]
+            let blocked: Int = row[2], overdue: Int = row[3], unfinished: Int = row[4], all: Int = row[5]
             steps[role]![step]!.blocked = blocked
             steps[role]![step]!.overdue = overdue
-            steps[role]![step]!.pending = all - blocked - overdue
+            steps[role]![step]!.unfinished = unfinished
+            steps[role]![step]!.pending = all - blocked - overdue - unfinished
         }
         let groupColumns = """
             count(*), count(*) FILTER (WHERE \(PlanFactsSQL.complete)), count(*) FILTER (WHERE \(PlanFactsSQL.overdue)),
-            count(*) FILTER (WHERE \(PlanFactsSQL.blocked)), count(*) FILTER (WHERE \(PlanFactsSQL.unsubmitted))
+            count(*) FILTER (WHERE \(PlanFactsSQL.blocked)), count(*) FILTER (WHERE \(PlanFactsSQL.unsubmitted)),
+            count(*) FILTER (WHERE \(PlanFactsSQL.closed))
             """
         func group(_ row: Row, from i: Int) -> ComplianceCounts.GroupCounts {
             var g = ComplianceCounts.GroupCounts()
@@ -47,6 +49,7 @@ extension SQLiteTransaction {
             g.overdue = row[i + 2]
             g.blocked = row[i + 3]
             g.notSubmitted = row[i + 4]
+            g.unfinished = row[i + 5]
             return g
         }
         var roles: [Role: ComplianceCounts.GroupCounts] = [:]

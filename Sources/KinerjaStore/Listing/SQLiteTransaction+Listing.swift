@@ -81,7 +81,7 @@ extension SQLiteTransaction {
             SELECT \(PositionRow.listingColumns), person.nama, \(PlanRows.factsColumns)
             FROM plan JOIN position ON position.person_id = plan.person_id AND position.role = plan.role AND position.npsn = plan.npsn
                 JOIN person ON person.id = plan.person_id
-            WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND position.active \(personCondition)
+            WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND plan.closed_on IS NULL AND position.active \(personCondition)
             ORDER BY plan.id
             """
         var subjects: [ReminderSubject] = []

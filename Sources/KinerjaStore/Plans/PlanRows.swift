@@ -44,23 +44,31 @@ enum PlanRows {
     }
 
     /// A plan of migration 2's JSON: what the plan says of itself, with its deadline as that
-    /// migration stored it; the rest is derived when a daemon with rules starts.
-    static func insertMigrated(_ plan: Plan, due: LocalDate?, at: Date, _ db: Database) throws -> Int64 {
+    /// migration stored it and its closure as migration 6 did; the rest is derived when a
+    /// daemon with rules starts.
+    static func insertMigrated(_ plan: Plan, due: LocalDate?, closure: PlanClosure?, at: Date, _ db: Database) throws -> Int64 {
         let key = plan.id.position
         let block = plan.openBlock
         try db.execute(sql: """
-            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, version, updated_at,
+            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step, version, updated_at,
                               current_step, current_started_on, current_due, block_cause, block_note, blocked_since, last_event_on,
                               overdue_from)
-            VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 plan.id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn),
-                plan.currentIndex, plan.firstSubmittedOn?.description, at, plan.currentStep?.rawValue,
+                plan.currentIndex, plan.firstSubmittedOn?.description, closure?.closedOn.description, closure?.step.rawValue,
+                at, plan.currentStep?.rawValue,
                 plan.isComplete ? nil : plan.records[plan.currentIndex].startedOn?.description, due?.description,
                 block?.cause.rawValue, block?.note, block?.since.description, plan.lastEventDate.description,
-                block == nil && !plan.isComplete ? due?.adding(days: 1).description : nil,
+                block == nil && !plan.isComplete && closure == nil ? due?.adding(days: 1).description : nil,
             ])
         return db.lastInsertedRowID
+    }
+
+    /// The closure the columns `closed_on` and `closed_step` hold, if any.
+    static func closure(on day: String?, step: String?) -> PlanClosure? {
+        guard let day = day.flatMap({ LocalDate($0) }), let step = step.flatMap({ Step(rawValue: $0) }) else { return nil }
+        return PlanClosure(closedOn: day, step: step)
     }
 
     /// The columns Core derives (`PlanFacts`), in the order of `derivedArguments`.
@@ -86,7 +94,7 @@ enum PlanRows {
     static let factsColumns = """
         plan.current_index, plan.current_step, plan.current_started_on, plan.current_due, plan.block_cause, plan.block_note, \
         plan.blocked_since, plan.last_event_on, plan.first_submitted_on, plan.planning_due, plan.overdue_from, plan.unsubmitted_from, \
-        plan.pendampingan_overran_from, plan.pendampingan_too_short
+        plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step
         """
 
     /// The facts of plan `id` whose `factsColumns` start at column `i` of `row`; nil when
@@ -104,7 +112,8 @@ enum PlanRows {
             plan: id, currentIndex: currentIndex, currentStep: (row[i + 1] as String?).flatMap(Step.init(rawValue:)),
             currentStartedOn: date(i + 2), currentDue: date(i + 3), block: block, lastEventOn: date(i + 7) ?? cycle.start,
             firstSubmittedOn: date(i + 8), planningDue: date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: date(i + 10),
-            unsubmittedFrom: date(i + 11), pendampinganOverranFrom: date(i + 12), pendampinganTooShort: row[i + 13])
+            unsubmittedFrom: date(i + 11), pendampinganOverranFrom: date(i + 12), pendampinganTooShort: row[i + 13],
+            closure: closure(on: row[i + 14], step: row[i + 15]))
     }
 
     // MARK: Steps, blocks, revisions
@@ -223,13 +232,14 @@ enum PlanRows {
         let key = id.position
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: """
-                SELECT id, version, current_index, first_submitted_on FROM plan WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
+                SELECT id, version, current_index, first_submitted_on, closed_on, closed_step FROM plan
+                WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
                 """),
             arguments: [id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)])
         else { return nil }
         let rowID: Int64 = row[0]
         let plan = try restore(id, rowID: rowID, currentIndex: row[2], firstSubmittedOn: (row[3] as String?).flatMap { LocalDate($0) }, db)
-        return (rowID, StoredPlan(plan: plan, version: row[1]))
+        return (rowID, StoredPlan(plan: plan, version: row[1], closure: closure(on: row[4], step: row[5])))
     }
 
     /// The plan of row `rowID` from its step, choice, block and revision rows.

@@ -27,8 +27,15 @@ extension SQLiteStore {
         try await writing { try $0.ensurePlans(creation, actor: actor, at: at) }
     }
 
-    public func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan) -> PlanDerivation) async throws -> Int {
+    public func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation) async throws -> Int {
         try await writing { try $0.rederivePlans(cycle: cycle, rules: rules, derive: derive) }
+    }
+
+    public func closePlans(
+        cycle: CycleID, on day: LocalDate, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation,
+        actor: AuditActor, at: Date
+    ) async throws -> Int {
+        try await writing { try $0.closePlans(cycle: cycle, on: day, rules: rules, derive: derive, actor: actor, at: at) }
     }
 
     public func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject] {

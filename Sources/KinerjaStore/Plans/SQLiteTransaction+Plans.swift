@@ -91,24 +91,56 @@ extension SQLiteTransaction {
         return missing.count
     }
 
-    func rederivePlans(cycle: CycleID, rules: String, derive: (Plan) -> PlanDerivation) throws -> Int {
+    func rederivePlans(cycle: CycleID, rules: String, derive: (Plan, PlanClosure?) -> PlanDerivation) throws -> Int {
         let stale = try Row.fetchAll(db, sql: """
-            SELECT id, person_id, role, npsn, current_index, first_submitted_on FROM plan
+            SELECT id, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step FROM plan
             WHERE cycle = ? AND (facts_rules IS NULL OR facts_rules != ?)
             """, arguments: [cycle.description, rules])
         for row in stale {
-            guard let role = Role(rawValue: row[2]) else { continue }
-            let npsn: String = row[3]
-            let id = PlanID(cycle: cycle, position: PositionKey(
-                personID: PersonID(trusted: row[1]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
-            let rowID: Int64 = row[0]
-            let plan = try PlanRows.restore(
-                id, rowID: rowID, currentIndex: row[4], firstSubmittedOn: (row[5] as String?).flatMap { LocalDate($0) }, db)
-            let derivation = derive(plan)
+            let (rowID, plan) = try restore(row, cycle: cycle)
+            let derivation = derive(plan, PlanRows.closure(on: row[6], step: row[7]))
             try PlanRows.updateDerived(id: rowID, derivation.facts, rules: rules, db)
             try PlanRows.updateDerivedSteps(id: rowID, plan, dues: derivation.dues, points: derivation.rhkPoints, db)
         }
         return stale.count
+    }
+
+    /// Writes the final standing of every unfinished plan of `cycle` not closed yet (the step
+    /// it is at, the closing day) and derives it again with it; one summary audit row.
+    func closePlans(cycle: CycleID, on day: LocalDate, rules: String, derive: (Plan, PlanClosure?) -> PlanDerivation, actor: AuditActor, at: Date) throws -> Int {
+        let open = try Row.fetchAll(db, sql: """
+            SELECT id, person_id, role, npsn, current_index, first_submitted_on FROM plan
+            WHERE cycle = ? AND current_step IS NOT NULL AND closed_on IS NULL
+            """, arguments: [cycle.description])
+        let close = try db.cachedStatement(sql: """
+            UPDATE plan SET closed_on = ?, closed_step = ?, version = version + 1, updated_at = ? WHERE id = ?
+            """)
+        for row in open {
+            let (rowID, plan) = try restore(row, cycle: cycle)
+            guard let step = plan.currentStep else { continue }
+            let closure = PlanClosure(closedOn: day, step: step)
+            try close.execute(arguments: [day.description, step.rawValue, at, rowID])
+            try PlanRows.updateDerived(id: rowID, derive(plan, closure).facts, rules: rules, db)
+        }
+        if !open.isEmpty {
+            let summary = AuditJSON.counts(["closed": open.count], extra: [("cycle", cycle.description), ("closedOn", day.description)])
+            try appendAudit(action: "plans closed", subject: cycle.description, before: nil, after: summary, actor: actor, at: at)
+        }
+        return open.count
+    }
+
+    /// The plan of a row whose first six columns are id, person_id, role, npsn,
+    /// current_index and first_submitted_on.
+    private func restore(_ row: Row, cycle: CycleID) throws -> (Int64, Plan) {
+        guard let role = Role(rawValue: row[2]) else {
+            throw StoreError.damagedRow(table: "plan", key: "\(cycle)/\(row[1] ?? "")", reason: "unknown role")
+        }
+        let npsn: String = row[3]
+        let id = PlanID(cycle: cycle, position: PositionKey(
+            personID: PersonID(trusted: row[1]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
+        let rowID: Int64 = row[0]
+        let plan = try PlanRows.restore(id, rowID: rowID, currentIndex: row[4], firstSubmittedOn: (row[5] as String?).flatMap { LocalDate($0) }, db)
+        return (rowID, plan)
     }
 
     /// The first index where two lists differ (the shorter one's length when one is the
@@ -134,7 +166,9 @@ enum PlanFactsSQL {
     /// `PlanFacts.isOverdue(on:)`, with the day as argument.
     static let overdue = "plan.overdue_from <= ?"
     /// `PlanFacts.isBlocked`.
-    static let blocked = "plan.block_cause IS NOT NULL"
+    static let blocked = "(plan.block_cause IS NOT NULL AND plan.closed_on IS NULL)"
+    /// The plan's cycle closed before it was complete (`PlanFacts.closure`).
+    static let closed = "plan.closed_on IS NOT NULL"
     /// `PlanFacts.isUnsubmitted(on:)`, with the day as argument.
     static let unsubmitted = "plan.unsubmitted_from <= ?"
     /// `PlanFacts.isComplete`.

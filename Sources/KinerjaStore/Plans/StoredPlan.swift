@@ -5,9 +5,12 @@ import KinerjaCore
 public struct StoredPlan: Sendable, Hashable {
     public var plan: Plan
     public var version: Int64
+    /// The final standing written when the plan's cycle closed unfinished.
+    public var closure: PlanClosure?
 
-    public init(plan: Plan, version: Int64) {
+    public init(plan: Plan, version: Int64, closure: PlanClosure? = nil) {
         self.plan = plan
         self.version = version
+        self.closure = closure
     }
 }

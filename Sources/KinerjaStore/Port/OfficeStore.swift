@@ -43,13 +43,13 @@ public protocol OfficeStore: Sendable {
     // MARK: Roster
 
     /// Applies a roster: upserts its persons and positions, with `markMissingInactive`
-    /// marks those it does not list inactive (never deleted: their history stays), and, with
-    /// `plans`, creates the plans of that cycle for active positions without one. One audit
+    /// marks those it does not list inactive (never deleted: their history stays), and creates
+    /// the plans of `plans`'s cycles for active positions without one. One audit
     /// row for the import (`record`) and one per person or position added, changed or
     /// deactivated, with the fields that changed. A dry run writes nothing and returns the
     /// same summary.
     func applyRoster(
-        _ entries: [RosterEntry], markMissingInactive: Bool, plans: PlanCreation?, dryRun: Bool, record: ImportRecord,
+        _ entries: [RosterEntry], markMissingInactive: Bool, plans: [PlanCreation], dryRun: Bool, record: ImportRecord,
         actor: AuditActor, at: Date
     ) async throws -> RosterSummary
     func person(_ id: PersonID) async throws -> Person?
@@ -86,9 +86,16 @@ public protocol OfficeStore: Sendable {
     /// Derives again every plan of `cycle` whose derivation was made under other rules than
     /// `rules` (or none: a migrated store); returns how many changed. Not audited: it is
     /// derived, not a change of state.
-    func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan) -> PlanDerivation) async throws -> Int
-    /// Open plans of `cycle` (of one person when given) with their position and holder's
-    /// name, for planning reminders.
+    func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation) async throws -> Int
+    /// Writes the final standing (`PlanClosure`) of every unfinished plan of a cycle that
+    /// closed on `day`, derived again with it (`rules` names the rules of `derive`), with one
+    /// summary audit row; returns how many were closed (0 when they were closed before).
+    func closePlans(
+        cycle: CycleID, on day: LocalDate, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation,
+        actor: AuditActor, at: Date
+    ) async throws -> Int
+    /// Open plans of `cycle` (neither complete nor closed; of one person when given) with
+    /// their position and holder's name, for planning reminders.
     func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject]
     /// How the cycle's plans meet their deadlines on `today`, counted by the database.
     func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts
@@ -119,8 +126,6 @@ public protocol OfficeStore: Sendable {
     /// one pending delivery per name in `hooks` in the same transaction. False, writing
     /// nothing, when `claimant` does not hold it.
     func settleReminder(id: String, claimant: String, state: ReminderState, late: Bool, hooks: [String], at: Date) async throws -> Bool
-    /// Whether the occurrence `id` was handled (fired, missed or silenced).
-    func reminderExists(_ id: String) async throws -> Bool
     /// Handled reminders, newest fire time first.
     func reminders(matching query: ReminderQuery) async throws -> [ReminderRecord]
 

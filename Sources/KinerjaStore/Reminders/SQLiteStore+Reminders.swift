@@ -18,10 +18,6 @@ extension SQLiteStore {
         try await writing { try $0.settleReminder(id: id, claimant: claimant, state: state, late: late, hooks: hooks, at: at) }
     }
 
-    public func reminderExists(_ id: String) async throws -> Bool {
-        try await reading { try $0.reminderExists(id) }
-    }
-
     public func reminders(matching query: ReminderQuery) async throws -> [ReminderRecord] {
         try await reading { try $0.reminders(matching: query) }
     }

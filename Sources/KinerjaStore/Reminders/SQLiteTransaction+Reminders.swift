@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction {
-    func reminderExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM reminder_log WHERE id = ? AND state IN ('fired', 'missed', 'silenced'))
-            """, arguments: [id]) ?? false
-    }
-
     /// `INSERT OR IGNORE`: an occurrence already in the log, in any state and from any
     /// daemon, stays as it is.
     func planReminders(_ reminders: [ReminderRecord], at: Date) throws -> Int {

@@ -4,7 +4,7 @@ import KinerjaCore
 /// Roster calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
     public func applyRoster(
-        _ entries: [RosterEntry], markMissingInactive: Bool, plans: PlanCreation?, dryRun: Bool, record: ImportRecord,
+        _ entries: [RosterEntry], markMissingInactive: Bool, plans: [PlanCreation], dryRun: Bool, record: ImportRecord,
         actor: AuditActor, at: Date
     ) async throws -> RosterSummary {
         /// Rolls a dry run back, keeping what it found.

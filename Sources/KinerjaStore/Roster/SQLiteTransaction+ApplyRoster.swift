@@ -8,7 +8,7 @@ extension SQLiteTransaction {
     /// then only what differs, each with an audit row of the fields that changed. A person
     /// listed twice (one row per position) is taken from their first row.
     func applyRoster(
-        _ entries: [RosterEntry], markMissingInactive: Bool, plans: PlanCreation?, record: ImportRecord, actor: AuditActor, at: Date
+        _ entries: [RosterEntry], markMissingInactive: Bool, plans: [PlanCreation], record: ImportRecord, actor: AuditActor, at: Date
     ) throws -> RosterSummary {
         var summary = RosterSummary()
         var personKeys = Set<PersonID>(), positionKeys = Set<PositionKey>()
@@ -79,7 +79,7 @@ extension SQLiteTransaction {
                 action: "position \(change.rawValue)", subject: position.key.description, before: fields.beforeJSON,
                 after: fields.afterJSON, actor: actor, at: at)
         }
-        if let plans { _ = try ensurePlans(plans, actor: actor, at: at) }
+        for creation in plans { _ = try ensurePlans(creation, actor: actor, at: at) }
         return summary
     }
 

@@ -16,6 +16,7 @@ extension Office {
         let today = today()
         let date = try WireToCore.date(p.date, field: "date", default: today)
         let rules = try rules(for: id.cycle)
+        let lifecycle = settings.config.lifecycle
         let now = clock.now()
         let saved: Plan = try await writing {
             var attempt = 1
@@ -25,7 +26,7 @@ extension Office {
                         id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster"))
                 }
                 let current = try await store.plan(id)
-                let next = try (current?.plan ?? Plan(id: id)).applying(action, on: date, today: today, rules: rules)
+                let next = try Office.apply(action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules)
                 do {
                     try await store.savePlans(
                         [Office.save(next, over: current, rules: rules, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
@@ -39,6 +40,17 @@ extension Office {
             "KINERJA_PLAN": "\(id)", "KINERJA_ACTION": "\(Office.auditAction(action))", "KINERJA_ACTOR": "\(actor.user)",
         ])
         return try await detail(of: saved)
+    }
+
+    /// Applies an action to a plan (`stored`, or a fresh one of `id`) of an open cycle: a
+    /// closed cycle's plans keep their final standing (`CycleLifecycle`).
+    static func apply(
+        _ action: PlanAction, to stored: StoredPlan?, id: PlanID, lifecycle: CycleLifecycle, on date: LocalDate, today: LocalDate,
+        rules: YearRules
+    ) throws(TransitionError) -> Plan {
+        let plan = stored?.plan ?? Plan(id: id)
+        try lifecycle.checkOpen(plan, step: action.step, kept: stored?.closure, today: today)
+        return try plan.applying(action, on: date, today: today, rules: rules)
     }
 
     /// `selesai praktik-kinerja`: the audit row's action words.

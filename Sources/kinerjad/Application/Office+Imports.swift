@@ -1,16 +1,16 @@
-import Crypto
 import Foundation
 import KinerjaCore
 import KinerjaRPC
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names); all-or-nothing unless `skipInvalid`. Bad rows are reported in
+/// a path a client names), a CSV or an .xlsx workbook (`ImportFile`); all-or-nothing unless
+/// `skipInvalid`. Bad rows are reported in
 /// the office's language. An import is one transaction with one audit row naming the file
 /// (its SHA-256 and counts) and one per person, position or plan it changed.
 extension Office {
-    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
-        let (lines, problems) = RosterParser.parse(content)
+    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        let (lines, problems) = try file.parse(RosterParser.parse)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
             throw WireToCore.invalid(
@@ -20,14 +20,14 @@ extension Office {
             throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
         let applied = !dryRun && (problems.isEmpty || skipInvalid)
-        let record = ImportRecord(kind: "roster", sha256: Office.sha256(content), counts: [
+        let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
             "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
         ])
         let summary = try await writing {
             // With skipped rows, absent people may only be in a bad row: keep them active.
             try await store.applyRoster(
                 lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: problems.isEmpty,
-                plans: currentPlanCreation(), dryRun: !applied, record: record, actor: actor, at: clock.now())
+                plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
         }
         let result = ImportResult(
             dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
@@ -44,12 +44,13 @@ extension Office {
     /// commands; then the plans they changed are written together, each with its version
     /// as read. Should another writer have saved one of them meanwhile, the whole file is
     /// read and applied again.
-    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
-        let (lines, parseProblems) = ProgressParser.parse(content)
+    func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()
-        let sha = Office.sha256(content)
+        let sha = file.sha256
         let settings = settings
+        let lifecycle = settings.config.lifecycle
         var attempt = 1
         while true {
             var problems = parseProblems.map { ImportLineProblem(line: $0.line, problem: $0) }
@@ -64,7 +65,7 @@ extension Office {
                 }
             }
             let stored = try await writing { try await store.plans(Set(planIDs.values)) }
-            var plans: [PlanID: Plan] = [:]
+            var plans: [PlanID: StoredPlan] = [:]
             var order: [PlanID] = []
             var linesOf: [PlanID: [Int]] = [:]
             var applied = 0
@@ -72,8 +73,9 @@ extension Office {
                 guard let id = planIDs[index] else { continue }
                 do {
                     let rules = try rules(for: line.cycle, in: settings)
-                    let current = plans[id] ?? stored[id]?.plan ?? Plan(id: id)
-                    plans[id] = try current.applying(line.action, on: line.date, today: today, rules: rules)
+                    let current = plans[id] ?? stored[id]
+                    let next = try Office.apply(line.action, to: current, id: id, lifecycle: lifecycle, on: line.date, today: today, rules: rules)
+                    plans[id] = StoredPlan(plan: next, version: current?.version ?? 0, closure: current?.closure)
                     if linesOf[id] == nil { order.append(id) }
                     linesOf[id, default: []].append(line.line)
                     applied += 1
@@ -93,7 +95,7 @@ extension Office {
             for id in order {
                 let rules = try rules(for: id.cycle, in: settings)
                 let lines = linesOf[id]!.map(String.init).joined(separator: ", ")
-                saves.append(Office.save(plans[id]!, over: stored[id], rules: rules, action: "progress import (lines \(lines))"))
+                saves.append(Office.save(plans[id]!.plan, over: stored[id], rules: rules, action: "progress import (lines \(lines))"))
             }
             let record = ImportRecord(kind: "progress", sha256: sha, counts: [
                 "rows": result.rows, "applied": applied, "plans": saves.count, "problems": problems.count,
@@ -115,10 +117,5 @@ extension Office {
     func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
         let language = language
         return problems.map { ImportProblemItem(line: $0.line, message: $0.message(in: language)) }
-    }
-
-    /// The hex SHA-256 of an imported file's text, as sent (UTF-8).
-    static func sha256(_ content: String) -> String {
-        SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

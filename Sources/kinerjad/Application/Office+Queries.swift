@@ -52,7 +52,8 @@ extension Office {
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
                 blocked: counts.blocked, overdue: counts.overdue),
             remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
-            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries)
+            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries,
+            clockRate: clock.rate == 1 ? nil : Int(clock.rate))
     }
 
     func cycleInfo(_ text: String?) throws(OfficeError) -> CycleInfo {
@@ -89,8 +90,9 @@ extension Office {
             cycle: cycle, role: try WireToCore.role(p.role), npsn: try WireToCore.npsn(p.npsn), activeOnly: p.includeInactive != true,
             currentStep: try WireToCore.step(p.step), overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
         let rows = try await store.listing(query)
+        let lifecycle = settings.config.lifecycle
         func summaries(_ slice: ArraySlice<ListedPosition>) -> [PositionSummary] {
-            slice.map { CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today)) }) }
+            slice.map { CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) }) }
         }
         guard let emit, rows.count > Office.listingChunk else { return summaries(rows[...]) }
         var start = 0
@@ -106,8 +108,9 @@ extension Office {
         let today = today()
         let rows = try await store.listing(ListingQuery(cycle: CycleID(containing: today), activeOnly: false, personID: id))
         guard !rows.isEmpty else { throw OfficeError.position(.noSuchPerson(id)) }
+        let lifecycle = settings.config.lifecycle
         return rows.sorted { $0.position.key < $1.position.key }.map {
-            CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today)) })
+            CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) })
         }
     }
 
@@ -118,13 +121,17 @@ extension Office {
                 id: "rencana \(id) tidak ada di penyimpanan (roster sudah diimpor? siklusnya benar?)",
                 en: "no plan \(id) in the store (roster imported? cycle right?)"))
         }
-        return try await detail(of: stored.plan)
+        return try await detail(of: stored.plan, closure: stored.closure)
     }
 
-    func detail(of plan: Plan) async throws -> PlanDetail {
+    /// A plan in full; `closure` is the final standing kept with it, if any.
+    func detail(of plan: Plan, closure: PlanClosure? = nil) async throws -> PlanDetail {
         async let person = store.person(plan.id.position.personID)
         async let position = store.position(plan.id.position)
-        return CoreToWire.detail(plan, person: try await person, position: try await position, today: today(), rules: try rules(for: plan.id.cycle))
+        let today = today()
+        return CoreToWire.detail(
+            plan, person: try await person, position: try await position, today: today, rules: try rules(for: plan.id.cycle),
+            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today))
     }
 
     /// A subject's audit rows, newest first; a person's history includes their plans'.

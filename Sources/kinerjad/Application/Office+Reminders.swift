@@ -28,9 +28,10 @@ extension Office {
         return try await store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
     }
 
-    /// Every occurrence that would fire between two local dates, planned from the plans'
-    /// facts as the scheduler plans them, without recording or sending anything: the JSON
-    /// object of `PreviewReminders.Result`.
+    /// Every occurrence that would fire between two local dates, planned by the agenda the
+    /// scheduler fires from (`Office+Agenda`), without recording or sending anything: the
+    /// JSON object of `PreviewReminders.Result`. A silenced or acknowledged occurrence is
+    /// listed with that state instead of `planned`.
     func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) async throws -> [UInt8] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
@@ -38,21 +39,14 @@ extension Office {
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
         let settings = settings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders
         let language = settings.config.language
-        let cycle = CycleID(containing: from)
-        _ = try rules(for: cycle, in: settings)
+        _ = try rules(for: CycleID(containing: from), in: settings)
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        let subjects = try await store.reminderSubjects(cycle: cycle, person: p.person.map { PersonID(trusted: $0) })
-        var recipients = Set<PersonID>()
-        for subject in subjects {
-            if let atasan = subject.position.atasanID { recipients.insert(atasan) }
-            if let ppk = subject.position.pejabatPenilaiID { recipients.insert(ppk) }
-            recipients.formUnion(subject.position.timKinerja)
-            recipients.insert(subject.plan.plan.position.personID)
-        }
-        let names = try await store.names(of: recipients)
+        let agenda = try await agenda(in: settings)
+        let subjects = try await agendaSubjects(
+            from: from, through: to, person: p.person.map { PersonID(trusted: $0) }, settings: settings, today: today)
+        let names = try await store.names(of: Office.recipients(of: subjects))
         /// One planned reminder: what the preview sorts by, and its JSON `ReminderItem`.
         struct Planned: Sendable {
             let fireAt: Date
@@ -60,13 +54,13 @@ extension Office {
             let json: [UInt8]
         }
         @Sendable func planned(_ subject: ReminderSubject) -> [Planned] {
-            ReminderPlanner.occurrences(
-                of: subject.plan, position: subject.position, policy: policy, calendar: calendar, from: start, through: end
-            ).map { o in
+            agenda.items(of: subject.plan, position: subject.position, from: start, through: end).map { item in
+                let o = item.occurrence
                 let message = ReminderText.message(
                     o, personName: subject.personName, schoolName: subject.position.namaSekolah,
                     recipientName: o.recipientID.flatMap { names[$0] }, language: language)
-                return Planned(fireAt: o.fireAt, id: o.id, json: ReminderItems.item(o, message: message, calendar: calendar).jsonObject)
+                let wire = ReminderItems.item(o, suppression: item.suppression, message: message, calendar: calendar)
+                return Planned(fireAt: o.fireAt, id: wire.id, json: wire.jsonObject)
             }
         }
         let reminders = ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in chunk.flatMap(planned) }
@@ -82,11 +76,25 @@ extension Office {
         return bytes
     }
 
+    /// Everyone a reminder of these plans may go to, and their holders.
+    static func recipients(of subjects: [ReminderSubject]) -> Set<PersonID> {
+        var recipients = Set<PersonID>()
+        for subject in subjects {
+            if let atasan = subject.position.atasanID { recipients.insert(atasan) }
+            if let ppk = subject.position.pejabatPenilaiID { recipients.insert(ppk) }
+            recipients.formUnion(subject.position.timKinerja)
+            recipients.insert(subject.plan.plan.position.personID)
+        }
+        return recipients
+    }
+
+    /// Acknowledges the deadline of a reminder id as `reminders list` or `reminders
+    /// preview` prints it (fired or still to come): the plan's position must be in the roster.
     func acknowledge(_ id: String, actor: AuditActor) async throws {
-        guard try await store.reminderExists(id) else {
+        guard let key = AcknowledgementKey(occurrenceID: id), let plan = key.plan, try await store.position(plan.position) != nil else {
             throw WireToCore.invalid(
-                "id", id: "tidak ada pengingat dengan id '\(id)'; lihat kinerjactl reminders list",
-                en: "no reminder has the id '\(id)'; see kinerjactl reminders list")
+                "id", id: "'\(id)' bukan id pengingat yang dikenal; salin id dari kinerjactl reminders preview atau reminders list",
+                en: "'\(id)' is not a known reminder id; copy one from kinerjactl reminders preview or reminders list")
         }
         _ = try await writing { try await store.acknowledge(reminderID: id, actor: actor, at: clock.now()) }
     }
@@ -156,7 +164,7 @@ extension Office {
         if let plan { position = try await store.position(plan.position) }
         var recipient: Person? = nil
         if let id = record.recipientID { recipient = try await store.person(PersonID(trusted: id)) }
-        let days = LocalDate(record.due).map { $0.days(until: calendar.date(of: record.fireAt)) } ?? 0
+        let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: calendar.date(of: record.fireAt)) } ?? 0
         return HookEvent(
             reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
             role: plan?.position.role.rawValue ?? "", npsn: plan?.position.npsn?.rawValue, schoolName: position?.namaSekolah,

@@ -50,7 +50,7 @@ final class Office: Sendable {
     var language: OfficeLanguage { settings.config.language }
 
     /// Brings the store up to the rules at start: plans derived under other rules (or none,
-    /// after a migration) are derived again, and the current cycle's plans are created.
+    /// after a migration) are derived again, and the plans that must exist today are made.
     func start() async throws {
         for cycle in try await store.cycles() {
             try await rederive(cycle: cycle, settings: settings)
@@ -72,8 +72,9 @@ final class Office: Sendable {
     private func rederive(cycle: CycleID, settings: Settings) async throws {
         guard let rules = settings.rules.rules(for: cycle) else { return }
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        let changed = try await store.rederivePlans(cycle: cycle, rules: Office.rulesName(rules), derive: { schedule.derivation(of: $0) })
-        if changed > 0 { logger.info("plans derived under the rules", metadata: ["cycle": "\(cycle)", "plans": "\(changed)"]) }
+        let changed = try await store.rederivePlans(
+            cycle: cycle, rules: Office.rulesName(rules), derive: { schedule.derivation(of: $0, closure: $1) })
+        if changed > 0 { logger.info("plans derived under the rules", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(changed)"]) }
     }
 
     var calendar: OfficeCalendar { settings.config.calendar }
@@ -111,19 +112,51 @@ final class Office: Sendable {
         return PlanSave(old: old, plan: plan, derivation: schedule.derivation(of: plan), rules: rulesName(rules), action: action)
     }
 
-    /// The current cycle's plans to create for positions without one, or nil without rules.
-    func currentPlanCreation() -> PlanCreation? {
-        let cycle = currentCycle()
+    /// The plans to create for positions without one in `cycle`, or nil without rules.
+    func planCreation(cycle: CycleID, settings: Settings) -> PlanCreation? {
         guard let rules = settings.rules.rules(for: cycle) else { return nil }
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
         return PlanCreation(cycle: cycle, rules: Office.rulesName(rules), derive: { schedule.derivation(of: $0) })
     }
 
-    /// Creates the plans of the current cycle for positions that have none yet.
+    /// The plans that must exist today for positions that have none yet: the current
+    /// cycle's and, on its last day, the next one's (`CycleLifecycle`), so that a cycle's
+    /// plans exist from its first instant.
+    func currentPlanCreations() -> [PlanCreation] {
+        let settings = settings
+        return settings.config.lifecycle.cyclesWithPlans(on: today()).compactMap { planCreation(cycle: $0, settings: settings) }
+    }
+
+    /// Creates the plans that must exist today (`currentPlanCreations`).
     func ensureCurrentPlans(actor: AuditActor) async throws {
-        guard let creation = currentPlanCreation() else { return }
-        let created = try await store.ensurePlans(creation, actor: actor, at: clock.now())
-        if created > 0 { logger.info("created plans for cycle", metadata: ["cycle": "\(creation.cycle)", "plans": "\(created)"]) }
+        for creation in currentPlanCreations() {
+            let created = try await store.ensurePlans(creation, actor: actor, at: clock.now())
+            if created > 0 { logger.info("created plans for cycle", metadata: ["KINERJA_CYCLE": "\(creation.cycle)", "KINERJA_PLANS": "\(created)"]) }
+        }
+    }
+
+    /// Writes the final standing of the unfinished plans of every cycle closed by today
+    /// that still has open ones (the two before the current one are the only candidates:
+    /// a cycle closes at most `CycleLifecycle.maxGraceDays` after its end).
+    func closeFinishedCycles(actor: AuditActor) async throws {
+        let settings = settings
+        let now = clock.now()
+        let today = settings.config.calendar.date(of: now)
+        let lifecycle = settings.config.lifecycle
+        var cycle = CycleID(containing: today)
+        for _ in 0..<2 {
+            cycle = cycle.previous
+            guard lifecycle.isClosed(cycle, on: today), let rules = settings.rules.rules(for: cycle) else { continue }
+            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            let closed = try await store.closePlans(
+                cycle: cycle, on: lifecycle.closingDay(of: cycle), rules: Office.rulesName(rules),
+                derive: { schedule.derivation(of: $0, closure: $1) }, actor: actor, at: now)
+            if closed > 0 {
+                logger.notice("cycle closed: unfinished plans keep the step they reached", metadata: [
+                    "KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(closed)",
+                ])
+            }
+        }
     }
 
     /// The daemon itself, as the actor of automatic changes in the audit history.

@@ -68,28 +68,30 @@ enum Routes {
         }
         router.registerAsync(Kinerja.History.self) { p, _ in try await edge { .init(entries: try await office.history(subject: p.subject, limit: p.limit)) } }
         router.registerAsync(Kinerja.GetComplianceReport.self) { p, _ in try await edge { .init(report: try await office.compliance(p.cycle)) } }
-        /// The text of an import: given inline, or uploaded in pieces before.
-        @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
+        /// The file of an import: given inline, or uploaded in pieces before.
+        @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
+            let text: String
             switch (p.content, p.upload) {
-            case (let text?, nil): return text
-            case (nil, let id?): return try uploads.take(id, owner: context.peer.uid)
+            case (let content?, nil): text = content
+            case (nil, let id?): text = try uploads.take(id, owner: context.peer.uid)
             default: throw WireToCore.invalid(
                 "content", id: "berikan berkas sebagai content atau id unggahan, salah satunya saja",
                 en: "give the file as content, or the id of an upload, not both or neither")
             }
+            return try ImportFile(wire: text, base64: p.base64 == true, sheet: p.sheet)
         }
         router.registerAsync(Kinerja.ImportRoster.self) { p, context in
             let actor = try changer(context)
             return try await edge {
                 .init(result: try await office.importRoster(
-                    try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
             }
         }
         router.registerAsync(Kinerja.ImportProgress.self) { p, context in
             let actor = try changer(context)
             return try await edge {
                 .init(result: try await office.importProgress(
-                    try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
             }
         }
         router.registerImmediate(Kinerja.UploadBegin.self) { _, context in

@@ -21,6 +21,8 @@ struct DaemonConfig: Sendable, Equatable {
     var idleTimeoutSeconds = 60
     var maxConnections = 1024
     var reminders = ReminderPolicy()
+    /// When cycles close (`close_cycle_after_days` of `[reminders]`).
+    var lifecycle = CycleLifecycle()
     var hooks = HookSettings()
 
     static let topKeys = [
@@ -74,7 +76,9 @@ struct DaemonConfig: Sendable, Equatable {
         let rpc = try top.section("rpc", known: ["idle_timeout_seconds", "max_connections"])
         config.idleTimeoutSeconds = try rpc.int("idle_timeout_seconds", default: config.idleTimeoutSeconds, range: 1...86_400)
         config.maxConnections = try rpc.int("max_connections", default: config.maxConnections, range: 1...65_536)
-        config.reminders = try ReminderPolicy(top.section("reminders", known: ReminderPolicy.keys))
+        let reminders = try top.section("reminders", known: ReminderPolicy.keys)
+        config.reminders = try ReminderPolicy(reminders)
+        config.lifecycle = try CycleLifecycle(reminders)
         config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
         return config
     }

@@ -5,9 +5,11 @@ import KinerjaRules
 /// `ReminderPolicy`'s default (the one place the defaults are written); a bad value is
 /// refused at start, even before a reminder is due.
 extension ReminderPolicy {
+    /// The section's keys: the policy's and the cycles' closing (`CycleLifecycle`).
     static let keys = [
         "fire_time", "lead_days", "on_due_day", "overdue_repeat_days", "escalate_after_days",
-        "catch_up_horizon_days", "working_days", "non_working_day", "holidays",
+        "catch_up_horizon_days", "working_days", "non_working_day", "non_working_day_after_deadline", "holidays",
+        "close_cycle_after_days",
     ]
     static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -41,11 +43,27 @@ extension ReminderPolicy {
             throw r.fail("non_working_day '\(rule)' is unknown; use \"before\", \"after\" or \"skip\"")
         }
         nonWorkingDay = parsed
+        let afterRule = try r.string("non_working_day_after_deadline", default: afterDeadlineNonWorkingDay.rawValue)
+        guard let after = NonWorkingDayRule(rawValue: afterRule), after != .before else {
+            throw r.fail("""
+                non_working_day_after_deadline '\(afterRule)' is unknown; use "after" or "skip" \
+                (a reminder after its deadline never moves before it)
+                """)
+        }
+        afterDeadlineNonWorkingDay = after
         var dates: Set<LocalDate> = []
         for text in try r.strings("holidays", default: []) {
             guard let date = LocalDate(text) else { throw r.fail("holidays: '\(text)' is not a date \"YYYY-MM-DD\"") }
             dates.insert(date)
         }
         holidays = dates
+    }
+}
+
+extension CycleLifecycle {
+    /// `close_cycle_after_days` of `[reminders]`.
+    init(_ r: TOMLReader) throws(ConfigError) {
+        let defaults = CycleLifecycle()
+        self.init(graceDays: try r.int("close_cycle_after_days", default: defaults.graceDays, range: 0...CycleLifecycle.maxGraceDays))
     }
 }

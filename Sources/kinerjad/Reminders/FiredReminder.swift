@@ -8,6 +8,8 @@ struct FiredReminder: Sendable {
     let record: ReminderRecord
     let personName: String?
     let late: Bool
+    /// KINERJA_DAYS (`ReminderOccurrence.days`): from the deadline to the day it fires.
+    let days: Int
 
     var message: String { record.message }
 
@@ -16,9 +18,6 @@ struct FiredReminder: Sendable {
         let r = record
         let plan = PlanID(r.planID)
         let kind = ReminderKind(rawValue: r.kind)
-        // The offset is the fifth part of the occurrence id (`ReminderOccurrence.id`).
-        let parts = r.id.split(separator: "|", omittingEmptySubsequences: false)
-        let days = parts.count > 4 ? String(parts[4]) : "0"
         return [
             ("MESSAGE", r.message),
             ("PRIORITY", "\(kind?.priority ?? 5)"),
@@ -33,7 +32,7 @@ struct FiredReminder: Sendable {
             ("KINERJA_CYCLE", plan?.cycle.description ?? ""),
             ("KINERJA_STEP", r.step ?? ""),
             ("KINERJA_DUE", r.due),
-            ("KINERJA_DAYS", days),
+            ("KINERJA_DAYS", "\(days)"),
             ("KINERJA_RECIPIENT", r.recipientID ?? r.recipientRole),
             ("KINERJA_RECIPIENT_ROLE", r.recipientRole),
             ("KINERJA_LATE", late ? "1" : "0"),

@@ -4,11 +4,16 @@ import KinerjaRPC
 import KinerjaStore
 import Logging
 import ServiceLifecycle
+import Synchronization
 
-/// Fires reminders: sleeps until the next fire instant (no polling), wakes early when the
-/// store reports a change that makes its plan stale, and on each wake:
-/// 1. plans every occurrence due since its checkpoint (Core plans them from the plans'
-///    facts) into the store's log, once (`planReminders`);
+/// Fires reminders: sleeps until the next fire instant or the next local midnight,
+/// whichever comes first (no polling), wakes early when the store reports a change that
+/// makes its plan stale, and on each wake:
+/// 0. on the first pass of each local day, makes the plans that must exist (a new cycle's
+///    on its eve) and closes the cycles whose grace ended (`CycleLifecycle`), so a daemon
+///    that runs for months crosses cycle boundaries by itself;
+/// 1. plans every occurrence due since its checkpoint (the agenda the preview reads too,
+///    `Office+Agenda`, across cycles) into the store's log, once (`planReminders`);
 /// 2. claims the due ones in one statement (`claimReminders`): a reminder is fired by the
 ///    one daemon whose claim moved it from planned to firing, however many share the store;
 /// 3. settles each claimed one as fired (journal entry first), missed (older than the
@@ -29,6 +34,8 @@ struct ReminderScheduler: Service {
     /// Names this daemon in the claims it makes.
     let claimant: String
     let journaled = JournaledOccurrences()
+    /// The local day whose plans were made and cycles closed last.
+    let advancedOn = DayMark()
 
     /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
     /// kernel cannot tell it (`WallClockWatcher` failed to start).
@@ -82,8 +89,11 @@ struct ReminderScheduler: Service {
                     quiet = nil
                 }
             }
-            let delay = next.map { max(0, $0.timeIntervalSince(office.clock.now())) } ?? 86_400
-            if await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep)) {
+            // The next midnight too: a new day may open or close a cycle.
+            let midnight = office.calendar.instant(today.adding(days: 1))
+            let wake = min(next ?? midnight, midnight)
+            let sleep = office.clock.realDuration(until: wake) + .milliseconds(1)
+            if await waker.wait(upTo: min(sleep, ReminderScheduler.maxSleep)) {
                 quiet = nil
                 await settle()
             }
@@ -110,28 +120,31 @@ struct ReminderScheduler: Service {
         let now = office.clock.now()
         let settings = office.settings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders
+        let today = calendar.date(of: now)
         let store = office.store
+        if advancedOn.day != today {
+            try await office.ensureCurrentPlans(actor: Office.daemonActor)
+            try await office.closeFinishedCycles(actor: Office.daemonActor)
+            advancedOn.day = today
+        }
         let checkpoint = try await store.schedulerCheckpoint() ?? now
-        let cycle = CycleID(containing: calendar.date(of: now))
-        guard settings.rules.rules(for: cycle) != nil else { return nil }
-        let subjects = try await store.reminderSubjects(cycle: cycle, person: nil)
+        let agenda = try await office.agenda(in: settings)
+        let subjects = try await office.agendaSubjects(
+            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, settings: settings, today: today)
         if checkpoint < now {
             var due: [(ReminderOccurrence, ReminderSubject)] = []
             for subject in subjects {
-                for o in ReminderPlanner.occurrences(
-                    of: subject.plan, position: subject.position, policy: policy, calendar: calendar, from: checkpoint, through: now) {
-                    due.append((o, subject))
+                for item in agenda.items(of: subject.plan, position: subject.position, from: checkpoint, through: now) {
+                    due.append((item.occurrence, subject))
                 }
             }
             if !due.isEmpty { try await plan(due, now: now, settings: settings) }
         }
-        try await fire(now: now, settings: settings)
+        try await fire(now: now, settings: settings, agenda: agenda)
         try await store.advanceSchedulerCheckpoint(to: now)
         var next: Date? = nil
         for subject in subjects {
-            if let o = ReminderPlanner.next(of: subject.plan, position: subject.position, policy: policy, calendar: calendar, after: now),
-               next == nil || o.fireAt < next! {
+            if let o = agenda.next(of: subject.plan, position: subject.position, after: now), next == nil || o.fireAt < next! {
                 next = o.fireAt
             }
         }
@@ -156,42 +169,37 @@ struct ReminderScheduler: Service {
 
     /// Settles what this daemon holds (a settle that failed before), then claims and
     /// settles what is due, one by one: entry, then settle.
-    private func fire(now: Date, settings: Settings) async throws {
+    private func fire(now: Date, settings: Settings, agenda: ReminderAgenda) async throws {
         let store = office.store
         let held = try await store.claimedReminders(claimant: claimant)
         let claimed = try await store.claimReminders(
             dueBy: now, claimant: claimant, staleBefore: now.addingTimeInterval(-ReminderScheduler.staleClaim), at: now)
         guard !held.isEmpty || !claimed.isEmpty else { return }
         let calendar = settings.config.calendar
-        let earliest = (held + claimed).map { calendar.date(of: $0.fireAt) }.min() ?? calendar.date(of: now)
-        let silences = try await store.silences(activeOn: earliest.description, includeRemoved: false).compactMap { s -> ReminderSuppression.Silence? in
-            guard let until = LocalDate(s.until) else { return nil }
-            return ReminderSuppression.Silence(personID: s.personID.map(PersonID.init(trusted:)), npsn: s.npsn.map(NPSN.init(trusted:)), until: until)
-        }
-        let rule = ReminderSuppression(
-            silences: silences, acknowledged: try await store.acknowledgedKeys(planIDs: nil),
-            catchUpHorizonDays: settings.config.reminders.catchUpHorizonDays)
+        let policy = settings.config.reminders
+        // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
+        // that a real second takes (the pass itself takes milliseconds of real time).
+        let lateAfter = max(60, office.clock.rate)
         let names = try await store.names(of: Set((held + claimed).map { PersonID(trusted: $0.personID) }))
         let hookNames = hooks.names()
         var fired = 0, missed = 0, silenced = 0
         for record in held + claimed {
-            guard let planID = PlanID(record.planID), let key = AcknowledgementKey(reminderID: record.id) else { continue }
+            guard let planID = PlanID(record.planID), let key = AcknowledgementKey(occurrenceID: record.id) else { continue }
+            let fireDate = calendar.date(of: record.fireAt)
+            let late = record.fireAt < now.addingTimeInterval(-lateAfter)
             let state: ReminderState
-            var late = false
-            switch rule.outcome(plan: planID, key: key, fireDate: calendar.date(of: record.fireAt), fireAt: record.fireAt, now: now) {
-            case .silenced:
+            if agenda.suppressions.suppression(plan: planID, key: key, fireDate: fireDate) != nil {
                 state = .silenced
                 silenced += 1
-            case .missed:
+            } else if policy.isPastCatchUp(record.fireAt, now: now) {
                 state = .missed
-                late = true
                 missed += 1
-            case .send(let isLate):
+            } else {
                 state = .fired
-                late = isLate
                 fired += 1
                 if journaled.insert(record.id) {
-                    journal.write(FiredReminder(record: record, personName: names[PersonID(trusted: record.personID)], late: late))
+                    let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: fireDate) } ?? 0
+                    journal.write(FiredReminder(record: record, personName: names[PersonID(trusted: record.personID)], late: late, days: days))
                 }
             }
             let settled = try await store.settleReminder(
@@ -208,5 +216,15 @@ struct ReminderScheduler: Service {
             "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
         ])
         if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
+    }
+}
+
+/// The local day on which the scheduler last made plans and closed cycles.
+final class DayMark: Sendable {
+    private let value = Mutex<LocalDate?>(nil)
+
+    var day: LocalDate? {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }
