@@ -38,20 +38,34 @@ enum AuditJSON {
     }
 }
 
-/// Which fields of two values differ, collected as `before` and `after` members.
+/// Which fields of two values differ, collected as `before` and `after` members. Compact:
+/// `before` names only the fields that had a value (one `after` names and not `before` had
+/// none), and notes (the import a change came from) are in `after` only.
 struct FieldChanges {
     private(set) var before: [(key: String, value: String?)] = []
     private(set) var after: [(key: String, value: String?)] = []
 
     var isEmpty: Bool { after.isEmpty }
 
-    mutating func compare(_ key: String, _ old: String?, _ new: String?) {
+    mutating func compare(_ key: @autoclosure () -> String, _ old: String?, _ new: String?) {
         guard old != new else { return }
-        before.append((key, old))
+        let key = key()
+        if old != nil { before.append((key, old)) }
         after.append((key, new))
     }
 
-    /// `before` as JSON; nil for something new (no field had a value before).
-    var beforeJSON: String? { before.allSatisfy({ $0.value == nil }) ? nil : AuditJSON.object(before) }
+    /// Compares two values, and words them (`text`) only when they differ.
+    mutating func compare<T: Equatable>(_ key: @autoclosure () -> String, _ old: T?, _ new: T?, _ text: (T) -> String) {
+        guard old != new else { return }
+        compare(key(), old.map(text), new.map(text))
+    }
+
+    /// A member of `after` that is not a field of the value: where the change came from.
+    mutating func note(_ key: String, _ value: String) {
+        after.append((key, value))
+    }
+
+    /// `before` as JSON; nil when no changed field had a value before (something new).
+    var beforeJSON: String? { before.isEmpty ? nil : AuditJSON.object(before) }
     var afterJSON: String { AuditJSON.object(after) }
 }

@@ -13,21 +13,20 @@ extension FieldChanges {
         for index in new.records.indices where index >= old.records.count || old.records[index] != new.records[index] {
             let a = index < old.records.count ? old.records[index] : StepRecord(step: new.records[index].step)
             let b = new.records[index], step = b.step.rawValue
-            compare("\(step).startedOn", a.startedOn?.description, b.startedOn?.description)
-            compare("\(step).completedOn", a.completedOn?.description, b.completedOn?.description)
+            compare("\(step).startedOn", a.startedOn, b.startedOn, \.description)
+            compare("\(step).completedOn", a.completedOn, b.completedOn, \.description)
             let x = a.details ?? .none, y = b.details ?? .none
+            guard x != y else { continue }
             compare("\(step).praktikKinerja", x.praktikKinerja, y.praktikKinerja)
-            compare("\(step).rhk", x.rhk.map { $0.map { "\($0.id)×\($0.jumlah)" }.joined(separator: ", ") },
-                    y.rhk.map { $0.map { "\($0.id)×\($0.jumlah)" }.joined(separator: ", ") })
+            compare("\(step).rhk", x.rhk, y.rhk) { $0.map { "\($0.id)×\($0.jumlah)" }.joined(separator: ", ") }
             compare("\(step).kompetensi", x.kompetensi, y.kompetensi)
-            compare("\(step).perilakuKerja", x.perilakuKerja?.joined(separator: ", "), y.perilakuKerja?.joined(separator: ", "))
-            compare("\(step).sekolah", x.sekolah?.map(\.rawValue).joined(separator: ", "), y.sekolah?.map(\.rawValue).joined(separator: ", "))
-            compare("\(step).sekolahFokus", x.sekolahFokus?.rawValue, y.sekolahFokus?.rawValue)
-            compare("\(step).rating", x.rating?.rawValue, y.rating?.rawValue)
-            func ratings(_ r: [RefleksiAspect: Rating]?) -> String? {
-                r.map { $0.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }.joined(separator: ", ") }
+            compare("\(step).perilakuKerja", x.perilakuKerja, y.perilakuKerja) { $0.joined(separator: ", ") }
+            compare("\(step).sekolah", x.sekolah, y.sekolah) { $0.map(\.rawValue).joined(separator: ", ") }
+            compare("\(step).sekolahFokus", x.sekolahFokus, y.sekolahFokus, \.rawValue)
+            compare("\(step).rating", x.rating, y.rating, \.rawValue)
+            compare("\(step).ratings", x.ratings, y.ratings) {
+                $0.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }.joined(separator: ", ")
             }
-            compare("\(step).ratings", ratings(x.ratings), ratings(y.ratings))
             compare("\(step).catatan", x.catatan, y.catatan)
         }
         func block(_ b: BlockPeriod?) -> String? {

@@ -2,45 +2,117 @@ import Foundation
 import GRDB
 import KinerjaCore
 
-/// A plan as rows (see `SchemaV6`): written from a Core `Plan` and its `PlanDerivation`,
-/// read back into the same `Plan`. Statements are cached: an import writes thousands.
-enum PlanRows {
+/// A plan as rows (see `SchemaV7`): written from a Core `Plan` and its `PlanDerivation`,
+/// read back into the same `Plan`. One value per transaction holds the statements, each
+/// prepared once and run with its values bound straight to SQLite (`RowStatement`): an
+/// import writes tens of thousands of rows.
+struct PlanRows {
+    private let db: Database
+    private var insertPlan, updatePlan, updateDerivedPlan, closePlan: RowStatement
+    private var upsertStep, deleteStep, updateStepDue: RowStatement
+    private var insertRHK, insertPerilaku, insertSekolah, insertRefleksi, updateRHKPoin: RowStatement
+    private var deleteChoices: [RowStatement]
+    private var deleteBlocks, upsertBlock, deleteRevisions, upsertRevision: RowStatement
+    private let planByKey, stepsOfPlan, rhkOfPlan, perilakuOfPlan, sekolahOfPlan, refleksiOfPlan, blocksOfPlan, revisionsOfPlan: RowStatement
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertPlan = try RowStatement(db, """
+            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, version, updated_at, \(PlanRows.derivedColumns))
+            VALUES (?, ?, ?, ?, ?, ?, 1, ?, \(PlanRows.derivedPlaceholders))
+            """)
+        updatePlan = try RowStatement(db, """
+            UPDATE plan SET current_index = ?, first_submitted_on = ?, version = version + 1, updated_at = ?, \(PlanRows.derivedAssignments)
+            WHERE id = ? AND version = ?
+            """)
+        updateDerivedPlan = try RowStatement(db, "UPDATE plan SET \(PlanRows.derivedAssignments) WHERE id = ?")
+        closePlan = try RowStatement(db, "UPDATE plan SET closed_on = ?, closed_step = ?, version = version + 1, updated_at = ? WHERE id = ?")
+        upsertStep = try RowStatement(db, """
+            INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
+                                   sekolah_fokus, rating, catatan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (plan_id, step_index) DO UPDATE SET step = excluded.step, started_on = excluded.started_on,
+                completed_on = excluded.completed_on, due = excluded.due, details = excluded.details,
+                praktik_kinerja = excluded.praktik_kinerja, kompetensi = excluded.kompetensi, sekolah_fokus = excluded.sekolah_fokus,
+                rating = excluded.rating, catatan = excluded.catatan
+            """)
+        deleteStep = try RowStatement(db, "DELETE FROM plan_step WHERE plan_id = ? AND step_index = ?")
+        updateStepDue = try RowStatement(db, "UPDATE plan_step SET due = ? WHERE plan_id = ? AND step_index = ?")
+        insertRHK = try RowStatement(db, "INSERT INTO plan_rhk (plan_id, step_index, ord, rhk_id, jumlah, poin) VALUES (?, ?, ?, ?, ?, ?)")
+        insertPerilaku = try RowStatement(db, "INSERT INTO plan_perilaku (plan_id, step_index, ord, aspect) VALUES (?, ?, ?, ?)")
+        insertSekolah = try RowStatement(db, "INSERT INTO plan_sekolah (plan_id, step_index, ord, npsn) VALUES (?, ?, ?, ?)")
+        insertRefleksi = try RowStatement(db, "INSERT INTO plan_refleksi (plan_id, step_index, aspect, rating) VALUES (?, ?, ?, ?)")
+        updateRHKPoin = try RowStatement(db, "UPDATE plan_rhk SET poin = ? WHERE plan_id = ? AND step_index = ? AND ord = ?")
+        deleteChoices = try ["plan_rhk", "plan_perilaku", "plan_sekolah", "plan_refleksi"].map {
+            try RowStatement(db, "DELETE FROM \($0) WHERE plan_id = ? AND step_index = ?")
+        }
+        deleteBlocks = try RowStatement(db, "DELETE FROM plan_block WHERE plan_id = ? AND ord >= ?")
+        upsertBlock = try RowStatement(db, """
+            INSERT INTO plan_block (plan_id, ord, cause, note, since, until) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (plan_id, ord) DO UPDATE SET cause = excluded.cause, note = excluded.note, since = excluded.since,
+                until = excluded.until
+            """)
+        deleteRevisions = try RowStatement(db, "DELETE FROM plan_revision WHERE plan_id = ? AND ord >= ?")
+        upsertRevision = try RowStatement(db, """
+            INSERT INTO plan_revision (plan_id, ord, by_step, on_date, reason) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (plan_id, ord) DO UPDATE SET by_step = excluded.by_step, on_date = excluded.on_date, reason = excluded.reason
+            """)
+        planByKey = try RowStatement(db, """
+            SELECT id, version, current_index, first_submitted_on, closed_on, closed_step FROM plan
+            WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
+            """)
+        stepsOfPlan = try RowStatement(db, """
+            SELECT step_index, step, started_on, completed_on, details, praktik_kinerja, kompetensi, sekolah_fokus, rating, catatan
+            FROM plan_step WHERE plan_id = ? ORDER BY step_index
+            """)
+        rhkOfPlan = try RowStatement(db, "SELECT step_index, rhk_id, jumlah FROM plan_rhk WHERE plan_id = ? ORDER BY step_index, ord")
+        perilakuOfPlan = try RowStatement(db, "SELECT step_index, aspect FROM plan_perilaku WHERE plan_id = ? ORDER BY step_index, ord")
+        sekolahOfPlan = try RowStatement(db, "SELECT step_index, npsn FROM plan_sekolah WHERE plan_id = ? ORDER BY step_index, ord")
+        refleksiOfPlan = try RowStatement(db, "SELECT step_index, aspect, rating FROM plan_refleksi WHERE plan_id = ?")
+        blocksOfPlan = try RowStatement(db, "SELECT cause, note, since, until FROM plan_block WHERE plan_id = ? ORDER BY ord")
+        revisionsOfPlan = try RowStatement(db, "SELECT by_step, on_date, reason FROM plan_revision WHERE plan_id = ? ORDER BY ord")
+    }
+
     // MARK: The plan row
 
     /// Inserts a new plan's row at version 1; returns its id.
-    static func insert(_ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date, _ db: Database) throws -> Int64 {
+    mutating func insert(_ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date) throws -> Int64 {
         let key = plan.id.position
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, version, updated_at, \(derivedColumns))
-            VALUES (?, ?, ?, ?, ?, ?, 1, ?, \(derivedPlaceholders))
-            """)
-        try statement.execute(arguments: [
-            plan.id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn),
-            plan.currentIndex, plan.firstSubmittedOn?.description, at,
-        ] + derivedArguments(derivation.facts, rules: rules))
+        let at = StoreTime.text(at)
+        try insertPlan.execute { v in
+            v.add(plan.id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn),
+                  plan.currentIndex, plan.firstSubmittedOn, at)
+            PlanRows.addDerived(derivation.facts, rules: rules, to: &v)
+        }
         return db.lastInsertedRowID
     }
 
     /// Updates the plan row of `id` if it is still at `version`; false (nothing written) when
     /// another writer saved it meanwhile.
-    static func update(id: Int64, from version: Int64, _ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date, _ db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE plan SET current_index = ?, first_submitted_on = ?, version = version + 1, updated_at = ?,
-                \(derivedColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }.joined(separator: ", "))
-            WHERE id = ? AND version = ?
-            """)
-        try statement.execute(arguments: [plan.currentIndex, plan.firstSubmittedOn?.description, at]
-            + derivedArguments(derivation.facts, rules: rules) + [id, version])
+    mutating func update(id: Int64, from version: Int64, _ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date) throws -> Bool {
+        let at = StoreTime.text(at)
+        try updatePlan.execute { v in
+            v.add(plan.currentIndex, plan.firstSubmittedOn, at)
+            PlanRows.addDerived(derivation.facts, rules: rules, to: &v)
+            v.add(id, version)
+        }
         return db.changesCount == 1
     }
 
     /// Writes the derived columns only (new rules), without a new version: derived, not a change.
-    static func updateDerived(id: Int64, _ facts: PlanFacts, rules: String, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE plan SET \(derivedColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }.joined(separator: ", "))
-            WHERE id = ?
-            """)
-        try statement.execute(arguments: derivedArguments(facts, rules: rules) + [id])
+    mutating func updateDerived(id: Int64, _ facts: PlanFacts, rules: String) throws {
+        try updateDerivedPlan.execute { v in
+            PlanRows.addDerived(facts, rules: rules, to: &v)
+            v.add(id)
+        }
+    }
+
+    /// Writes a plan's final standing: the day its cycle closed and the step it had reached.
+    mutating func close(id: Int64, _ closure: PlanClosure, at: Date) throws {
+        let at = StoreTime.text(at)
+        try closePlan.execute { v in
+            v.add(closure.closedOn, closure.step.rawValue, at, id)
+        }
     }
 
     /// A plan of migration 2's JSON: what the plan says of itself, with its deadline as that
@@ -71,22 +143,209 @@ enum PlanRows {
         return PlanClosure(closedOn: day, step: step)
     }
 
-    /// The columns Core derives (`PlanFacts`), in the order of `derivedArguments`.
+    /// The columns Core derives (`PlanFacts`), in the order of `addDerived`.
     static let derivedColumns = """
         current_step, current_started_on, current_due, block_cause, block_note, blocked_since, last_event_on, planning_due, \
         overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, facts_rules
         """
     private static let derivedPlaceholders = Array(repeating: "?", count: 13).joined(separator: ", ")
+    /// `column = ?, …` of the derived columns.
+    private static let derivedAssignments = derivedColumns.split(separator: ",")
+        .map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }.joined(separator: ", ")
 
-    private static func derivedArguments(_ f: PlanFacts, rules: String) -> StatementArguments {
-        [
-            f.currentStep?.rawValue, f.currentStartedOn?.description, f.currentDue?.description, f.block?.cause.rawValue,
-            f.block?.note, f.block?.since.description, f.lastEventOn.description, f.planningDue.description,
-            f.overdueFrom?.description, f.unsubmittedFrom?.description, f.pendampinganOverranFrom?.description,
-            f.pendampinganTooShort, rules,
-        ]
+    private static func addDerived(_ f: PlanFacts, rules: String, to v: inout RowValues) {
+        v.add(f.currentStep?.rawValue, f.currentStartedOn, f.currentDue, f.block?.cause.rawValue, f.block?.note, f.block?.since,
+              f.lastEventOn, f.planningDue, f.overdueFrom, f.unsubmittedFrom, f.pendampinganOverranFrom, f.pendampinganTooShort,
+              rules)
     }
 
+    // MARK: Steps, blocks, revisions
+
+    /// Writes the records of `plan` from index `from` on, over those of `old` (the plan as
+    /// stored; nil when none of its rows exist): a record with nothing recorded has no row;
+    /// the others are written with their deadline (`dues`, nil when not derived yet) and
+    /// their choices.
+    mutating func writeRecords(_ plan: Plan, old: Plan?, from: Int, id: Int64, dues: [LocalDate]?, points: [Int: [Int?]]) throws {
+        guard from < plan.records.count else { return }
+        for index in from..<plan.records.count {
+            let record = plan.records[index]
+            let stored = old.map { index < $0.records.count && PlanRows.hasRow($0.records[index]) } ?? false
+            if stored, let details = old?.records[index].details, DetailBits(details).rawValue > DetailBits.recorded.rawValue {
+                for i in deleteChoices.indices {
+                    try deleteChoices[i].execute { v in
+                        v.add(id, index)
+                    }
+                }
+            }
+            guard PlanRows.hasRow(record) else {
+                if stored {
+                    try deleteStep.execute { v in
+                        v.add(id, index)
+                    }
+                }
+                continue
+            }
+            let d = record.details
+            let due = dues.flatMap { index < $0.count ? $0[index] : nil }
+            try upsertStep.execute { v in
+                v.add(id, index, record.step.rawValue, record.startedOn, record.completedOn, due, DetailBits(d).rawValue,
+                      d?.praktikKinerja, d?.kompetensi, d?.sekolahFokus?.rawValue, d?.rating?.rawValue, d?.catatan)
+            }
+            guard let d else { continue }
+            if let choices = d.rhk {
+                for (ord, choice) in choices.enumerated() {
+                    let poin = points[index].flatMap { ord < $0.count ? $0[ord] : nil }
+                    try insertRHK.execute { v in
+                        v.add(id, index, ord, choice.id, choice.jumlah, poin)
+                    }
+                }
+            }
+            if let aspects = d.perilakuKerja {
+                for (ord, aspect) in aspects.enumerated() {
+                    try insertPerilaku.execute { v in
+                        v.add(id, index, ord, aspect)
+                    }
+                }
+            }
+            if let schools = d.sekolah {
+                for (ord, school) in schools.enumerated() {
+                    try insertSekolah.execute { v in
+                        v.add(id, index, ord, school.rawValue)
+                    }
+                }
+            }
+            if let ratings = d.ratings {
+                for (aspect, rating) in ratings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    try insertRefleksi.execute { v in
+                        v.add(id, index, aspect.rawValue, rating.rawValue)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a record has a `plan_step` row: anything recorded on it.
+    static func hasRow(_ record: StepRecord) -> Bool {
+        record.startedOn != nil || record.completedOn != nil || record.details != nil
+    }
+
+    /// Writes the derived deadline and RHK points of every stored step of a plan.
+    mutating func updateDerivedSteps(id: Int64, _ plan: Plan, dues: [LocalDate], points: [Int: [Int?]]) throws {
+        for (index, record) in plan.records.enumerated() where PlanRows.hasRow(record) {
+            try updateStepDue.execute { v in
+                v.add(index < dues.count ? dues[index] : nil, id, index)
+            }
+            for (ord, value) in (points[index] ?? []).enumerated() {
+                try updateRHKPoin.execute { v in
+                    v.add(value, id, index, ord)
+                }
+            }
+        }
+    }
+
+    /// Writes the blocks from `from` on, and removes any stored beyond them.
+    mutating func writeBlocks(_ blocks: [BlockPeriod], from: Int, id: Int64) throws {
+        try deleteBlocks.execute { v in
+            v.add(id, blocks.count)
+        }
+        guard from < blocks.count else { return }
+        for ord in from..<blocks.count {
+            let b = blocks[ord]
+            try upsertBlock.execute { v in
+                v.add(id, ord, b.cause.rawValue, b.note, b.since, b.until)
+            }
+        }
+    }
+
+    /// Writes the revisions from `from` on, and removes any stored beyond them.
+    mutating func writeRevisions(_ revisions: [Revision], from: Int, id: Int64) throws {
+        try deleteRevisions.execute { v in
+            v.add(id, revisions.count)
+        }
+        guard from < revisions.count else { return }
+        for ord in from..<revisions.count {
+            let r = revisions[ord]
+            try upsertRevision.execute { v in
+                v.add(id, ord, r.by.rawValue, r.on, r.reason)
+            }
+        }
+    }
+
+    // MARK: Reading a plan back
+
+    /// The stored plan of `id` with its row id, or nil.
+    func read(_ id: PlanID) throws -> (rowID: Int64, stored: StoredPlan)? {
+        let key = id.position
+        var found: (rowID: Int64, version: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, closure: PlanClosure?)? = nil
+        try planByKey.forEach({ v in
+            v.add(id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn))
+        }) { c in
+            var closure: PlanClosure? = nil
+            if let day = c.date(4), let step = c.text(5).flatMap(Step.init(rawValue:)) { closure = PlanClosure(closedOn: day, step: step) }
+            found = (c.int64(0), c.int64(1), c.int(2), c.date(3), closure)
+        }
+        guard let found else { return nil }
+        let plan = try restore(id, rowID: found.rowID, currentIndex: found.currentIndex, firstSubmittedOn: found.firstSubmittedOn)
+        return (found.rowID, StoredPlan(plan: plan, version: found.version, closure: found.closure))
+    }
+
+    /// The plan of row `rowID` from its step, choice, block and revision rows.
+    func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?) throws -> Plan {
+        var records = Workflow.steps(for: id.position.role).map { StepRecord(step: $0) }
+        func damaged(_ reason: String) -> StoreError { .damagedRow(table: "plan_step", key: id.description, reason: reason) }
+        let byPlan: (inout RowValues) -> Void = { $0.add(rowID) }
+        var choices = false
+        try stepsOfPlan.forEach(byPlan) { c in
+            let index = c.int(0)
+            let step = c.withBytes(1) { $0.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            guard index >= 0, index < records.count, records[index].step.rawValue == step else { throw damaged("step \(index) is not \(step)") }
+            records[index].startedOn = c.date(2)
+            records[index].completedOn = c.date(3)
+            let flags = DetailBits(rawValue: c.int(4))
+            guard flags.contains(.recorded) else { return }
+            var details = StepDetails(
+                praktikKinerja: c.text(5), kompetensi: c.text(6), sekolahFokus: c.text(7).map(NPSN.init(trusted:)),
+                rating: c.text(8).flatMap(Rating.init(rawValue:)), catatan: c.text(9))
+            if flags.contains(.rhk) { details.rhk = [] }
+            if flags.contains(.perilaku) { details.perilakuKerja = [] }
+            if flags.contains(.sekolah) { details.sekolah = [] }
+            if flags.contains(.refleksi) { details.ratings = [:] }
+            if !flags.subtracting([.recorded]).isEmpty { choices = true }
+            records[index].details = details
+        }
+        if choices {
+            func step(_ c: RowColumns) throws -> Int {
+                let index = c.int(0)
+                guard index >= 0, index < records.count, records[index].details != nil else { throw damaged("a choice of step \(index) without details") }
+                return index
+            }
+            try rhkOfPlan.forEach(byPlan) { c in
+                records[try step(c)].details?.rhk?.append(RHKChoice(id: c.text(1) ?? "", jumlah: c.int(2)))
+            }
+            try perilakuOfPlan.forEach(byPlan) { c in records[try step(c)].details?.perilakuKerja?.append(c.text(1) ?? "") }
+            try sekolahOfPlan.forEach(byPlan) { c in records[try step(c)].details?.sekolah?.append(NPSN(trusted: c.text(1) ?? "")) }
+            try refleksiOfPlan.forEach(byPlan) { c in
+                guard let aspect = c.text(1).flatMap(RefleksiAspect.init(rawValue:)), let rating = c.text(2).flatMap(Rating.init(rawValue:)) else {
+                    throw damaged("unknown rating")
+                }
+                records[try step(c)].details?.ratings?[aspect] = rating
+            }
+        }
+        var blocks: [BlockPeriod] = []
+        try blocksOfPlan.forEach(byPlan) { c in
+            guard let cause = c.text(0).flatMap(BlockCause.init(rawValue:)), let since = c.date(2) else { throw damaged("unknown block") }
+            blocks.append(BlockPeriod(cause: cause, note: c.text(1), since: since, until: c.date(3)))
+        }
+        var revisions: [Revision] = []
+        try revisionsOfPlan.forEach(byPlan) { c in
+            guard let by = c.text(0).flatMap(Step.init(rawValue:)), let on = c.date(1) else { throw damaged("unknown revision") }
+            revisions.append(Revision(by: by, on: on, reason: c.text(2) ?? ""))
+        }
+        return Plan(restoring: id, records: records, currentIndex: currentIndex, blocks: blocks, revisions: revisions, firstSubmittedOn: firstSubmittedOn)
+    }
+}
+
+extension PlanRows {
     // MARK: Facts
 
     /// The columns `facts(_:at:plan:)` reads, qualified, in its order: the plan's own
@@ -116,185 +375,6 @@ enum PlanRows {
             closure: closure(on: row[i + 14], step: row[i + 15]))
     }
 
-    // MARK: Steps, blocks, revisions
-
-    /// Writes the records of `plan` from index `from` on, over those of `old` (the plan as
-    /// stored; nil when none of its rows exist): a record with nothing recorded has no row;
-    /// the others are written with their deadline (`dues`, nil when not derived yet) and
-    /// their choices.
-    static func writeRecords(_ plan: Plan, old: Plan?, from: Int, id: Int64, dues: [LocalDate]?, points: [Int: [Int?]], _ db: Database) throws {
-        guard from < plan.records.count else { return }
-        for index in from..<plan.records.count {
-            let record = plan.records[index]
-            let stored = old.map { index < $0.records.count && hasRow($0.records[index]) } ?? false
-            if stored, let details = old?.records[index].details, DetailBits(details).rawValue > DetailBits.recorded.rawValue {
-                try deleteChoices(id: id, index: index, db)
-            }
-            guard hasRow(record) else {
-                if stored {
-                    try db.cachedStatement(sql: "DELETE FROM plan_step WHERE plan_id = ? AND step_index = ?").execute(arguments: [id, index])
-                }
-                continue
-            }
-            let d = record.details
-            try db.cachedStatement(sql: """
-                INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
-                                       sekolah_fokus, rating, catatan)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (plan_id, step_index) DO UPDATE SET step = excluded.step, started_on = excluded.started_on,
-                    completed_on = excluded.completed_on, due = excluded.due, details = excluded.details,
-                    praktik_kinerja = excluded.praktik_kinerja, kompetensi = excluded.kompetensi, sekolah_fokus = excluded.sekolah_fokus,
-                    rating = excluded.rating, catatan = excluded.catatan
-                """).execute(arguments: [
-                    id, index, record.step.rawValue, record.startedOn?.description, record.completedOn?.description,
-                    dues.map { index < $0.count ? $0[index].description : nil } ?? nil, DetailBits(d).rawValue,
-                    d?.praktikKinerja, d?.kompetensi, d?.sekolahFokus?.rawValue, d?.rating?.rawValue, d?.catatan,
-                ])
-            guard let d else { continue }
-            if let choices = d.rhk {
-                let insert = try db.cachedStatement(sql: "INSERT INTO plan_rhk (plan_id, step_index, ord, rhk_id, jumlah, poin) VALUES (?, ?, ?, ?, ?, ?)")
-                for (ord, choice) in choices.enumerated() {
-                    let poin = points[index].flatMap { ord < $0.count ? $0[ord] : nil }
-                    try insert.execute(arguments: [id, index, ord, choice.id, choice.jumlah, poin])
-                }
-            }
-            if let aspects = d.perilakuKerja {
-                let insert = try db.cachedStatement(sql: "INSERT INTO plan_perilaku (plan_id, step_index, ord, aspect) VALUES (?, ?, ?, ?)")
-                for (ord, aspect) in aspects.enumerated() { try insert.execute(arguments: [id, index, ord, aspect]) }
-            }
-            if let schools = d.sekolah {
-                let insert = try db.cachedStatement(sql: "INSERT INTO plan_sekolah (plan_id, step_index, ord, npsn) VALUES (?, ?, ?, ?)")
-                for (ord, school) in schools.enumerated() { try insert.execute(arguments: [id, index, ord, school.rawValue]) }
-            }
-            if let ratings = d.ratings {
-                let insert = try db.cachedStatement(sql: "INSERT INTO plan_refleksi (plan_id, step_index, aspect, rating) VALUES (?, ?, ?, ?)")
-                for (aspect, rating) in ratings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    try insert.execute(arguments: [id, index, aspect.rawValue, rating.rawValue])
-                }
-            }
-        }
-    }
-
-    /// Whether a record has a `plan_step` row: anything recorded on it.
-    static func hasRow(_ record: StepRecord) -> Bool {
-        record.startedOn != nil || record.completedOn != nil || record.details != nil
-    }
-
-    private static func deleteChoices(id: Int64, index: Int, _ db: Database) throws {
-        for table in ["plan_rhk", "plan_perilaku", "plan_sekolah", "plan_refleksi"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE plan_id = ? AND step_index = ?").execute(arguments: [id, index])
-        }
-    }
-
-    /// Writes the derived deadline and RHK points of every stored step of a plan.
-    static func updateDerivedSteps(id: Int64, _ plan: Plan, dues: [LocalDate], points: [Int: [Int?]], _ db: Database) throws {
-        let due = try db.cachedStatement(sql: "UPDATE plan_step SET due = ? WHERE plan_id = ? AND step_index = ?")
-        let poin = try db.cachedStatement(sql: "UPDATE plan_rhk SET poin = ? WHERE plan_id = ? AND step_index = ? AND ord = ?")
-        for (index, record) in plan.records.enumerated() where hasRow(record) {
-            try due.execute(arguments: [index < dues.count ? dues[index].description : nil, id, index])
-            for (ord, value) in (points[index] ?? []).enumerated() { try poin.execute(arguments: [value, id, index, ord]) }
-        }
-    }
-
-    /// Writes the blocks from `from` on, and removes any stored beyond them.
-    static func writeBlocks(_ blocks: [BlockPeriod], from: Int, id: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM plan_block WHERE plan_id = ? AND ord >= ?").execute(arguments: [id, blocks.count])
-        guard from < blocks.count else { return }
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO plan_block (plan_id, ord, cause, note, since, until) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (plan_id, ord) DO UPDATE SET cause = excluded.cause, note = excluded.note, since = excluded.since,
-                until = excluded.until
-            """)
-        for ord in from..<blocks.count {
-            let b = blocks[ord]
-            try statement.execute(arguments: [id, ord, b.cause.rawValue, b.note, b.since.description, b.until?.description])
-        }
-    }
-
-    /// Writes the revisions from `from` on, and removes any stored beyond them.
-    static func writeRevisions(_ revisions: [Revision], from: Int, id: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM plan_revision WHERE plan_id = ? AND ord >= ?").execute(arguments: [id, revisions.count])
-        guard from < revisions.count else { return }
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO plan_revision (plan_id, ord, by_step, on_date, reason) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (plan_id, ord) DO UPDATE SET by_step = excluded.by_step, on_date = excluded.on_date, reason = excluded.reason
-            """)
-        for ord in from..<revisions.count {
-            let r = revisions[ord]
-            try statement.execute(arguments: [id, ord, r.by.rawValue, r.on.description, r.reason])
-        }
-    }
-
-    // MARK: Reading a plan back
-
-    /// The stored plan of `id` with its row id, or nil.
-    static func read(_ id: PlanID, _ db: Database) throws -> (rowID: Int64, stored: StoredPlan)? {
-        let key = id.position
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id, version, current_index, first_submitted_on, closed_on, closed_step FROM plan
-                WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
-                """),
-            arguments: [id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)])
-        else { return nil }
-        let rowID: Int64 = row[0]
-        let plan = try restore(id, rowID: rowID, currentIndex: row[2], firstSubmittedOn: (row[3] as String?).flatMap { LocalDate($0) }, db)
-        return (rowID, StoredPlan(plan: plan, version: row[1], closure: closure(on: row[4], step: row[5])))
-    }
-
-    /// The plan of row `rowID` from its step, choice, block and revision rows.
-    static func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, _ db: Database) throws -> Plan {
-        var records = Workflow.steps(for: id.position.role).map { StepRecord(step: $0) }
-        func date(_ value: String?) -> LocalDate? { value.flatMap { LocalDate($0) } }
-        func damaged(_ reason: String) -> StoreError { .damagedRow(table: "plan_step", key: id.description, reason: reason) }
-        var bits: [Int: DetailBits] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT step_index, step, started_on, completed_on, details, praktik_kinerja, kompetensi, sekolah_fokus, rating, catatan
-            FROM plan_step WHERE plan_id = ? ORDER BY step_index
-            """), arguments: [rowID]) {
-            let index: Int = row[0]
-            guard index < records.count, records[index].step.rawValue == row[1] as String else { throw damaged("step \(index) is not \(row[1] ?? "")") }
-            records[index].startedOn = date(row[2])
-            records[index].completedOn = date(row[3])
-            let flags = DetailBits(rawValue: row[4])
-            bits[index] = flags
-            guard flags.contains(.recorded) else { continue }
-            var details = StepDetails(
-                praktikKinerja: row[5], kompetensi: row[6], sekolahFokus: (row[7] as String?).map(NPSN.init(trusted:)),
-                rating: (row[8] as String?).flatMap(Rating.init(rawValue:)), catatan: row[9])
-            if flags.contains(.rhk) { details.rhk = [] }
-            if flags.contains(.perilaku) { details.perilakuKerja = [] }
-            if flags.contains(.sekolah) { details.sekolah = [] }
-            if flags.contains(.refleksi) { details.ratings = [:] }
-            records[index].details = details
-        }
-        if bits.values.contains(where: { !$0.subtracting([.recorded]).isEmpty }) {
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT step_index, rhk_id, jumlah FROM plan_rhk WHERE plan_id = ? ORDER BY step_index, ord"), arguments: [rowID]) {
-                records[row[0] as Int].details?.rhk?.append(RHKChoice(id: row[1], jumlah: row[2]))
-            }
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT step_index, aspect FROM plan_perilaku WHERE plan_id = ? ORDER BY step_index, ord"), arguments: [rowID]) {
-                records[row[0] as Int].details?.perilakuKerja?.append(row[1])
-            }
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT step_index, npsn FROM plan_sekolah WHERE plan_id = ? ORDER BY step_index, ord"), arguments: [rowID]) {
-                records[row[0] as Int].details?.sekolah?.append(NPSN(trusted: row[1]))
-            }
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT step_index, aspect, rating FROM plan_refleksi WHERE plan_id = ?"), arguments: [rowID]) {
-                guard let aspect = RefleksiAspect(rawValue: row[1]), let rating = Rating(rawValue: row[2]) else { throw damaged("unknown rating") }
-                records[row[0] as Int].details?.ratings?[aspect] = rating
-            }
-        }
-        var blocks: [BlockPeriod] = []
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT cause, note, since, until FROM plan_block WHERE plan_id = ? ORDER BY ord"), arguments: [rowID]) {
-            guard let cause = BlockCause(rawValue: row[0]), let since = date(row[2]) else { throw damaged("unknown block") }
-            blocks.append(BlockPeriod(cause: cause, note: row[1], since: since, until: date(row[3])))
-        }
-        var revisions: [Revision] = []
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT by_step, on_date, reason FROM plan_revision WHERE plan_id = ? ORDER BY ord"), arguments: [rowID]) {
-            guard let by = Step(rawValue: row[0]), let on = date(row[1]) else { throw damaged("unknown revision") }
-            revisions.append(Revision(by: by, on: on, reason: row[2]))
-        }
-        return Plan(restoring: id, records: records, currentIndex: currentIndex, blocks: blocks, revisions: revisions, firstSubmittedOn: firstSubmittedOn)
-    }
 }
 
 /// What of a step's details is recorded: `details` of `plan_step`.

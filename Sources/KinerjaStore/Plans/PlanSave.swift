@@ -11,16 +11,18 @@ public struct PlanSave: Sendable {
     public var derivation: PlanDerivation
     /// Names the rules the derivation was made under (see `OfficeStore.rederivePlans`).
     public var rules: String
-    /// What was done, in words, for the audit row: `selesai praktik-kinerja`, or an import's
-    /// lines.
+    /// What was done, in words, for the audit row: `selesai praktik-kinerja`, `progress import`.
     public var action: String
+    /// The lines of the imported file the change came from (`2-9, 15`), for the audit row.
+    public var lines: String?
 
-    public init(old: StoredPlan?, plan: Plan, derivation: PlanDerivation, rules: String, action: String) {
+    public init(old: StoredPlan?, plan: Plan, derivation: PlanDerivation, rules: String, action: String, lines: String? = nil) {
         self.old = old
         self.plan = plan
         self.derivation = derivation
         self.rules = rules
         self.action = action
+        self.lines = lines
     }
 }
 

@@ -4,14 +4,15 @@ import KinerjaCore
 
 extension SQLiteTransaction {
     func plan(_ id: PlanID) throws -> StoredPlan? {
-        try PlanRows.read(id, db)?.stored
+        try PlanRows(db).read(id)?.stored
     }
 
     func plans(_ ids: Set<PlanID>) throws -> [PlanID: StoredPlan] {
         var plans: [PlanID: StoredPlan] = [:]
         plans.reserveCapacity(ids.count)
+        let rows = try PlanRows(db)
         for id in ids {
-            if let stored = try PlanRows.read(id, db)?.stored { plans[id] = stored }
+            if let stored = try rows.read(id)?.stored { plans[id] = stored }
         }
         return plans
     }
@@ -34,55 +35,69 @@ extension SQLiteTransaction {
         if let record {
             importID = try appendImport(record, actor: actor, at: at).id
         }
-        let positionExists = try db.cachedStatement(sql: "SELECT 1 FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
-        let current = try db.cachedStatement(sql: "SELECT id, version FROM plan WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?")
+        let positionExists = try RowStatement(db, "SELECT 1 FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
+        let current = try RowStatement(db, "SELECT id, version FROM plan WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?")
+        var rows = try PlanRows(db)
+        var audit = try AuditRows(db, actor: actor, at: at)
         for save in saves {
             let plan = save.plan, key = plan.id.position
-            let keyArguments: StatementArguments = [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]
-            let stored = try Row.fetchOne(current, arguments: [plan.id.cycle.description] + keyArguments)
+            let keyValues = { (v: inout RowValues) in
+                v.add(key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn))
+            }
+            var stored: (rowID: Int64, version: Int64)? = nil
+            try current.forEach({ v in
+                v.add(plan.id.cycle.description)
+                keyValues(&v)
+            }) { c in stored = (c.int64(0), c.int64(1)) }
             let rowID: Int64
             if let old = save.old {
-                guard let stored, stored[1] as Int64 == old.version else { throw StoreError.conflict(plan: plan.id.description) }
-                rowID = stored[0]
-                guard try PlanRows.update(id: rowID, from: old.version, plan, save.derivation, rules: save.rules, at: at, db) else {
-                    throw StoreError.conflict(plan: plan.id.description)
-                }
+                // The version as read, or another writer saved the plan meanwhile.
+                guard let stored, stored.version == old.version,
+                      try rows.update(id: stored.rowID, from: old.version, plan, save.derivation, rules: save.rules, at: at)
+                else { throw StoreError.conflict(plan: plan.id.description) }
+                rowID = stored.rowID
                 let firstRecord = firstDifference(old.plan.records, plan.records)
-                try PlanRows.writeRecords(plan, old: old.plan, from: firstRecord, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints, db)
+                try rows.writeRecords(plan, old: old.plan, from: firstRecord, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints)
                 if old.plan.blocks != plan.blocks {
-                    try PlanRows.writeBlocks(plan.blocks, from: firstDifference(old.plan.blocks, plan.blocks), id: rowID, db)
+                    try rows.writeBlocks(plan.blocks, from: firstDifference(old.plan.blocks, plan.blocks), id: rowID)
                 }
                 if old.plan.revisions != plan.revisions {
-                    try PlanRows.writeRevisions(plan.revisions, from: firstDifference(old.plan.revisions, plan.revisions), id: rowID, db)
+                    try rows.writeRevisions(plan.revisions, from: firstDifference(old.plan.revisions, plan.revisions), id: rowID)
                 }
             } else {
                 guard stored == nil else { throw StoreError.conflict(plan: plan.id.description) }
-                guard try Bool.fetchOne(positionExists, arguments: keyArguments) != nil else { throw StoreError.noSuchPosition(key) }
-                rowID = try PlanRows.insert(plan, save.derivation, rules: save.rules, at: at, db)
-                try PlanRows.writeRecords(plan, old: nil, from: 0, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints, db)
-                if !plan.blocks.isEmpty { try PlanRows.writeBlocks(plan.blocks, from: 0, id: rowID, db) }
-                if !plan.revisions.isEmpty { try PlanRows.writeRevisions(plan.revisions, from: 0, id: rowID, db) }
+                var exists = false
+                try positionExists.forEach(keyValues) { _ in exists = true }
+                guard exists else { throw StoreError.noSuchPosition(key) }
+                rowID = try rows.insert(plan, save.derivation, rules: save.rules, at: at)
+                try rows.writeRecords(plan, old: nil, from: 0, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints)
+                if !plan.blocks.isEmpty { try rows.writeBlocks(plan.blocks, from: 0, id: rowID) }
+                if !plan.revisions.isEmpty { try rows.writeRevisions(plan.revisions, from: 0, id: rowID) }
             }
             var changes = FieldChanges(plan: plan, from: save.old?.plan)
-            if let importID { changes.compare("import", nil, "\(importID)") }
-            try appendAudit(action: save.action, subject: plan.id.description, before: changes.beforeJSON, after: changes.afterJSON, actor: actor, at: at)
+            if let importID { changes.note("import", "\(importID)") }
+            if let lines = save.lines { changes.note("lines", lines) }
+            try audit.append(action: save.action, subject: plan.id.description, before: changes.beforeJSON, after: changes.afterJSON)
         }
     }
 
     func ensurePlans(_ creation: PlanCreation, actor: AuditActor, at: Date) throws -> Int {
-        let missing = try Row.fetchAll(db, sql: """
+        var missing: [PositionKey] = []
+        try RowStatement(db, """
             SELECT position.person_id, position.role, position.npsn FROM position
             WHERE position.active AND NOT EXISTS (
                 SELECT 1 FROM plan WHERE plan.cycle = ? AND plan.person_id = position.person_id
                     AND plan.role = position.role AND plan.npsn = position.npsn)
             ORDER BY position.person_id, position.role, position.npsn
-            """, arguments: [creation.cycle.description])
-        for row in missing {
-            guard let role = Role(rawValue: row[1]) else { continue }
-            let npsn: String = row[2]
-            let plan = Plan(id: PlanID(cycle: creation.cycle, position: PositionKey(
-                personID: PersonID(trusted: row[0]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn))))
-            _ = try PlanRows.insert(plan, creation.derive(plan), rules: creation.rules, at: at, db)
+            """).forEach({ $0.add(creation.cycle.description) }) { c in
+            guard let role = c.text(1).flatMap(Role.init(rawValue:)) else { return }
+            let npsn = c.text(2) ?? ""
+            missing.append(PositionKey(personID: PersonID(trusted: c.text(0) ?? ""), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
+        }
+        var rows = try PlanRows(db)
+        for key in missing {
+            let plan = Plan(id: PlanID(cycle: creation.cycle, position: key))
+            _ = try rows.insert(plan, creation.derive(plan), rules: creation.rules, at: at)
         }
         if !missing.isEmpty {
             let summary = AuditJSON.counts(["created": missing.count], extra: [("cycle", creation.cycle.description)])
@@ -92,15 +107,13 @@ extension SQLiteTransaction {
     }
 
     func rederivePlans(cycle: CycleID, rules: String, derive: (Plan, PlanClosure?) -> PlanDerivation) throws -> Int {
-        let stale = try Row.fetchAll(db, sql: """
-            SELECT id, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step FROM plan
-            WHERE cycle = ? AND (facts_rules IS NULL OR facts_rules != ?)
-            """, arguments: [cycle.description, rules])
-        for row in stale {
-            let (rowID, plan) = try restore(row, cycle: cycle)
-            let derivation = derive(plan, PlanRows.closure(on: row[6], step: row[7]))
-            try PlanRows.updateDerived(id: rowID, derivation.facts, rules: rules, db)
-            try PlanRows.updateDerivedSteps(id: rowID, plan, dues: derivation.dues, points: derivation.rhkPoints, db)
+        let stale = try planHeads(cycle: cycle, where: "(facts_rules IS NULL OR facts_rules != ?)", rules)
+        var rows = try PlanRows(db)
+        for head in stale {
+            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn)
+            let derivation = derive(plan, head.closure)
+            try rows.updateDerived(id: head.rowID, derivation.facts, rules: rules)
+            try rows.updateDerivedSteps(id: head.rowID, plan, dues: derivation.dues, points: derivation.rhkPoints)
         }
         return stale.count
     }
@@ -108,39 +121,51 @@ extension SQLiteTransaction {
     /// Writes the final standing of every unfinished plan of `cycle` not closed yet (the step
     /// it is at, the closing day) and derives it again with it; one summary audit row.
     func closePlans(cycle: CycleID, on day: LocalDate, rules: String, derive: (Plan, PlanClosure?) -> PlanDerivation, actor: AuditActor, at: Date) throws -> Int {
-        let open = try Row.fetchAll(db, sql: """
-            SELECT id, person_id, role, npsn, current_index, first_submitted_on FROM plan
-            WHERE cycle = ? AND current_step IS NOT NULL AND closed_on IS NULL
-            """, arguments: [cycle.description])
-        let close = try db.cachedStatement(sql: """
-            UPDATE plan SET closed_on = ?, closed_step = ?, version = version + 1, updated_at = ? WHERE id = ?
-            """)
-        for row in open {
-            let (rowID, plan) = try restore(row, cycle: cycle)
+        let open = try planHeads(cycle: cycle, where: "current_step IS NOT NULL AND closed_on IS NULL")
+        var rows = try PlanRows(db)
+        var closed = 0
+        for head in open {
+            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn)
             guard let step = plan.currentStep else { continue }
             let closure = PlanClosure(closedOn: day, step: step)
-            try close.execute(arguments: [day.description, step.rawValue, at, rowID])
-            try PlanRows.updateDerived(id: rowID, derive(plan, closure).facts, rules: rules, db)
+            try rows.close(id: head.rowID, closure, at: at)
+            try rows.updateDerived(id: head.rowID, derive(plan, closure).facts, rules: rules)
+            closed += 1
         }
-        if !open.isEmpty {
-            let summary = AuditJSON.counts(["closed": open.count], extra: [("cycle", cycle.description), ("closedOn", day.description)])
+        if closed > 0 {
+            let summary = AuditJSON.counts(["closed": closed], extra: [("cycle", cycle.description), ("closedOn", day.description)])
             try appendAudit(action: "plans closed", subject: cycle.description, before: nil, after: summary, actor: actor, at: at)
         }
-        return open.count
+        return closed
     }
 
-    /// The plan of a row whose first six columns are id, person_id, role, npsn,
-    /// current_index and first_submitted_on.
-    private func restore(_ row: Row, cycle: CycleID) throws -> (Int64, Plan) {
-        guard let role = Role(rawValue: row[2]) else {
-            throw StoreError.damagedRow(table: "plan", key: "\(cycle)/\(row[1] ?? "")", reason: "unknown role")
+    /// The plan rows of `cycle` that match `condition` (SQL over `plan`, with `argument` for
+    /// its placeholder, if any): what restoring each needs.
+    private func planHeads(cycle: CycleID, where condition: String, _ argument: String? = nil) throws -> [PlanHead] {
+        var heads: [PlanHead] = []
+        var damaged: String? = nil
+        try RowStatement(db, """
+            SELECT id, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step FROM plan
+            WHERE cycle = ? AND \(condition)
+            """).forEach({ v in
+                v.add(cycle.description)
+                if let argument { v.add(argument) }
+            }) { c in
+            let person = c.text(1) ?? ""
+            guard let role = c.text(2).flatMap(Role.init(rawValue:)) else {
+                damaged = "\(cycle)/\(person)"
+                return
+            }
+            let npsn = c.text(3) ?? ""
+            var closure: PlanClosure? = nil
+            if let day = c.date(6), let step = c.text(7).flatMap(Step.init(rawValue:)) { closure = PlanClosure(closedOn: day, step: step) }
+            heads.append(PlanHead(
+                rowID: c.int64(0),
+                id: PlanID(cycle: cycle, position: PositionKey(personID: PersonID(trusted: person), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn))),
+                currentIndex: c.int(4), firstSubmittedOn: c.date(5), closure: closure))
         }
-        let npsn: String = row[3]
-        let id = PlanID(cycle: cycle, position: PositionKey(
-            personID: PersonID(trusted: row[1]), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
-        let rowID: Int64 = row[0]
-        let plan = try PlanRows.restore(id, rowID: rowID, currentIndex: row[4], firstSubmittedOn: (row[5] as String?).flatMap { LocalDate($0) }, db)
-        return (rowID, plan)
+        if let damaged { throw StoreError.damagedRow(table: "plan", key: damaged, reason: "unknown role") }
+        return heads
     }
 
     /// The first index where two lists differ (the shorter one's length when one is the
@@ -173,4 +198,13 @@ enum PlanFactsSQL {
     static let unsubmitted = "plan.unsubmitted_from <= ?"
     /// `PlanFacts.isComplete`.
     static let complete = "plan.current_step IS NULL"
+}
+
+/// A plan row's own columns, enough to restore the plan from its child rows.
+private struct PlanHead {
+    var rowID: Int64
+    var id: PlanID
+    var currentIndex: Int
+    var firstSubmittedOn: LocalDate?
+    var closure: PlanClosure?
 }

@@ -45,9 +45,9 @@ public protocol OfficeStore: Sendable {
     /// Applies a roster: upserts its persons and positions, with `markMissingInactive`
     /// marks those it does not list inactive (never deleted: their history stays), and creates
     /// the plans of `plans`'s cycles for active positions without one. One audit
-    /// row for the import (`record`) and one per person or position added, changed or
-    /// deactivated, with the fields that changed. A dry run writes nothing and returns the
-    /// same summary.
+    /// row for the import (`record`) and one per person or position: added (naming the
+    /// import; the row holds the values), changed or deactivated (with the fields that
+    /// changed, before and after). A dry run writes nothing and returns the same summary.
     func applyRoster(
         _ entries: [RosterEntry], markMissingInactive: Bool, plans: [PlanCreation], dryRun: Bool, record: ImportRecord,
         actor: AuditActor, at: Date

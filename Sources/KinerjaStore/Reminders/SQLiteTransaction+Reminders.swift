@@ -13,7 +13,7 @@ extension SQLiteTransaction {
         var planned = 0
         for r in reminders {
             try insert.execute(arguments: [
-                r.id, r.planID, r.personID, r.step, r.kind, r.due, r.fireAt, r.recipientRole, r.recipientID, at, r.message,
+                r.id, r.planID, r.personID, r.step, r.kind, r.due, StoreTime.text(r.fireAt), r.recipientRole, r.recipientID, StoreTime.text(at), r.message,
             ])
             planned += db.changesCount
         }

@@ -58,6 +58,21 @@ struct PositionRow: Sendable {
         updatedAt = .distantPast
     }
 
+    /// Reads ``listingColumns`` from a row read straight from SQLite (`RowStatement`).
+    init(columns c: RowColumns) {
+        personID = c.text(0) ?? ""
+        role = c.text(1) ?? ""
+        npsn = c.text(2) ?? ""
+        jabatan = c.text(3) ?? ""
+        namaSekolah = c.text(4)
+        atasanID = c.text(5)
+        timKinerja = c.text(6) ?? "[]"
+        pejabatPenilaiID = c.text(7)
+        sekolahBinaan = c.text(8) ?? "[]"
+        active = c.bool(9)
+        updatedAt = .distantPast
+    }
+
     /// The `npsn` column's value for a key's school.
     static func npsnColumn(_ npsn: NPSN?) -> String { npsn?.rawValue ?? "" }
 

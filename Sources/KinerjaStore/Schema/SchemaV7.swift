@@ -23,10 +23,12 @@ import KinerjaCore
 /// - `plan_block`, `plan_revision`: every block period and every return, in order.
 /// - `reminder_log` takes the states `planned` and `firing` and who claimed a reminder
 ///   (`claimed_by`, `claimed_at`): firing is a claim in the database.
-/// - No table is `WITHOUT ROWID` any more (`reminder_log`, `hook_delivery`,
-///   `acknowledgement`, `sekolah_binaan`, `scheduler_state` were): SQLite reports the
-///   changes of rowid tables only, and the store tells what changed from those reports
-///   (`CommitObserver`).
+/// - Two indexes on `plan`: its key, person first (a person's plans, and one plan), and
+///   `plan_by_cycle`, which covers the columns the counts and filters of a cycle read
+///   (school, role, step, the rule columns): a country's cycle is one range of it. Every
+///   other index would be written at every save of an import.
+/// - The tables keyed by their parent (`plan_step` and its lists, blocks, revisions) are
+///   `WITHOUT ROWID`: a plan's rows are one range of one B-tree.
 ///
 /// Each stored plan is decoded one last time and written as rows; its derived columns are
 /// filled from what the JSON alone says (its deadline as migration 2 stored it, none for a
@@ -80,28 +82,28 @@ enum SchemaV7 {
                 rating TEXT,
                 catatan TEXT,
                 PRIMARY KEY (plan_id, step_index)
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_rhk (
                 plan_id INTEGER NOT NULL, step_index INTEGER NOT NULL, ord INTEGER NOT NULL,
                 rhk_id TEXT NOT NULL, jumlah INTEGER NOT NULL, poin INTEGER,
                 PRIMARY KEY (plan_id, step_index, ord),
                 FOREIGN KEY (plan_id, step_index) REFERENCES plan_step(plan_id, step_index) ON DELETE CASCADE
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_perilaku (
                 plan_id INTEGER NOT NULL, step_index INTEGER NOT NULL, ord INTEGER NOT NULL, aspect TEXT NOT NULL,
                 PRIMARY KEY (plan_id, step_index, ord),
                 FOREIGN KEY (plan_id, step_index) REFERENCES plan_step(plan_id, step_index) ON DELETE CASCADE
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_sekolah (
                 plan_id INTEGER NOT NULL, step_index INTEGER NOT NULL, ord INTEGER NOT NULL, npsn TEXT NOT NULL,
                 PRIMARY KEY (plan_id, step_index, ord),
                 FOREIGN KEY (plan_id, step_index) REFERENCES plan_step(plan_id, step_index) ON DELETE CASCADE
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_refleksi (
                 plan_id INTEGER NOT NULL, step_index INTEGER NOT NULL, aspect TEXT NOT NULL, rating TEXT NOT NULL,
                 PRIMARY KEY (plan_id, step_index, aspect),
                 FOREIGN KEY (plan_id, step_index) REFERENCES plan_step(plan_id, step_index) ON DELETE CASCADE
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_block (
                 plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
                 ord INTEGER NOT NULL,
@@ -110,7 +112,7 @@ enum SchemaV7 {
                 since TEXT NOT NULL,
                 until TEXT,
                 PRIMARY KEY (plan_id, ord)
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE plan_revision (
                 plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
                 ord INTEGER NOT NULL,
@@ -118,9 +120,10 @@ enum SchemaV7 {
                 on_date TEXT NOT NULL,
                 reason TEXT NOT NULL,
                 PRIMARY KEY (plan_id, ord)
-            );
+            ) WITHOUT ROWID;
             """)
         let decoder = JSONDecoder()
+        var planRows = try PlanRows(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT plan_id, current_due, updated_at, state, closed_on, closed_step FROM plan_v6 ORDER BY plan_id")
         while let row = try rows.next() {
             let key: String = row["plan_id"]
@@ -133,19 +136,14 @@ enum SchemaV7 {
             let due = (row["current_due"] as String?).flatMap { LocalDate($0) }
             let closure = PlanRows.closure(on: row["closed_on"], step: row["closed_step"])
             let id = try PlanRows.insertMigrated(plan, due: due, closure: closure, at: row["updated_at"], db)
-            try PlanRows.writeRecords(plan, old: nil, from: 0, id: id, dues: nil, points: [:], db)
-            if !plan.blocks.isEmpty { try PlanRows.writeBlocks(plan.blocks, from: 0, id: id, db) }
-            if !plan.revisions.isEmpty { try PlanRows.writeRevisions(plan.revisions, from: 0, id: id, db) }
+            try planRows.writeRecords(plan, old: nil, from: 0, id: id, dues: nil, points: [:])
+            if !plan.blocks.isEmpty { try planRows.writeBlocks(plan.blocks, from: 0, id: id) }
+            if !plan.revisions.isEmpty { try planRows.writeRevisions(plan.revisions, from: 0, id: id) }
         }
         try db.execute(sql: """
             DROP TABLE plan_v6;
-            CREATE UNIQUE INDEX plan_by_key ON plan(cycle, person_id, role, npsn);
-            CREATE INDEX plan_by_person ON plan(person_id);
-            CREATE INDEX plan_by_cycle_overdue ON plan(cycle, overdue_from);
-            CREATE INDEX plan_by_cycle_step ON plan(cycle, role, current_step);
-            CREATE INDEX plan_by_cycle_blocked ON plan(cycle, block_cause);
-            CREATE INDEX plan_by_cycle_rules ON plan(cycle, facts_rules);
-            CREATE INDEX plan_by_cycle_school ON plan(cycle, npsn, role, current_step, overdue_from, block_cause, unsubmitted_from, closed_on);
+            CREATE UNIQUE INDEX plan_by_key ON plan(person_id, role, npsn, cycle);
+            CREATE INDEX plan_by_cycle ON plan(cycle, npsn, role, current_step, overdue_from, block_cause, unsubmitted_from, closed_on);
 
             CREATE TABLE reminder_log_v6 (
                 id TEXT NOT NULL PRIMARY KEY,
@@ -163,7 +161,7 @@ enum SchemaV7 {
                 message TEXT NOT NULL,
                 claimed_by TEXT,
                 claimed_at DATETIME
-            );
+            ) WITHOUT ROWID;
             INSERT INTO reminder_log_v6 (id, plan_id, person_id, step, kind, due, fire_at, recipient_role, recipient_id, state,
                                          late, recorded_at, message)
                 SELECT id, plan_id, person_id, step, kind, due, fire_at, recipient_role, recipient_id, state, late, recorded_at, message
@@ -176,57 +174,6 @@ enum SchemaV7 {
             CREATE INDEX reminder_log_by_person ON reminder_log(person_id, fire_at);
             CREATE INDEX reminder_log_by_claimant ON reminder_log(claimed_by) WHERE state = 'firing';
 
-            CREATE TABLE hook_delivery_v6 (
-                reminder_id TEXT NOT NULL REFERENCES reminder_log(id),
-                hook TEXT NOT NULL,
-                state TEXT NOT NULL CHECK (state IN ('pending', 'retrying', 'delivered', 'failed')),
-                attempts INTEGER NOT NULL DEFAULT 0,
-                next_attempt_at DATETIME,
-                last_exit_code INTEGER,
-                last_error TEXT,
-                updated_at DATETIME NOT NULL,
-                PRIMARY KEY (reminder_id, hook)
-            );
-            INSERT INTO hook_delivery_v6 SELECT reminder_id, hook, state, attempts, next_attempt_at, last_exit_code, last_error, updated_at
-                FROM hook_delivery;
-            DROP TABLE hook_delivery;
-            ALTER TABLE hook_delivery_v6 RENAME TO hook_delivery;
-            CREATE INDEX hook_delivery_due ON hook_delivery(state, next_attempt_at);
-
-            CREATE TABLE acknowledgement_v6 (
-                reminder_id TEXT NOT NULL PRIMARY KEY,
-                plan_id TEXT NOT NULL,
-                step TEXT NOT NULL,
-                due TEXT NOT NULL,
-                acked_at DATETIME NOT NULL,
-                uid INTEGER NOT NULL,
-                user TEXT NOT NULL
-            );
-            INSERT INTO acknowledgement_v6 SELECT reminder_id, plan_id, step, due, acked_at, uid, user FROM acknowledgement;
-            DROP TABLE acknowledgement;
-            ALTER TABLE acknowledgement_v6 RENAME TO acknowledgement;
-            CREATE INDEX acknowledgement_by_plan ON acknowledgement(plan_id);
-
-            CREATE TABLE sekolah_binaan_v6 (
-                binaan_npsn TEXT NOT NULL,
-                person_id TEXT NOT NULL,
-                role TEXT NOT NULL,
-                npsn TEXT NOT NULL,
-                PRIMARY KEY (binaan_npsn, person_id, role, npsn),
-                FOREIGN KEY (person_id, role, npsn) REFERENCES position(person_id, role, npsn) ON DELETE CASCADE
-            );
-            INSERT INTO sekolah_binaan_v6 SELECT binaan_npsn, person_id, role, npsn FROM sekolah_binaan;
-            DROP TABLE sekolah_binaan;
-            ALTER TABLE sekolah_binaan_v6 RENAME TO sekolah_binaan;
-            CREATE INDEX sekolah_binaan_by_position ON sekolah_binaan(person_id, role, npsn);
-
-            CREATE TABLE scheduler_state_v6 (
-                key TEXT NOT NULL PRIMARY KEY,
-                value TEXT NOT NULL
-            );
-            INSERT INTO scheduler_state_v6 SELECT key, value FROM scheduler_state;
-            DROP TABLE scheduler_state;
-            ALTER TABLE scheduler_state_v6 RENAME TO scheduler_state;
             """)
     }
 }

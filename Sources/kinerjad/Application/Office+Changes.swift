@@ -15,7 +15,8 @@ extension Office {
         let action = try WireToCore.action(p)
         let today = today()
         let date = try WireToCore.date(p.date, field: "date", default: today)
-        let rules = try rules(for: id.cycle)
+        let settings = settings
+        let rules = try rules(for: id.cycle, in: settings)
         let lifecycle = settings.config.lifecycle
         let now = clock.now()
         let saved: Plan = try await writing {
@@ -29,7 +30,7 @@ extension Office {
                 let next = try Office.apply(action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules)
                 do {
                     try await store.savePlans(
-                        [Office.save(next, over: current, rules: rules, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
+                        [Office.save(next, over: current, rules: rules, in: settings, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
                     return next
                 } catch StoreError.conflict where attempt < Office.conflictRetries {
                     attempt += 1

@@ -55,29 +55,60 @@ extension Office {
         while true {
             var problems = parseProblems.map { ImportLineProblem(line: $0.line, problem: $0) }
             let positions = try await writing { try await store.positions(of: Set(lines.map(\.personID))) }
-            var planIDs: [Int: PlanID] = [:]
+            // Each line's plan, as a slot: a file lists a plan's lines together, so the plan
+            // is chosen once per run of lines (and its refusal repeated for each of them).
+            var ids: [PlanID] = []
+            var slotOf: [PlanID: Int] = [:]
+            var lineSlot = [Int](repeating: -1, count: lines.count)
+            var last: (person: PersonID, npsn: NPSN?, cycle: CycleID, slot: Result<Int, PositionProblem>)? = nil
             for (index, line) in lines.enumerated() {
-                do {
-                    let key = try PositionChoice.choose(among: positions[line.personID] ?? [], personID: line.personID, npsn: line.npsn)
-                    planIDs[index] = PlanID(cycle: line.cycle, position: key)
-                } catch {
-                    problems.append(ImportLineProblem(line: line.line, problem: error))
+                let slot: Result<Int, PositionProblem>
+                if let last, last.person == line.personID, last.npsn == line.npsn, last.cycle == line.cycle {
+                    slot = last.slot
+                } else {
+                    do {
+                        let key = try PositionChoice.choose(among: positions[line.personID] ?? [], personID: line.personID, npsn: line.npsn)
+                        let id = PlanID(cycle: line.cycle, position: key)
+                        if let known = slotOf[id] {
+                            slot = .success(known)
+                        } else {
+                            slotOf[id] = ids.count
+                            slot = .success(ids.count)
+                            ids.append(id)
+                        }
+                    } catch {
+                        slot = .failure(error)
+                    }
+                    last = (line.personID, line.npsn, line.cycle, slot)
+                }
+                switch slot {
+                case .success(let s): lineSlot[index] = s
+                case .failure(let error): problems.append(ImportLineProblem(line: line.line, problem: error))
                 }
             }
-            let stored = try await writing { try await store.plans(Set(planIDs.values)) }
-            var plans: [PlanID: StoredPlan] = [:]
-            var order: [PlanID] = []
-            var linesOf: [PlanID: [Int]] = [:]
+            let stored = try await writing { try await store.plans(Set(ids)) }
+            var states: [StoredPlan?] = ids.map { stored[$0] }
+            var linesOf = [[Int]](repeating: [], count: ids.count)
+            var order: [Int] = []
+            var rulesOf: [CycleID: Result<YearRules, OfficeError>] = [:]
             var applied = 0
             for (index, line) in lines.enumerated() {
-                guard let id = planIDs[index] else { continue }
+                let slot = lineSlot[index]
+                guard slot >= 0 else { continue }
                 do {
-                    let rules = try rules(for: line.cycle, in: settings)
-                    let current = plans[id] ?? stored[id]
-                    let next = try Office.apply(line.action, to: current, id: id, lifecycle: lifecycle, on: line.date, today: today, rules: rules)
-                    plans[id] = StoredPlan(plan: next, version: current?.version ?? 0, closure: current?.closure)
-                    if linesOf[id] == nil { order.append(id) }
-                    linesOf[id, default: []].append(line.line)
+                    let rules: YearRules
+                    if let known = rulesOf[line.cycle] {
+                        rules = try known.get()
+                    } else {
+                        let found = Result { () throws(OfficeError) in try self.rules(for: line.cycle, in: settings) }
+                        rulesOf[line.cycle] = found
+                        rules = try found.get()
+                    }
+                    let current = states[slot]
+                    let next = try Office.apply(line.action, to: current, id: ids[slot], lifecycle: lifecycle, on: line.date, today: today, rules: rules)
+                    states[slot] = StoredPlan(plan: next, version: current?.version ?? 0, closure: current?.closure)
+                    if linesOf[slot].isEmpty { order.append(slot) }
+                    linesOf[slot].append(line.line)
                     applied += 1
                 } catch let error as any Refusal {
                     problems.append(ImportLineProblem(line: line.line, problem: error))
@@ -92,10 +123,12 @@ extension Office {
             guard result.applied else { return result }
             var saves: [PlanSave] = []
             saves.reserveCapacity(order.count)
-            for id in order {
-                let rules = try rules(for: id.cycle, in: settings)
-                let lines = linesOf[id]!.map(String.init).joined(separator: ", ")
-                saves.append(Office.save(plans[id]!.plan, over: stored[id], rules: rules, action: "progress import (lines \(lines))"))
+            for slot in order {
+                let id = ids[slot]
+                let rules = try rulesOf[id.cycle]!.get()
+                var save = Office.save(states[slot]!.plan, over: stored[id], rules: rules, in: settings, action: "progress import")
+                save.lines = Office.lineRanges(linesOf[slot])
+                saves.append(save)
             }
             let record = ImportRecord(kind: "progress", sha256: sha, counts: [
                 "rows": result.rows, "applied": applied, "plans": saves.count, "problems": problems.count,
@@ -111,6 +144,19 @@ extension Office {
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
         }
+    }
+
+    /// Line numbers in ascending order as ranges: `2-9, 15`.
+    static func lineRanges(_ lines: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < lines.count {
+            var end = index
+            while end + 1 < lines.count, lines[end + 1] == lines[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(lines[index])" : "\(lines[index])-\(lines[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// The parsers' problems, worded in the office's language.

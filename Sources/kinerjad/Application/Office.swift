@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KinerjaCore
 import KinerjaRPC
@@ -73,7 +72,7 @@ final class Office: Sendable {
         guard let rules = settings.rules.rules(for: cycle) else { return }
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
         let changed = try await store.rederivePlans(
-            cycle: cycle, rules: Office.rulesName(rules), derive: { schedule.derivation(of: $0, closure: $1) })
+            cycle: cycle, rules: settings.rulesName(rules), derive: { schedule.derivation(of: $0, closure: $1) })
         if changed > 0 { logger.info("plans derived under the rules", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(changed)"]) }
     }
 
@@ -96,27 +95,18 @@ final class Office: Sendable {
         return rules
     }
 
-    /// Names the rules a plan's derivation was made under (the store keeps it beside each
-    /// plan): the SHA-256 of the rules as their JSON, so that any change of a rules file
-    /// that judges a cycle makes its plans be derived again, and nothing else does.
-    static func rulesName(_ rules: YearRules) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = (try? encoder.encode(rules)) ?? Data("\(rules)".utf8)
-        return "\(rules.year):" + SHA256.hash(data: json).prefix(12).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// A save of `plan` over `old`, derived under the rules of its cycle.
-    static func save(_ plan: Plan, over old: StoredPlan?, rules: YearRules, action: String) -> PlanSave {
+    /// A save of `plan` over `old`, derived under the rules of its cycle (as `settings` has
+    /// them).
+    static func save(_ plan: Plan, over old: StoredPlan?, rules: YearRules, in settings: Settings, action: String) -> PlanSave {
         let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
-        return PlanSave(old: old, plan: plan, derivation: schedule.derivation(of: plan), rules: rulesName(rules), action: action)
+        return PlanSave(old: old, plan: plan, derivation: schedule.derivation(of: plan), rules: settings.rulesName(rules), action: action)
     }
 
     /// The plans to create for positions without one in `cycle`, or nil without rules.
     func planCreation(cycle: CycleID, settings: Settings) -> PlanCreation? {
         guard let rules = settings.rules.rules(for: cycle) else { return nil }
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        return PlanCreation(cycle: cycle, rules: Office.rulesName(rules), derive: { schedule.derivation(of: $0) })
+        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), derive: { schedule.derivation(of: $0) })
     }
 
     /// The plans that must exist today for positions that have none yet: the current
@@ -149,7 +139,7 @@ final class Office: Sendable {
             guard lifecycle.isClosed(cycle, on: today), let rules = settings.rules.rules(for: cycle) else { continue }
             let schedule = TimelineSchedule(cycle: cycle, rules: rules)
             let closed = try await store.closePlans(
-                cycle: cycle, on: lifecycle.closingDay(of: cycle), rules: Office.rulesName(rules),
+                cycle: cycle, on: lifecycle.closingDay(of: cycle), rules: settings.rulesName(rules),
                 derive: { schedule.derivation(of: $0, closure: $1) }, actor: actor, at: now)
             if closed > 0 {
                 logger.notice("cycle closed: unfinished plans keep the step they reached", metadata: [
