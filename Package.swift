@@ -155,9 +155,11 @@ let package = Package(
         .testTarget(
             name: "KinerjaWebTests",
             dependencies: [
-                "KinerjaWeb", "KinerjaRPC", "KinerjaRPCServer", "KinerjaCore",
+                "KinerjaWeb", "KinerjaRPC", "KinerjaRPCServer", "KinerjaCore", "KinerjaRules", "KinerjaStore", "kinerjad",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
