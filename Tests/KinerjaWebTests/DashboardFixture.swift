@@ -7,20 +7,7 @@ import KinerjaRules
 import KinerjaStore
 import KinerjaWeb
 import Logging
-import Synchronization
 @testable import kinerjad
-
-/// A clock that stays where the test puts it.
-final class FixedClock: WallClock {
-    private let instant: Mutex<Date>
-    let isOverridden = true
-    let rate = 1.0
-
-    init(_ start: Date) { instant = Mutex(start) }
-
-    func now() -> Date { instant.withLock { $0 } }
-    func set(_ date: Date) { instant.withLock { $0 = date } }
-}
 
 /// kinerjad's office and Varlink routes in this process, on a store in a temporary
 /// directory with the example district (config/examples, cycle 2026-2) imported, at 08:00
@@ -31,7 +18,8 @@ final class DashboardFixture: @unchecked Sendable {
     static let morning = instant("2026-11-25T08:00:00+07:00")
 
     let directory: String
-    let clock = FixedClock(DashboardFixture.morning)
+    /// The daemon's own clock, started at that instant (a test is over long before noon).
+    let clock = DaemonClock(startingAt: DashboardFixture.morning, rate: 1)
     let office: Office
     let server: VarlinkServer
     let web: WebEnvironment
