@@ -63,6 +63,12 @@ enum RuleChecks {
                     let atStep = Set(try await store.listing(ListingQuery(cycle: District.cycle, currentStep: step)).map(\.position.key))
                     try expectEqual(atStep, Set(facts.values.filter { $0.currentStep == step }.map(\.plan.position)), "at \(step)")
                 }
+                try expectEqual(
+                    Set(try await store.stepCompletions(cycle: District.cycle, npsn: nil)), completions(plans), "step completions, seed \(seed)")
+                let school = District.school1
+                try expectEqual(
+                    Set(try await store.stepCompletions(cycle: District.cycle, npsn: school)),
+                    completions(plans.filter { $0.id.position.npsn == school }), "step completions at \(school)")
                 let subjects = try await store.reminderSubjects(cycle: District.cycle, person: nil)
                 try expectEqual(Set(subjects.map(\.plan)), Set(facts.values.filter { !$0.isComplete }), "reminder subjects: the open plans' facts")
             }
@@ -95,6 +101,18 @@ enum RuleChecks {
         }
         try await store.savePlans(saves, record: nil, actor: District.admin, at: District.now)
         return plans
+    }
+
+    /// The steps each plan has passed (those before its current one), counted per role, step
+    /// and completion day, from the plans themselves.
+    static func completions(_ plans: [Plan]) -> Set<StepCompletions> {
+        var counts: [StepCompletions: Int] = [:]
+        for plan in plans {
+            for record in plan.records.prefix(plan.currentIndex) {
+                counts[StepCompletions(role: plan.role, step: record.step, completedOn: record.completedOn, plans: 0), default: 0] += 1
+            }
+        }
+        return Set(counts.map { key, n in StepCompletions(role: key.role, step: key.step, completedOn: key.completedOn, plans: n) })
     }
 
     /// The compliance report computed from the plans by Core, step by step: the reference

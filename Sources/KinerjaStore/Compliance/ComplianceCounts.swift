@@ -65,3 +65,19 @@ public struct ComplianceCounts: Sendable, Hashable {
         self.schools = schools
     }
 }
+
+/// How many plans of a role completed one step of its workflow on one day (`completedOn`
+/// nil: passed without a completion date, as a migrated plan may have).
+public struct StepCompletions: Sendable, Hashable {
+    public var role: Role
+    public var step: Step
+    public var completedOn: LocalDate?
+    public var plans: Int
+
+    public init(role: Role, step: Step, completedOn: LocalDate?, plans: Int) {
+        self.role = role
+        self.step = step
+        self.completedOn = completedOn
+        self.plans = plans
+    }
+}

@@ -68,4 +68,20 @@ extension SQLiteTransaction {
         let ordered = Role.allCases.flatMap { role in Workflow.steps(for: role).map { steps[role]![$0]! } }
         return ComplianceCounts(steps: ordered, roles: roles, schools: schools)
     }
+
+    /// The steps before each plan's current one (the steps it has passed), grouped by role,
+    /// step and completion day.
+    func stepCompletions(cycle: CycleID, npsn: NPSN?) throws -> [StepCompletions] {
+        var result: [StepCompletions] = []
+        try RowStatement(db, """
+            SELECT plan.role, plan_step.step, plan_step.completed_on, count(*)
+            FROM plan JOIN plan_step ON plan_step.plan_id = plan.id AND plan_step.step_index < plan.current_index
+            WHERE plan.cycle = ? AND (? IS NULL OR plan.npsn = ?)
+            GROUP BY plan.role, plan_step.step, plan_step.completed_on
+            """).forEach({ $0.add(cycle.description, npsn?.rawValue, npsn?.rawValue) }) { c in
+            guard let role = c.text(0).flatMap(Role.init(rawValue:)), let step = c.text(1).flatMap(Step.init(rawValue:)) else { return }
+            result.append(StepCompletions(role: role, step: step, completedOn: c.date(2), plans: c.int(3)))
+        }
+        return result
+    }
 }

@@ -45,4 +45,8 @@ extension SQLiteStore {
     public func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts {
         try await reading { try $0.compliance(cycle: cycle, on: today) }
     }
+
+    public func stepCompletions(cycle: CycleID, npsn: NPSN?) async throws -> [StepCompletions] {
+        try await reading { try $0.stepCompletions(cycle: cycle, npsn: npsn) }
+    }
 }

@@ -99,6 +99,10 @@ public protocol OfficeStore: Sendable {
     func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject]
     /// How the cycle's plans meet their deadlines on `today`, counted by the database.
     func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts
+    /// How many plans of `cycle` (of the principals of school `npsn`, when given) have
+    /// completed each step of their workflow, per day of completion (nil for a step passed
+    /// without a date): the dashboard's progress week by week.
+    func stepCompletions(cycle: CycleID, npsn: NPSN?) async throws -> [StepCompletions]
     /// The figures of `status` on `today`, in one snapshot.
     func statusFigures(cycle: CycleID, on today: LocalDate) async throws -> StatusFigures
 

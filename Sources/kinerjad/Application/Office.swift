@@ -24,6 +24,9 @@ final class Office: Sendable {
     private let settingsBox: Mutex<(settings: Settings, version: UInt64)>
     /// The status figures, kept until the store reports a change (see `StatusCache`).
     let statusCache = StatusCache()
+    /// How many committed writes the store has reported (any writer's): the dashboard's
+    /// data version moves with it.
+    let commits = CommitCount()
     /// The last status answered from kept figures, with what it was built from.
     let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
@@ -33,8 +36,9 @@ final class Office: Sendable {
         self.logger = logger
         startedAt = clock.now()
         settingsBox = Mutex((settings, 0))
-        let statusCache = statusCache, changed = changed
+        let statusCache = statusCache, changed = changed, commits = commits
         store.observeChanges { change in
+            commits.add()
             statusCache.invalidate()
             if !change.isDisjoint(with: [.plans, .roster, .silences, .acknowledgements]) { changed.poke() }
         }
@@ -169,6 +173,14 @@ final class Office: Sendable {
         logger.error("store write failed", metadata: ["error": "\(error)"])
         return OfficeError.storeFailure(error)
     }
+}
+
+/// How many commits the store reported.
+final class CommitCount: Sendable {
+    private let count = Mutex<UInt64>(0)
+
+    func add() { count.withLock { $0 += 1 } }
+    var value: UInt64 { count.withLock { $0 } }
 }
 
 /// The last status figures read from the store, kept until the store reports a committed

@@ -68,6 +68,10 @@ enum Routes {
         }
         router.registerAsync(Kinerja.History.self) { p, _ in try await edge { .init(entries: try await office.history(subject: p.subject, limit: p.limit)) } }
         router.registerAsync(Kinerja.GetComplianceReport.self) { p, _ in try await edge { .init(report: try await office.compliance(p.cycle)) } }
+        // The dashboard's reads (Office+Dashboard.swift).
+        router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
+        router.registerAsync(Kinerja.ShowProgress.self) { p, _ in try await edge { .init(progress: try await office.progress(p)) } }
+        router.registerAsync(Kinerja.ListSchools.self) { p, _ in try await edge { .init(schools: try await office.schools(p)) } }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
             let text: String
