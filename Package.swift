@@ -102,6 +102,7 @@ let package = Package(
             name: "kinerjactl",
             dependencies: [
                 "KinerjaRPC",
+                "KinerjaJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,

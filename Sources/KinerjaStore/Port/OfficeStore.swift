@@ -65,6 +65,9 @@ public protocol OfficeStore: Sendable {
     /// Positions with their holder and the facts of their plan in the query's cycle,
     /// ordered by school, then name, id and role.
     func listing(_ query: ListingQuery) async throws -> [ListedPosition]
+    /// The same listing, `size` rows at a time from one snapshot, as it is read: what a
+    /// country's lists are sent from.
+    func listingChunks(_ query: ListingQuery, size: Int) -> StoreChunks<ListedPosition>
 
     // MARK: Plans
 
@@ -97,6 +100,8 @@ public protocol OfficeStore: Sendable {
     /// Open plans of `cycle` (neither complete nor closed; of one person when given) with
     /// their position and holder's name, for planning reminders.
     func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject]
+    /// The same, `size` at a time from one snapshot: a reminder pass over a country.
+    func reminderSubjectChunks(cycle: CycleID, person: PersonID?, size: Int) -> StoreChunks<ReminderSubject>
     /// How the cycle's plans meet their deadlines on `today`, counted by the database.
     func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts
     /// How many plans of `cycle` (of the principals of school `npsn`, when given) have

@@ -22,7 +22,7 @@ struct CycleCommand: ParsableCommand {
             for ext in info.extensions { Printer.out("\(Language.t("perpanjangan", "extension")): \(ext)") }
             var table = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE")])
             for d in info.deadlines { table.add([d.role, d.step, d.due]) }
-            Printer.out(table.render(legend: global.legend))
+            table.print(legend: global.legend)
         }
     }
 }

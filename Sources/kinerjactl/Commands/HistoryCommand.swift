@@ -15,7 +15,7 @@ struct HistoryCommand: ParsableCommand {
         if global.json { return try Printer.json(entries) }
         var table = Table([Language.t("WAKTU", "TIME"), Language.t("PENGGUNA", "USER"), Language.t("TINDAKAN", "ACTION"), Language.t("SUBJEK", "SUBJECT")])
         for e in entries { table.add([e.at, "\(e.user) (\(e.uid))", e.action, e.subject]) }
-        Printer.out(table.render(legend: global.legend))
+        table.print(legend: global.legend)
         if verbose {
             for e in entries {
                 Printer.out("\(e.at) \(e.action)\n  before: \(e.before ?? "-")\n  after:  \(e.after ?? "-")")

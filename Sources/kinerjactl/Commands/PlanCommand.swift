@@ -164,7 +164,7 @@ struct PlanCommand: ParsableCommand {
             table.add([item.step, item.due, Printer.cell(item.startedOn), Printer.cell(item.completedOn), item.state,
                        [item.rating, item.catatan].compactMap { $0 }.joined(separator: "; ")])
         }
-        Printer.out(table.render(legend: legend))
+        table.print(legend: legend)
         for r in plan.revisions { Printer.out("\(Language.t("dikembalikan", "returned")) \(r.on) (\(r.by)): \(r.reason)") }
         for b in plan.blocks { Printer.out("\(Language.t("terblokir", "blocked")) \(b.since)–\(b.until ?? "…") (\(b.cause))\(b.note.map { ": \($0)" } ?? "")") }
         if !plan.allowed.isEmpty { Printer.out("\(Language.t("berikutnya", "next")): \(plan.allowed.joined(separator: " | "))") }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KinerjaCore
 import KinerjaRPC
 import KinerjaStore
@@ -74,33 +75,32 @@ extension Office {
             extensions: extensions)
     }
 
-    /// Rows handed to `emit` at a time when the caller streams (`more`): a country's overdue
-    /// list is sent as it is encoded, not held whole.
+    /// Rows read, turned into summaries and sent at a time: a country's overdue list is
+    /// sent as it is read, never held whole.
     static let listingChunk = 2_000
 
-    /// The listing; with `emit`, every chunk but the last goes to it and the last is
-    /// returned, else all rows are.
-    func listPeople(
-        _ p: Kinerja.ListPeople.Parameters, emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
-    ) async throws -> [PositionSummary] {
+    /// The whole listing (the dashboard's and the tests' callers).
+    func listPeople(_ p: Kinerja.ListPeople.Parameters) async throws -> [PositionSummary] {
+        let collected = Collected<PositionSummary>()
+        try await listPeople(p) { collected.add($0) }
+        return collected.all
+    }
+
+    /// The positions the parameters ask for, with their plan's status, handed to `emit` a
+    /// chunk at a time as the store reads them (see `OfficeStore.listingChunks`).
+    func listPeople(_ p: Kinerja.ListPeople.Parameters, emit: @Sendable ([PositionSummary]) async throws -> Void) async throws {
         let today = today()
         let cycle = try WireToCore.cycle(p.cycle, default: CycleID(containing: today))
         _ = try rules(for: cycle)
         let query = ListingQuery(
             cycle: cycle, role: try WireToCore.role(p.role), npsn: try WireToCore.npsn(p.npsn), activeOnly: p.includeInactive != true,
             currentStep: try WireToCore.step(p.step), overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
-        let rows = try await store.listing(query)
         let lifecycle = settings.config.lifecycle
-        func summaries(_ slice: ArraySlice<ListedPosition>) -> [PositionSummary] {
-            slice.map { CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) }) }
+        for try await rows in store.listingChunks(query, size: Office.listingChunk) {
+            try await emit(rows.map {
+                CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) })
+            })
         }
-        guard let emit, rows.count > Office.listingChunk else { return summaries(rows[...]) }
-        var start = 0
-        while rows.count - start > Office.listingChunk {
-            try await emit(summaries(rows[start..<start + Office.listingChunk]))
-            start += Office.listingChunk
-        }
-        return summaries(rows[start...])
     }
 
     func showPerson(_ idText: String) async throws -> [PositionSummary] {
@@ -171,4 +171,12 @@ extension Office {
         let key = try PositionChoice.choose(among: try await store.positions(of: personID), personID: personID, npsn: school)
         return PlanID(cycle: cycleID, position: key)
     }
+}
+
+/// What a handler's pieces add up to, for callers that want the whole.
+final class Collected<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
+
+    func add(_ piece: [Element]) { items.withLock { $0 += piece } }
+    var all: [Element] { items.withLock { $0 } }
 }
