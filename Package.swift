@@ -87,10 +87,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What kinerjactl says and accepts, without ArgumentParser or I/O: the words for the
+        // wire's ids in both languages, the syntax of its arguments, its exit statuses. A library
+        // so that unit tests reach it (kinerjactl itself links its runtime statically).
+        .target(name: "KinerjactlCore", dependencies: ["KinerjaRPC"], swiftSettings: strict),
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
-                "KinerjaRPC",
+                "KinerjaRPC", "KinerjactlCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -107,6 +111,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjactlCoreTests", dependencies: ["KinerjactlCore", "KinerjaCore", "KinerjaStore", "KinerjaRPC"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaSheetsTests",
             dependencies: ["KinerjaSheets", "KinerjaCore", "KinerjaSampleData"],
@@ -135,6 +141,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
+            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore", "KinerjactlCore"],
+            swiftSettings: strict),
     ]
 )
