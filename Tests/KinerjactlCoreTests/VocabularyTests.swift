@@ -48,7 +48,7 @@ struct VocabularyTests {
         }
     }
 
-    @Test("words are for people: no kebab-case id is shown as itself, except in the official step names' own form")
+    @Test("words are for people: no kebab- or snake-case id is shown as itself")
     func wordsAreNotIDs() {
         for kind in Self.kinds {
             for id in kind.ids where id.contains("-") || id.contains("_") {
