@@ -28,12 +28,6 @@ struct Kinerjactl: ParsableCommand {
               2 salah pemakaian (opsi atau nilai salah, berkas tidak terbaca)
               3 kinerjad tidak dapat dihubungi, atau tidak menjawab tepat waktu
               4 tidak ada izin (membuka soket, atau mengubah data)
-
-            Contoh:
-              kinerjactl import roster config/examples/roster.csv
-              kinerjactl people list --overdue
-              kinerjactl plan complete 197812012005012004 praktik-kinerja \\
-                  --date 2026-07-20 --praktik-kinerja d3-visi-misi
             """,
             """
             Talks to kinerjad over its Varlink socket (--socket, $KINERJA_SOCKET, default /run/kinerja/kinerja.sock).
@@ -46,13 +40,9 @@ struct Kinerjactl: ParsableCommand {
               2 usage error (bad option or value, unreadable file)
               3 the daemon is not reachable, or did not answer in time
               4 permission denied (opening the socket, or changing data)
-
-            Examples:
-              kinerjactl import roster config/examples/roster.csv
-              kinerjactl people list --overdue
-              kinerjactl plan complete 197812012005012004 praktik-kinerja \\
-                  --date 2026-07-20 --praktik-kinerja d3-visi-misi
-            """),
+            """) + "\n\n" + HelpExamples.list(
+                "import roster config/examples/roster.csv", "people list --overdue",
+                "plan complete 197812012005012004 praktik-kinerja \\\n      --date 2026-07-20 --praktik-kinerja d3-visi-misi"),
         subcommands: [
             StatusCommand.self, CycleCommand.self, PeopleCommand.self, PlanCommand.self, HistoryCommand.self,
             ReportCommand.self, ImportCommand.self, BackupCommand.self, RemindersCommand.self, SilenceCommand.self, HooksCommand.self,

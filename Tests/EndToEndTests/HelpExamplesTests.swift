@@ -30,6 +30,6 @@ struct HelpExamplesTests {
                 #expect(result.status == 0, "`kinerjactl \(command.joined(separator: " ")) --help`: \(result)")
             }
         }
-        #expect(total >= 20, "examples found: \(total)")
+        #expect(total >= 35, "examples found: \(total)")
     }
 }

@@ -12,16 +12,12 @@ struct BackupCommand: ParsableCommand {
             kinerjad menulis salinannya di direktori statusnya (backups/, dinamai menurut waktu) dan
             mencetak namanya. Dengan --output BERKAS (atau BERKAS), salinan juga dialirkan ke sini dan ditulis ke BERKAS.
             Memulihkan: hentikan kinerjad (dan kinerjad.socket), hapus kinerja.sqlite-wal dan kinerja.sqlite-shm, ganti kinerja.sqlite di direktori status dengan salinannya, jalankan kinerjad. Berkas -wal yang tertinggal di samping salinan akan diterapkan ke atasnya.
-
-            Contoh: kinerjactl backup --output kinerja-copy.sqlite
             """,
             """
             The daemon writes the copy under its state directory (backups/, named by time) and
             prints its name. With --output FILE (or FILE), the copy is also streamed here and written to FILE.
             Restore: stop kinerjad (and kinerjad.socket), delete kinerja.sqlite-wal and kinerja.sqlite-shm, replace kinerja.sqlite in the state directory with the copy, start kinerjad. A -wal file left beside the copy would be replayed onto it.
-
-            Example: kinerjactl backup --output kinerja-copy.sqlite
-            """))
+            """) + "\n\n" + HelpExamples.list("backup --output kinerja-copy.sqlite"))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: .text("Ke mana salinan ditulis (sama dengan --output).", "Where to write a copy (same as --output).", value: Placeholder.file))

@@ -14,8 +14,9 @@ struct CycleCommand: ParsableCommand {
                 "Tampilkan tanggal siklus dan batas setiap langkah, per peran.",
                 "Show a cycle's dates and the deadline of every step, per role."),
             discussion: Language.t(
-                "SIKLUS ditulis TAHUN-1 (Januari–Juni) atau TAHUN-2 (Juli–Desember); bawaan: siklus yang sedang berjalan.\n\nContoh: kinerjactl cycle show 2026-2",
-                "CYCLE is YEAR-1 (January–June) or YEAR-2 (July–December); default: the current cycle.\n\nExample: kinerjactl cycle show 2026-2"))
+                "SIKLUS ditulis TAHUN-1 (Januari–Juni) atau TAHUN-2 (Juli–Desember); bawaan: siklus yang sedang berjalan.\n\n",
+                "CYCLE is YEAR-1 (January–June) or YEAR-2 (July–December); default: the current cycle.\n\n")
+                + HelpExamples.list("cycle show 2026-2"))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: .text("Siklusnya, mis. 2026-2.", "The cycle, e.g. 2026-2.", value: Placeholder.cycle)) var cycle: String?

@@ -8,11 +8,7 @@ struct HistoryCommand: ParsableCommand {
         abstract: Language.t(
             "Tampilkan riwayat audit sebuah rencana atau orang: siapa mengubah apa, kapan.",
             "Show the audit history of a plan or a person: who changed what, when."),
-        discussion: Language.t("Contoh:", "Examples:") + """
-
-          kinerjactl history 197206171998121002
-          kinerjactl history 2026-2/197206171998121002/ps --verbose
-        """)
+        discussion: HelpExamples.list("history 197206171998121002", "history 2026-2/197206171998121002/ps --verbose"))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: .text("Id rencana (2026-2/ID/ks@NPSN) atau id orang.", "A plan id (2026-2/ID/ks@NPSN) or a person id.", value: Placeholder.subject))

@@ -11,16 +11,12 @@ struct HooksCommand: ParsableCommand {
             Hook adalah program di hooks_directory (kinerja.toml), dijalankan untuk setiap pengingat yang terkirim menurut urutan nama,
             dengan satu baris JSON di stdin ("api": 1) dan variabel lingkungan KINERJA_*. Keluar 0: terkirim;
             keluar 75: diulang nanti dengan jeda yang makin panjang; selain itu: gagal. config/hooks.d berisi contohnya.
-
-            Contoh: kinerjactl hooks test 50-append-to-file
             """,
             """
             A hook is an executable in hooks_directory (kinerja.toml), run for each fired reminder in name order,
             with one JSON line on stdin ("api": 1) and KINERJA_* environment variables. Exit 0: delivered;
             exit 75: retried later with backoff; anything else: failed. config/hooks.d has an example.
-
-            Example: kinerjactl hooks test 50-append-to-file
-            """),
+            """) + "\n\n" + HelpExamples.list("hooks list", "hooks test 50-append-to-file"),
         subcommands: [List.self, Test.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {

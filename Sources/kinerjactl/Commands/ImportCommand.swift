@@ -15,21 +15,13 @@ struct ImportCommand: ParsableCommand {
             (Excel, LibreOffice, ekspor Dapodik) dibaca dari lembar pertamanya, atau lembar yang disebut --sheet,
             dengan kolom dan pemeriksaan yang sama; baris adalah nomor baris lembarnya. Tidak ada yang disimpan
             kecuali semua baris baik, atau --skip-invalid menyimpan baris yang baik dan melaporkan sisanya.
-
-            Contoh:
-              kinerjactl import roster config/examples/roster.csv --dry-run
-              kinerjactl import progress config/examples/progress.csv
             """,
             """
             CSV: UTF-8 (with or without BOM), comma, semicolon or tab, a header row. An .xlsx workbook
             (Excel, LibreOffice, Dapodik's export) is read from its first sheet, or the one --sheet
             names, with the same columns and checks; lines are the sheet's row numbers. Nothing is
             written unless every row is good, or --skip-invalid writes the good rows and reports the rest.
-
-            Examples:
-              kinerjactl import roster config/examples/roster.csv --dry-run
-              kinerjactl import progress config/examples/progress.csv
-            """),
+            """) + "\n\n" + HelpExamples.list("import roster config/examples/roster.csv --dry-run", "import progress config/examples/progress.csv"),
         subcommands: [Roster.self, Progress.self])
 
     struct Options: ParsableArguments {
@@ -85,8 +77,9 @@ struct ImportCommand: ParsableCommand {
                 "Impor daftar pegawai: satu baris per jabatan (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
                 "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan)."),
             discussion: Language.t(
-                "Orang yang tidak ada di berkas ditandai tidak aktif, tidak pernah dihapus.\n\nContoh: kinerjactl import roster config/examples/roster.csv",
-                "People missing from the file are marked inactive, never deleted.\n\nExample: kinerjactl import roster config/examples/roster.csv"))
+                "Orang yang tidak ada di berkas ditandai tidak aktif, tidak pernah dihapus.\n\n",
+                "People missing from the file are marked inactive, never deleted.\n\n")
+                + HelpExamples.list("import roster config/examples/roster.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
@@ -100,8 +93,9 @@ struct ImportCommand: ParsableCommand {
                 "Impor baris kemajuan (id, npsn, siklus, langkah, status, tanggal, catatan), diterapkan menurut urutan berkas.",
                 "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order."),
             discussion: Language.t(
-                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\nContoh: kinerjactl import progress config/examples/progress.csv",
-                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\nExample: kinerjactl import progress config/examples/progress.csv"))
+                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\n",
+                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\n")
+                + HelpExamples.list("import progress config/examples/progress.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 

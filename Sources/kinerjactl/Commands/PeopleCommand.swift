@@ -14,12 +14,8 @@ struct PeopleCommand: ParsableCommand {
             commandName: "list",
             abstract: Language.t(
                 "Daftar jabatan dengan rencana siklusnya; saringan dapat digabung.", "List positions with their plan of the cycle; filters combine."),
-            discussion: Language.t("Contoh:", "Examples:") + """
-
-              kinerjactl people list --overdue
-              kinerjactl people list --role pengawas_sekolah --blocked
-              kinerjactl people list --npsn 20571112 --cycle 2026-2
-            """)
+            discussion: HelpExamples.list(
+                "people list --overdue", "people list --role pengawas_sekolah --blocked", "people list --npsn 20571112 --cycle 2026-2"))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("kepala_sekolah atau pengawas_sekolah.", "kepala_sekolah or pengawas_sekolah.", value: Placeholder.role)) var role: String?
@@ -62,7 +58,7 @@ struct PeopleCommand: ParsableCommand {
             abstract: Language.t(
                 "Tampilkan satu orang: setiap jabatannya dan rencananya di siklus yang berjalan.",
                 "Show one person: every position and its plan of the current cycle."),
-            discussion: Language.t("Contoh: kinerjactl people show 197410051999031002", "Example: kinerjactl people show 197410051999031002"))
+            discussion: HelpExamples.list("people show 197410051999031002"))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: .text("NIP atau id orang lainnya.", "NIP or other person id.", value: Placeholder.id)) var id: String

@@ -40,11 +40,7 @@ struct PlanCommand: ParsableCommand {
             abstract: Language.t(
                 "Tampilkan rencana: lini waktu, revisi, blokir dan apa yang dapat dicatat berikutnya.",
                 "Show a plan: timeline, revisions, blocks and what may be recorded next."),
-            discussion: Language.t("Contoh:", "Examples:") + """
-
-              kinerjactl plan show 197410051999031002 --npsn 20571113
-              kinerjactl plan show 2026-2/196811021993032004/ps
-            """)
+            discussion: HelpExamples.list("plan show 197410051999031002 --npsn 20571113", "plan show 2026-2/196811021993032004/ps"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
 
@@ -168,7 +164,7 @@ struct PlanCommand: ParsableCommand {
             commandName: "approve",
             abstract: Language.t(
                 "Catat persetujuan (disetujui) pada pemeriksaan atau persetujuan.", "Record an approval (disetujui) at pemeriksaan or persetujuan."),
-            discussion: Language.t("Contoh: lihat kinerjactl plan --help.", "Example: see kinerjactl plan --help."))
+            discussion: HelpExamples.see("plan"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("pemeriksaan atau persetujuan.", "pemeriksaan or persetujuan.", value: Placeholder.step)) var step: String
@@ -186,7 +182,7 @@ struct PlanCommand: ParsableCommand {
             abstract: Language.t(
                 "Kembalikan rencana pengawas untuk revisi (dikembalikan), dengan alasannya.",
                 "Return a supervisor's plan for revision (dikembalikan), with the reason."),
-            discussion: Language.t("Contoh: lihat kinerjactl plan --help.", "Example: see kinerjactl plan --help."))
+            discussion: HelpExamples.see("plan"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("pemeriksaan atau persetujuan.", "pemeriksaan or persetujuan.", value: Placeholder.step)) var step: String
@@ -203,11 +199,7 @@ struct PlanCommand: ParsableCommand {
             commandName: "block",
             abstract: Language.t(
                 "Tandai rencana terblokir oleh prasyarat yang dipegang pihak lain.", "Mark a plan blocked (terblokir) by a precondition someone else owns."),
-            discussion: Language.t("Contoh:", "Example:") + """
-
-              kinerjactl plan block 198506052010121003 --cause pemutakhiran-data \\
-                  --note "NIP di SIM Tendik belum sesuai"
-            """)
+            discussion: HelpExamples.list("plan block 198506052010121003 --cause pemutakhiran-data \\\n      --note \"NIP di SIM Tendik belum sesuai\""))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Option(help: .text(
@@ -231,7 +223,7 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unblock",
             abstract: Language.t("Tandai rencana yang terblokir bebas lagi (dibuka).", "Mark a blocked plan free again (dibuka)."),
-            discussion: Language.t("Contoh: kinerjactl plan unblock 198506052010121003", "Example: kinerjactl plan unblock 198506052010121003"))
+            discussion: HelpExamples.list("plan unblock 196811021993032004"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Option(help: .text("Sejak kapan (bawaan: hari ini).", "Since when (default: today).", value: Placeholder.date)) var date: String?

@@ -19,8 +19,7 @@ struct RemindersCommand: ParsableCommand {
             abstract: Language.t(
                 "Pengingat yang tercatat, terbaru dulu: terkirim, terlewat (kinerjad terlalu lama mati) atau dibisukan.",
                 "Recorded reminders, newest first: fired, missed (daemon was down too long) or silenced."),
-            discussion: Language.t("Contoh: kinerjactl reminders list --since 2026-11-01 --until 2026-11-30",
-                                   "Example: kinerjactl reminders list --since 2026-11-01 --until 2026-11-30"))
+            discussion: HelpExamples.list("reminders list --since 2026-11-01 --until 2026-11-30"))
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("fired (terkirim), missed (terlewat) atau silenced (dibisukan).", "fired, missed or silenced.", value: Placeholder.state))
         var state: String?
@@ -51,9 +50,7 @@ struct RemindersCommand: ParsableCommand {
             commandName: "preview",
             abstract: Language.t(
                 "Apa yang akan terkirim di antara dua tanggal, tanpa mengirim apa pun.", "What would fire between two dates, without firing anything."),
-            discussion: Language.t(
-                "Contoh: kinerjactl reminders preview --from 2026-12-01 --to 2026-12-31",
-                "Example: kinerjactl reminders preview --from 2026-12-01 --to 2026-12-31"))
+            discussion: HelpExamples.list("reminders preview --from 2026-12-01 --to 2026-12-31"))
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("Hari pertama (bawaan: hari ini).", "First day (default: today).", value: Placeholder.date)) var from: String?
         @Option(help: .text("Hari terakhir (bawaan: hari pertama).", "Last day (default: the first day).", value: Placeholder.date)) var to: String?
@@ -120,7 +117,7 @@ struct RemindersCommand: ParsableCommand {
             commandName: "deliveries",
             abstract: Language.t(
                 "Pengiriman ke hook: menunggu, diulang, terkirim atau gagal.", "Hook deliveries: pending, retrying, delivered or failed."),
-            discussion: Language.t("Contoh: kinerjactl reminders deliveries --state failed", "Example: kinerjactl reminders deliveries --state failed"))
+            discussion: HelpExamples.list("reminders deliveries --state failed"))
         @OptionGroup var global: GlobalOptions
         @Option(help: .text(
             "pending (menunggu), retrying (diulang), delivered (terkirim) atau failed (gagal).", "pending, retrying, delivered or failed.",

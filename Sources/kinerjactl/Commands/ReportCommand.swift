@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
             abstract: Language.t(
                 "Per langkah: selesai, tepat waktu, telat, lewat batas, terblokir, berjalan, tidak selesai (siklus ditutup); per peran dan per sekolah.",
                 "Per step: done, on time, late, overdue, blocked, pending, unfinished (closed cycle); per role and per school."),
-            discussion: Language.t("Contoh: kinerjactl report compliance --cycle 2026-2", "Example: kinerjactl report compliance --cycle 2026-2"))
+            discussion: HelpExamples.list("report compliance --cycle 2026-2"))
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("Siklusnya (bawaan: yang berjalan).", "The cycle (default: current).", value: Placeholder.cycle)) var cycle: String?
 

@@ -8,6 +8,9 @@ struct SilenceCommand: ParsableCommand {
         abstract: Language.t(
             "Hentikan pengingat untuk seseorang atau sebuah sekolah sampai suatu tanggal, tanpa kehilangannya.",
             "Stop reminders for a person or a school until a date, without losing them."),
+        discussion: HelpExamples.list(
+            "silence add --person 197410051999031002 --until 2026-12-15 \\\n      --reason \"cuti sakit\"", "silence list", "silence remove 1",
+            "silence list --all"),
         subcommands: [Add.self, List.self, Remove.self], defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
@@ -16,11 +19,7 @@ struct SilenceCommand: ParsableCommand {
             abstract: Language.t(
                 "Bisukan seseorang (--person) atau sebuah sekolah (--npsn) sampai suatu tanggal, dengan alasannya.",
                 "Silence a person (--person) or a school (--npsn) until a date, with a reason."),
-            discussion: Language.t("Contoh:", "Example:") + """
-
-              kinerjactl silence add --person 197410051999031002 --until 2026-12-15 \\
-                  --reason "cuti sakit"
-            """)
+            discussion: HelpExamples.see("silence"))
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("Id seseorang.", "A person id.", value: Placeholder.id)) var person: String?
         @Option(help: .text("NPSN sebuah sekolah.", "A school's NPSN.", value: Placeholder.npsn)) var npsn: String?
@@ -60,7 +59,7 @@ struct SilenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: Language.t("Akhiri sebuah pembisuan sekarang (tetap ada di riwayat).", "End a silence now (it stays in the history)."),
-            discussion: Language.t("Contoh: kinerjactl silence remove 1", "Example: kinerjactl silence remove 1"))
+            discussion: HelpExamples.see("silence"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: .text("Id pembisuannya.", "The silence id.", value: Placeholder.id)) var id: Int
 
