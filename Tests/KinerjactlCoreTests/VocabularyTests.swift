@@ -4,6 +4,10 @@ import KinerjaStore
 import KinerjactlCore
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Every id the daemon may send has words in both languages: each table is checked against
 /// the enum that defines its ids (KinerjaCore, KinerjaStore, KinerjaRPC's wire values), so a
 /// new id added there without words fails here.
@@ -62,6 +66,15 @@ struct VocabularyTests {
     func stepsAsTheRemindersNameThem() {
         for step in Step.allCases {
             #expect(Vocabulary.steps[step.rawValue] == Words(ReminderText.stepName(step), ReminderText.stepName(step)), "\(step)")
+        }
+    }
+
+    @Test("why a connect failed: the C library's messages as a Swift program gets them, in words")
+    func connectReasons() {
+        for code in [ENOENT, ECONNREFUSED, ENOTSOCK, ENOTDIR] {
+            let message = String(cString: strerror(code))
+            #expect(Vocabulary.connectReasons.knows(message), "\(message)")
+            #expect(Vocabulary.connectReasons[message].english == message)
         }
     }
 

@@ -11,7 +11,7 @@ struct BackupCommand: ParsableCommand {
             """
             kinerjad menulis salinannya di direktori statusnya (backups/, dinamai menurut waktu) dan
             mencetak namanya. Dengan --output BERKAS (atau BERKAS), salinan juga dialirkan ke sini dan ditulis ke BERKAS.
-            Memulihkan: hentikan kinerjad (dan kinerjad.socket), hapus kinerja.sqlite-wal dan kinerja.sqlite-shm, ganti kinerja.sqlite di direktori status dengan salinannya, jalankan kinerjad. Berkas -wal yang tertinggal di samping salinan akan diterapkan ke atasnya.
+            Cara memulihkan: hentikan kinerjad (dan kinerjad.socket), hapus kinerja.sqlite-wal dan kinerja.sqlite-shm, ganti kinerja.sqlite di direktori status dengan salinannya, jalankan kinerjad. Berkas -wal yang tertinggal di samping salinan akan diterapkan ke atasnya.
             """,
             """
             The daemon writes the copy under its state directory (backups/, named by time) and

@@ -8,7 +8,8 @@ import KinerjactlCore
 enum Failure {
     static func from(_ error: VarlinkClientError, socket: String) -> ExitCode {
         switch error {
-        case .notReachable(_, let reason):
+        case .notReachable(_, let english):
+            let reason = Language.t(Vocabulary.connectReasons[english])
             Printer.err(Language.t(
                 "kinerjactl: kinerjad tidak dapat dihubungi di \(socket) (\(reason)); apakah layanan berjalan? (systemctl status kinerjad)",
                 "kinerjactl: kinerjad is not reachable at \(socket) (\(reason)); is the service running? (systemctl status kinerjad)"))

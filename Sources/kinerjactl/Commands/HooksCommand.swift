@@ -21,7 +21,7 @@ struct HooksCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: Language.t("Hook-hooknya, menurut urutan dijalankan.", "The hooks, in the order they run."))
+            commandName: "list", abstract: Language.t("Daftar hook, menurut urutan dijalankan.", "The hooks, in the order they run."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

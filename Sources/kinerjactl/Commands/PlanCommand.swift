@@ -57,12 +57,12 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start",
             abstract: Language.t(
-                "Catat bahwa sebuah langkah dimulai (mulai), mis. pendampingan atau upaya-tindak-lanjut.",
+                "Catat bahwa sebuah langkah dimulai, mis. pendampingan atau upaya-tindak-lanjut.",
                 "Record that a step started (mulai), e.g. pendampingan or upaya-tindak-lanjut."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("Langkahnya.", "The step.", value: Placeholder.step)) var step: String
-        @Option(help: .text("Hari kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
+        @Option(help: .text("Tanggal kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
 
         func validate() throws { try PlanCommand.check(step: step, date: date) }
 
@@ -73,7 +73,7 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "complete",
             abstract: Language.t(
-                "Catat bahwa sebuah langkah selesai (selesai), dengan apa yang dipilih atau dinilai.",
+                "Catat bahwa sebuah langkah selesai, dengan apa yang dipilih atau dinilai.",
                 "Record that a step is done (selesai), with what was chosen or rated."),
             discussion: Language.t(
                 "Contoh (siklus 2026-2 dengan config/rules/2025.toml, data contoh config/examples):",
@@ -99,7 +99,7 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("Langkahnya.", "The step.", value: Placeholder.step)) var step: String
-        @Option(help: .text("Hari kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
+        @Option(help: .text("Tanggal kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
         @Option(help: .text("Catatan.", "A note (catatan).", value: Placeholder.text)) var note: String?
         @Option(help: .text("Id indikator Praktik Kinerja.", "Praktik Kinerja indicator id.", value: Placeholder.id)) var praktikKinerja: String?
         @Option(help: .text("Butir RHK dan jumlahnya, dapat diulang.", "An RHK item and its quantity, repeatable.", value: Words("id[:jumlah]", "id[:count]")))
@@ -163,12 +163,12 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approve",
             abstract: Language.t(
-                "Catat persetujuan (disetujui) pada pemeriksaan atau persetujuan.", "Record an approval (disetujui) at pemeriksaan or persetujuan."),
+                "Catat persetujuan pada langkah pemeriksaan atau persetujuan.", "Record an approval (disetujui) at pemeriksaan or persetujuan."),
             discussion: HelpExamples.see("plan"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("pemeriksaan atau persetujuan.", "pemeriksaan or persetujuan.", value: Placeholder.step)) var step: String
-        @Option(help: .text("Hari kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
+        @Option(help: .text("Tanggal kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
         @Option(help: .text("Catatan.", "A note (catatan).", value: Placeholder.text)) var note: String?
 
         func validate() throws { try PlanCommand.check(step: step, date: date) }
@@ -180,14 +180,14 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "return",
             abstract: Language.t(
-                "Kembalikan rencana pengawas untuk revisi (dikembalikan), dengan alasannya.",
+                "Kembalikan rencana pengawas untuk direvisi, dengan alasannya.",
                 "Return a supervisor's plan for revision (dikembalikan), with the reason."),
             discussion: HelpExamples.see("plan"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
         @Argument(help: .text("pemeriksaan atau persetujuan.", "pemeriksaan or persetujuan.", value: Placeholder.step)) var step: String
         @Option(help: .text("Mengapa rencana kembali ke pengawas.", "Why it goes back to the supervisor.", value: Placeholder.text)) var reason: String
-        @Option(help: .text("Hari kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
+        @Option(help: .text("Tanggal kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
 
         func validate() throws { try PlanCommand.check(step: step, date: date) }
 
@@ -198,7 +198,7 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "block",
             abstract: Language.t(
-                "Tandai rencana terblokir oleh prasyarat yang dipegang pihak lain.", "Mark a plan blocked (terblokir) by a precondition someone else owns."),
+                "Tandai rencana terblokir karena prasyarat yang menjadi urusan pihak lain.", "Mark a plan blocked (terblokir) by a precondition someone else owns."),
             discussion: HelpExamples.list("plan block 198506052010121003 --cause pemutakhiran-data \\\n      --note \"NIP di SIM Tendik belum sesuai\""))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget
@@ -222,7 +222,7 @@ struct PlanCommand: ParsableCommand {
     struct Unblock: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unblock",
-            abstract: Language.t("Tandai rencana yang terblokir bebas lagi (dibuka).", "Mark a blocked plan free again (dibuka)."),
+            abstract: Language.t("Tandai rencana yang terblokir bebas kembali.", "Mark a blocked plan free again (dibuka)."),
             discussion: HelpExamples.list("plan unblock 196811021993032004"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: PlanTarget

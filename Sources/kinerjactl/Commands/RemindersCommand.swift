@@ -24,9 +24,9 @@ struct RemindersCommand: ParsableCommand {
         @Option(help: .text("fired (terkirim), missed (terlewat) atau silenced (dibisukan).", "fired, missed or silenced.", value: Placeholder.state))
         var state: String?
         @Option(help: .text("Hanya rencana orang ini.", "Only this person's plans.", value: Placeholder.id)) var person: String?
-        @Option(help: .text("Hanya yang dijadwalkan pada atau sesudah hari ini.", "Only those due to fire on or after this day.", value: Placeholder.date))
+        @Option(help: .text("Hanya yang jadwal kirimnya pada atau sesudah tanggal ini.", "Only those due to fire on or after this day.", value: Placeholder.date))
         var since: String?
-        @Option(help: .text("Hanya yang dijadwalkan pada atau sebelum hari ini.", "Only those due to fire on or before this day.", value: Placeholder.date))
+        @Option(help: .text("Hanya yang jadwal kirimnya pada atau sebelum tanggal ini.", "Only those due to fire on or before this day.", value: Placeholder.date))
         var until: String?
         @Option(help: .text("Paling banyak sekian.", "At most this many.", value: Placeholder.count)) var limit: Int = 50
 

@@ -23,7 +23,7 @@ struct SilenceCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: .text("Id seseorang.", "A person id.", value: Placeholder.id)) var person: String?
         @Option(help: .text("NPSN sebuah sekolah.", "A school's NPSN.", value: Placeholder.npsn)) var npsn: String?
-        @Option(help: .text("Hari bisu yang terakhir.", "Last silent day.", value: Placeholder.date)) var until: String
+        @Option(help: .text("Hari terakhir pengingat dibisukan.", "Last silent day.", value: Placeholder.date)) var until: String
         @Option(help: .text("Alasannya (disimpan di riwayat audit).", "Why (kept in the audit history).", value: Placeholder.text)) var reason: String
 
         func validate() throws {
