@@ -43,6 +43,10 @@ enum Routes {
         }
         router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
         router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        // The dashboard's reads (Office+Dashboard.swift).
+        router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
+        router.registerBlocking(Kinerja.ShowProgress.self) { p, _ in .init(progress: try office.progress(p)) }
+        router.registerBlocking(Kinerja.ListSchools.self) { p, _ in .init(schools: try office.schools(p)) }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
             let text: String
