@@ -1,3 +1,4 @@
+import KinerjaVocabulary
 /// The words swift-argument-parser (1.8.2) writes itself around kinerjactl's own help and
 /// usage texts, in Bahasa Indonesia: its section headings ("USAGE:", "OPTIONS:"), its help flag
 /// ("Show help information."), its "(default: …)" and the messages of a parse error ("Missing
@@ -28,7 +29,7 @@ public enum ArgumentParserWords {
     }
 
     /// The usage line's heading, in a help screen and after a usage error.
-    static let usageHeadings = [Words("PEMAKAIAN: ", "USAGE: "), Words("Pemakaian: ", "Usage: ")]
+    static let usageHeadings = [Bilingual("PEMAKAIAN: ", "USAGE: "), Bilingual("Pemakaian: ", "Usage: ")]
 
     /// Section headings, whole lines.
     static let sections: [String: String] = [

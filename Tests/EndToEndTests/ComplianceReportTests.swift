@@ -1,6 +1,6 @@
 import Foundation
 import KinerjaRPC
-import KinerjactlCore
+import KinerjaVocabulary
 import Testing
 
 /// `kinerjactl report compliance` on the example district (roster and progress of

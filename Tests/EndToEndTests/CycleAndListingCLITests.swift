@@ -1,6 +1,6 @@
 import Foundation
 import KinerjaRPC
-import KinerjactlCore
+import KinerjaVocabulary
 import Testing
 
 /// `kinerjactl cycle show`, the header line of its tables, and how it finds the daemon.

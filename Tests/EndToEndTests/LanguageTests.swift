@@ -1,5 +1,5 @@
 import Foundation
-import KinerjactlCore
+import KinerjaVocabulary
 import Testing
 
 /// One language at a time: with KINERJA_LANG unset every word kinerjactl prints is Bahasa
@@ -87,7 +87,7 @@ struct LanguageTests {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
         _ = try CLI(daemon).importFile("roster", TestEnvironment.example("roster.csv"))
         let indonesian = try CLI(daemon, language: nil).run(["status"])
-        #expect(indonesian.stdout.contains("orang aktif:    34, memegang 35 jabatan (kepala sekolah 30, pengawas sekolah 5)"), "\(indonesian)")
+        #expect(indonesian.stdout.contains("orang aktif:    34, memegang 35 posisi (kepala sekolah 30, pengawas sekolah 5)"), "\(indonesian)")
         let english = try CLI(daemon).run(["status"])
         #expect(english.stdout.contains("active people: 34, holding 35 positions (principal 30, supervisor 5)"), "\(english)")
     }

@@ -1,3 +1,4 @@
+import KinerjaVocabulary
 import KinerjactlCore
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// accepted, in both languages.
 @Suite("kinerjactl's argument syntax")
 struct ArgumentSyntaxTests {
-    static let label = Words("--cycle", "--cycle")
+    static let label = Bilingual("--cycle", "--cycle")
 
     @Test("cycles: YYYY-1 and YYYY-2")
     func cycles() throws {
@@ -13,7 +14,7 @@ struct ArgumentSyntaxTests {
         for bad in ["2026-3", "2026-0", "26-2", "2026", "2026-2-1", "2026-", "abcd-1", "2026-12", ""] {
             #expect(throws: ArgumentProblem.self, "\(bad)") { try ArgumentSyntax.cycle(bad, Self.label) }
         }
-        #expect(throws: ArgumentProblem(Words(
+        #expect(throws: ArgumentProblem(Bilingual(
             "--cycle: '2026-3' bukan siklus; tulis TAHUN-1 (Januari–Juni) atau TAHUN-2 (Juli–Desember), mis. 2026-2",
             "--cycle: '2026-3' is not a cycle; write YEAR-1 (January–June) or YEAR-2 (July–December), e.g. 2026-2"))) {
             try ArgumentSyntax.cycle("2026-3", Self.label)
@@ -27,7 +28,7 @@ struct ArgumentSyntaxTests {
             #expect(throws: ArgumentProblem.self, "\(bad)") { try ArgumentSyntax.date(bad, Self.label) }
         }
         do {
-            try ArgumentSyntax.date("2026-13-01", Words("--from", "--from"))
+            try ArgumentSyntax.date("2026-13-01", Bilingual("--from", "--from"))
             Issue.record("2026-13-01 accepted")
         } catch {
             #expect(error.words.indonesian.hasPrefix("--from: '2026-13-01' bukan tanggal; tulis TTTT-BB-HH"))
@@ -37,11 +38,11 @@ struct ArgumentSyntaxTests {
 
     @Test("an id a table knows; a refusal lists what it knows")
     func knownIDs() throws {
-        try ArgumentSyntax.known("rhk-atasan", in: Vocabulary.blockCauses, Words("--cause", "--cause"))
-        #expect(throws: ArgumentProblem(Words(
+        try ArgumentSyntax.known("rhk-atasan", in: Vocabulary.blockCauses, Bilingual("--cause", "--cause"))
+        #expect(throws: ArgumentProblem(Bilingual(
             "--cause: 'rhk' tidak dikenal; pilih rhk-atasan, pemutakhiran-data, plotting-tim-kinerja atau lainnya",
             "--cause: 'rhk' is not known; choose rhk-atasan, pemutakhiran-data, plotting-tim-kinerja or lainnya"))) {
-            try ArgumentSyntax.known("rhk", in: Vocabulary.blockCauses, Words("--cause", "--cause"))
+            try ArgumentSyntax.known("rhk", in: Vocabulary.blockCauses, Bilingual("--cause", "--cause"))
         }
     }
 
@@ -57,7 +58,7 @@ struct ArgumentSyntaxTests {
 
     @Test("a number's least value")
     func atLeast() throws {
-        try ArgumentSyntax.atLeast(1, 1, Words("--timeout", "--timeout"))
-        #expect(throws: ArgumentProblem.self) { try ArgumentSyntax.atLeast(0, 1, Words("--timeout", "--timeout")) }
+        try ArgumentSyntax.atLeast(1, 1, Bilingual("--timeout", "--timeout"))
+        #expect(throws: ArgumentProblem.self) { try ArgumentSyntax.atLeast(0, 1, Bilingual("--timeout", "--timeout")) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
 import KinerjactlCore
 
 /// Turns a failed call into what the administrator reads on stderr and the exit code

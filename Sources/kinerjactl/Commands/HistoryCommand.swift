@@ -1,5 +1,6 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
 import KinerjactlCore
 
 struct HistoryCommand: ParsableCommand {

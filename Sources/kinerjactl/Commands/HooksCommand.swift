@@ -1,6 +1,6 @@
 import ArgumentParser
 import KinerjaRPC
-import KinerjactlCore
+import KinerjaVocabulary
 
 struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
 import KinerjaRPC
-import KinerjactlCore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,7 +73,7 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "roster",
             abstract: Language.t(
-                "Impor daftar pegawai: satu baris per jabatan (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
+                "Impor daftar pegawai: satu baris per posisi (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
                 "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan)."),
             discussion: Language.t(
                 "Orang yang tidak ada di berkas ditandai tidak aktif, tidak pernah dihapus.\n\n",

@@ -1,19 +1,20 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
 import KinerjactlCore
 
 struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
         abstract: Language.t(
-            "Kepala sekolah dan pengawas sekolah, dengan posisi rencana mereka.", "Principals and supervisors, with where their plan stands."),
+            "Kepala sekolah dan pengawas sekolah, beserta sejauh mana rencana mereka.", "Principals and supervisors, with where their plan stands."),
         subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: Language.t(
-                "Daftar jabatan dengan rencana siklusnya; saringan dapat digabung.", "List positions with their plan of the cycle; filters combine."),
+                "Daftar posisi dengan rencana siklusnya; saringan dapat digabung.", "List positions with their plan of the cycle; filters combine."),
             discussion: HelpExamples.list(
                 "people list --overdue", "people list --role pengawas_sekolah --blocked", "people list --npsn 20571112 --cycle 2026-2"))
 
@@ -56,7 +57,7 @@ struct PeopleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: Language.t(
-                "Tampilkan satu orang: setiap jabatannya dan rencananya di siklus yang berjalan.",
+                "Tampilkan satu orang: setiap posisinya dan rencananya di siklus yang berjalan.",
                 "Show one person: every position and its plan of the current cycle."),
             discussion: HelpExamples.list("people show 197410051999031002"))
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
 import KinerjactlCore
 
 struct PlanCommand: ParsableCommand {
@@ -102,7 +103,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: .text("Tanggal kejadiannya (bawaan: hari ini).", "The day it happened (default: today).", value: Placeholder.date)) var date: String?
         @Option(help: .text("Catatan.", "A note (catatan).", value: Placeholder.text)) var note: String?
         @Option(help: .text("Id indikator Praktik Kinerja.", "Praktik Kinerja indicator id.", value: Placeholder.id)) var praktikKinerja: String?
-        @Option(help: .text("Butir RHK dan jumlahnya, dapat diulang.", "An RHK item and its quantity, repeatable.", value: Words("id[:jumlah]", "id[:count]")))
+        @Option(help: .text("Butir RHK dan jumlahnya, dapat diulang.", "An RHK item and its quantity, repeatable.", value: Bilingual("id[:jumlah]", "id[:count]")))
         var rhk: [String] = []
         @Option(help: .text("Id indikator kompetensi.", "Competency indicator id.", value: Placeholder.id)) var kompetensi: String?
         @Option(help: .text("Id aspek Perilaku Kerja, dipisah koma.", "Perilaku Kerja aspect ids, comma-separated.", value: Placeholder.ids))
@@ -114,7 +115,7 @@ struct PlanCommand: ParsableCommand {
             "di-bawah-ekspektasi, sesuai-ekspektasi atau di-atas-ekspektasi.", "di-bawah-ekspektasi, sesuai-ekspektasi or di-atas-ekspektasi.",
             value: Placeholder.rating))
         var rating: String?
-        @Option(help: .text("Nilai satu aspek Refleksi, dapat diulang.", "A Refleksi aspect's rating, repeatable.", value: Words("aspek=nilai", "aspect=rating")))
+        @Option(help: .text("Nilai satu aspek Refleksi, dapat diulang.", "A Refleksi aspect's rating, repeatable.", value: Bilingual("aspek=nilai", "aspect=rating")))
         var refleksi: [String] = []
 
         func validate() throws {

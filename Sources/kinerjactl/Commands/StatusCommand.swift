@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
             (Language.t("aturan tahun", "rules years"), status.rulesYears.map(String.init).joined(separator: ", ")),
             (Language.t("orang aktif", "active people"),
              Language.t(
-                "\(c.people), memegang \(positions) jabatan (kepala sekolah \(c.kepalaSekolah), pengawas sekolah \(c.pengawasSekolah))",
+                "\(c.people), memegang \(positions) posisi (kepala sekolah \(c.kepalaSekolah), pengawas sekolah \(c.pengawasSekolah))",
                 "\(c.people), holding \(positions) positions (principal \(c.kepalaSekolah), supervisor \(c.pengawasSekolah))")),
             (Language.t("rencana", "plans"),
              "\(c.plans): \(Language.t("selesai", "complete")) \(c.complete), \(Language.t("terlambat", "overdue")) \(c.overdue), \(Language.t("terblokir", "blocked")) \(c.blocked)"),

@@ -1,14 +1,15 @@
 import ArgumentParser
+import KinerjaVocabulary
 import KinerjactlCore
 
 extension Language {
     /// The words in kinerjactl's language.
-    static func t(_ words: Words) -> String { words.text(english: english) }
+    static func t(_ words: Bilingual) -> String { words.text(english: english) }
 }
 
 extension ArgumentHelp {
     /// A help text, and the placeholder of its value, in kinerjactl's language.
-    static func text(_ indonesian: String, _ english: String, value: Words? = nil) -> ArgumentHelp {
+    static func text(_ indonesian: String, _ english: String, value: Bilingual? = nil) -> ArgumentHelp {
         ArgumentHelp(Language.t(indonesian, english), valueName: value.map(Language.t))
     }
 }

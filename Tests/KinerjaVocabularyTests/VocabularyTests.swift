@@ -1,7 +1,7 @@
 import KinerjaCore
 import KinerjaRPC
 import KinerjaStore
-import KinerjactlCore
+import KinerjaVocabulary
 import Testing
 
 #if canImport(Glibc)
@@ -11,7 +11,7 @@ import Glibc
 /// Every id the daemon may send has words in both languages: each table is checked against
 /// the enum that defines its ids (KinerjaCore, KinerjaStore, KinerjaRPC's wire values), so a
 /// new id added there without words fails here.
-@Suite("kinerjactl's words for the wire's ids")
+@Suite("Words for the wire's ids, in both languages")
 struct VocabularyTests {
     /// Each table beside the ids it must know, and the ids' source.
     static let kinds: [(name: String, table: Vocabulary, ids: [String])] = [
@@ -65,7 +65,7 @@ struct VocabularyTests {
     @Test("a step is named as the reminders name it (its official name, in either language)")
     func stepsAsTheRemindersNameThem() {
         for step in Step.allCases {
-            #expect(Vocabulary.steps[step.rawValue] == Words(ReminderText.stepName(step), ReminderText.stepName(step)), "\(step)")
+            #expect(Vocabulary.steps[step.rawValue] == Bilingual(ReminderText.stepName(step), ReminderText.stepName(step)), "\(step)")
         }
     }
 
@@ -80,38 +80,38 @@ struct VocabularyTests {
 
     @Test("an id no table knows (a newer daemon's) is shown as itself")
     func unknownID() {
-        #expect(Vocabulary.flags["menunggu-sk"] == Words("menunggu-sk", "menunggu-sk"))
+        #expect(Vocabulary.flags["menunggu-sk"] == Bilingual("menunggu-sk", "menunggu-sk"))
         #expect(Vocabulary.steps["langkah-baru"].text(english: false) == "langkah-baru")
-        #expect(Vocabulary.auditAction("plans archived") == Words("plans archived", "plans archived"))
-        #expect(Vocabulary.auditAction("selesai langkah-baru") == Words("selesai langkah-baru", "selesai langkah-baru"))
-        #expect(Vocabulary.allowedAction("arsipkan") == Words("arsipkan", "arsipkan"))
+        #expect(Vocabulary.auditAction("plans archived") == Bilingual("plans archived", "plans archived"))
+        #expect(Vocabulary.auditAction("selesai langkah-baru") == Bilingual("selesai langkah-baru", "selesai langkah-baru"))
+        #expect(Vocabulary.allowedAction("arsipkan") == Bilingual("arsipkan", "arsipkan"))
     }
 
     @Test("a plan's flags are listed in words, in the daemon's order")
     func flagList() {
-        #expect(Vocabulary.flagList(["overdue", "not-submitted"]) == Words("terlambat, belum diajukan", "overdue, not submitted"))
-        #expect(Vocabulary.flagList([]) == Words("", ""))
+        #expect(Vocabulary.flagList(["overdue", "not-submitted"]) == Bilingual("terlambat, belum diajukan", "overdue, not submitted"))
+        #expect(Vocabulary.flagList([]) == Bilingual("", ""))
     }
 
     @Test("what may be recorded next: the action, then the step by name")
     func allowedActions() {
-        #expect(Vocabulary.allowedAction("selesai praktik-kinerja") == Words("selesaikan Praktik Kinerja", "complete Praktik Kinerja"))
-        #expect(Vocabulary.allowedAction("dikembalikan pemeriksaan") == Words("kembalikan untuk revisi Pemeriksaan", "return for revision Pemeriksaan"))
-        #expect(Vocabulary.allowedAction("terblokir") == Words("blokir", "block"))
+        #expect(Vocabulary.allowedAction("selesai praktik-kinerja") == Bilingual("selesaikan Praktik Kinerja", "complete Praktik Kinerja"))
+        #expect(Vocabulary.allowedAction("dikembalikan pemeriksaan") == Bilingual("kembalikan untuk revisi Pemeriksaan", "return for revision Pemeriksaan"))
+        #expect(Vocabulary.allowedAction("terblokir") == Bilingual("blokir", "block"))
     }
 
     @Test("audit actions: the store's phrases, plan changes by step or cause, and where an import wrote them")
     func auditActions() {
-        let cases: [(String, Words)] = [
-            ("person added", Words("orang ditambahkan", "person added")),
-            ("position deactivated", Words("jabatan dinonaktifkan", "position deactivated")),
-            ("reminder acknowledged", Words("pengingat dikonfirmasi", "reminder acknowledged")),
-            ("selesai praktik-kinerja", Words("Praktik Kinerja selesai", "Praktik Kinerja completed")),
-            ("dikembalikan pemeriksaan (import line 24)", Words("Pemeriksaan dikembalikan (impor baris 24)", "Pemeriksaan returned (import line 24)")),
-            ("mulai pendampingan", Words("Pendampingan Satuan Pendidikan dimulai", "Pendampingan Satuan Pendidikan started")),
-            ("terblokir rhk-atasan (import line 2)", Words("diblokir: RHK atasan belum ada (impor baris 2)", "blocked: atasan's RHK missing (import line 2)")),
-            ("dibuka", Words("blokir dibuka", "unblocked")),
-            ("progress import (lines 3–9)", Words("impor kemajuan (baris 3–9)", "progress import (lines 3–9)")),
+        let cases: [(String, Bilingual)] = [
+            ("person added", Bilingual("orang ditambahkan", "person added")),
+            ("position deactivated", Bilingual("posisi dinonaktifkan", "position deactivated")),
+            ("reminder acknowledged", Bilingual("pengingat dikonfirmasi", "reminder acknowledged")),
+            ("selesai praktik-kinerja", Bilingual("Praktik Kinerja selesai", "Praktik Kinerja completed")),
+            ("dikembalikan pemeriksaan (import line 24)", Bilingual("Pemeriksaan dikembalikan (impor baris 24)", "Pemeriksaan returned (import line 24)")),
+            ("mulai pendampingan", Bilingual("Pendampingan Satuan Pendidikan dimulai", "Pendampingan Satuan Pendidikan started")),
+            ("terblokir rhk-atasan (import line 2)", Bilingual("diblokir: RHK atasan belum ada (impor baris 2)", "blocked: atasan's RHK missing (import line 2)")),
+            ("dibuka", Bilingual("blokir dibuka", "unblocked")),
+            ("progress import (lines 3–9)", Bilingual("impor kemajuan (baris 3–9)", "progress import (lines 3–9)")),
         ]
         for (action, words) in cases { #expect(Vocabulary.auditAction(action) == words, "\(action)") }
     }
@@ -119,13 +119,13 @@ struct VocabularyTests {
     @Test("an official deadline extension: role, deadline and day in words")
     func deadlineExtensions() {
         #expect(Vocabulary.deadlineExtension("kepala_sekolah perencanaan 2024-03-31")
-            == Words("kepala sekolah: Perencanaan Kinerja sampai 2024-03-31", "principal: Perencanaan Kinerja until 2024-03-31"))
+            == Bilingual("kepala sekolah: Perencanaan Kinerja sampai 2024-03-31", "principal: Perencanaan Kinerja until 2024-03-31"))
         #expect(Vocabulary.deadlineExtension("semua observasi 2024-10-31").english == "both roles: Observasi until 2024-10-31")
     }
 
     @Test("a position: the role, and Plt. when it is held acting")
     func positions() {
-        #expect(Vocabulary.position(role: "kepala_sekolah", jabatan: "definitif") == Words("kepala sekolah", "principal"))
-        #expect(Vocabulary.position(role: "kepala_sekolah", jabatan: "plt") == Words("kepala sekolah (Plt.)", "principal (Plt., acting)"))
+        #expect(Vocabulary.position(role: "kepala_sekolah", jabatan: "definitif") == Bilingual("kepala sekolah", "principal"))
+        #expect(Vocabulary.position(role: "kepala_sekolah", jabatan: "plt") == Bilingual("kepala sekolah (Plt.)", "principal (Plt., acting)"))
     }
 }

@@ -1,6 +1,7 @@
-/// One text in both languages kinerjactl speaks, written together: Bahasa Indonesia (what a
-/// Dinas Pendidikan's staff read, the default) and English (`KINERJA_LANG=en`).
-public struct Words: Sendable, Hashable {
+/// One text in both languages Kinerja's clients speak, written together: Bahasa Indonesia
+/// (what a Dinas Pendidikan's staff read, the default) and English (kinerjactl's
+/// `KINERJA_LANG=en`, kinerja-web's `?lang=en`).
+public struct Bilingual: Sendable, Hashable {
     public let indonesian: String
     public let english: String
 
@@ -15,13 +16,13 @@ public struct Words: Sendable, Hashable {
     public func text(english: Bool) -> String { english ? self.english : indonesian }
 
     /// The two texts side by side, each joined with its own separator.
-    public static func joined(_ parts: [Words], separator: Words) -> Words {
-        Words(
+    public static func joined(_ parts: [Bilingual], separator: Bilingual) -> Bilingual {
+        Bilingual(
             parts.map(\.indonesian).joined(separator: separator.indonesian),
             parts.map(\.english).joined(separator: separator.english))
     }
 
-    public static func + (left: Words, right: Words) -> Words {
-        Words(left.indonesian + right.indonesian, left.english + right.english)
+    public static func + (left: Bilingual, right: Bilingual) -> Bilingual {
+        Bilingual(left.indonesian + right.indonesian, left.english + right.english)
     }
 }
