@@ -35,10 +35,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## run: kinerjad in the foreground with config/kinerja.toml, state and socket under ./.state
+## run: kinerjad in the foreground with config/kinerja.toml, state and socket under ./.state;
+## CLOCK_START=2026-11-25T08:00:00+07:00 starts its clock on the example district's day
+CLOCK_START  ?=
 run: build
 	@mkdir -p $(STATE)
-	$$($(SWIFT) build --show-bin-path)/kinerjad --config $(CONFIG) --state-dir $(STATE) --socket $(STATE)/kinerja.sock
+	$$($(SWIFT) build --show-bin-path)/kinerjad --config $(CONFIG) --state-dir $(STATE) --socket $(STATE)/kinerja.sock$(if $(CLOCK_START), --clock-start $(CLOCK_START))
 
 ## web: kinerja-web on http://127.0.0.1:8080 against the daemon of `make run` (.state/kinerja.sock);
 ## imports the example district first when the daemon has nobody yet; a calendar key in .state

@@ -98,11 +98,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The words for the wire's ids (steps, flags, states, audit actions…) in both languages,
+        // one table per kind, for every client that shows them to people: kinerjactl, kinerja-web.
+        .target(name: "KinerjaVocabulary", swiftSettings: strict),
+        // What kinerjactl accepts and how it ends, without ArgumentParser or I/O: the syntax of
+        // its arguments, its exit statuses, ArgumentParser's own words in Indonesian. A library
+        // so that unit tests reach it (kinerjactl itself links its runtime statically).
+        .target(name: "KinerjactlCore", dependencies: ["KinerjaRPC", "KinerjaVocabulary"], swiftSettings: strict),
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
-                "KinerjaRPC",
-                "KinerjaJSON",
+                "KinerjaRPC", "KinerjaJSON", "KinerjactlCore", "KinerjaVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -118,7 +124,7 @@ let package = Package(
         .target(
             name: "KinerjaWeb",
             dependencies: [
-                "KinerjaRPC", "KinerjaCore", "Systemd",
+                "KinerjaRPC", "KinerjaCore", "KinerjaVocabulary", "Systemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -150,6 +156,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaVocabularyTests", dependencies: ["KinerjaVocabulary", "KinerjaCore", "KinerjaStore", "KinerjaRPC"], swiftSettings: strict),
+        .testTarget(name: "KinerjactlCoreTests", dependencies: ["KinerjactlCore", "KinerjaVocabulary", "KinerjaRPC"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaSheetsTests",
             dependencies: ["KinerjaSheets", "KinerjaCore", "KinerjaSampleData"],
@@ -183,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "KinerjaWebTests",
             dependencies: [
-                "KinerjaWeb", "KinerjaRPC", "KinerjaRPCServer", "KinerjaCore", "KinerjaRules", "KinerjaStore", "kinerjad",
+                "KinerjaWeb", "KinerjaRPC", "KinerjaRPCServer", "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaVocabulary", "kinerjad",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -193,6 +202,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
+            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore", "KinerjaVocabulary"],
+            swiftSettings: strict),
     ]
 )

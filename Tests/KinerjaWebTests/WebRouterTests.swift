@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
 import KinerjaRPC
+import KinerjaVocabulary
 import Testing
 import ZIPFoundation
 @testable import KinerjaWeb
@@ -55,8 +56,11 @@ struct WebRouterTests {
         @Sendable func words(_ text: String) -> Set<String> {
             Set(text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 2 })
         }
-        let indonesian = Phrase.allCases.reduce(into: Set<String>()) { $0.formUnion(words($1.pair.id)) }
-        let english = Phrase.allCases.reduce(into: Set<String>()) { $0.formUnion(words($1.pair.en)) }.subtracting(indonesian)
+        // The dashboard's own phrases, and the words it shares with kinerjactl.
+        let tables: [Vocabulary] = [.flags, .timelineStates, .reminderKinds, .reminderStates, .recipientRoles, .jabatan, .auditActions, .auditPlanChanges]
+        let pairs = Phrase.allCases.map { Bilingual($0.pair.id, $0.pair.en) } + tables.flatMap { table in table.ids.map { table[$0] } }
+        let indonesian = pairs.reduce(into: Set<String>()) { $0.formUnion(words($1.indonesian)) }
+        let english = pairs.reduce(into: Set<String>()) { $0.formUnion(words($1.english)) }.subtracting(indonesian)
         #expect(english.contains("schools") && english.contains("late"))
         let fixture = try await DashboardFixture()
         let app = Application(router: fixture.router)

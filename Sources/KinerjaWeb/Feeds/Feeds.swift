@@ -61,7 +61,7 @@ enum Feeds {
                 guard let date = LocalDate(item.due) else { continue }
                 let deadline = Step(rawValue: item.step)?.deadlineName ?? item.step
                 let moves = extensions.filter { $0.deadline == deadline && ($0.role == nil || $0.role == position.peran) }.count
-                let state = item.state == "done" ? " (\(w[.stepDone]))" : ""
+                let state = item.state == TimelineState.done.rawValue ? " (\(w.timelineState(item.state)))" : ""
                 events.append(ICalendar.Event(
                     uid: "\(summary.plan.replacing("/", with: ".")).\(item.step)@\(uidDomain(office))", date: date,
                     summary: "\(w[.deadline]): \(w.step(item.step))\(state)",

@@ -15,7 +15,6 @@ enum Phrase: CaseIterable {
     case officeCalendar, personCalendar, subscribeHint, calendarOff
     case schoolsTitle, npsn, schoolName, jenjang, kecamatan, principal, supervisor, status, schoolCount
     case schoolTitle, planOf, noPlan, noPrincipal, noSupervisor, step, due, started, completed, rating, note
-    case stepDone, stepCurrent, stepPending
     case lateTitle, lateIntro, name, daysLate, cause, awaiting, since, lateSince
     case blockedTitle, blockedIntro, daysBlocked, blockedSince
     case peopleTitle, personID, jabatan, kepegawaian, currentStep, searchName
@@ -23,16 +22,8 @@ enum Phrase: CaseIterable {
     case history, when, by, change, remindersSent, remindersPlanned, kind, recipient, noReminders, noHistory, lateFired
     case signInTitle, userName, password, signIn, wrongPassword, notAllowed
     case notFound, notFoundText, daemonDown, daemonDownText, refused, backToOverview
-    case kepalaSekolah, pengawasSekolah, kepalaSekolahPlural, pengawasSekolahPlural, definitif, plt, inactive
+    case kepalaSekolah, pengawasSekolah, kepalaSekolahPlural, pengawasSekolahPlural, inactive
     case actorPegawai, actorTimKinerja, actorPejabatPenilai, actorAtasan
-    case flagBlocked, flagOverdue, flagNotSubmitted, flagLateSubmission, flagPendampinganOverran, flagPendampinganTooShort
-    case flagAwaitingObservation, flagTidakSelesai
-    case kindLead, kindDue, kindOverdue, kindEscalation, kindBlocked
-    case reminderFired, reminderMissed, reminderSilenced, reminderPlanned, reminderAcknowledged
-    case actionPersonAdded, actionPersonUpdated, actionPersonDeactivated, actionPositionAdded, actionPositionUpdated
-    case actionPositionDeactivated, actionPlansCreated, actionPlansClosed, actionReminderAcknowledged, actionSilenceAdded
-    case actionSilenceRemoved, actionStart, actionComplete, actionApprove, actionReturn, actionBlock, actionUnblock, fromImportLine
-    case actionProgressImport
     case days, lateBy, monthlyReport, reportTitle
 
     var pair: (id: String, en: String) {
@@ -115,9 +106,6 @@ enum Phrase: CaseIterable {
         case .completed: ("Diselesaikan", "Completed")
         case .rating: ("Nilai", "Rating")
         case .note: ("Catatan", "Note")
-        case .stepDone: ("selesai", "done")
-        case .stepCurrent: ("sedang berjalan", "current")
-        case .stepPending: ("belum", "pending")
         case .lateTitle: ("Terlambat", "Late")
         case .lateIntro: ("Rencana yang melewati batas waktu langkahnya, paling lama lebih dulu.", "Plans past their step's deadline, longest first.")
         case .name: ("Nama", "Name")
@@ -173,50 +161,11 @@ enum Phrase: CaseIterable {
         case .pengawasSekolah: ("Pengawas Sekolah", "School supervisor")
         case .kepalaSekolahPlural: ("Kepala Sekolah", "Principals")
         case .pengawasSekolahPlural: ("Pengawas Sekolah", "School supervisors")
-        case .definitif: ("definitif", "definitive")
-        case .plt: ("Plt.", "acting (Plt.)")
         case .inactive: ("tidak aktif", "inactive")
         case .actorPegawai: ("yang bersangkutan", "the person themselves")
         case .actorTimKinerja: ("Tim Kinerja", "the Tim Kinerja")
         case .actorPejabatPenilai: ("Pejabat Penilai Kinerja", "the Pejabat Penilai Kinerja")
         case .actorAtasan: ("atasan", "the atasan (superior)")
-        case .flagBlocked: ("terblokir", "blocked")
-        case .flagOverdue: ("lewat batas", "overdue")
-        case .flagNotSubmitted: ("rencana belum diserahkan", "plan not submitted")
-        case .flagLateSubmission: ("rencana diserahkan terlambat", "plan submitted late")
-        case .flagPendampinganOverran: ("Pendampingan melewati batas lamanya", "Pendampingan ran over its longest length")
-        case .flagPendampinganTooShort: ("Pendampingan terlalu singkat", "Pendampingan too short")
-        case .flagAwaitingObservation: ("menunggu observasi", "awaiting observation")
-        case .flagTidakSelesai: ("tidak selesai", "not finished")
-        case .kindLead: ("sebelum batas", "before the deadline")
-        case .kindDue: ("pada hari batas", "on the day")
-        case .kindOverdue: ("lewat batas", "overdue")
-        case .kindEscalation: ("eskalasi ke atasan", "escalation to the atasan")
-        case .kindBlocked: ("terblokir", "blocked")
-        case .reminderFired: ("terkirim", "sent")
-        case .reminderMissed: ("terlewat", "missed")
-        case .reminderSilenced: ("dibisukan", "silenced")
-        case .reminderPlanned: ("dijadwalkan", "planned")
-        case .reminderAcknowledged: ("sudah diakui", "acknowledged")
-        case .actionPersonAdded: ("orang ditambahkan", "person added")
-        case .actionPersonUpdated: ("data orang diperbarui", "person updated")
-        case .actionPersonDeactivated: ("orang dinonaktifkan", "person deactivated")
-        case .actionPositionAdded: ("posisi ditambahkan", "position added")
-        case .actionPositionUpdated: ("posisi diperbarui", "position updated")
-        case .actionPositionDeactivated: ("posisi dinonaktifkan", "position deactivated")
-        case .actionPlansCreated: ("rencana siklus dibuat", "the cycle's plans created")
-        case .actionPlansClosed: ("siklus ditutup", "cycle closed")
-        case .actionReminderAcknowledged: ("pengingat diakui", "reminder acknowledged")
-        case .actionSilenceAdded: ("pembisuan ditambahkan", "silence added")
-        case .actionSilenceRemoved: ("pembisuan dihapus", "silence removed")
-        case .actionStart: ("%1 dimulai", "%1 started")
-        case .actionComplete: ("%1 selesai", "%1 completed")
-        case .actionApprove: ("%1 disetujui", "%1 approved")
-        case .actionReturn: ("%1 dikembalikan untuk revisi", "%1 returned for revision")
-        case .actionBlock: ("terblokir: %1", "blocked: %1")
-        case .actionUnblock: ("blokir dibuka", "unblocked")
-        case .fromImportLine: ("%1 (impor, baris %2)", "%1 (import, line %2)")
-        case .actionProgressImport: ("diubah oleh impor progres", "changed by a progress import")
         case .days: ("%1 hari", "%1 days")
         case .lateBy: ("terlambat %1 hari", "%1 days late")
         case .monthlyReport: ("Laporan bulanan", "Monthly report")

@@ -1,9 +1,14 @@
-import KinerjaRPC
 import KinerjaCore
+import KinerjaRPC
+import KinerjaVocabulary
 
 /// The domain's ids (roles, steps, flags, actors, reminder kinds and states, history
-/// actions) as a page writes them.
+/// actions) as a page writes them. The ids kinerjactl prints too take their words from the
+/// shared tables (``Vocabulary``), so that the office reads the same words in both.
 extension Words {
+    /// The shared words in this page's language.
+    subscript(_ words: Bilingual) -> String { words.text(english: isEnglish) }
+
     func role(_ id: String, plural: Bool = false) -> String {
         switch Role(rawValue: id) {
         case .kepalaSekolah?: self[plural ? .kepalaSekolahPlural : .kepalaSekolah]
@@ -18,9 +23,7 @@ extension Words {
         return Step(rawValue: id).map(ReminderText.stepName) ?? id
     }
 
-    func jabatan(_ id: String) -> String {
-        id == "plt" ? self[.plt] : self[.definitif]
-    }
+    func jabatan(_ id: String) -> String { self[Vocabulary.jabatan[id]] }
 
     func track(_ track: PlanTrack) -> String {
         switch track {
@@ -32,18 +35,7 @@ extension Words {
         }
     }
 
-    func flag(_ flag: PlanFlag) -> String {
-        switch flag {
-        case .blocked: self[.flagBlocked]
-        case .overdue: self[.flagOverdue]
-        case .notSubmitted: self[.flagNotSubmitted]
-        case .lateSubmission: self[.flagLateSubmission]
-        case .pendampinganOverran: self[.flagPendampinganOverran]
-        case .pendampinganTooShort: self[.flagPendampinganTooShort]
-        case .awaitingObservation: self[.flagAwaitingObservation]
-        case .tidakSelesai: self[.flagTidakSelesai]
-        }
-    }
+    func flag(_ flag: PlanFlag) -> String { self[Vocabulary.flags[flag.rawValue]] }
 
     /// Who must act: `pegawai`, `tim_kinerja`, `pejabat_penilai` (the wire's actor ids).
     func actor(_ id: String?) -> String {
@@ -62,71 +54,17 @@ extension Words {
         return ReminderText.causeText(cause, note: note, en: isEnglish)
     }
 
-    func reminderKind(_ id: String) -> String {
-        switch id {
-        case "lead": self[.kindLead]
-        case "due": self[.kindDue]
-        case "overdue": self[.kindOverdue]
-        case "escalation": self[.kindEscalation]
-        case "blocked": self[.kindBlocked]
-        default: id
-        }
-    }
+    func reminderKind(_ id: String) -> String { self[Vocabulary.reminderKinds[id]] }
 
-    func reminderState(_ id: String) -> String {
-        switch id {
-        case "fired": self[.reminderFired]
-        case "missed": self[.reminderMissed]
-        case "silenced": self[.reminderSilenced]
-        case "planned": self[.reminderPlanned]
-        case "acknowledged": self[.reminderAcknowledged]
-        default: id
-        }
-    }
+    func reminderState(_ id: String) -> String { self[Vocabulary.reminderStates[id]] }
 
-    func recipientRole(_ id: String) -> String {
-        id == "atasan" ? self[.actorAtasan] : actor(id)
-    }
+    func recipientRole(_ id: String) -> String { self[Vocabulary.recipientRoles[id]] }
 
-    func timelineState(_ id: String) -> String {
-        switch id {
-        case "done": self[.stepDone]
-        case "current": self[.stepCurrent]
-        default: self[.stepPending]
-        }
-    }
+    func timelineState(_ id: String) -> String { self[Vocabulary.timelineStates[id]] }
 
     /// An audit row's action as the daemon records it ("selesai praktik-kinerja (import
     /// line 12)", "person added", "terblokir rhk-atasan"), in words.
-    func historyAction(_ action: String) -> String {
-        if let open = action.range(of: " (import line "), action.hasSuffix(")") {
-            let line = action[open.upperBound...].dropLast()
-            return self(.fromImportLine, historyAction(String(action[..<open.lowerBound])), String(line))
-        }
-        let words = action.split(separator: " ", maxSplits: 1).map(String.init)
-        let rest = words.count > 1 ? words[1] : ""
-        switch (words.first ?? "", rest) {
-        case ("person", "added"): return self[.actionPersonAdded]
-        case ("person", "updated"): return self[.actionPersonUpdated]
-        case ("person", "deactivated"): return self[.actionPersonDeactivated]
-        case ("position", "added"): return self[.actionPositionAdded]
-        case ("position", "updated"): return self[.actionPositionUpdated]
-        case ("position", "deactivated"): return self[.actionPositionDeactivated]
-        case ("plans", "created"): return self[.actionPlansCreated]
-        case ("plans", "closed"): return self[.actionPlansClosed]
-        case ("progress", "import"): return self[.actionProgressImport]
-        case ("reminder", "acknowledged"): return self[.actionReminderAcknowledged]
-        case ("silence", "added"): return self[.actionSilenceAdded]
-        case ("silence", "removed"): return self[.actionSilenceRemoved]
-        case ("mulai", let step): return self(.actionStart, self.step(step))
-        case ("selesai", let step): return self(.actionComplete, self.step(step))
-        case ("disetujui", let step): return self(.actionApprove, self.step(step))
-        case ("dikembalikan", let step): return self(.actionReturn, self.step(step))
-        case ("terblokir", let cause): return self(.actionBlock, blockCause(cause))
-        case ("dibuka", _): return self[.actionUnblock]
-        default: return action
-        }
-    }
+    func historyAction(_ action: String) -> String { self[Vocabulary.auditAction(action)] }
 }
 
 extension PlanSummary {
