@@ -25,7 +25,7 @@ public struct SchoolDirectory: Sendable {
         }
         let kecamatan = table.header.firstIndex(of: "kecamatan"), jenjang = table.header.firstIndex(of: "jenjang")
         var entries: [String: Entry] = [:]
-        for row in table.rows {
+        for row in try table.rows {
             func field(_ index: Int?) -> String? {
                 guard let index, index < row.fields.count else { return nil }
                 let value = row.fields[index].trimmedOfWhitespace()

@@ -54,7 +54,7 @@ enum Routes {
             otherwise: { _, _ in try await edge { .init(status: try await office.status(version: version)) } })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge { .init(cycle: try office.cycleInfo(p.cycle)) } }
         router.registerList(Kinerja.ListPeople.self, key: "people", of: PositionSummary.self) { p, _, emit in
-            try await edge { try await office.listPeople(p, emit: { try await emit($0) }) }
+            try await edge { try await office.listPeople(p, emit: { try await emit.encoded([$0]) }) }
         }
         router.registerAsync(Kinerja.ShowPerson.self) { p, _ in try await edge { .init(positions: try await office.showPerson(p.id)) } }
         router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
