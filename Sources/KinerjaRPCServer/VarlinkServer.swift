@@ -54,6 +54,12 @@ public final class VarlinkServer: Sendable {
         public var maxFrameSize: Int
         /// Per connection: stop reading from the socket while this many calls wait.
         public var maxQueuedCallsPerConnection: Int
+        /// Replies written but not yet taken by their clients, over all connections, in bytes.
+        /// Each connection holds at most one (its next call waits for the client to take it);
+        /// a reply that would go over this drops its connection. The default, 256 MiB, is
+        /// sixteen of the largest single reply the daemon sends (16 MiB) and far above what
+        /// clients that read ever leave waiting.
+        public var maxBufferedOutput: Int
         /// How long running calls may take to finish on shutdown.
         public var shutdownGracePeriod: Duration
         /// `listen()` backlog.
@@ -64,6 +70,7 @@ public final class VarlinkServer: Sendable {
             maxConnections: Int = 1024,
             maxFrameSize: Int = VarlinkFraming.defaultMaxFrameSize,
             maxQueuedCallsPerConnection: Int = 64,
+            maxBufferedOutput: Int = 256 << 20,
             shutdownGracePeriod: Duration = .seconds(5),
             backlog: Int32 = 256
         ) {
@@ -71,6 +78,7 @@ public final class VarlinkServer: Sendable {
             self.maxConnections = maxConnections
             self.maxFrameSize = maxFrameSize
             self.maxQueuedCallsPerConnection = maxQueuedCallsPerConnection
+            self.maxBufferedOutput = maxBufferedOutput
             self.shutdownGracePeriod = shutdownGracePeriod
             self.backlog = backlog
         }
@@ -97,6 +105,7 @@ public final class VarlinkServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let tracker: ConnectionTracker
+    private let outputBudget: OutputBudget
     private let state = Mutex(State())
 
     /// - Parameters:
@@ -112,6 +121,7 @@ public final class VarlinkServer: Sendable {
         self.group = eventLoopGroup
         self.logger = logger
         self.tracker = ConnectionTracker(maxConnections: configuration.maxConnections)
+        self.outputBudget = OutputBudget(limit: configuration.maxBufferedOutput)
     }
 
     /// Address of the listening socket, once bound.
@@ -203,7 +213,8 @@ public final class VarlinkServer: Sendable {
         let frameSize = configuration.maxFrameSize
         let handlerConfiguration = VarlinkConnectionHandler.Configuration(
             idleTimeout: configuration.idleTimeout.map { TimeAmount($0) },
-            maxQueuedCalls: max(1, configuration.maxQueuedCallsPerConnection)
+            maxQueuedCalls: max(1, configuration.maxQueuedCallsPerConnection),
+            outputBudget: outputBudget
         )
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: configuration.backlog)

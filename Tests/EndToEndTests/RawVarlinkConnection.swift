@@ -80,6 +80,14 @@ final class RawVarlinkConnection {
         return ioctl(fd, 0x5411, &count) == 0 ? count : -1
     }
 
+    /// True once the server closed the connection, found without reading what it sent:
+    /// `POLLRDHUP` (0x2000, Linux) or a hang-up.
+    var peerClosed: Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(0x2000), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & (Int16(0x2000) | Int16(POLLHUP) | Int16(POLLERR)) != 0
+    }
+
     /// Reads until one whole message, EOF/reset, or `timeout` seconds of nothing.
     func receive(timeout: Double = 5) -> Outcome {
         let deadline = Date().addingTimeInterval(timeout)

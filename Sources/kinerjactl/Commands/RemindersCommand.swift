@@ -17,6 +17,7 @@ struct RemindersCommand: ParsableCommand {
 
         func validate() throws {
             if let state, !["fired", "missed", "silenced"].contains(state) { throw ValidationError("--state must be fired, missed or silenced") }
+            try Bounds.limit(limit)
         }
 
         func run() throws {
@@ -40,7 +41,9 @@ struct RemindersCommand: ParsableCommand {
             let items = try global.run { client -> [ReminderItem] in
                 let today = try client.call(Kinerja.GetStatus.self).status.today
                 let start = from ?? today
-                return try client.call(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)).reminders
+                return try client.callInPieces(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)) {
+                    $0.reminders += $1.reminders
+                }.reminders
             }
             if global.json { return try Printer.json(items) }
             Printer.out(RemindersCommand.table(items).render(legend: global.legend))
@@ -79,6 +82,8 @@ struct RemindersCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("pending, retrying, delivered or failed.", valueName: "state")) var state: String?
         @Option(help: ArgumentHelp("At most this many.", valueName: "n")) var limit: Int = 50
+
+        func validate() throws { try Bounds.limit(limit) }
 
         func run() throws {
             let items = try global.run { try $0.call(Kinerja.ListDeliveries.self, .init(state: state, limit: limit)).deliveries }

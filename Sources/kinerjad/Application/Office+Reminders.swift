@@ -28,10 +28,10 @@ extension Office {
     }
 
     /// Every occurrence that would fire between two local dates, computed like the
-    /// scheduler does, without recording or sending anything: the JSON object of
-    /// `PreviewReminders.Result`, written after `bytes`. Plans unchanged since the last
-    /// preview of the same window reuse the reminders kept for them (`KeptPreview`).
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, into bytes: inout [UInt8]) throws {
+    /// scheduler does, without recording or sending anything, each as its `ReminderItem`'s
+    /// JSON, in fire order. Plans unchanged since the last preview of the same window reuse
+    /// the reminders kept for them (`KeptPreview`).
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) throws -> [KeptPreview.Reminder] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
@@ -51,7 +51,7 @@ extension Office {
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
         let plans = try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) }))
         let window = KeptPreview.Window(start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion)
-        let reminders = keptPreview.reminders(of: plans, in: window) { plan in
+        return keptPreview.reminders(of: plans, in: window) { plan in
             guard let (person, position) = roster.positions[plan.id.position] else { return [] }
             return ReminderPlanner.occurrences(
                 of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end
@@ -63,6 +63,10 @@ extension Office {
                 return KeptPreview.Reminder(fireAt: o.fireAt, id: item.id, json: item.jsonObject)
             }
         }
+    }
+
+    /// The JSON object of `PreviewReminders.Result` holding `reminders`, written after `bytes`.
+    static func writePreview(_ reminders: ArraySlice<KeptPreview.Reminder>, into bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"reminders":["#.utf8)
         bytes.reserveCapacity(bytes.count + reminders.reduce(0) { $0 + $1.json.count + 1 } + 2)
         for (index, reminder) in reminders.enumerated() {

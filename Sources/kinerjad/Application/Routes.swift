@@ -36,13 +36,23 @@ enum Routes {
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
             otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
-        router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
+        router.registerBlockingPieces(Kinerja.ListPeople.self) { p, context in
+            .list(try office.listPeople(p), for: context) { people, _ in Kinerja.ListPeople.Result(people: Array(people)) }
+        }
         router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
         router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
             .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
         }
         router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
-        router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.registerBlockingPieces(Kinerja.GetComplianceReport.self) { p, context in
+            // Every piece has the cycle and its day; the first the steps and roles; the schools run through all.
+            let report = try office.compliance(p.cycle)
+            return .list(report.schools, for: context) { schools, index in
+                Kinerja.GetComplianceReport.Result(report: ComplianceReport(
+                    cycle: report.cycle, asOf: report.asOf, steps: index == 0 ? report.steps : [], schools: Array(schools),
+                    roles: index == 0 ? report.roles : []))
+            }
+        }
         /// The text of an import: given inline, or uploaded in pieces before.
         @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
             switch (p.content, p.upload) {
@@ -83,7 +93,9 @@ enum Routes {
             return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
         }
         router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.registerBlockingJSON(Kinerja.PreviewReminders.self) { p, _, bytes in try office.previewReminders(p, into: &bytes) }
+        router.registerBlockingPieces(Kinerja.PreviewReminders.self) { p, context in
+            .slices(try office.previewReminders(p), for: context) { reminders, _, bytes in Office.writePreview(reminders, into: &bytes) }
+        }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
