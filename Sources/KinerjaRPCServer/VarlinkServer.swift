@@ -221,7 +221,11 @@ public final class VarlinkServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
                 guard let connectionID = tracker.admit(channel) else {
-                    logger.warning("Refusing connection: connection limit reached or shutting down")
+                    if let refused = tracker.refusalToReport() {
+                        logger.warning(
+                            "Refusing connections: connection limit reached or shutting down",
+                            metadata: ["varlink.refused": "\(refused)", "varlink.limit": "\(tracker.maxConnections)"])
+                    }
                     channel.close(promise: nil)
                     return channel.eventLoop.makeSucceededVoidFuture()
                 }
@@ -397,9 +401,15 @@ final class ConnectionTracker: Sendable {
         var connections: [ObjectIdentifier: any Channel] = [:]
         var accepting = true
         var nextID: UInt64 = 0
+        /// Connections refused since the last report, and when that was.
+        var refused = 0
+        var reported: ContinuousClock.Instant?
     }
 
-    private let maxConnections: Int
+    /// Refusals are reported at most this often: a flood of clients must not flood the journal.
+    static let refusalReportInterval: Duration = .seconds(10)
+
+    let maxConnections: Int
     private let state = Mutex(State())
 
     init(maxConnections: Int) {
@@ -413,6 +423,18 @@ final class ConnectionTracker: Sendable {
             state.nextID += 1
             state.connections[ObjectIdentifier(channel)] = channel
             return state.nextID
+        }
+    }
+
+    /// Counts a refused connection; the number refused since the last report when one is due.
+    func refusalToReport() -> Int? {
+        state.withLock { state in
+            state.refused += 1
+            let now = ContinuousClock.now
+            if let last = state.reported, now - last < Self.refusalReportInterval { return nil }
+            defer { state.refused = 0 }
+            state.reported = now
+            return state.refused
         }
     }
 

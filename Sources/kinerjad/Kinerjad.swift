@@ -122,10 +122,16 @@ struct Kinerjad: AsyncParsableCommand {
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version,
             hooks: hooks, feed: feed)
+        let descriptors = DescriptorBudget.apply(connections: settings.config.maxConnections)
+        if descriptors.reduced {
+            logger.warning(
+                "max_connections \(settings.config.maxConnections) does not fit in \(descriptors.limit) file descriptors with the \(DescriptorBudget.reserve) the daemon keeps for its store and hooks: serving \(descriptors.maxConnections) connections at once (raise LimitNOFILE= to \(settings.config.maxConnections + DescriptorBudget.reserve))",
+                metadata: ["KINERJA_MAX_CONNECTIONS": "\(descriptors.maxConnections)", "KINERJA_NOFILE": "\(descriptors.limit)"])
+        }
         let server = VarlinkServer(
             router: router,
             configuration: .init(
-                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections,
+                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: descriptors.maxConnections,
                 shutdownGracePeriod: Kinerjad.shutdownGracePeriod),
             logger: logger)
         do {

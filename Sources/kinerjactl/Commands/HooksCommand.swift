@@ -18,9 +18,16 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let hooks = try global.run { try $0.call(Kinerja.ListHooks.self).hooks }
             if global.json { return try Printer.json(hooks) }
-            var table = Table([Language.t("NAMA", "NAME"), Language.t("BERKAS", "PATH"), Language.t("DAPAT-DIJALANKAN", "EXECUTABLE")])
-            for h in hooks { table.add([h.name, h.path, h.executable ? Language.t("ya", "yes") : Language.t("tidak (lewati)", "no (skipped)")]) }
+            var table = Table([Language.t("NAMA", "NAME"), Language.t("BERKAS", "PATH"), Language.t("DIJALANKAN", "RUNS")])
+            for h in hooks {
+                let runs = h.skipped.map { Language.t("tidak, dilewati: ", "no, skipped: ") + $0 }
+                    ?? (h.executable ? Language.t("ya", "yes") : Language.t("tidak, tidak dapat dijalankan", "no, not executable"))
+                table.add([h.name, h.path, runs])
+            }
             Printer.out(table.render(legend: global.legend))
+            for h in hooks where h.skipped != nil {
+                Printer.err(Language.t("kinerjactl: peringatan: hook \(h.name) dilewati", "kinerjactl: warning: hook \(h.name) is skipped"))
+            }
         }
     }
 

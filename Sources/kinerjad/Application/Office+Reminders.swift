@@ -168,8 +168,11 @@ extension Office {
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
-        guard let entry = hooks.entry(named: name) else {
+        guard let entry = try hooks.entry(named: name) else {
             throw VarlinkError(name: KinerjaError.noSuchHook, parameters: ["name": .string(name)])
+        }
+        if let skipped = entry.skipped {
+            throw WireToCore.invalid("name", id: "hook \(name) dilewati: \(skipped)", en: "the hook \(name) is skipped: \(skipped)")
         }
         let sample = ReminderItem(
             id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
@@ -185,6 +188,7 @@ extension Office {
         case .temporaryFailure: outcome = "retry"
         case .failed: outcome = "failed"
         case .timedOut: outcome = "timeout"
+        case .notStarted: outcome = "retry"
         }
         return HookTestResult(hook: name, outcome: outcome, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
     }

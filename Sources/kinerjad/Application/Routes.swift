@@ -110,7 +110,7 @@ enum Routes {
         router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
         router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
         router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
-            .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
+            .init(hooks: try hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable, skipped: $0.skipped) })
         }
         router.registerBlocking(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
         router.register(Kinerja.TestHook.self) { p, context in
