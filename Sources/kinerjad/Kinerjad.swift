@@ -65,9 +65,14 @@ struct Kinerjad: AsyncParsableCommand {
         try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false))
     }
 
+    /// What the daemon creates (store, backups, what its hooks write) is readable by its
+    /// group and nobody else, as under the unit's `UMask=`, however it was started.
+    static let umask: mode_t = 0o027
+
     func run() async throws {
         // A hook that exits without reading its stdin must not take the daemon down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        Glibc.umask(Kinerjad.umask)
         let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
         let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)
@@ -106,6 +111,9 @@ struct Kinerjad: AsyncParsableCommand {
             store = try SQLiteStore(path: storePath)
         } catch {
             throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
+        }
+        for partial in BackupDirectory(stateDirectory: stateDirectory).removePartials() {
+            logger.notice("removed a backup that a stop interrupted", metadata: ["KINERJA_BACKUP": "\(stateDirectory)/backups/\(partial)"])
         }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)

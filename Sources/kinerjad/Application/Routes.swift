@@ -90,7 +90,7 @@ enum Routes {
         }
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
+            return try await streamBackup(try office.backups.open(named: p.name), pool: pool, writer: writer)
         }
         router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
         router.registerBlockingPieces(Kinerja.PreviewReminders.self) { p, context in
@@ -124,13 +124,11 @@ enum Routes {
     /// chunk is the final reply.
     /// The file is read on `pool`: the stream itself runs on the connection's event loop.
     static func streamBackup(
-        path: String, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
+        _ handle: FileHandle, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
     ) async throws -> Kinerja.ReadBackup.Result {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
-        }
         defer { try? handle.close() }
-        let size = Office.fileSize(at: path)
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
         var offset = 0
         let read: @Sendable () throws -> Data = { try handle.read(upToCount: 256 * 1024) ?? Data() }
         var chunk = try await pool.runIfActive(read)
