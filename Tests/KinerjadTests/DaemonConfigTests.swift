@@ -3,8 +3,8 @@ import Testing
 
 /// kinerja.toml: defaults, relative paths, and an error that names the key for every mistake.
 @Suite struct DaemonConfigTests {
-    @Test func emptyFileGivesDefaultsAndPathsRelativeToTheFile() throws {
-        let config = try DaemonConfig.parse("", file: "/etc/kinerja/kinerja.toml")
+    @Test func leftOutKeysGetDefaultsAndPathsRelativeToTheFile() throws {
+        let config = try DaemonConfig.parse("timezone = \"Asia/Jakarta\"", file: "/etc/kinerja/kinerja.toml")
         #expect(config.timezone == "Asia/Jakarta")
         #expect(config.language == .indonesian)
         #expect(config.rulesDirectory == "/etc/kinerja/rules")
@@ -49,6 +49,9 @@ import Testing
         ("[reminders]\nworking_days = [\"senin\"]", "working_days: 'senin' is not a day"),
         ("[hooks]\ntimeout = 5", "[hooks] unknown key 'timeout'"),
         ("[rpc\n", "line 1"),
+        ("", "the file sets nothing"),
+        ("# kinerja.toml\n\n   \n# timezone = \"Asia/Jakarta\"\n", "the file sets nothing"),
+        ("[reminders]\n[hooks]\n", "the file sets nothing"),
     ])
     func mistakesAreNamed(text: String, expected: String) {
         do {
