@@ -40,7 +40,8 @@ struct Kinerjactl: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Printer.err(fullMessage(for: error))
+                // ArgumentParser's message and usage lines, about what was typed here.
+                Printer.err(TerminalText(safe: fullMessage(for: error)))
                 cExit(Exit.usage.rawValue)
             }
             exit(withError: error)

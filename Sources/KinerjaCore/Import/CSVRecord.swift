@@ -33,12 +33,15 @@ struct CSVRecord {
     }
 
     /// Reads `text` as a CSV with the given columns: every good row through `row`, every
-    /// bad one as a problem with its line; a bad header is the only problem.
+    /// bad one as a problem with its line; a bad header, or a file of more than `maxRows`
+    /// lines, is the only problem.
     static func parse<Line>(
-        _ text: String, columns: [String], required: [String], row: (CSVRecord) throws(ImportProblem) -> Line
+        _ text: String, columns: [String], required: [String], maxRows: Int = CSVRecord.maxRows,
+        row: (CSVRecord) throws(ImportProblem) -> Line
     ) -> (lines: [Line], problems: [ImportProblem]) {
         let table: CSVTable
         do {
+            try checkSize(text, maxRows: maxRows)
             table = try CSVTable(parsing: text)
             try checkHeader(table.header, known: columns, required: required)
         } catch {
@@ -47,9 +50,70 @@ struct CSVRecord {
         var lines: [Line] = []
         var problems: [ImportProblem] = []
         for r in table.rows {
-            do { lines.append(try row(CSVRecord(row: r, header: table.header))) } catch { problems.append(error) }
+            do {
+                try checkFields(r, header: table.header)
+                lines.append(try row(CSVRecord(row: r, header: table.header)))
+            } catch {
+                problems.append(error)
+            }
         }
         return (lines, problems)
+    }
+
+    /// The rows one import may hold: a country's roster (250,000 positions) and progress
+    /// (~300,000 rows) fit; a larger file is refused before it is read into rows, which would
+    /// hold gigabytes (a 1,000,000-row file took 2 GiB).
+    public static let maxRows = 500_000
+
+    /// Refuses a file of more than `maxRows` lines (counted as line feeds, which a quoted
+    /// field may hold too: an upper bound, read at the speed of memory).
+    static func checkSize(_ text: String, maxRows: Int) throws(ImportProblem) {
+        var lines = 0
+        for byte in text.utf8 where byte == 0x0A {
+            lines += 1
+            if lines > maxRows + 1 {
+                throw ImportProblem(
+                    line: maxRows + 2,
+                    id: "berkas lebih dari \(maxRows) baris; pecah menjadi beberapa berkas dan impor satu per satu",
+                    en: "the file has more than \(maxRows) rows; split it into several files and import them one by one")
+            }
+        }
+    }
+
+    /// The longest value of a column, in characters: a name or a single value 200; the lists
+    /// (`a|b|c`) and a note more.
+    static let maxCharacters: [String: Int] = ["catatan": 2000, "tim_kinerja": 1000, "sekolah_binaan": 4000]
+    static let defaultMaxCharacters = 200
+    /// Columns whose text may hold line breaks and tabs: a note.
+    static let multiline: Set<String> = ["catatan"]
+
+    /// Refuses a field that holds a control character (a NUL would cut a name short in C
+    /// code, an escape sequence or a line break would reach an administrator's terminal and
+    /// the journal raw) or that is longer than its column allows.
+    static func checkFields(_ row: CSVTable.Row, header: [String]) throws(ImportProblem) {
+        for (index, name) in header.enumerated() where index < row.fields.count {
+            let field = row.fields[index]
+            // Control characters are C0 and DEL (single bytes) and C1 (0xC2 0x80–0x9F):
+            // only a field holding one of those bytes is read character by character.
+            let allowsBreaks = multiline.contains(name)
+            let suspect = field.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+            for scalar in suspect ? Array(field.unicodeScalars) : [] where scalar.properties.generalCategory == .control {
+                if allowsBreaks && (scalar == "\n" || scalar == "\t") { continue }
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                throw ImportProblem(
+                    line: row.line,
+                    id: "kolom \(name) berisi karakter kendali \(code) yang tidak tercetak; hapus dari berkas",
+                    en: "the column \(name) holds the control character \(code), which cannot be printed; remove it from the file")
+            }
+            let limit = maxCharacters[name] ?? defaultMaxCharacters
+            if field.utf8.count > limit, field.count > limit {
+                throw ImportProblem(
+                    line: row.line,
+                    id: "kolom \(name) berisi \(field.count) karakter; paling banyak \(limit)",
+                    en: "the column \(name) has \(field.count) characters; at most \(limit)")
+            }
+        }
     }
 
     /// Checks the header against the columns a format knows, so that a typo in a column

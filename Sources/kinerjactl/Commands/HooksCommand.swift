@@ -40,7 +40,10 @@ struct HooksCommand: ParsableCommand {
             let result = try global.run { try $0.call(Kinerja.TestHook.self, .init(name: name)).result }
             if global.json { return try Printer.json(result) }
             Printer.out("\(result.hook): \(result.outcome) (exit \(result.exitCode.map(String.init) ?? "-"), \(result.milliseconds) ms)")
-            if !result.stderr.isEmpty { Printer.out("stderr:\n\(result.stderr)") }
+            if !result.stderr.isEmpty {
+                Printer.out("stderr:")
+                for line in result.stderr.split(separator: "\n", omittingEmptySubsequences: false) { Printer.out("  \(line)") }
+            }
             if result.outcome != "delivered" { throw Exit.refused }
         }
     }

@@ -8,7 +8,18 @@ import KinerjaStore
 /// the office's language.
 extension Office {
     func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
-        let (lines, problems) = RosterParser.parse(content)
+        defer { FreedMemory.release() }
+        var (lines, problems) = RosterParser.parse(content)
+        // Rings of atasan, within the file or through stored people it does not name.
+        let named = Set(lines.map(\.person.id))
+        let others = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)).map(\.position)
+            .filter { !named.contains($0.key.personID) }
+        let rings = AtasanCycles.problems(lines: lines, existing: others)
+        if !rings.isEmpty {
+            let refused = Set(rings.map(\.line))
+            lines.removeAll { refused.contains($0.line) }
+            problems = (problems + rings).sorted { $0.line < $1.line }
+        }
         let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
@@ -46,6 +57,7 @@ extension Office {
     }
 
     func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        defer { FreedMemory.release() }
         let (lines, parseProblems) = ProgressParser.parse(content)
         let today = today()
         let now = clock.now()
