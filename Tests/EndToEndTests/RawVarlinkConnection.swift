@@ -51,6 +51,11 @@ final class RawVarlinkConnection {
         }
     }
 
+    /// A connection made elsewhere (by another user), taken over.
+    init(fd: Int32) {
+        self.fd = fd
+    }
+
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     /// Sends everything it can; false when the server closed the connection midway

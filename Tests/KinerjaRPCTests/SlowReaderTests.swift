@@ -70,8 +70,13 @@ struct SlowReaderTests {
         let answered = calls.value
         #expect(answered <= 2, "\(answered) of 200 calls answered for a client that reads nothing")
 
-        // Past the idle timeout the connection is gone: reading finds what was sent, then the end.
-        try await Task.sleep(for: .milliseconds(700))
+        // Past the idle timeout the connection is gone (seen without reading: POLLRDHUP, 0x2000);
+        // reading then finds what was sent before, and the end.
+        let hungUp = try await onThread { () -> Bool in
+            var descriptor = pollfd(fd: fd, events: Int16(0x2000), revents: 0)
+            return poll(&descriptor, 1, 10_000) > 0 && descriptor.revents & (Int16(0x2000) | Int16(POLLHUP)) != 0
+        }
+        #expect(hungUp, "the server kept a client that read nothing for 10 s (idle timeout 0.5 s)")
         let (received, ended) = try await onThread { () -> (Int, Bool) in
             var timeout = timeval(tv_sec: 3, tv_usec: 0)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
