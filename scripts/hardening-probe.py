@@ -17,6 +17,9 @@ Probes:
                 the error, seconds, RSS after, a GetStatus answered meanwhile
   hook-children a hook that leaves a child (`sleep 300 &`) and exits 0, for each reminder:
                 children still running once every delivery is recorded
+  memory-ceiling  what a district's daemon can be made to hold (MemoryMax=, TasksMax=)
+  big-import    a 1,000,000-row roster uploaded in 512 KiB pieces and imported: each piece's
+                time (first and last five), the import's outcome, RSS peak and 10 s after
 """
 import argparse
 import json
@@ -43,6 +46,16 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+def running(pid):
+    """True for a process that exists and is not a zombie (an orphan killed in a container
+    whose init does not reap stays a zombie)."""
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def fd_count(pid):
@@ -398,7 +411,7 @@ def probe_hook_children(args):
         time.sleep(1)
         pids_path = daemon.state + "/children.pids"
         pids = [int(p) for p in open(pids_path).read().split()] if os.path.exists(pids_path) else []
-        alive = [p for p in pids if os.path.exists(f"/proc/{p}")]
+        alive = [p for p in pids if running(p)]
         for p in alive:
             try:
                 os.kill(p, signal.SIGKILL)
@@ -410,8 +423,137 @@ def probe_hook_children(args):
         daemon.cleanup()
 
 
+def probe_big_import(args):
+    daemon = Daemon(args.bin, "2026-11-25T08:00:00+07:00")
+    try:
+        daemon.start()
+        text = "id,kepegawaian,nama,peran\n" + "".join(f"X{i:07d},non_asn,N{i},pengawas_sekolah\n" for i in range(1_000_000))
+        client = Varlink(daemon.socket, timeout=3600)
+        upload = json.loads(client.call("id.kinerja.Kinerja.UploadBegin", {}))["parameters"]["upload"]
+        chunk_ms, refused = [], None
+        data = text.encode()
+        for offset in range(0, len(data), 512 * 1024):
+            piece = data[offset:offset + 512 * 1024].decode()
+            start = time.time()
+            reply = json.loads(client.call("id.kinerja.Kinerja.UploadChunk", {"upload": upload, "chunk": piece}))
+            chunk_ms.append((time.time() - start) * 1000)
+            if "error" in reply:
+                refused = reply
+                break
+        peak = [rss_kib(daemon.pid)]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_kib(daemon.pid))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        start = time.time()
+        reply = refused or json.loads(client.call("id.kinerja.Kinerja.ImportRoster", {"upload": upload}))
+        seconds = time.time() - start
+        stop.set()
+        sampler.join()
+        time.sleep(10)
+        after = rss_kib(daemon.pid)
+        result = reply.get("error") or {k: reply["parameters"]["result"][k] for k in ("rows", "applied", "added")}
+        if reply.get("error"):
+            result = {"error": reply["error"], "parameters": str(reply.get("parameters"))[:200]}
+        return {"fileBytes": len(data), "chunks": len(chunk_ms), "firstChunksMs": round(sum(chunk_ms[:5]) / 5, 2),
+                "lastChunksMs": round(sum(chunk_ms[-5:]) / 5, 2), "importSeconds": round(seconds, 1), "result": result,
+                "rssPeakMiB": round(peak[0] / 1024, 1), "rssAfterMiB": round(after / 1024, 1), "daemonAlive": daemon.alive()}
+    finally:
+        daemon.cleanup()
+
+
+def probe_memory_ceiling(args):
+    """What a district's daemon can be made to hold at most: a 2,000-position district imported,
+    then at once 300 clients each leaving a ListPeople reply unread (the output budget), 8 clients
+    previewing a month (the longest preview), 2 uploads of 60 MiB and a re-import; RSS peak, and 10 s later.
+    The threads (and hook processes) at most, for TasksMax=."""
+    daemon = Daemon(args.bin, "2026-11-25T08:00:00+07:00", nofile="1280:1280")
+    try:
+        daemon.start()
+        roster = daemon.dir + "/district.csv"
+        with open(roster, "w") as f:
+            f.write(district_csv(2000))
+        peak, tasks = [rss_kib(daemon.pid)], [0]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_kib(daemon.pid))
+                try:
+                    tasks[0] = max(tasks[0], len(os.listdir(f"/proc/{daemon.pid}/task")))
+                except OSError:
+                    pass
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        daemon.ctl("import", "roster", roster)
+        imported = peak[0]
+        readers = []
+        call = json.dumps({"method": "id.kinerja.Kinerja.ListPeople", "parameters": {}}).encode() + b"\0"
+        for _ in range(300):
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            s.connect(daemon.socket)
+            s.sendall(call)
+            readers.append(s)
+
+        def preview():
+            try:
+                c = Varlink(daemon.socket, timeout=120)
+                c.call("id.kinerja.Kinerja.PreviewReminders", {"from": "2026-12-01", "to": "2026-12-31"})
+                c.close()
+            except OSError:
+                pass
+
+        def upload():
+            try:
+                c = Varlink(daemon.socket, timeout=120)
+                u = json.loads(c.call("id.kinerja.Kinerja.UploadBegin", {}))["parameters"]["upload"]
+                piece = "x" * (512 * 1024)
+                for _ in range(120):
+                    c.call("id.kinerja.Kinerja.UploadChunk", {"upload": u, "chunk": piece})
+                c.close()
+            except OSError:
+                pass
+
+        workers = [threading.Thread(target=preview) for _ in range(8)] + [threading.Thread(target=upload) for _ in range(2)]
+        workers.append(threading.Thread(target=lambda: daemon.ctl("import", "roster", roster, check=False)))
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        time.sleep(3)
+        dropped = 0
+        for s in readers:
+            s.setblocking(False)
+            try:
+                if s.recv(1, socket.MSG_PEEK) == b"":
+                    dropped += 1
+            except BlockingIOError:
+                pass
+            except OSError:
+                dropped += 1
+        held = rss_kib(daemon.pid)
+        for s in readers:
+            s.close()
+        time.sleep(10)
+        stop.set()
+        sampler.join()
+        return {"rssAfterImportMiB": round(imported / 1024, 1), "rssPeakMiB": round(peak[0] / 1024, 1),
+                "rssWhileHeldMiB": round(held / 1024, 1), "rssAfterMiB": round(rss_kib(daemon.pid) / 1024, 1),
+                "readersDropped": dropped, "threadsPeak": tasks[0], "daemonAlive": daemon.alive()}
+    finally:
+        daemon.cleanup()
+
+
 PROBES = {"slow-reader": probe_slow_reader, "connections": probe_connections, "preview": probe_preview,
-          "hook-children": probe_hook_children}
+          "hook-children": probe_hook_children, "big-import": probe_big_import,
+          "memory-ceiling": probe_memory_ceiling}
 
 
 def main():

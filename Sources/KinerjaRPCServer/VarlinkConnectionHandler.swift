@@ -164,7 +164,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         return written
     }
 
-    /// Closes at once, replies not yet written included, and cancels the running call.
+    /// Closes at once, replies not yet written included, and cancels the running call; the
+    /// memory they held goes back to the system.
     private func drop(context: ChannelHandlerContext, reason: String) {
         guard context.channel.isActive else { return }
         logger.notice("Dropping a client: \(reason)", metadata: ["varlink.budget.used": "\(configuration.outputBudget.inUse)"])
@@ -172,7 +173,7 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         queue.removeAll()
         running?.task.cancel()
         cancelIdleTimer()
-        context.close(promise: nil)
+        context.close().whenComplete { _ in FreedMemory.release() }
     }
 
     func read(context: ChannelHandlerContext) {

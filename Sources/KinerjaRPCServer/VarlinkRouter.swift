@@ -242,6 +242,11 @@ public struct VarlinkRouter: Sendable {
     /// needs `more`. Every other reply is bounded by its method's parameters (a listing's
     /// `limit`) or by what one record holds. Set it before registering the methods.
     public var maxReplyBytes = 16 << 20
+    /// Calls answering in pieces with `more` at once, over all connections (see
+    /// ``registerBlockingPieces(_:handler:)``): a district's people list is kept as 2 MB while
+    /// it goes out, so these hold some 32 MB together.
+    public static let streamingCalls = 16
+    private let streamingSlots = CallSlots(limit: VarlinkRouter.streamingCalls)
 
     private let errorMapper: ErrorMapper
     private var interfaces: [String: InterfaceEntry] = [:]
@@ -371,23 +376,39 @@ public struct VarlinkRouter: Sendable {
         refreshInterfaceNames()
     }
 
-    /// Registers a method whose blocking handler answers in pieces (``VarlinkPieces``): with
-    /// `more`, one reply per piece, each written once the client took the one before; without,
-    /// the one piece the handler made, or `ExpectedMore` when it exceeds ``maxReplyBytes``.
-    /// Each piece is encoded on the pool when its turn comes.
+    /// Registers a method whose blocking handler answers in pieces (``VarlinkPieces``).
+    /// Without `more`: the answer and its one reply are made in one job on the pool (nothing
+    /// of it waits between jobs), and a reply over ``maxReplyBytes`` is `ExpectedMore`. With
+    /// `more`: one reply per piece, each encoded on the pool when its turn comes and written
+    /// once the client took the one before; the answer is kept meanwhile, so at most
+    /// ``streamingCalls`` such calls run at once and the others wait, holding nothing.
     public mutating func registerBlockingPieces<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> VarlinkPieces
     ) {
         let pool = blockingPool
         let maxReplyBytes = self.maxReplyBytes
+        let slots = streamingSlots
         routes[M.name] = Route(isStream: false) { parameters, context, output in
             let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
+            guard context.more else {
+                let reply = try await pool.runIfActive { () throws -> [UInt8] in
+                    let reply = try handler(decoded, context).reply(0)
+                    guard reply.count <= maxReplyBytes else { throw VarlinkError.expectedMore }
+                    return reply
+                }
+                defer { if reply.count >= FreedMemory.largeBytes { FreedMemory.release() } }
+                if !context.oneway { try await output.send(encoded: reply) }
+                return
+            }
+            try await slots.enter()
+            defer { slots.leave() }
             let pieces = try await pool.runIfActive { try handler(decoded, context) }
-            guard !context.oneway else { return }
+            var sent = 0
+            defer { if sent >= FreedMemory.largeBytes { FreedMemory.release() } }
             for index in 0..<pieces.count {
                 let reply = try await pool.runIfActive { try pieces.reply(index) }
-                if !context.more && reply.count > maxReplyBytes { throw VarlinkError.expectedMore }
+                sent += reply.count
                 try await output.send(encoded: reply, continues: index < pieces.count - 1)
             }
         }

@@ -56,9 +56,9 @@ public final class VarlinkServer: Sendable {
         public var maxQueuedCallsPerConnection: Int
         /// Replies written but not yet taken by their clients, over all connections, in bytes.
         /// Each connection holds at most one (its next call waits for the client to take it);
-        /// a reply that would go over this drops its connection. The default, 256 MiB, is
-        /// sixteen of the largest single reply the daemon sends (16 MiB) and far above what
-        /// clients that read ever leave waiting.
+        /// a reply that would go over this drops its connection. The default, 64 MiB, is four
+        /// of the largest single reply the daemon sends (16 MiB), sixty of a district's whole
+        /// people list, and far above what clients that read ever leave waiting.
         public var maxBufferedOutput: Int
         /// How long running calls may take to finish on shutdown.
         public var shutdownGracePeriod: Duration
@@ -70,7 +70,7 @@ public final class VarlinkServer: Sendable {
             maxConnections: Int = 1024,
             maxFrameSize: Int = VarlinkFraming.defaultMaxFrameSize,
             maxQueuedCallsPerConnection: Int = 64,
-            maxBufferedOutput: Int = 256 << 20,
+            maxBufferedOutput: Int = 64 << 20,
             shutdownGracePeriod: Duration = .seconds(5),
             backlog: Int32 = 256
         ) {

@@ -73,6 +73,7 @@ struct Kinerjad: AsyncParsableCommand {
         // A hook that exits without reading its stdin must not take the daemon down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         Glibc.umask(Kinerjad.umask)
+        FreedMemory.configure()
         let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
         let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)

@@ -39,7 +39,7 @@ struct ClientBoundsTests {
         #expect(daemon.isRunning)
     }
 
-    @Test("a preview of a century (finding 3) is refused naming `to`; a whole cycle is one preview")
+    @Test("a preview of a century (finding 3) is refused naming `to`; a month is one preview")
     func previewSpan() throws {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
         let cli = CLI(daemon)
@@ -49,8 +49,10 @@ struct ClientBoundsTests {
         let century = connection.receive(timeout: 10)
         #expect(century.errorName == "org.varlink.service.InvalidParameter", "\(century)")
         if case .reply(let text) = century { #expect(text.contains(#""parameter":"to""#), "\(text)") }
-        let cycle = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2026-07-01", "--to", "2026-12-31"])
-        #expect(!cycle.isEmpty)
+        let month = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2026-11-26", "--to", "2026-12-27"])
+        #expect(!month.isEmpty)
+        let longer = try cli.run(["reminders", "preview", "--from", "2026-11-26", "--to", "2026-12-28"])
+        #expect(longer.status == 1 && longer.stderr.contains("to"), "32 days: \(longer)")
         RobustnessTests.stillServes(daemon, after: "a century's preview")
     }
 

@@ -140,9 +140,12 @@ struct ParameterBoundsTests {
         #expect(throws: VarlinkError.invalidParameter("to")) {
             _ = try VarlinkParameters.decode(parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-11-25", "to": "2126-11-25"])
         }
-        let cycle = try VarlinkParameters.decode(
-            parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-07-01", "to": "2026-12-31"])
-        #expect(cycle.to == "2026-12-31", "a whole cycle (184 days) is one preview")
+        let month = try VarlinkParameters.decode(
+            parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-01-01"])
+        #expect(month.to == "2027-01-01", "31 days are one preview")
+        #expect(throws: VarlinkError.invalidParameter("to")) {
+            _ = try VarlinkParameters.decode(parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-01-02"])
+        }
         #expect(throws: VarlinkError.invalidParameter("limit")) {
             _ = try VarlinkParameters.decode(parametersOf: Kinerja.ListDeliveries.self, from: ["limit": .double(1e30)])
         }

@@ -24,8 +24,10 @@ public enum WireBounds {
     public static let content = ParameterBound.text(maxBytes: 1 << 20)
     /// One piece of an upload.
     public static let maxChunkBytes = 512 * 1024
-    /// The days a preview may span: one cycle at most (July–December has 184 days).
-    public static let previewDays = 184
+    /// The days a preview may span: a month. A district's whole cycle is some 50,000
+    /// reminders, 30 MB of reply and five times that while it is made; a longer view is asked
+    /// month by month.
+    public static let previewDays = 31
     /// Step details: choices are few and their ids short.
     public static let details = ParameterBound.object([
         "praktikKinerja": word, "rhk": .list(maxCount: 64, element: .object(["id": word, "jumlah": .integer(0...10_000)])),

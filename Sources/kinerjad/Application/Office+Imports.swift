@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaRPC
+import KinerjaRPCServer
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens

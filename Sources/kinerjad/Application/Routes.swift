@@ -107,7 +107,9 @@ enum Routes {
             return Empty()
         }
         router.registerBlocking(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
-        router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
+        router.registerBlockingPieces(Kinerja.ListSilences.self) { p, context in
+            .list(try office.listSilences(all: p.all == true), for: context) { silences, _ in Kinerja.ListSilences.Result(silences: Array(silences)) }
+        }
         router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
         router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
             .init(hooks: try hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable, skipped: $0.skipped) })
