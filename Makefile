@@ -3,7 +3,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 STATE        ?= .state
 CONFIG       ?= config/kinerja.toml
-APT_PACKAGES := libsystemd-dev libsqlite3-dev pkg-config systemd python3 python3-venv man-db sqlite3
+APT_PACKAGES := libsystemd-dev libsqlite3-dev zlib1g-dev libxml2 pkg-config systemd python3 python3-venv man-db sqlite3
 PYVENV       := .build/pyvenv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -16,7 +16,7 @@ SYSCONFDIR   ?= /etc
 CONFIGURATION ?= release
 MANUAL_DIR   := .build/plugins/GenerateManual/outputs
 
-.PHONY: all deps build release run test test-deps fuzz bench install manuals install-files uninstall clean
+.PHONY: all deps build release run test test-deps fuzz drill bench install manuals install-files uninstall clean
 
 all: build
 
@@ -88,6 +88,15 @@ fuzz: deps release
 	$(SWIFT) build --build-tests
 	@mkdir -p $(TEST_LOGS)
 	$(call logged_tests,fuzz,KINERJA_FUZZ_SECONDS=$${KINERJA_FUZZ_SECONDS:-600} KINERJA_FUZZ_SEED=$${KINERJA_FUZZ_SEED:-$$(date +%s)} KINERJA_BIN_DIR=$$($(SWIFT) build -c release --show-bin-path) $(SWIFT_TEST) --filter RPCFuzzTests)
+
+## drill: one kinerjad, never restarted, from 2026-12-20 to 2028-01-05 on a clock DRILL_RATE times
+## faster than real time, over the example district, through a scripted year of changes with
+## kinerjactl; then checked from the journal and the hook's log against the previews (summary table
+## on stdout, exit 1 when a check fails). Debug build, the one make test uses.
+DRILL_RATE   ?= 100000
+drill: deps
+	$(SWIFT) build
+	$$($(SWIFT) build --show-bin-path)/kinerja-drill --root $(CURDIR) --bin-dir $$($(SWIFT) build --show-bin-path) --rate $(DRILL_RATE)
 
 ## bench: figures of the release build beside an echo floor and Taskwarrior (table, and JSON in
 ## .build/bench/bench.json); installs the Debian packages it needs (taskwarrior, gcc)

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,11 +34,22 @@ let package = Package(
         .target(name: "KinerjaCore", swiftSettings: strict),
         // JSON text as Foundation's JSONEncoder writes it, for the wire and the store.
         .target(name: "KinerjaJSON", swiftSettings: strict),
-        // Seeded generation shared by kinerja-bench and the tests.
-        .target(name: "KinerjaSampleData", swiftSettings: strict),
+        // Seeded generation shared by kinerja-bench and the tests (and .xlsx packages made in them).
+        .target(
+            name: "KinerjaSampleData",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "KinerjaStore",
             dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // .xlsx workbooks read into the rows the CSV path reads (only kinerjad links it: the
+        // CLI sends a workbook's bytes, so that it keeps linking FoundationEssentials alone).
+        .target(
+            name: "KinerjaSheets",
+            dependencies: ["KinerjaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .target(
@@ -64,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "kinerjad",
             dependencies: [
-                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "Systemd",
+                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "KinerjaSheets", "Systemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,12 +98,21 @@ let package = Package(
             // conformances at every start took 8 of kinerjactl's 12 ms, before any work.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims", "-lswiftSynchronization"])]
         ),
+        // The year-long drill of `make drill`, and its short form in the end-to-end tests.
+        .target(name: "KinerjaDrill", dependencies: ["KinerjaCore", "KinerjaRPC"], swiftSettings: strict),
+        .executableTarget(name: "kinerja-drill", dependencies: ["KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
         .executableTarget(
             name: "kinerja-bench",
             dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore", "KinerjaRules"],
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaSheetsTests",
+            dependencies: ["KinerjaSheets", "KinerjaCore", "KinerjaSampleData"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",
@@ -113,6 +134,7 @@ let package = Package(
             dependencies: ["kinerjad", "KinerjaCore", "KinerjaRules", "KinerjaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
     ]
 )

@@ -470,7 +470,7 @@ def probe_big_import(args):
 def probe_memory_ceiling(args):
     """What a district's daemon can be made to hold at most: a 2,000-position district imported,
     then at once 300 clients each leaving a ListPeople reply unread (the output budget), 8 clients
-    previewing a month (the longest preview), 2 uploads of 60 MiB and a re-import; RSS peak, and 10 s later.
+    previewing two months (the longest preview), 2 uploads of 60 MiB and a re-import; RSS peak, and 10 s later.
     The threads (and hook processes) at most, for TasksMax=."""
     daemon = Daemon(args.bin, "2026-11-25T08:00:00+07:00", nofile="1280:1280")
     try:
@@ -505,7 +505,7 @@ def probe_memory_ceiling(args):
         def preview():
             try:
                 c = Varlink(daemon.socket, timeout=120)
-                c.call("id.kinerja.Kinerja.PreviewReminders", {"from": "2026-12-01", "to": "2026-12-31"})
+                c.call("id.kinerja.Kinerja.PreviewReminders", {"from": "2026-12-01", "to": "2027-01-31"})
                 c.close()
             except OSError:
                 pass

@@ -52,12 +52,20 @@ struct Kinerjad: AsyncParsableCommand {
         valueName: "instant"))
     var clockStart: String?
 
+    @Option(name: .customLong("clock-rate"), help: ArgumentHelp(
+        "Run the daemon's clock N times faster than real time, its timers included (the reminder scheduler's sleeps, hook retries): a drill runs a year through one daemon in minutes.",
+        valueName: "N"))
+    var clockRate: Int = 1
+
     @Flag(name: .customLong("check-config"), help: "Check the configuration and rules, print what is wrong, and exit.")
     var checkConfig = false
 
     func validate() throws {
         if let clockStart, Kinerjad.parseInstant(clockStart) == nil {
             throw ValidationError("--clock-start '\(clockStart)' is not an RFC 3339 instant such as 2025-02-03T08:00:00+08:00")
+        }
+        guard (1...10_000_000).contains(clockRate) else {
+            throw ValidationError("--clock-rate \(clockRate) must be a whole number from 1 (real time) to 10000000")
         }
     }
 
@@ -90,10 +98,10 @@ struct Kinerjad: AsyncParsableCommand {
             print("\(config): ok; rules years \(settings.rules.years.map(\.year))")
             return
         }
-        let clock = DaemonClock(startingAt: clockStart.flatMap(Kinerjad.parseInstant))
+        let clock = DaemonClock(startingAt: clockStart.flatMap(Kinerjad.parseInstant), rate: Double(clockRate))
         if clock.isOverridden {
-            logger.warning("the clock was moved with --clock-start: the daemon's time is not the system's", metadata: [
-                "KINERJA_CLOCK_START": "\(clockStart ?? "")",
+            logger.warning("the clock was moved with --clock-start or --clock-rate: the daemon's time is not the system's", metadata: [
+                "KINERJA_CLOCK_START": "\(clockStart ?? "")", "KINERJA_CLOCK_RATE": "\(clockRate)",
             ])
         }
         // Taken (and LISTEN_* unset) before the store opens: without a socket from systemd the

@@ -29,29 +29,41 @@ struct AuthorizationTests {
         return account
     }
 
-    /// A daemon whose socket an unprivileged client can reach.
-    static func openDaemon() throws -> DaemonProcess {
+    /// A daemon whose socket an unprivileged client can reach, a kinerjactl it can run and
+    /// the example roster it can read: copies of both beside the socket, since the checkout
+    /// itself may be where only root may enter (a clone under /root).
+    static func openDaemon() throws -> (daemon: DaemonProcess, cli: CLI, roster: String) {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
         // For the test only: the daemon binds its socket 0660 (under systemd: group kinerja),
         // inside our 0700 temporary directory. Open both so that an unprivileged client can
         // connect at all; what is tested is the daemon's own per-call check (SO_PEERCRED).
         chmod(daemon.directory, 0o711)
         chmod(daemon.socketPath, 0o666)
-        return daemon
+        var cli = CLI(daemon)
+        cli.executable = try copy(TestEnvironment.kinerjactl, into: daemon.directory, mode: 0o755)
+        return (daemon, cli, try copy(TestEnvironment.example("roster.csv"), into: daemon.directory, mode: 0o644))
+    }
+
+    /// A copy of `path` in `directory` with `mode`; its path.
+    static func copy(_ path: String, into directory: String, mode: mode_t) throws -> String {
+        let target = directory + "/" + URL(fileURLWithPath: path).lastPathComponent
+        try FileManager.default.copyItem(atPath: path, toPath: target)
+        guard chmod(target, mode) == 0 else { throw TestFailure("chmod \(target): \(String(cString: strerror(errno)))") }
+        return target
     }
 
     @Test("an unprivileged user may read (exit 0) but not change (exit 4); root may")
     func unprivilegedUserReadsOnly() throws {
         let account = try Self.unprivilegedAccount()
-        let daemon = try Self.openDaemon()
-        let cli = CLI(daemon)
+        let (daemon, cli, roster) = try Self.openDaemon()
+        defer { withExtendedLifetime(daemon) {} }
         let principal = RosterAndWorkflowTests.principal
 
         let status = try cli.run(["status", "--json"], as: .user(Self.user))
         #expect(status.status == 0, "\(status)")
         #expect(try CLI.decode(Status.self, from: status).currentCycle == "2026-2")
 
-        let importing = try cli.run(["import", "roster", TestEnvironment.example("roster.csv")], as: .user(Self.user))
+        let importing = try cli.run(["import", "roster", roster], as: .user(Self.user))
         #expect(importing.status == 4, "\(importing)")
         #expect(importing.stderr.contains("permission denied"), "\(importing)")
         #expect(importing.stderr.split(separator: "\n").count == 1, "one line: \(importing)")
@@ -89,18 +101,18 @@ struct AuthorizationTests {
             _ = try? Self.run("gpasswd", ["-d", Self.user, Self.adminGroup])
             if !groupExisted { _ = try? Self.run("groupdel", [Self.adminGroup]) }
         }
-        let daemon = try Self.openDaemon()
-        let cli = CLI(daemon)
+        let (daemon, cli, roster) = try Self.openDaemon()
+        defer { withExtendedLifetime(daemon) {} }
         let principal = RosterAndWorkflowTests.principal
 
         // Not yet a member: refused.
-        let before = try cli.run(["import", "roster", TestEnvironment.example("roster.csv")], as: .userWithGroups(Self.user))
+        let before = try cli.run(["import", "roster", roster], as: .userWithGroups(Self.user))
         #expect(before.status == 4, "\(before)")
 
         let added = try Self.run("usermod", ["-aG", Self.adminGroup, Self.user])
         try #require(added.status == 0, "\(added)")
 
-        let imported = try cli.run(["import", "roster", TestEnvironment.example("roster.csv"), "--json"], as: .userWithGroups(Self.user))
+        let imported = try cli.run(["import", "roster", roster, "--json"], as: .userWithGroups(Self.user))
         #expect(imported.status == 0, "\(imported)")
         #expect(try CLI.decode(ImportResult.self, from: imported).goodRows == 35)
 

@@ -22,37 +22,37 @@ struct ClientBoundsTests {
     @Test("History with limit -1 (finding 1): InvalidParameter naming limit, and the daemon lives; kinerjactl refuses it itself")
     func negativeHistoryLimit() throws {
         let account = try AuthorizationTests.unprivilegedAccount()
-        let daemon = try AuthorizationTests.openDaemon()
+        let (daemon, user, _) = try AuthorizationTests.openDaemon()
         for limit in [-1, 0, 1001, Int.max] {
             let connection = try RawVarlinkConnection(path: daemon.socketPath)
-            connection.send(#"{"method":"id.kinerja.Kinerja.History","parameters":{"subject":"nobody","limit":\#(limit)}}"#)
+            #expect(connection.send(#"{"method":"id.kinerja.Kinerja.History","parameters":{"subject":"nobody","limit":\#(limit)}}"#))
             let reply = connection.receive()
             #expect(reply.errorName == "org.varlink.service.InvalidParameter", "limit \(limit): \(reply)")
             if case .reply(let text) = reply { #expect(text.contains(#""parameter":"limit""#), "names the parameter: \(text)") }
             RobustnessTests.stillServes(daemon, after: "History with limit \(limit)")
         }
-        let cli = try CLI(daemon).run(["history", "nobody", "--limit=-1"], as: .user(account.name))
+        let cli = try user.run(["history", "nobody", "--limit=-1"], as: .user(account.name))
         #expect(cli.status == 2, "a usage error, before the daemon is asked: \(cli)")
         #expect(cli.stderr.contains("--limit"), "\(cli)")
-        let fine = try CLI(daemon).run(["history", "nobody", "--limit=1000"], as: .user(account.name))
+        let fine = try user.run(["history", "nobody", "--limit=1000"], as: .user(account.name))
         #expect(fine.status == 0, "\(fine)")
         #expect(daemon.isRunning)
     }
 
-    @Test("a preview of a century (finding 3) is refused naming `to`; a month is one preview")
+    @Test("a preview of a century (finding 3) is refused naming `to`; two months are one preview")
     func previewSpan() throws {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
         let cli = CLI(daemon)
         _ = try cli.importFile("roster", TestEnvironment.example("roster.csv"))
         let connection = try RawVarlinkConnection(path: daemon.socketPath)
-        connection.send(#"{"method":"id.kinerja.Kinerja.PreviewReminders","parameters":{"from":"2026-11-25","to":"2126-11-25"}}"#)
+        #expect(connection.send(#"{"method":"id.kinerja.Kinerja.PreviewReminders","parameters":{"from":"2026-11-25","to":"2126-11-25"}}"#))
         let century = connection.receive(timeout: 10)
         #expect(century.errorName == "org.varlink.service.InvalidParameter", "\(century)")
         if case .reply(let text) = century { #expect(text.contains(#""parameter":"to""#), "\(text)") }
-        let month = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2026-11-26", "--to", "2026-12-27"])
-        #expect(!month.isEmpty)
-        let longer = try cli.run(["reminders", "preview", "--from", "2026-11-26", "--to", "2026-12-28"])
-        #expect(longer.status == 1 && longer.stderr.contains("to"), "32 days: \(longer)")
+        let months = try cli.json([ReminderItem].self, ["reminders", "preview", "--from", "2026-11-26", "--to", "2027-01-27"])
+        #expect(!months.isEmpty)
+        let longer = try cli.run(["reminders", "preview", "--from", "2026-11-26", "--to", "2027-01-28"])
+        #expect(longer.status == 1 && longer.stderr.contains("to"), "63 days: \(longer)")
         RobustnessTests.stillServes(daemon, after: "a century's preview")
     }
 

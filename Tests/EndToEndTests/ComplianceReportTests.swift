@@ -98,15 +98,15 @@ struct ComplianceReportTests {
         let lines = Self.cells(text.stdout)
         #expect(text.stdout.hasPrefix("compliance of cycle 2026-2, as of 2026-11-25\n"), "\(text)")
         let headers = [
-            ["ROLE", "STEP", "DONE", "ON-TIME", "LATE", "OVERDUE", "BLOCKED", "PENDING"],
-            ["ROLE", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED"],
-            ["NPSN", "SCHOOL", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED"],
+            ["ROLE", "STEP", "DONE", "ON-TIME", "LATE", "OVERDUE", "BLOCKED", "PENDING", "UNFINISHED"],
+            ["ROLE", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED", "UNFINISHED"],
+            ["NPSN", "SCHOOL", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED", "UNFINISHED"],
         ]
         for header in headers { #expect(lines.contains(header), "header \(header): \(text)") }
         let rows = Self.tableRows(report)
         for row in rows.steps + rows.roles { #expect(lines.contains(row), "row \(row): \(text)") }
         for (npsn, figures) in rows.schools {
-            #expect(lines.contains { $0.first == npsn && Array($0.suffix(5)) == figures }, "school \(npsn) \(figures): \(text)")
+            #expect(lines.contains { $0.first == npsn && Array($0.suffix(6)) == figures }, "school \(npsn) \(figures): \(text)")
         }
         #expect(lines.count == 1 + headers.count + rows.steps.count + rows.roles.count + rows.schools.count, "\(text)")
 
@@ -120,8 +120,8 @@ struct ComplianceReportTests {
     /// The rows the tables must show, as cells: steps and roles whole, schools as their
     /// NPSN and five figures (a school's name has spaces).
     static func tableRows(_ report: ComplianceReport) -> (steps: [[String]], roles: [[String]], schools: [(String, [String])]) {
-        let steps = report.steps.map { [$0.role, $0.step] + [$0.done, $0.onTime, $0.late, $0.overdue, $0.blocked, $0.pending].map(String.init) }
-        func figures(_ g: GroupCompliance) -> [String] { [g.plans, g.complete, g.overdue, g.blocked, g.notSubmitted].map(String.init) }
+        let steps = report.steps.map { [$0.role, $0.step] + [$0.done, $0.onTime, $0.late, $0.overdue, $0.blocked, $0.pending, $0.unfinished].map(String.init) }
+        func figures(_ g: GroupCompliance) -> [String] { [g.plans, g.complete, g.overdue, g.blocked, g.notSubmitted, g.unfinished].map(String.init) }
         return (steps, report.roles.map { [$0.key] + figures($0) }, report.schools.map { ($0.key, figures($0)) })
     }
 }

@@ -24,6 +24,8 @@ final class DaemonProcess: @unchecked Sendable {
     let stateDirectory: String
     private(set) var configPath: String
     let clockStart: String?
+    /// `--clock-rate`: seconds of the daemon's time per real second.
+    let clockRate: Int?
     let launch: Launch
     /// The kinerjad binary: the build's, or an installed one.
     let executable: String
@@ -53,7 +55,7 @@ final class DaemonProcess: @unchecked Sendable {
     ///   - executable: `kinerjad` to run, e.g. an installed one; `config` its configuration.
     ///   - user: Run the daemon as this account; its state directory is created for it.
     init(
-        clockStart: String? = nil, configCopy: Bool = false, launch: Launch = .direct,
+        clockStart: String? = nil, clockRate: Int? = nil, configCopy: Bool = false, launch: Launch = .direct,
         executable: String = TestEnvironment.kinerjad, config: String = TestEnvironment.configPath, user: Account? = nil
     ) throws {
         directory = try TestEnvironment.makeTemporaryDirectory()
@@ -61,6 +63,7 @@ final class DaemonProcess: @unchecked Sendable {
         stateDirectory = directory + "/state"
         outputPath = directory + "/kinerjad.log"
         self.clockStart = clockStart
+        self.clockRate = clockRate
         self.launch = launch
         self.executable = executable
         self.user = user
@@ -101,6 +104,7 @@ final class DaemonProcess: @unchecked Sendable {
         var arguments = ["--config", configPath, "--state-dir", stateDirectory]
         if launch == .direct { arguments += ["--socket", socketPath] }
         if let clockStart { arguments += ["--clock-start", clockStart] }
+        if let clockRate { arguments += ["--clock-rate", "\(clockRate)"] }
         return arguments
     }
 

@@ -101,7 +101,7 @@ struct ReminderCatchUpTests {
         #expect(recordedMonday.filter { $0.late }.map(\.id).sorted() == friday.map(\.id).sorted())
         // `reminders list --since/--until` bound the local date each was due to fire, both included.
         func listed(_ bounds: [String]) throws -> [String] {
-            try daemon.json([ReminderItem].self, ["reminders", "list", "--limit", "1000"] + bounds).map(\.id).sorted()
+            try daemon.json([ReminderItem].self, ["reminders", "list", "--limit", "10000"] + bounds).map(\.id).sorted()
         }
         #expect(try listed(["--until", "2026-11-26"]) == thursday.map(\.id).sorted())
         #expect(try listed(["--since", "2026-11-27", "--until", "2026-11-29"]) == friday.map(\.id).sorted())

@@ -208,11 +208,11 @@ final class ReminderDaemon: @unchecked Sendable {
 
     /// Recorded reminders (fired, missed, silenced), all of them.
     func recorded(state: String? = nil) throws -> [ReminderItem] {
-        try json([ReminderItem].self, ["reminders", "list", "--limit", "1000"] + (state.map { ["--state", $0] } ?? []))
+        try json([ReminderItem].self, ["reminders", "list", "--limit", "10000"] + (state.map { ["--state", $0] } ?? []))
     }
 
     func deliveries() throws -> [DeliveryItem] {
-        try json([DeliveryItem].self, ["reminders", "deliveries", "--limit", "1000"])
+        try json([DeliveryItem].self, ["reminders", "deliveries", "--limit", "10000"])
     }
 
     /// Imports config/examples roster.csv and progress.csv (the district of cycle 2026-2).

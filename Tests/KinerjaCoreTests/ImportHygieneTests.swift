@@ -46,16 +46,24 @@ struct ImportHygieneTests {
         #expect(throws: PersonIDError.tooLong(length: 65)) { try PersonID(validating: id) }
     }
 
-    @Test("a file of more than 500,000 rows is refused before it is read into rows")
-    func rowBound() {
+    @Test("a table of more than 500,000 rows is refused, a CSV before it is read into rows")
+    func rowBound() throws {
         let rows = String(repeating: "\(Self.a),Budi,pengawas_sekolah,\n", count: 10)
-        #expect(CSVRecord.parse(Self.header + rows, columns: RosterParser.columns, required: ["id"], maxRows: 10) { $0.line }.lines.count == 10)
-        let over = CSVRecord.parse(Self.header + rows + "x\n", columns: RosterParser.columns, required: ["id"], maxRows: 10) { $0.line }
+        let fits = try CSVTable(parsing: Self.header + rows)
+        #expect(CSVRecord.parse(fits, columns: RosterParser.columns, required: ["id"], maxRows: 10) { $0.line }.lines.count == 10)
+        let over = CSVRecord.parse(try CSVTable(parsing: Self.header + rows + "x\n"), columns: RosterParser.columns, required: ["id"], maxRows: 10) {
+            $0.line
+        }
         #expect(over.lines.isEmpty && Self.messages(over.problems) == [
             "12: the file has more than 10 rows; split it into several files and import them one by one",
         ])
-        let country = RosterParser.parse(Self.header + String(repeating: "x\n", count: CSVRecord.maxRows + 1))
-        #expect(country.problems.count == 1 && country.lines.isEmpty)
+        let country = RosterParser.parse(Self.header + String(repeating: "x\n", count: CSVTable.maxRows + 1))
+        #expect(Self.messages(country.problems) == [
+            "500002: the file has more than 500000 rows; split it into several files and import them one by one",
+        ])
+        #expect(throws: ImportProblem.self, "counted before any row is made") {
+            try CSVTable(parsing: Self.header + String(repeating: "x\n", count: CSVTable.maxRows + 1))
+        }
     }
 
     static func line(_ person: String, atasan: String?, _ number: Int) -> RosterLine {

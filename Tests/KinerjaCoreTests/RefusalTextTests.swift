@@ -74,6 +74,9 @@ import Testing
         (.invalidDetails(.focusSchoolNotPlanned(NPSN("20100004")!, planned: [NPSN("20100001")!, NPSN("20100002")!, NPSN("20100003")!])),
          "sekolah fokus 20100004 bukan salah satu dari tiga sekolah yang direncanakan (20100001, 20100002, 20100003)",
          "the focus school 20100004 is not one of the three planned schools (20100001, 20100002, 20100003)"),
+        (.cycleClosed(CycleID("2026-2")!, on: LocalDate("2027-01-15")!),
+         "siklus 2026-2 sudah ditutup pada 2027-01-15; kedudukan akhir rencananya tidak dapat diubah lagi",
+         "cycle 2026-2 was closed on 2027-01-15; the plan's final standing can no longer be changed"),
         (.invalidDetails(.missingRefleksiAspects(["upaya-belajar"])),
          "Refleksi Tindak Lanjut dinilai pada ketiga aspek; belum dinilai: upaya-belajar",
          "Refleksi Tindak Lanjut is rated on all three aspects; missing: upaya-belajar"),
@@ -92,6 +95,7 @@ import Testing
         case .alreadyStarted: "alreadyStarted"
         case .cannotStart: "cannotStart"
         case .planComplete: "planComplete"
+        case .cycleClosed: "cycleClosed"
         case .badDate(let problem):
             switch problem {
             case .afterToday: "badDate.afterToday"
@@ -131,8 +135,8 @@ import Testing
     @Test func everyReasonHasASample() {
         let names = Self.samples.map { Self.caseName($0.reason) }
         #expect(Set(names).count == names.count, "one sample per case: \(names)")
-        // 9 plain reasons, 4 date problems, 13 other details problems, and notInCatalog for each of 3 catalogs.
-        #expect(names.count == 9 + 4 + 13 + 3)
+        // 10 plain reasons, 4 date problems, 13 other details problems, and notInCatalog for each of 3 catalogs.
+        #expect(names.count == 10 + 4 + 13 + 3)
     }
 
     @Test("every reason reads in Bahasa Indonesia and in English", arguments: samples.indices)

@@ -74,11 +74,14 @@ struct ReminderPlannerTests {
 
     /// Lead days 15, 6, 1, repeats every 8 days, escalation after 15: nominal dates Thu 16 Jan,
     /// Sat 25 Jan, Thu 30 Jan, Fri 31 Jan, Sat 8 Feb, Sat 15 Feb (escalation), Sun 16 Feb, Mon 24 Feb.
+    /// `rule` for the reminders before the deadline; after it, `.after` unless `rule` skips.
     func weekendPolicy(_ rule: NonWorkingDayRule) -> ReminderPolicy {
-        ReminderPolicy(leadDays: [15, 6, 1], overdueRepeatDays: 8, escalateAfterDays: 15, nonWorkingDay: rule)
+        ReminderPolicy(
+            leadDays: [15, 6, 1], overdueRepeatDays: 8, escalateAfterDays: 15, nonWorkingDay: rule,
+            afterDeadlineNonWorkingDay: rule == .skip ? .skip : .after)
     }
 
-    @Test("weekend nominal dates move to the Friday before (.before)")
+    @Test("weekend nominal dates before the deadline move to the Friday before (.before), those after it to the Monday after")
     func weekendBefore() {
         let rows = F.rows(idle, policy: weekendPolicy(.before), from: "2025-01-01T00:00:00+08:00", through: "2025-03-01T00:00:00+08:00")
         #expect(rows == [
@@ -86,10 +89,17 @@ struct ReminderPlannerTests {
             "lead -6 2025-01-24 2025-01-23T23:00:00Z pegawai \(nip)",
             "lead -1 2025-01-30 2025-01-29T23:00:00Z pegawai \(nip)",
             "due 0 2025-01-31 2025-01-30T23:00:00Z pegawai \(nip)",
-            "overdue 8 2025-02-07 2025-02-06T23:00:00Z pegawai \(nip)",
-            "escalation 15 2025-02-14 2025-02-13T23:00:00Z atasan \(atasan)",
-            "overdue 16 2025-02-14 2025-02-13T23:00:00Z pegawai \(nip)",
+            "overdue 8 2025-02-10 2025-02-09T23:00:00Z pegawai \(nip)",
+            "escalation 15 2025-02-17 2025-02-16T23:00:00Z atasan \(atasan)",
+            "overdue 16 2025-02-17 2025-02-16T23:00:00Z pegawai \(nip)",
             "overdue 24 2025-02-24 2025-02-23T23:00:00Z pegawai \(nip)",
+        ])
+        // Asked for "before" after the deadline too, it still never fires before its threshold.
+        var asked = weekendPolicy(.before)
+        asked.afterDeadlineNonWorkingDay = .before
+        #expect(asked.afterDeadlineNonWorkingDay == .after)
+        #expect(F.rows(idle, policy: asked, from: "2025-02-01T00:00:00+08:00", through: "2025-02-15T00:00:00+08:00") == [
+            "overdue 8 2025-02-10 2025-02-09T23:00:00Z pegawai \(nip)",
         ])
     }
 
@@ -119,8 +129,10 @@ struct ReminderPlannerTests {
         ])
         // Repeats a whole number of weeks apart that start on a weekend never fire: a
         // finite series, and `next` does not search for ever.
-        let weekly = ReminderPolicy(leadDays: [], onDueDay: false, overdueRepeatDays: 7, escalateAfterDays: 0, nonWorkingDay: .skip)
-        let saturday = ReminderPolicy(leadDays: [], onDueDay: false, overdueRepeatDays: 8, escalateAfterDays: 0, nonWorkingDay: .skip)
+        let weekly = ReminderPolicy(
+            leadDays: [], onDueDay: false, overdueRepeatDays: 7, escalateAfterDays: 0, nonWorkingDay: .skip, afterDeadlineNonWorkingDay: .skip)
+        let saturday = ReminderPolicy(
+            leadDays: [], onDueDay: false, overdueRepeatDays: 8, escalateAfterDays: 0, nonWorkingDay: .skip, afterDeadlineNonWorkingDay: .skip)
         #expect(F.rows(idle, policy: weekly, from: "2025-01-01T00:00:00+08:00", through: "2025-03-01T00:00:00+08:00").count == 4)
         let plan = Fixtures.principalPlan("2025-1")
         // Due Friday 31 January, +8k: Sat 8 Feb and Sun 16 Feb are dropped, Mon 24 Feb fires.
@@ -130,7 +142,7 @@ struct ReminderPlannerTests {
         // Weekly from a Friday deadline in an office working Sunday to Thursday: never.
         let sundayToThursday = ReminderPolicy(
             leadDays: [], onDueDay: false, overdueRepeatDays: 7, escalateAfterDays: 0, workingDays: [7, 1, 2, 3, 4],
-            nonWorkingDay: .skip)
+            nonWorkingDay: .skip, afterDeadlineNonWorkingDay: .skip)
         #expect(ReminderPlanner.next(
             of: plan, position: F.position(for: plan), rules: Fixtures.rules2025, policy: sundayToThursday,
             calendar: F.wita, after: Fixtures.instant("2025-02-01T00:00:00Z")) == nil)
@@ -431,9 +443,10 @@ extension ReminderPlannerTests {
         #expect(Set(own.map(\.due)) == [Fixtures.date("2025-05-03")], "the deadline is the maximum length: \(own.map(F.row))")
         // 14, 7 and 1 days before (Saturday 19 April → Friday 18 April; Saturday 26 April → Friday
         // 25 April; Friday 2 May), on the day (a Saturday → Friday 2 May, absorbing the lead of that
-        // day), then every week after (Saturdays 10 and 17 May → Fridays 9 and 16 May).
+        // day), then every week after (Saturdays 10 and 17 May → Mondays 12 and 19 May: after the
+        // deadline a reminder never moves before its threshold).
         #expect(own.map { "\($0.kind.rawValue) \($0.offsetDays) \($0.fireDate)" } == [
-            "lead -14 2025-04-18", "lead -7 2025-04-25", "due 0 2025-05-02", "overdue 7 2025-05-09", "overdue 14 2025-05-16",
+            "lead -14 2025-04-18", "lead -7 2025-04-25", "due 0 2025-05-02", "overdue 7 2025-05-12", "overdue 14 2025-05-19",
         ])
         // Nothing at the minimum length (one month): that is allowed, not a deadline.
         #expect(!own.contains { $0.fireDate <= Fixtures.date("2025-03-03") })

@@ -83,7 +83,8 @@ struct ReminderScenario: CustomStringConvertible {
             overdueRepeatDays: Int.random(in: 0..<4, using: &g) == 0 ? 0 : Int.random(in: 1...14, using: &g),
             escalateAfterDays: Int.random(in: 0..<3, using: &g) == 0 ? 0 : Int.random(in: 1...30, using: &g),
             fireHour: Int.random(in: 0...23, using: &g), fireMinute: Int.random(in: 0...59, using: &g),
-            workingDays: working, holidays: holidays, nonWorkingDay: moves.randomElement(using: &g)!)
+            workingDays: working, holidays: holidays, nonWorkingDay: moves.randomElement(using: &g)!,
+            afterDeadlineNonWorkingDay: moves.randomElement(using: &g)!)
         let zones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
         return ReminderScenario(
             plan: plan, position: position, policy: policy, calendar: OfficeCalendar(identifier: zones.randomElement(using: &g)!)!)
@@ -113,12 +114,12 @@ struct ReminderScenario: CustomStringConvertible {
         policy.workingDays.contains(day.isoWeekday) && !policy.holidays.contains(day)
     }
 
-    func place(_ nominal: LocalDate, lo: LocalDate, hi: LocalDate) -> LocalDate? {
+    func place(_ nominal: LocalDate, lo: LocalDate, hi: LocalDate, rule: NonWorkingDayRule) -> LocalDate? {
         guard nominal >= lo, nominal <= hi else { return nil }
         if working(nominal) { return nominal }
         let down = sequence(first: nominal, next: { $0.adding(days: -1) }).lazy.prefix { $0 >= lo }.first(where: working)
         let up = sequence(first: nominal, next: { $0.adding(days: 1) }).lazy.prefix { $0 <= hi }.first(where: working)
-        switch policy.nonWorkingDay {
+        switch rule {
         case .skip: return nil
         case .before: return down ?? up
         case .after: return up ?? down
@@ -157,9 +158,11 @@ struct ReminderScenario: CustomStringConvertible {
         func fire(_ offset: Int) -> LocalDate? {
             let nominal = due.adding(days: offset)
             guard nominal >= since else { return nil }
+            // After the deadline never the day before: a `.before` there means `.after`.
+            let after: NonWorkingDayRule = policy.afterDeadlineNonWorkingDay == .skip ? .skip : .after
             return offset <= 0
-                ? place(nominal, lo: since, hi: due)
-                : place(nominal, lo: max(since, due.adding(days: 1)), hi: far.adding(days: 1000))
+                ? place(nominal, lo: since, hi: due, rule: policy.nonWorkingDay)
+                : place(nominal, lo: max(since, due.adding(days: 1)), hi: far.adding(days: 1000), rule: after)
         }
         // Placed, then merged: per fire day, the largest offset.
         var byDay: [LocalDate: (ReminderKind, Int)] = [:]

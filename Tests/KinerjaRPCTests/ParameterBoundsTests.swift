@@ -140,11 +140,11 @@ struct ParameterBoundsTests {
         #expect(throws: VarlinkError.invalidParameter("to")) {
             _ = try VarlinkParameters.decode(parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-11-25", "to": "2126-11-25"])
         }
-        let month = try VarlinkParameters.decode(
-            parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-01-01"])
-        #expect(month.to == "2027-01-01", "31 days are one preview")
+        let months = try VarlinkParameters.decode(
+            parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-02-01"])
+        #expect(months.to == "2027-02-01", "62 days are one preview")
         #expect(throws: VarlinkError.invalidParameter("to")) {
-            _ = try VarlinkParameters.decode(parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-01-02"])
+            _ = try VarlinkParameters.decode(parametersOf: Kinerja.PreviewReminders.self, from: ["from": "2026-12-01", "to": "2027-02-02"])
         }
         #expect(throws: VarlinkError.invalidParameter("limit")) {
             _ = try VarlinkParameters.decode(parametersOf: Kinerja.ListDeliveries.self, from: ["limit": .double(1e30)])

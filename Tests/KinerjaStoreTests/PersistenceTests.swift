@@ -151,7 +151,7 @@ struct PersistenceTests {
         let store = try SQLiteStore(path: path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(store.path == path)
-        #expect(store.schemaVersion() == ["v1-roster-audit", "v2-plans", "v3-sekolah-binaan", "v4-reminders", "v5-status-indexes"])
+        #expect(store.schemaVersion() == ["v1-roster-audit", "v2-plans", "v3-sekolah-binaan", "v4-reminders", "v5-status-indexes", "v6-plan-closure"])
         #expect(try store.fetchTexts("PRAGMA journal_mode") == ["wal"])
         // 2 = FULL, on the reader connections too.
         #expect(try store.fetchTexts("PRAGMA synchronous") == ["2"])

@@ -1,3 +1,4 @@
+import KinerjaCore
 import Testing
 @testable import kinerjad
 
@@ -12,6 +13,7 @@ import Testing
         #expect(config.socket == "/run/kinerja/kinerja.sock")
         #expect(config.reminders.leadDays == [14, 7, 1])
         #expect(config.reminders.workingDays == [1, 2, 3, 4, 5])
+        #expect(config.reminders.lifecycle.graceDays == 14 && config.reminders.policy.afterDeadlineNonWorkingDay == .after)
         #expect(config.hooks.timeoutSeconds == 30)
     }
 
@@ -27,6 +29,8 @@ import Testing
             lead_days = [10, 3]
             working_days = ["mon", "tue", "wed", "thu", "fri", "sat"]
             non_working_day = "after"
+            non_working_day_after_deadline = "skip"
+            close_cycle_after_days = 30
             holidays = ["2026-12-25"]
             """, file: "/srv/kinerja/etc/kinerja.toml")
         #expect(config.timezone == "Asia/Makassar")
@@ -36,6 +40,8 @@ import Testing
         #expect(config.reminders.leadDays == [10, 3])
         #expect(config.reminders.workingDays.contains(6))
         #expect(config.reminders.nonWorkingDay == "after")
+        #expect(config.reminders.policy.afterDeadlineNonWorkingDay == .skip)
+        #expect(config.reminders.lifecycle.closingDay(of: CycleID("2026-2")!) == LocalDate("2027-01-31"))
         #expect(config.reminders.holidays.map(\.description) == ["2026-12-25"])
     }
 
@@ -48,6 +54,8 @@ import Testing
         ("[reminders]\nholidays = [\"25-12-2026\"]", "holidays: '25-12-2026' is not a date"),
         ("[reminders]\nworking_days = [\"senin\"]", "working_days: 'senin' is not a day"),
         ("[hooks]\ntimeout = 5", "[hooks] unknown key 'timeout'"),
+        ("[reminders]\nnon_working_day_after_deadline = \"before\"", "never moves before it"),
+        ("[reminders]\nclose_cycle_after_days = 120", "close_cycle_after_days must be a whole number from 0 to 90"),
         ("[rpc\n", "line 1"),
         ("", "the file sets nothing"),
         ("# kinerja.toml\n\n   \n# timezone = \"Asia/Jakarta\"\n", "the file sets nothing"),

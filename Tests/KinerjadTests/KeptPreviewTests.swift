@@ -53,7 +53,7 @@ struct KeptPreviewTests {
         let roster = try String(contentsOfFile: "\(SchedulerFixture.root)/config/examples/roster.csv", encoding: .utf8)
         #expect(roster.contains(name) && Self.text(blocked).contains(name))
         _ = try office.importRoster(
-            roster.replacingOccurrences(of: name, with: "Renamed \(name)"), dryRun: false, skipInvalid: false, actor: Self.actor)
+            ImportFile(text: roster.replacingOccurrences(of: name, with: "Renamed \(name)")), dryRun: false, skipInvalid: false, actor: Self.actor)
         let renamed = try Self.preview(office)
         #expect(Self.text(renamed).contains("Renamed \(name)"))
         #expect(try renamed == Self.plannedAnew(fixture))
@@ -84,7 +84,7 @@ struct KeptPreviewTests {
             let key = PositionKey(personID: PersonID(trusted: String(format: "19800101200001%04d", index)), role: .pengawasSekolah, npsn: nil)
             return StoredPlan(plan: Plan(id: PlanID(cycle: cycle, position: key)), due: nil)
         }
-        let window = KeptPreview.Window(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400), settingsVersion: 0, rosterVersion: 0)
+        let window = KeptPreview.Window(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400), settingsVersion: 0, rosterVersion: 0, suppressions: 0)
         let kept = KeptPreview()
         let planned = Planned()
         let all = kept.reminders(of: plans, in: window, plan: planned.plan)
@@ -100,7 +100,7 @@ struct KeptPreviewTests {
         _ = kept.reminders(of: changed, in: window, plan: planned.plan)
         #expect(planned.total == 301)
 
-        let later = KeptPreview.Window(start: window.start, end: window.end, settingsVersion: 1, rosterVersion: 0)
+        let later = KeptPreview.Window(start: window.start, end: window.end, settingsVersion: 1, rosterVersion: 0, suppressions: 0)
         _ = kept.reminders(of: changed, in: later, plan: planned.plan)
         #expect(planned.total == 601)
 

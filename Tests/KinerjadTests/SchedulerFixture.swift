@@ -14,6 +14,7 @@ import Glibc
 final class SettableClock: WallClock {
     private let instant: Mutex<Date>
     let isOverridden = true
+    let rate = 1.0
 
     init(_ start: Date) { instant = Mutex(start) }
 
@@ -51,8 +52,8 @@ final class SchedulerFixture {
         for (kind, file) in [("roster", "roster.csv"), ("progress", "progress.csv")] {
             let content = try String(contentsOfFile: "\(Self.root)/config/examples/\(file)", encoding: .utf8)
             let result = kind == "roster"
-                ? try office.importRoster(content, dryRun: false, skipInvalid: false, actor: actor)
-                : try office.importProgress(content, dryRun: false, skipInvalid: false, actor: actor)
+                ? try office.importRoster(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
+                : try office.importProgress(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
             guard result.applied else { throw FixtureError("the example \(file) was not applied: \(result)") }
         }
         let entries = journaled

@@ -43,6 +43,8 @@ public struct CycleID: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     public var next: CycleID { half == 1 ? CycleID(year: year, half: 2)! : CycleID(year: year + 1, half: 1)! }
 
+    public var previous: CycleID { CycleID(containing: start.adding(days: -1)) }
+
     public static func < (a: CycleID, b: CycleID) -> Bool { (a.year, a.half) < (b.year, b.half) }
 
     public init(from decoder: any Decoder) throws {

@@ -32,17 +32,15 @@ struct CSVRecord {
         return problem(id: prefix + error.message(in: .indonesian), en: prefix + error.message(in: .english))
     }
 
-    /// Reads `text` as a CSV with the given columns: every good row through `row`, every
-    /// bad one as a problem with its line; a bad header, or a file of more than `maxRows`
-    /// lines, is the only problem.
+    /// Reads `table` with the given columns: every good row through `row`, every bad one
+    /// (or one its reader refused) as a problem with its line; a bad header, or more than
+    /// `maxRows` rows, is the only problem.
     static func parse<Line>(
-        _ text: String, columns: [String], required: [String], maxRows: Int = CSVRecord.maxRows,
+        _ table: CSVTable, columns: [String], required: [String], maxRows: Int = CSVTable.maxRows,
         row: (CSVRecord) throws(ImportProblem) -> Line
     ) -> (lines: [Line], problems: [ImportProblem]) {
-        let table: CSVTable
         do {
-            try checkSize(text, maxRows: maxRows)
-            table = try CSVTable(parsing: text)
+            try CSVTable.checkRows(table.rows.count, maxRows: maxRows)
             try checkHeader(table.header, known: columns, required: required)
         } catch {
             return ([], [error])
@@ -50,6 +48,10 @@ struct CSVRecord {
         var lines: [Line] = []
         var problems: [ImportProblem] = []
         for r in table.rows {
+            if let refusal = r.refusal {
+                problems.append(refusal)
+                continue
+            }
             do {
                 try checkFields(r, header: table.header)
                 lines.append(try row(CSVRecord(row: r, header: table.header)))
@@ -58,26 +60,6 @@ struct CSVRecord {
             }
         }
         return (lines, problems)
-    }
-
-    /// The rows one import may hold: a country's roster (250,000 positions) and progress
-    /// (~300,000 rows) fit; a larger file is refused before it is read into rows, which would
-    /// hold gigabytes (a 1,000,000-row file took 2 GiB).
-    public static let maxRows = 500_000
-
-    /// Refuses a file of more than `maxRows` lines (counted as line feeds, which a quoted
-    /// field may hold too: an upper bound, read at the speed of memory).
-    static func checkSize(_ text: String, maxRows: Int) throws(ImportProblem) {
-        var lines = 0
-        for byte in text.utf8 where byte == 0x0A {
-            lines += 1
-            if lines > maxRows + 1 {
-                throw ImportProblem(
-                    line: maxRows + 2,
-                    id: "berkas lebih dari \(maxRows) baris; pecah menjadi beberapa berkas dan impor satu per satu",
-                    en: "the file has more than \(maxRows) rows; split it into several files and import them one by one")
-            }
-        }
     }
 
     /// The longest value of a column, in characters: a name or a single value 200; the lists
@@ -114,6 +96,14 @@ struct CSVRecord {
                     en: "the column \(name) has \(field.count) characters; at most \(limit)")
             }
         }
+    }
+
+    /// Reads `text` as a CSV through `parse`; a text that is no table (empty, a quote never
+    /// closed, too many rows) is the only problem.
+    static func parse<Line>(
+        _ text: String, through parse: (CSVTable) -> (lines: [Line], problems: [ImportProblem])
+    ) -> (lines: [Line], problems: [ImportProblem]) {
+        do { return parse(try CSVTable(parsing: text)) } catch { return ([], [error]) }
     }
 
     /// Checks the header against the columns a format knows, so that a typo in a column

@@ -1,35 +1,71 @@
 import Foundation
 
-/// A CSV file as spreadsheets in an Indonesian office save it: UTF-8 with or without a
-/// BOM, LF or CRLF, comma, semicolon (Indonesian locale) or tab, RFC 4180 quoting.
-/// Rows keep the line number they start on, because every error names its line.
+/// The rows of an import file, as the roster and progress parsers read them: a CSV file as
+/// spreadsheets in an Indonesian office save it (UTF-8 with or without a BOM, LF or CRLF,
+/// comma, semicolon (Indonesian locale) or tab, RFC 4180 quoting), or a workbook's sheet
+/// (KinerjaSheets). Rows keep the line number they start on, because every error names its line.
 public struct CSVTable: Sendable {
     public struct Row: Sendable {
-        /// 1-based line number of the row's first line in the file.
+        /// 1-based line number of the row's first line in the file (a sheet's row number).
         public let line: Int
         public let fields: [String]
+        /// Why the reader already refuses the row: a workbook cell whose value cannot be
+        /// trusted (a NIP stored as a number, a formula's error). Reported instead of the
+        /// parsers' checks, since the fields do not hold what the office typed.
+        public let refusal: ImportProblem?
+
+        public init(line: Int, fields: [String], refusal: ImportProblem? = nil) {
+            self.line = line
+            self.fields = fields
+            self.refusal = refusal
+        }
+
+        var isBlank: Bool { refusal == nil && fields.allSatisfy { $0.trimmedOfWhitespace().isEmpty } }
     }
 
     /// Header names, lower-cased and trimmed.
     public let header: [String]
     public let rows: [Row]
-    public let delimiter: Character
+    /// The CSV's delimiter; nil for a workbook's sheet.
+    public let delimiter: Character?
 
-    /// Parses `text`; throws when there is no header row or a quote is never closed.
+    /// Parses `text`; throws when there is no header row, a quote is never closed, or the
+    /// text has more lines than an import takes (counted before any row is made).
     public init(parsing text: String) throws(ImportProblem) {
+        try CSVTable.checkRows(text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1, maxRows: CSVTable.maxRows)
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         let separator = CSVTable.detectDelimiter(body.utf8)
-        var records = try CSVTable.records(body.utf8, delimiter: separator)
+        try self.init(rows: try CSVTable.records(body.utf8, delimiter: separator), delimiter: Character(Unicode.Scalar(separator)))
+    }
+
+    /// The table of rows read elsewhere (a workbook's sheet): the first row that is not
+    /// blank is the header, as in a CSV. Throws when there is none.
+    public init(rows records: [Row], delimiter: Character? = nil) throws(ImportProblem) {
         // Blank lines (a trailing newline, an empty spreadsheet row) are not rows.
-        records.removeAll { $0.fields.allSatisfy { $0.trimmedOfWhitespace().isEmpty } }
+        let records = records.filter { !$0.isBlank }
         guard let first = records.first else {
             throw ImportProblem(
                 line: 1, id: "berkas kosong: baris judul kolom (header) wajib ada", en: "the file is empty: a header row is required")
         }
-        delimiter = Character(Unicode.Scalar(separator))
+        self.delimiter = delimiter
         header = first.fields.map { $0.trimmedOfWhitespace().lowercased() }
         rows = Array(records.dropFirst())
+    }
+
+    /// The rows one import may hold: a country's roster (250,000 positions) and progress
+    /// (~300,000 rows) fit; a larger CSV is refused before it is read into rows, which would
+    /// hold gigabytes (a 1,000,000-row file took 1.2 GiB and kept 820 MiB).
+    public static let maxRows = 500_000
+
+    /// Refuses more than `maxRows` rows (for a CSV: its line feeds after the header's, which
+    /// a quoted field may hold too, an upper bound).
+    static func checkRows(_ rows: Int, maxRows: Int) throws(ImportProblem) {
+        guard rows > maxRows else { return }
+        throw ImportProblem(
+            line: maxRows + 2,
+            id: "berkas lebih dari \(maxRows) baris; pecah menjadi beberapa berkas dan impor satu per satu",
+            en: "the file has more than \(maxRows) rows; split it into several files and import them one by one")
     }
 
     // The file is read byte by byte: delimiters, quotes and line ends are ASCII, and UTF-8

@@ -7,7 +7,12 @@ public enum ProgressParser {
     public static let statuses = ["selesai", "disetujui", "dikembalikan", "mulai", "terblokir", "dibuka"]
 
     public static func parse(_ text: String) -> (lines: [ProgressLine], problems: [ImportProblem]) {
-        CSVRecord.parse(text, columns: columns, required: requiredColumns, row: parseRow)
+        CSVRecord.parse(text, through: parse)
+    }
+
+    /// The good rows of a table (a CSV's, a workbook sheet's) and a problem for every bad one.
+    public static func parse(_ table: CSVTable) -> (lines: [ProgressLine], problems: [ImportProblem]) {
+        CSVRecord.parse(table, columns: columns, required: requiredColumns, row: parseRow)
     }
 
     static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> ProgressLine {

@@ -7,11 +7,16 @@ public enum RosterParser {
     ]
     public static let requiredColumns = ["id", "nama", "peran"]
 
-    /// The good rows and a problem for every bad one. A header problem is the only problem.
+    /// The good rows of a CSV text and a problem for every bad one. A header problem is the only problem.
     public static func parse(_ text: String) -> (lines: [RosterLine], problems: [ImportProblem]) {
+        CSVRecord.parse(text, through: parse)
+    }
+
+    /// The good rows of a table (a CSV's, a workbook sheet's) and a problem for every bad one.
+    public static func parse(_ table: CSVTable) -> (lines: [RosterLine], problems: [ImportProblem]) {
         var names: [PersonID: (String, Int)] = [:]
         var seen: [PositionKey: Int] = [:]
-        return CSVRecord.parse(text, columns: columns, required: requiredColumns) { (record: CSVRecord) throws(ImportProblem) -> RosterLine in
+        return CSVRecord.parse(table, columns: columns, required: requiredColumns) { (record: CSVRecord) throws(ImportProblem) -> RosterLine in
             let parsed = try parseRow(record)
             if let (name, line) = names[parsed.person.id], name != parsed.person.nama {
                 throw record.problem(

@@ -76,6 +76,14 @@ public struct ReminderOccurrence: Sendable, Hashable, Codable {
     /// `due` + `offsetDays`: the day before the working-day rule.
     public var nominalDate: LocalDate { due.adding(days: offsetDays) }
 
+    /// KINERJA_DAYS: days from `due` to the day it fires (negative before the deadline,
+    /// for `blocked` the days since the block began). The journal entry, the hook's JSON and
+    /// environment and the message text all show this one number.
+    public var days: Int { ReminderOccurrence.days(due: due, fireDate: fireDate) }
+
+    /// The same for a recorded reminder, from its deadline and the local day it fired.
+    public static func days(due: LocalDate, fireDate: LocalDate) -> Int { due.days(until: fireDate) }
+
     public init(
         plan: PlanID, step: Step?, due: LocalDate, kind: ReminderKind, offsetDays: Int, fireDate: LocalDate, fireAt: Date,
         recipientRole: RecipientRole, recipientID: PersonID?, blockCause: BlockCause? = nil, blockNote: String? = nil

@@ -18,10 +18,13 @@ import Foundation
 ///    3 days ago, no overdue repeat or escalation for the days a block explained.
 /// 2. A nominal date that is not a working day moves within a window: lead and due
 ///    reminders stay within [became current, deadline] (never after the deadline they
-///    announce); overdue, escalation and blocked stay after the deadline (or block start)
-///    and not before the step became current. `.before` takes the last working day at or
-///    before the nominal date in the window, else the first after it in the window; `.after`
-///    the reverse; with neither, or under `.skip`, the occurrence is dropped.
+///    announce) and follow `nonWorkingDay` (by default the working day before); overdue,
+///    escalation and blocked stay after the deadline (or block start) and not before the
+///    step became current, and follow `afterDeadlineNonWorkingDay`, which is never
+///    "before": they move to the next working day, so none fires before its threshold
+///    (DESIGN.md, Reminders). `.before` takes the last working day at or before the nominal
+///    date in the window, else the first after it in the window; `.after` the reverse; with
+///    neither, or under `.skip`, the occurrence is dropped.
 /// 3. Occurrences of the same series (lead, due and overdue to the actor; blocked to the
 ///    atasan) that land on the same fire date are one: the one with the largest offset
 ///    (the most urgent) is kept, so a due date on a Sunday does not send "1 day left" and
@@ -179,7 +182,7 @@ private struct Setup {
     func escalation(_ policy: ReminderPolicy) -> (offset: Int, fire: Int?)? {
         guard let due = deadline, policy.escalateAfterDays > 0 else { return nil }
         let offset = policy.escalateAfterDays
-        return (offset, policy.place(due + offset, lo: max(series.since, due + 1), hi: .max))
+        return (offset, policy.place(due + offset, lo: max(series.since, due + 1), hi: .max, rule: policy.afterDeadlineNonWorkingDay))
     }
 
     func occurrence(kind: ReminderKind, offset: Int, fireDay: Int, at: Date, role: RecipientRole, id: PersonID?) -> ReminderOccurrence {
@@ -233,7 +236,7 @@ private struct Series {
         // Under `.skip`, repeats a whole number of weeks apart that start on a weekend
         // would never fire: the series is then finite (and `next` must not search for ever).
         var every = repeatEvery
-        if every > 0, policy.nonWorkingDay == .skip, every % 7 == 0, !policy.isWorkingWeekday(due + every) { every = 0 }
+        if every > 0, policy.afterDeadlineNonWorkingDay == .skip, every % 7 == 0, !policy.isWorkingWeekday(due + every) { every = 0 }
         self.repeatEvery = every
         self.repeatKind = repeatKind
     }
@@ -269,13 +272,14 @@ private struct Series {
     func fire(_ i: Int, _ policy: ReminderPolicy) -> Int? {
         guard let o = offset(i, policy) else { return nil }
         return o <= 0
-            ? policy.place(due + o, lo: since, hi: due)
-            : policy.place(due + o, lo: max(since, due + 1), hi: .max)
+            ? policy.place(due + o, lo: since, hi: due, rule: policy.nonWorkingDay)
+            : policy.place(due + o, lo: max(since, due + 1), hi: .max, rule: policy.afterDeadlineNonWorkingDay)
     }
 
     /// False when a later element of the series fires on the same day (rule 3).
     func kept(_ i: Int, fire day: Int, _ policy: ReminderPolicy) -> Bool {
-        guard policy.nonWorkingDay != .skip else { return true } // nothing moves: no two share a day
+        // Nothing moves: no two share a day.
+        guard policy.nonWorkingDay != .skip || policy.afterDeadlineNonWorkingDay != .skip else { return true }
         var j = i + 1
         while let o = offset(j, policy) {
             // A date moves at most `longestBreak` days: beyond that, later elements fire later.
@@ -294,12 +298,12 @@ extension ReminderPolicy {
         return weekdayMask & (1 << UInt8(w < 0 ? w + 7 : w)) != 0
     }
 
-    /// Where a reminder nominally on `nominal` fires, within [lo, hi] (rule 2).
+    /// Where a reminder nominally on `nominal` fires, within [lo, hi], under `rule` (rule 2).
     @inline(__always)
-    func place(_ nominal: Int, lo: Int, hi: Int) -> Int? {
+    func place(_ nominal: Int, lo: Int, hi: Int, rule: NonWorkingDayRule) -> Int? {
         guard nominal >= lo, nominal <= hi else { return nil }
         if isWorking(nominal) { return nominal }
-        switch nonWorkingDay {
+        switch rule {
         case .skip: return nil
         case .before: return lastWorking(before: nominal, lo: lo) ?? firstWorking(after: nominal, hi: hi)
         case .after: return firstWorking(after: nominal, hi: hi) ?? lastWorking(before: nominal, lo: lo)

@@ -32,8 +32,17 @@ public struct ReminderPolicy: Sendable, Hashable {
     public var workingDays: Set<Int> { didSet { derive() } }
     /// Dates that are not working days.
     public var holidays: Set<LocalDate> { didSet { derive() } }
-    /// What a reminder that falls on a weekend or holiday does.
+    /// What a reminder before or on its deadline (lead, due) that falls on a weekend or
+    /// holiday does: by default the working day before, so that it still comes in time.
     public var nonWorkingDay: NonWorkingDayRule
+    /// What a reminder after its deadline (overdue, escalation, blocked) that falls on a
+    /// weekend or holiday does: `.after` (the next working day) or `.skip`. Never the day
+    /// before: "7 days overdue" sent on day 5 would accuse someone of what has not happened
+    /// yet, and an escalation would reach the atasan before its threshold. A `.before`
+    /// given here is taken as `.after`.
+    public var afterDeadlineNonWorkingDay: NonWorkingDayRule {
+        didSet { if afterDeadlineNonWorkingDay == .before { afterDeadlineNonWorkingDay = .after } }
+    }
 
     // Derived (see the type's comment).
     /// Offsets of the lead reminders, ascending: `[-14, -7, -1]`.
@@ -48,7 +57,8 @@ public struct ReminderPolicy: Sendable, Hashable {
     public init(
         leadDays: [Int] = [14, 7, 1], onDueDay: Bool = true, overdueRepeatDays: Int = 7, escalateAfterDays: Int = 14,
         fireHour: Int = 7, fireMinute: Int = 0, workingDays: Set<Int> = [1, 2, 3, 4, 5],
-        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before
+        holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before,
+        afterDeadlineNonWorkingDay: NonWorkingDayRule = .after
     ) {
         self.leadDays = leadDays
         self.onDueDay = onDueDay
@@ -59,6 +69,7 @@ public struct ReminderPolicy: Sendable, Hashable {
         self.workingDays = workingDays
         self.holidays = holidays
         self.nonWorkingDay = nonWorkingDay
+        self.afterDeadlineNonWorkingDay = afterDeadlineNonWorkingDay == .before ? .after : afterDeadlineNonWorkingDay
         derive()
     }
 

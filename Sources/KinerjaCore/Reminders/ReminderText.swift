@@ -18,7 +18,7 @@ public enum ReminderText {
 
         switch o.kind {
         case .lead, .due, .overdue, .escalation:
-            let late = o.due.days(until: o.fireDate)
+            let late = o.days
             let when: String
             if late < 0 {
                 when = en ? "due \(dueText) (in \(days(-late, en: true)))" : "jatuh tempo \(dueText) (\(-late) hari lagi)"
@@ -42,7 +42,7 @@ public enum ReminderText {
             }
             return text
         case .blocked:
-            let length = o.due.days(until: o.fireDate)
+            let length = o.days
             let cause = causeText(o.blockCause ?? .lainnya, note: o.blockNote, en: en)
             return en
                 ? "Reminder to the atasan\(named): \(subject), blocked since \(dueText) (\(days(length, en: true))): \(cause)."

@@ -14,6 +14,10 @@ public enum PlanFlag: String, Sendable, Codable, CaseIterable, Hashable, Compara
     case pendampinganTooShort = "pendampingan-too-short"
     /// A principal waits for the supervisor to observe.
     case awaitingObservation = "awaiting-observation"
+    /// The cycle closed before the plan was complete: its final standing is the step it
+    /// reached, "tidak selesai" (`CycleLifecycle`). It replaces overdue, blocked and
+    /// not-submitted, which speak of something still to be done.
+    case tidakSelesai = "tidak-selesai"
 
     public static func < (a: PlanFlag, b: PlanFlag) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

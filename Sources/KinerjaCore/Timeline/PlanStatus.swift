@@ -11,22 +11,32 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     public let daysLeft: Int?
     public let flags: [PlanFlag]
     public let blockCause: BlockCause?
+    /// The final standing, when the plan's cycle closed before it was complete.
+    public let closure: PlanClosure?
 
     /// The status of `plan` on `today` under `rules`.
-    public init(of plan: Plan, on today: LocalDate, rules: YearRules) {
+    public init(of plan: Plan, on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
         let timeline = Timeline.entries(of: plan, rules: rules)
-        self.init(of: plan, timeline: timeline, on: today, rules: rules)
+        self.init(of: plan, timeline: timeline, on: today, rules: rules, closure: closure)
     }
 
-    /// The same, reusing a timeline already computed for the plan.
-    public init(of plan: Plan, timeline: [TimelineEntry], on today: LocalDate, rules: YearRules) {
+    /// The same, reusing a timeline already computed for the plan. `closure` is the plan's
+    /// final standing (`CycleLifecycle.closure(of:kept:on:)`), nil while its cycle is open.
+    public init(of plan: Plan, timeline: [TimelineEntry], on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
         self.plan = plan.id
         currentStep = plan.currentStep
         actor = plan.currentStep?.actor
         let current = plan.isComplete ? nil : timeline[plan.currentIndex]
         due = current?.due
-        daysLeft = current.map { today.days(until: $0.due) }
+        self.closure = closure
         blockCause = plan.openBlock?.cause
+        if closure != nil {
+            daysLeft = nil
+            let late = plan.firstSubmittedOn.flatMap { submitted in timeline.first.map { submitted > $0.due } } ?? false
+            flags = late ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
+            return
+        }
+        daysLeft = current.map { today.days(until: $0.due) }
         var flags: [PlanFlag] = []
         if blockCause != nil { flags.append(.blocked) }
         if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }

@@ -4,6 +4,8 @@ public enum PlanStanding: Hashable, Sendable {
     case at(Step, startedOn: LocalDate?)
     case blocked(BlockCause, since: LocalDate)
     case complete
+    /// Its cycle closed before it was complete: the step it reached, "tidak selesai".
+    case closed(Step, on: LocalDate)
 
     /// Short words, e.g. `pada langkah praktik-kinerja` / `at praktik-kinerja`.
     public func text(in language: OfficeLanguage) -> String {
@@ -16,6 +18,10 @@ public enum PlanStanding: Hashable, Sendable {
             return language.text(id: "terblokir (\(cause.rawValue)) sejak \(since)", en: "blocked (\(cause.rawValue)) since \(since)")
         case .complete:
             return language.text(id: "selesai", en: "complete")
+        case .closed(let step, let day):
+            return language.text(
+                id: "tidak selesai: berhenti pada langkah \(step.rawValue), siklus ditutup \(day)",
+                en: "not finished: stopped at \(step.rawValue), cycle closed \(day)")
         }
     }
 }

@@ -26,6 +26,8 @@ public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertibl
         case badDate(DateProblem)
         /// The details break the year's rules.
         case invalidDetails(DetailsProblem)
+        /// The plan's cycle is closed (`CycleLifecycle`): its standing is final.
+        case cycleClosed(CycleID, on: LocalDate)
     }
 
     /// The plan, as `CYCLE/ID/ks@NPSN` or `CYCLE/ID/ps`.
@@ -84,6 +86,10 @@ public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertibl
             return problem.text(in: language)
         case .invalidDetails(let problem):
             return problem.text(in: language)
+        case .cycleClosed(let cycle, let day):
+            return language.text(
+                id: "siklus \(cycle) sudah ditutup pada \(day); kedudukan akhir rencananya tidak dapat diubah lagi",
+                en: "cycle \(cycle) was closed on \(day); the plan's final standing can no longer be changed")
         }
     }
 }

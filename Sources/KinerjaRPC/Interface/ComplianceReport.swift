@@ -2,8 +2,14 @@
 public struct StepCompliance: Codable, Sendable, Hashable {
     public var role, step: String
     public var done, onTime, late, overdue, blocked, pending: Int
+    /// Plans the closed cycle left at this step ("tidak selesai").
+    public var unfinished: Int
 
-    public init(role: String, step: String, done: Int = 0, onTime: Int = 0, late: Int = 0, overdue: Int = 0, blocked: Int = 0, pending: Int = 0) {
+    public init(
+        role: String, step: String, done: Int = 0, onTime: Int = 0, late: Int = 0, overdue: Int = 0, blocked: Int = 0, pending: Int = 0,
+        unfinished: Int = 0
+    ) {
+        self.unfinished = unfinished
         self.role = role
         self.step = step
         self.done = done
@@ -20,8 +26,14 @@ public struct GroupCompliance: Codable, Sendable, Hashable {
     public var key: String
     public var name: String?
     public var plans, complete, overdue, blocked, notSubmitted: Int
+    /// Plans the closed cycle left unfinished ("tidak selesai").
+    public var unfinished: Int
 
-    public init(key: String, name: String?, plans: Int = 0, complete: Int = 0, overdue: Int = 0, blocked: Int = 0, notSubmitted: Int = 0) {
+    public init(
+        key: String, name: String?, plans: Int = 0, complete: Int = 0, overdue: Int = 0, blocked: Int = 0, notSubmitted: Int = 0,
+        unfinished: Int = 0
+    ) {
+        self.unfinished = unfinished
         self.key = key
         self.name = name
         self.plans = plans
@@ -69,6 +81,7 @@ extension StepCompliance: DirectJSONEncodable {
         object.member(CodingKeys.overdue, overdue)
         object.member(CodingKeys.blocked, blocked)
         object.member(CodingKeys.pending, pending)
+        object.member(CodingKeys.unfinished, unfinished)
     }
 }
 
@@ -81,13 +94,14 @@ extension GroupCompliance: DirectJSONEncodable {
         object.member(CodingKeys.overdue, overdue)
         object.member(CodingKeys.blocked, blocked)
         object.member(CodingKeys.notSubmitted, notSubmitted)
+        object.member(CodingKeys.unfinished, unfinished)
     }
 }
 
 extension StepCompliance: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
         var role, step: String?
-        var done, onTime, late, overdue, blocked, pending: Int?
+        var done, onTime, late, overdue, blocked, pending, unfinished: Int?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
             case .role?: role = try parser.readString()
@@ -98,6 +112,7 @@ extension StepCompliance: DirectJSONDecodable {
             case .overdue?: overdue = try parser.readInt()
             case .blocked?: blocked = try parser.readInt()
             case .pending?: pending = try parser.readInt()
+            case .unfinished?: unfinished = try parser.readInt()
             case nil: try parser.skipValue()
             }
         }
@@ -105,14 +120,15 @@ extension StepCompliance: DirectJSONDecodable {
             role: try parser.required(role, CodingKeys.role), step: try parser.required(step, CodingKeys.step),
             done: try parser.required(done, CodingKeys.done), onTime: try parser.required(onTime, CodingKeys.onTime),
             late: try parser.required(late, CodingKeys.late), overdue: try parser.required(overdue, CodingKeys.overdue),
-            blocked: try parser.required(blocked, CodingKeys.blocked), pending: try parser.required(pending, CodingKeys.pending))
+            blocked: try parser.required(blocked, CodingKeys.blocked), pending: try parser.required(pending, CodingKeys.pending),
+            unfinished: try parser.required(unfinished, CodingKeys.unfinished))
     }
 }
 
 extension GroupCompliance: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
         var key, name: String?
-        var plans, complete, overdue, blocked, notSubmitted: Int?
+        var plans, complete, overdue, blocked, notSubmitted, unfinished: Int?
         try parser.forEachMember { member, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: member) {
             case .key?: key = try parser.readString()
@@ -122,13 +138,15 @@ extension GroupCompliance: DirectJSONDecodable {
             case .overdue?: overdue = try parser.readInt()
             case .blocked?: blocked = try parser.readInt()
             case .notSubmitted?: notSubmitted = try parser.readInt()
+            case .unfinished?: unfinished = try parser.readInt()
             case nil: try parser.skipValue()
             }
         }
         self.init(
             key: try parser.required(key, CodingKeys.key), name: name, plans: try parser.required(plans, CodingKeys.plans),
             complete: try parser.required(complete, CodingKeys.complete), overdue: try parser.required(overdue, CodingKeys.overdue),
-            blocked: try parser.required(blocked, CodingKeys.blocked), notSubmitted: try parser.required(notSubmitted, CodingKeys.notSubmitted))
+            blocked: try parser.required(blocked, CodingKeys.blocked), notSubmitted: try parser.required(notSubmitted, CodingKeys.notSubmitted),
+            unfinished: try parser.required(unfinished, CodingKeys.unfinished))
     }
 }
 

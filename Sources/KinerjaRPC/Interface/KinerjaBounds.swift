@@ -15,12 +15,13 @@ extension Kinerja.ShowPlan: VarlinkBoundedMethod {
     ])
 }
 extension Kinerja.History: VarlinkBoundedMethod {
-    public static let bounds = ParameterBounds(["subject": WireBounds.planID, "limit": WireBounds.listLimit])
+    public static let bounds = ParameterBounds(["subject": WireBounds.planID, "limit": WireBounds.historyLimit])
 }
 extension Kinerja.GetComplianceReport: VarlinkBoundedMethod { public static let bounds = ParameterBounds(["cycle": WireBounds.short]) }
 extension Kinerja.ImportParameters {
     static let bounds = ParameterBounds([
         "content": WireBounds.content, "upload": WireBounds.uploadID, "dryRun": .flag, "skipInvalid": .flag,
+        "base64": .flag, "sheet": WireBounds.sheet,
     ])
 }
 extension Kinerja.ImportRoster: VarlinkBoundedMethod { public static let bounds = Kinerja.ImportParameters.bounds }

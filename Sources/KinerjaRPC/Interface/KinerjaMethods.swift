@@ -78,11 +78,20 @@ public enum Kinerja {
     public struct ImportParameters: Codable, Sendable {
         public var content, upload: String?
         public var dryRun, skipInvalid: Bool?
-        public init(content: String? = nil, upload: String? = nil, dryRun: Bool? = nil, skipInvalid: Bool? = nil) {
+        /// content or upload is the file's bytes in base64 (an .xlsx, or a CSV).
+        public var base64: Bool?
+        /// The workbook's sheet by name; nil for the first one not hidden.
+        public var sheet: String?
+        public init(
+            content: String? = nil, upload: String? = nil, dryRun: Bool? = nil, skipInvalid: Bool? = nil, base64: Bool? = nil,
+            sheet: String? = nil
+        ) {
             self.content = content
             self.upload = upload
             self.dryRun = dryRun
             self.skipInvalid = skipInvalid
+            self.base64 = base64
+            self.sheet = sheet
         }
     }
 

@@ -18,6 +18,8 @@ public struct Status: Codable, Sendable, Hashable {
     public var version, startedAt, now: String
     public var uptimeSeconds: Int
     public var clockOverridden: Bool
+    /// Seconds of the daemon's time per real second under `--clock-rate`; nil at real speed.
+    public var clockRate: Int?
     public var timezone, language, today, currentCycle, storePath: String
     public var storeBytes: Int
     public var rulesYears: [Int]
@@ -28,8 +30,10 @@ public struct Status: Codable, Sendable, Hashable {
         version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
         timezone: String, language: String, today: String, currentCycle: String, storePath: String,
         storeBytes: Int, rulesYears: [Int], counts: Counts,
-        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0
+        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0,
+        clockRate: Int? = nil
     ) {
+        self.clockRate = clockRate
         self.remindersFired = remindersFired
         self.remindersMissed = remindersMissed
         self.remindersSilenced = remindersSilenced
@@ -69,6 +73,7 @@ extension Status: DirectJSONEncodable {
         object.member(CodingKeys.now, now)
         object.member(CodingKeys.uptimeSeconds, uptimeSeconds)
         object.member(CodingKeys.clockOverridden, clockOverridden)
+        object.member(CodingKeys.clockRate, clockRate)
         object.member(CodingKeys.timezone, timezone)
         object.member(CodingKeys.language, language)
         object.member(CodingKeys.today, today)

@@ -16,18 +16,23 @@ public enum WireBounds {
     public static let reminderID = ParameterBound.text(maxBytes: 256)
     /// A file name: a backup's, a hook's.
     public static let fileName = ParameterBound.text(maxBytes: 255)
+    /// A workbook's sheet name: 31 characters in Excel and LibreOffice.
+    public static let sheet = ParameterBound.text(maxBytes: 128)
     /// An upload's id.
     public static let uploadID = ParameterBound.text(maxBytes: 64)
-    /// The rows a listing returns at once (`limit`).
-    public static let listLimit = ParameterBound.integer(1...1000)
+    /// The rows a listing of reminders or deliveries returns at once (`limit`): a district's
+    /// year of fired reminders; 10,000 rows are some 6 MB of reply.
+    public static let listLimit = ParameterBound.integer(1...10_000)
+    /// The audit rows `History` returns at once: each holds a plan before and after, a few KiB.
+    public static let historyLimit = ParameterBound.integer(1...1000)
     /// A file given inline: what one message can carry (messages are at most 1 MiB).
     public static let content = ParameterBound.text(maxBytes: 1 << 20)
     /// One piece of an upload.
     public static let maxChunkBytes = 512 * 1024
-    /// The days a preview may span: a month. A district's whole cycle is some 50,000
-    /// reminders, 30 MB of reply and five times that while it is made; a longer view is asked
-    /// month by month.
-    public static let previewDays = 31
+    /// The days a preview may span: two months, what an office plans ahead. A district's
+    /// whole cycle is some 50,000 reminders, 30 MB of reply and five times that while it is
+    /// made; a longer view is asked two months at a time.
+    public static let previewDays = 62
     /// Step details: choices are few and their ids short.
     public static let details = ParameterBound.object([
         "praktikKinerja": word, "rhk": .list(maxCount: 64, element: .object(["id": word, "jumlah": .integer(0...10_000)])),

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaCore
 
 /// Acknowledgement calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
@@ -6,7 +7,7 @@ extension SQLiteStore {
         try writing { try $0.acknowledge(reminderID: reminderID, actor: actor, at: at) }
     }
 
-    public func acknowledgedKeys(planIDs: [String]?) throws -> Set<String> {
+    public func acknowledgedKeys(planIDs: [String]?) throws -> Set<AcknowledgementKey> {
         try reading { try $0.acknowledgedKeys(planIDs: planIDs) }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import KinerjaCore
 
 extension SQLiteTransaction {
     /// Stores the acknowledgement with an audit row on the plan; false (and no audit row)
     /// when this reminder was acknowledged before. The reminder need not be in the log:
     /// an upcoming one seen in a preview can be acknowledged ahead.
     func acknowledge(reminderID: String, actor: AuditActor, at: Date) throws -> Bool {
-        guard let key = AcknowledgementKey(reminderID: reminderID) else {
+        guard let key = AcknowledgementKey(occurrenceID: reminderID) else {
             throw StoreError.malformedReminderID(reminderID)
         }
         try db.execute(sql: """
@@ -19,8 +20,8 @@ extension SQLiteTransaction {
         return true
     }
 
-    /// `plan|step|due` of every acknowledgement of the given plans (all plans when nil).
-    func acknowledgedKeys(planIDs: [String]?) throws -> Set<String> {
+    /// The key of every acknowledgement of the given plans (all plans when nil).
+    func acknowledgedKeys(planIDs: [String]?) throws -> Set<AcknowledgementKey> {
         let sql = "SELECT DISTINCT plan_id, step, due FROM acknowledgement"
         var rows: [Row] = []
         if let planIDs {
@@ -31,6 +32,6 @@ extension SQLiteTransaction {
         } else {
             rows = try Row.fetchAll(db, sql: sql)
         }
-        return Set(rows.map { AcknowledgementKey(planID: $0["plan_id"], step: $0["step"], due: $0["due"]).text })
+        return Set(rows.map { AcknowledgementKey(planID: $0["plan_id"], step: $0["step"], due: $0["due"]) })
     }
 }

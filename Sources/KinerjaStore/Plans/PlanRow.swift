@@ -17,6 +17,8 @@ struct PlanRow: FetchableRecord, TableRecord, Sendable {
     var blocked: Bool
     var updatedAt: Date
     var state: String
+    var closedOn: String?
+    var closedStep: String?
 
     init(_ plan: Plan, due: LocalDate?, at: Date) {
         let key = plan.id.position
@@ -30,6 +32,8 @@ struct PlanRow: FetchableRecord, TableRecord, Sendable {
         blocked = plan.openBlock != nil
         updatedAt = at
         state = PlanJSON.encode(plan)
+        closedOn = nil
+        closedStep = nil
     }
 
     /// Reads the columns by name instead of through Codable's row decoder, which cost more
@@ -45,6 +49,8 @@ struct PlanRow: FetchableRecord, TableRecord, Sendable {
         blocked = try row.decode(forColumn: "blocked")
         updatedAt = try row.decode(forColumn: "updated_at")
         state = try row.decode(forColumn: "state")
+        closedOn = try row.decode(forColumn: "closed_on")
+        closedStep = try row.decode(forColumn: "closed_step")
     }
 
     /// Inserts the row, or replaces the one with its id, through cached statements: GRDB's
@@ -63,8 +69,14 @@ struct PlanRow: FetchableRecord, TableRecord, Sendable {
         try statement.execute(arguments: [cycle, personID, role, npsn, currentStep, currentDue, blocked, updatedAt, state, planID])
     }
 
+    /// The closure the columns `closed_on` and `closed_step` hold, if any.
+    static func closure(on day: String?, step: String?) -> PlanClosure? {
+        guard let day = day.flatMap({ LocalDate($0) }), let step = step.flatMap({ Step(rawValue: $0) }) else { return nil }
+        return PlanClosure(closedOn: day, step: step)
+    }
+
     func stored() throws -> StoredPlan {
         let plan = try DecodedPlans.plan(id: planID, state: state)
-        return StoredPlan(plan: plan, due: currentDue.flatMap { LocalDate($0) })
+        return StoredPlan(plan: plan, due: currentDue.flatMap { LocalDate($0) }, closure: PlanRow.closure(on: closedOn, step: closedStep))
     }
 }

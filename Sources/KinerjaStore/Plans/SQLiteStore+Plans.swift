@@ -26,6 +26,10 @@ extension SQLiteStore {
         try writing { try $0.ensurePlans(cycle: cycle, due: due, actor: actor, at: at) }
     }
 
+    public func closePlans(cycle: CycleID, on day: LocalDate, actor: AuditActor, at: Date) throws -> Int {
+        try writing { try $0.closePlans(cycle: cycle, on: day, actor: actor, at: at) }
+    }
+
     public func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
         try writing { try $0.updateDues(cycle: cycle, due: due) }
     }

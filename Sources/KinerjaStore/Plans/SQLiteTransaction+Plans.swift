@@ -18,7 +18,7 @@ extension SQLiteTransaction {
             let id: String = row[0]
             let due: String? = row[1]
             let plan = try row.withUnsafeData(atIndex: 2) { try DecodedPlans.plan(id: id, stateBytes: $0 ?? Data()) }
-            plans.append(StoredPlan(plan: plan, due: due.flatMap { LocalDate($0) }))
+            plans.append(StoredPlan(plan: plan, due: due.flatMap { LocalDate($0) }, closure: PlanRow.closure(on: row[3], step: row[4])))
         }
         return plans
     }
@@ -57,8 +57,24 @@ extension SQLiteTransaction {
         return missing.count
     }
 
+    /// Writes the final standing of every unfinished plan of `cycle` not closed yet: the
+    /// step it is at, the closing day, and no current deadline; one summary audit row.
+    func closePlans(cycle: CycleID, on day: LocalDate, actor: AuditActor, at: Date) throws -> Int {
+        try db.execute(sql: """
+            UPDATE plan SET closed_on = ?, closed_step = current_step, current_due = NULL, updated_at = ?
+            WHERE cycle = ? AND current_step IS NOT NULL AND closed_on IS NULL
+            """, arguments: [day.description, at, cycle.description])
+        let closed = db.changesCount
+        if closed > 0 {
+            effects?.plansChanged()
+            let summary = try JSONText.encode(["cycle": cycle.description, "closedOn": day.description, "closed": "\(closed)"])
+            try appendAudit(action: "plans closed", subject: cycle.description, before: nil, after: summary, actor: actor, at: at)
+        }
+        return closed
+    }
+
     func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
-        let rows = try PlanRow.fetchAll(db, sql: "SELECT * FROM plan WHERE cycle = ?", arguments: [cycle.description])
+        let rows = try PlanRow.fetchAll(db, sql: "SELECT * FROM plan WHERE cycle = ? AND closed_on IS NULL", arguments: [cycle.description])
         let update = try db.cachedStatement(sql: "UPDATE plan SET current_due = ? WHERE plan_id = ?")
         var changed = 0
         for row in rows {
@@ -78,7 +94,7 @@ extension PlanQuery {
     func sql() -> (String, StatementArguments) {
         let (conditions, conditionArguments) = sqlConditions()
         var arguments = conditionArguments
-        var sql = "SELECT plan_id, current_due, state FROM plan WHERE \(conditions) ORDER BY plan_id"
+        var sql = "SELECT plan_id, current_due, state, closed_on, closed_step FROM plan WHERE \(conditions) ORDER BY plan_id"
         if let limit {
             sql += " LIMIT ?"
             arguments += [limit]

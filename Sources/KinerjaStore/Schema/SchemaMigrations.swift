@@ -7,6 +7,7 @@ enum SchemaMigrations {
     /// Every migration this code knows, in order.
     static let identifiers = [
         SchemaV1.identifier, SchemaV2.identifier, SchemaV3.identifier, SchemaV4.identifier, SchemaV5.identifier,
+        SchemaV6.identifier,
     ]
 
     static var migrator: DatabaseMigrator {
@@ -16,6 +17,7 @@ enum SchemaMigrations {
         migrator.registerMigration(SchemaV3.identifier, migrate: SchemaV3.migrate)
         migrator.registerMigration(SchemaV4.identifier, migrate: SchemaV4.migrate)
         migrator.registerMigration(SchemaV5.identifier, migrate: SchemaV5.migrate)
+        migrator.registerMigration(SchemaV6.identifier, migrate: SchemaV6.migrate)
         return migrator
     }
 

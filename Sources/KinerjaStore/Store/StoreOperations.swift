@@ -36,7 +36,11 @@ public protocol StoreOperations {
     /// Creates the initial plan of every active position that has none in `cycle`, with one
     /// summary audit row; returns how many were created.
     func ensurePlans(cycle: CycleID, due: (Plan) -> LocalDate?, actor: AuditActor, at: Date) throws -> Int
-    /// Recomputes the stored deadline of every plan of `cycle` (new rules may move them);
+    /// Writes the final standing (`PlanClosure`) of every unfinished plan of a cycle that
+    /// closed on `day`, with one summary audit row; returns how many were closed (0 when
+    /// they were closed before).
+    func closePlans(cycle: CycleID, on day: LocalDate, actor: AuditActor, at: Date) throws -> Int
+    /// Recomputes the stored deadline of every open plan of `cycle` (new rules may move them);
     /// returns how many changed. Not audited: the due date is derived, not a change of state.
     func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int
 
@@ -112,8 +116,8 @@ public protocol StoreOperations {
     /// the plan; false when this reminder was acknowledged before.
     /// `StoreError.malformedReminderID` when the id is not `plan|step|due|…`.
     func acknowledge(reminderID: String, actor: AuditActor, at: Date) throws -> Bool
-    /// The `plan|step|due` keys acknowledged for the given plans (every plan when nil).
-    func acknowledgedKeys(planIDs: [String]?) throws -> Set<String>
+    /// The keys acknowledged for the given plans (every plan when nil).
+    func acknowledgedKeys(planIDs: [String]?) throws -> Set<AcknowledgementKey>
 
     // MARK: Scheduler
 

@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("At most this many entries, newest first.", valueName: "n")) var limit: Int = 50
     @Flag(help: "Show the state before and after each change.") var verbose = false
 
-    func validate() throws { try Bounds.limit(limit) }
+    func validate() throws { try Bounds.limit(limit, WireBounds.historyLimit) }
 
     func run() throws {
         let entries = try global.run { try $0.call(Kinerja.History.self, .init(subject: subject, limit: limit)).entries }

@@ -69,7 +69,7 @@ struct RemindersCommand: ParsableCommand {
             commandName: "ack",
             abstract: "Acknowledge a reminder: no more reminders for the same plan, step and deadline.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("The reminder id (see reminders list).", valueName: "id")) var id: String
+        @Argument(help: ArgumentHelp("The reminder id, as `reminders preview` or `reminders list` prints it (one still to come, or one fired).", valueName: "id")) var id: String
 
         func run() throws {
             _ = try global.run { try $0.call(Kinerja.AckReminder.self, .init(id: id)) }

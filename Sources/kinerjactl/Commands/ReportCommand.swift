@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     struct Compliance: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compliance",
-            abstract: "Per step: done, on time, late, overdue, blocked, pending; per role and per school.")
+            abstract: "Per step: done, on time, late, overdue, blocked, pending, unfinished (closed cycle); per role and per school.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The cycle (default: current).", valueName: "cycle")) var cycle: String?
 
@@ -19,14 +19,14 @@ struct ReportCommand: ParsableCommand {
             }
             if global.json { return try Printer.json(report) }
             Printer.out("\(Language.t("kepatuhan siklus", "compliance of cycle")) \(report.cycle), \(Language.t("per", "as of")) \(report.asOf)")
-            var steps = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("SELESAI", "DONE"), Language.t("TEPAT", "ON-TIME"), Language.t("TELAT", "LATE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BERJALAN", "PENDING")])
-            for s in report.steps { steps.add([s.role, s.step, "\(s.done)", "\(s.onTime)", "\(s.late)", "\(s.overdue)", "\(s.blocked)", "\(s.pending)"]) }
+            var steps = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("SELESAI", "DONE"), Language.t("TEPAT", "ON-TIME"), Language.t("TELAT", "LATE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BERJALAN", "PENDING"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
+            for s in report.steps { steps.add([s.role, s.step, "\(s.done)", "\(s.onTime)", "\(s.late)", "\(s.overdue)", "\(s.blocked)", "\(s.pending)", "\(s.unfinished)"]) }
             Printer.out(steps.render(legend: global.legend))
-            var roles = Table([Language.t("PERAN", "ROLE"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED")])
-            for g in report.roles { roles.add([g.key, "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)"]) }
+            var roles = Table([Language.t("PERAN", "ROLE"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
+            for g in report.roles { roles.add([g.key, "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
             Printer.out(roles.render(legend: global.legend))
-            var schools = Table(["NPSN", Language.t("SEKOLAH", "SCHOOL"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED")])
-            for g in report.schools { schools.add([g.key, Printer.cell(g.name), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)"]) }
+            var schools = Table(["NPSN", Language.t("SEKOLAH", "SCHOOL"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
+            for g in report.schools { schools.add([g.key, Printer.cell(g.name), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
             Printer.out(schools.render(legend: global.legend))
         }
     }

@@ -11,7 +11,10 @@ struct StatusCommand: ParsableCommand {
         let status = try global.run { try $0.call(Kinerja.GetStatus.self).status }
         if global.json { return try Printer.json(status) }
         let c = status.counts
-        let clockNote = status.clockOverridden ? Language.t("  [jam diubah dengan --clock-start]", "  [clock moved with --clock-start]") : ""
+        var clockNote = status.clockOverridden ? Language.t("  [jam diubah dengan --clock-start]", "  [clock moved with --clock-start]") : ""
+        if let rate = status.clockRate {
+            clockNote = Language.t("  [jam berjalan \(rate)× lebih cepat (--clock-rate)]", "  [clock runs \(rate)× faster (--clock-rate)]")
+        }
         let rows: [(String, String)] = [
             (Language.t("versi", "version"), "kinerjad \(status.version)"),
             (Language.t("waktu", "now"), "\(status.now) (\(status.timezone))\(clockNote)"),

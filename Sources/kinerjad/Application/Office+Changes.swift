@@ -12,6 +12,7 @@ extension Office {
         let today = today()
         let date = try WireToCore.date(p.date, field: "date", default: today)
         let rules = try rules(for: id.cycle)
+        let lifecycle = settings.config.reminders.lifecycle
         let now = clock.now()
         let saved: Plan = try writing {
             try store.transaction { tx in
@@ -21,8 +22,10 @@ extension Office {
                             id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster")),
                     ])
                 }
-                let current = try tx.plan(id) ?? Plan(id: id)
-                let next = try Office.apply(action, to: current, on: date, today: today, rules: rules)
+                let stored = try tx.storedPlan(id)
+                let next = try Office.apply(
+                    action, to: stored?.plan ?? Plan(id: id), closure: stored?.closure, lifecycle: lifecycle, on: date, today: today,
+                    rules: rules)
                 try tx.savePlan(next, due: Office.due(of: next, rules: rules), action: Office.auditAction(action), actor: actor, at: now)
                 return next
             }
@@ -34,10 +37,14 @@ extension Office {
         return try detail(of: saved)
     }
 
-    /// Applies an action, turning the domain's refusal into the interface's error, worded
-    /// in the office's language.
-    static func apply(_ action: PlanAction, to plan: Plan, on date: LocalDate, today: LocalDate, rules: YearRules) throws(VarlinkError) -> Plan {
+    /// Applies an action to a plan of an open cycle, turning the domain's refusal into the
+    /// interface's error, worded in the office's language.
+    static func apply(
+        _ action: PlanAction, to plan: Plan, closure: PlanClosure?, lifecycle: CycleLifecycle, on date: LocalDate, today: LocalDate,
+        rules: YearRules
+    ) throws(VarlinkError) -> Plan {
         do {
+            try lifecycle.checkOpen(plan, step: action.step, kept: closure, today: today)
             return try plan.applying(action, on: date, today: today, rules: rules)
         } catch {
             let language = Refusal.language

@@ -9,6 +9,7 @@ extension Office {
         let cycle = try WireToCore.cycle(text, default: CycleID(containing: today))
         let rules = try rules(for: cycle)
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+        let lifecycle = settings.config.reminders.lifecycle
         // Rows and groups by role in arrays rather than tables keyed by role and step:
         // hashing them for every step of every plan was a sixth of the report's time.
         let roles = Role.allCases
@@ -23,7 +24,8 @@ extension Office {
             let r = roles.firstIndex(of: plan.role)!
             let workflow = workflows[r]
             let timeline = schedule.entries(of: plan)
-            let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules)
+            let closure = lifecycle.closure(of: plan, kept: stored.closure, on: today)
+            let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules, closure: closure)
             let blocked = status.flags.contains(.blocked), overdue = status.flags.contains(.overdue)
             for (index, entry) in timeline.enumerated() {
                 // A timeline follows the workflow; a stored plan of another shape is looked up.
@@ -33,7 +35,9 @@ extension Office {
                     steps[r][row].done += 1
                     if done <= entry.due { steps[r][row].onTime += 1 } else { steps[r][row].late += 1 }
                 } else if index == plan.currentIndex {
-                    if blocked {
+                    if closure != nil {
+                        steps[r][row].unfinished += 1
+                    } else if blocked {
                         steps[r][row].blocked += 1
                     } else if overdue {
                         steps[r][row].overdue += 1
@@ -48,6 +52,7 @@ extension Office {
                 if overdue { group.overdue += 1 }
                 if blocked { group.blocked += 1 }
                 if status.flags.contains(.notSubmitted) { group.notSubmitted += 1 }
+                if closure != nil { group.unfinished += 1 }
             }
             count(&roleGroups[r])
             if let npsn = plan.id.position.npsn?.rawValue {

@@ -5,12 +5,12 @@ import KinerjaRPCServer
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names); all-or-nothing unless `skipInvalid`. Bad rows are reported in
-/// the office's language.
+/// a path a client names), a CSV or an .xlsx workbook (`ImportFile`); all-or-nothing unless
+/// `skipInvalid`. Bad rows are reported in the office's language.
 extension Office {
-    func importRoster(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
         defer { FreedMemory.release() }
-        var (lines, problems) = RosterParser.parse(content)
+        var (lines, problems) = try file.parse(RosterParser.parse)
         // Rings of atasan, within the file or through stored people it does not name.
         let named = Set(lines.map(\.person.id))
         let others = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)).map(\.position)
@@ -57,17 +57,18 @@ extension Office {
         return result
     }
 
-    func importProgress(_ content: String, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
         defer { FreedMemory.release() }
-        let (lines, parseProblems) = ProgressParser.parse(content)
+        let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()
+        let lifecycle = settings.config.reminders.lifecycle
         let rowCount = lines.count + parseProblems.count
         do {
             let result = try writing {
                 try store.transaction { tx in
                     var problems = Office.items(parseProblems)
-                    var plans: [PlanID: Plan] = [:]
+                    var plans: [PlanID: StoredPlan] = [:]
                     // Each person's positions are read once, however many rows name them.
                     var positionsOf: [PersonID: [Position]] = [:]
                     var applied = 0
@@ -78,12 +79,14 @@ extension Office {
                             let key = try Office.choosePosition(among: positions, personID: line.personID, npsn: line.npsn)
                             let id = PlanID(cycle: line.cycle, position: key)
                             let rules = try rules(for: line.cycle)
-                            let current = try plans[id] ?? tx.plan(id) ?? Plan(id: id)
-                            let next = try Office.apply(line.action, to: current, on: line.date, today: today, rules: rules)
+                            let current = try plans[id] ?? tx.storedPlan(id)
+                            let next = try Office.apply(
+                                line.action, to: current?.plan ?? Plan(id: id), closure: current?.closure, lifecycle: lifecycle,
+                                on: line.date, today: today, rules: rules)
                             try tx.savePlan(
                                 next, due: Office.due(of: next, rules: rules),
                                 action: "\(Office.auditAction(line.action)) (import line \(line.line))", actor: actor, at: now)
-                            plans[id] = next
+                            plans[id] = StoredPlan(plan: next, due: nil)
                             applied += 1
                         } catch let error as VarlinkError {
                             problems.append(ImportProblemItem(line: line.line, message: Office.message(of: error)))

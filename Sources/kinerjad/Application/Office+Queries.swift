@@ -47,7 +47,8 @@ extension Office {
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
                 blocked: counts.blocked, overdue: counts.overdue),
             remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
-            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries)
+            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries,
+            clockRate: clock.rate == 1 ? nil : Int(clock.rate))
     }
 
     func cycleInfo(_ text: String?) throws(VarlinkError) -> CycleInfo {
@@ -86,9 +87,10 @@ extension Office {
             cycle: cycle, role: role, npsn: npsn, currentStep: step,
             overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
         let plans = try store.plans(matching: planQuery)
-        var planByPosition: [PositionKey: Plan] = [:]
+        var planByPosition: [PositionKey: StoredPlan] = [:]
         planByPosition.reserveCapacity(plans.count)
-        for stored in plans { planByPosition[stored.plan.id.position] = stored.plan }
+        for stored in plans { planByPosition[stored.plan.id.position] = stored }
+        let lifecycle = settings.config.reminders.lifecycle
         let rows = try store.positionsWithPeople(matching: PositionQuery(
             role: role, npsn: npsn, activeOnly: p.includeInactive != true, havingPlan: planFiltered ? planQuery : nil))
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
@@ -97,7 +99,11 @@ extension Office {
         for (person, position) in rows {
             let plan = planByPosition[position.key]
             if planFiltered && plan == nil { continue }
-            let summary = plan.map { CoreToWire.summary(PlanStatus(of: $0, timeline: schedule.entries(of: $0), on: today, rules: rules)) }
+            let summary = plan.map {
+                CoreToWire.summary(PlanStatus(
+                    of: $0.plan, timeline: schedule.entries(of: $0.plan), on: today, rules: rules,
+                    closure: lifecycle.closure(of: $0.plan, kept: $0.closure, on: today)))
+            }
             result.append(CoreToWire.position(person, position, plan: summary))
         }
         return result
@@ -119,20 +125,24 @@ extension Office {
 
     func showPlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanDetail {
         let id = try resolvePlan(plan: plan, person: person, npsn: npsn, cycle: cycle)
-        guard let stored = try store.plan(id) else {
+        guard let stored = try store.storedPlan(id) else {
             throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
                 "plan": .string(id.description), "message": .string(Refusal.text(
                     id: "rencana \(id) tidak ada di penyimpanan (roster sudah diimpor? siklusnya benar?)",
                     en: "no plan \(id) in the store (roster imported? cycle right?)")),
             ])
         }
-        return try detail(of: stored)
+        return try detail(of: stored.plan, closure: stored.closure)
     }
 
-    func detail(of plan: Plan) throws -> PlanDetail {
+    /// A plan in full; `closure` is the final standing kept with it, if any.
+    func detail(of plan: Plan, closure: PlanClosure? = nil) throws -> PlanDetail {
         let person = try store.person(plan.id.position.personID)
         let position = try store.position(plan.id.position)
-        return CoreToWire.detail(plan, person: person, position: position, today: today(), rules: try rules(for: plan.id.cycle))
+        let today = today()
+        return CoreToWire.detail(
+            plan, person: person, position: position, today: today, rules: try rules(for: plan.id.cycle),
+            closure: settings.config.reminders.lifecycle.closure(of: plan, kept: closure, on: today))
     }
 
     /// A subject's audit rows, newest first; a person's history includes their plans'.

@@ -27,10 +27,11 @@ extension Office {
         return try store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
     }
 
-    /// Every occurrence that would fire between two local dates, computed like the
-    /// scheduler does, without recording or sending anything, each as its `ReminderItem`'s
-    /// JSON, in fire order. Plans unchanged since the last preview of the same window reuse
-    /// the reminders kept for them (`KeptPreview`).
+    /// Every occurrence that would fire between two local dates, planned by the agenda
+    /// the scheduler fires from (`Office+Agenda`), without recording or sending anything,
+    /// each as its `ReminderItem`'s JSON, in fire order. A silenced or acknowledged
+    /// occurrence is listed with that state instead of `planned`. Plans unchanged since the
+    /// last preview of the same window reuse the reminders kept for them (`KeptPreview`).
     func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) throws -> [KeptPreview.Reminder] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
@@ -38,29 +39,32 @@ extension Office {
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
         let (settings, settingsVersion) = versionedSettings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders.policy
         let language = settings.config.language
-        let cycle = CycleID(containing: from)
-        let schedule = TimelineSchedule(cycle: cycle, rules: try rules(for: cycle, in: settings))
+        _ = try rules(for: CycleID(containing: from), in: settings)
         let rosterVersion = store.rosterVersion
         // Recipients' names need everyone, the plans only `p.person`'s.
         let roster = try keptPreview.roster(version: rosterVersion) {
             KeptPreview.Roster(try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)))
         }
+        let agenda = try agenda(in: settings)
+        let plans = try agendaPlans(
+            from: from, through: to, person: p.person.map { PersonID(trusted: $0) }, positions: roster.positions.keys, settings: settings,
+            today: today)
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        let plans = try store.plans(matching: PlanQuery(cycle: cycle, personID: p.person.map { PersonID(trusted: $0) }))
-        let window = KeptPreview.Window(start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion)
-        return keptPreview.reminders(of: plans, in: window) { plan in
-            guard let (person, position) = roster.positions[plan.id.position] else { return [] }
-            return ReminderPlanner.occurrences(
-                of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: start, through: end
-            ).map { o in
+        let window = KeptPreview.Window(
+            start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion,
+            suppressions: agenda.suppressions.hashValue)
+        let schedules = plans.schedules
+        return keptPreview.reminders(of: plans.plans, in: window) { plan in
+            guard let (person, position) = roster.positions[plan.id.position], let schedule = schedules[plan.id.cycle] else { return [] }
+            return agenda.items(of: plan, position: position, schedule: schedule, from: start, through: end).map { item in
+                let o = item.occurrence
                 let message = ReminderText.message(
                     o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { roster.names[$0] },
                     language: language)
-                let item = ReminderItems.item(o, message: message, calendar: calendar)
-                return KeptPreview.Reminder(fireAt: o.fireAt, id: item.id, json: item.jsonObject)
+                let wire = ReminderItems.item(o, suppression: item.suppression, message: message, calendar: calendar)
+                return KeptPreview.Reminder(fireAt: o.fireAt, id: wire.id, json: wire.jsonObject)
             }
         }
     }
@@ -76,11 +80,13 @@ extension Office {
         bytes.append(contentsOf: "]}".utf8)
     }
 
+    /// Acknowledges the deadline of a reminder id as `reminders list` or `reminders
+    /// preview` prints it (fired or still to come): the plan's position must be in the roster.
     func acknowledge(_ id: String, actor: AuditActor) throws {
-        guard try store.reminderExists(id) else {
+        guard let key = AcknowledgementKey(occurrenceID: id), let plan = key.plan, try store.position(plan.position) != nil else {
             throw WireToCore.invalid(
-                "id", id: "tidak ada pengingat dengan id '\(id)'; lihat kinerjactl reminders list",
-                en: "no reminder has the id '\(id)'; see kinerjactl reminders list")
+                "id", id: "'\(id)' bukan id pengingat yang dikenal; salin id dari kinerjactl reminders preview atau reminders list",
+                en: "'\(id)' is not a known reminder id; copy one from kinerjactl reminders preview or reminders list")
         }
         _ = try writing { try store.transaction { tx in try tx.acknowledge(reminderID: id, actor: actor, at: clock.now()) } }
         changed.poke()
@@ -152,7 +158,7 @@ extension Office {
         let plan = PlanID(record.planID)
         let position = try plan.flatMap { try store.position($0.position) }
         let recipient = try record.recipientID.flatMap { try store.person(PersonID(trusted: $0)) }
-        let days = LocalDate(record.due).map { $0.days(until: calendar.date(of: record.fireAt)) } ?? 0
+        let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: calendar.date(of: record.fireAt)) } ?? 0
         return HookEvent(
             reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
             role: plan?.position.role.rawValue ?? "", npsn: plan?.position.npsn?.rawValue, schoolName: position?.namaSekolah,

@@ -40,13 +40,15 @@ final class Office: Sendable {
     var versionedSettings: (settings: Settings, version: UInt64) { settingsBox.withLock { $0 } }
 
     /// Replaces config and rules at once (SIGHUP) and recomputes the deadlines stored with
-    /// the current cycle's plans, since new rules may move them.
+    /// the open cycles' plans, since new rules may move them.
     func replaceSettings(_ new: Settings) throws {
         settingsBox.withLock { $0 = (new, $0.version + 1) }
         Office.useLanguage(of: new)
         defer { changed.poke() }
-        let cycle = currentCycle()
-        if let rules = new.rules.rules(for: cycle) {
+        let today = today()
+        let lifecycle = new.config.reminders.lifecycle
+        for cycle in Set(lifecycle.openCycles(from: today, through: today) + lifecycle.cyclesWithPlans(on: today)) {
+            guard let rules = new.rules.rules(for: cycle) else { continue }
             let schedule = TimelineSchedule(cycle: cycle, rules: rules)
             _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, in: schedule) })
         }
@@ -88,13 +90,39 @@ final class Office: Sendable {
         return schedule.entries(of: plan)[plan.currentIndex].due
     }
 
-    /// Creates the plans of the current cycle for positions that have none yet.
+    /// Creates the plans that must exist today for positions that have none yet: the
+    /// current cycle's and, on its last day, the next one's (`CycleLifecycle`), so that a
+    /// cycle's plans exist from its first instant.
     func ensureCurrentPlans(actor: AuditActor) throws {
-        let cycle = currentCycle()
-        guard let rules = settings.rules.rules(for: cycle) else { return }
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, in: schedule) }, actor: actor, at: clock.now())
-        if created > 0 { logger.info("created plans for cycle", metadata: ["cycle": "\(cycle)", "plans": "\(created)"]) }
+        let settings = settings
+        let now = clock.now()
+        for cycle in settings.config.reminders.lifecycle.cyclesWithPlans(on: settings.config.calendar.date(of: now)) {
+            guard let rules = settings.rules.rules(for: cycle) else { continue }
+            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, in: schedule) }, actor: actor, at: now)
+            if created > 0 { logger.info("created plans for cycle", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(created)"]) }
+        }
+    }
+
+    /// Writes the final standing of the unfinished plans of every cycle closed by today
+    /// that still has open ones (the two before the current one are the only candidates:
+    /// a cycle closes at most `CycleLifecycle.maxGraceDays` after its end).
+    func closeFinishedCycles(actor: AuditActor) throws {
+        let settings = settings
+        let now = clock.now()
+        let today = settings.config.calendar.date(of: now)
+        let lifecycle = settings.config.reminders.lifecycle
+        var cycle = CycleID(containing: today)
+        for _ in 0..<2 {
+            cycle = cycle.previous
+            guard lifecycle.isClosed(cycle, on: today) else { continue }
+            let closed = try store.closePlans(cycle: cycle, on: lifecycle.closingDay(of: cycle), actor: actor, at: now)
+            if closed > 0 {
+                logger.notice("cycle closed: unfinished plans keep the step they reached", metadata: [
+                    "KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(closed)",
+                ])
+            }
+        }
     }
 
     /// The daemon itself, as the actor of automatic changes in the audit history.

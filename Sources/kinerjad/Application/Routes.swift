@@ -53,25 +53,27 @@ enum Routes {
                     roles: index == 0 ? report.roles : []))
             }
         }
-        /// The text of an import: given inline, or uploaded in pieces before.
-        @Sendable func content(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> String {
+        /// The file of an import: given inline, or uploaded in pieces before.
+        @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
+            let text: String
             switch (p.content, p.upload) {
-            case (let text?, nil): return text
-            case (nil, let id?): return try uploads.take(id, owner: context.peer.uid)
+            case (let content?, nil): text = content
+            case (nil, let id?): text = try uploads.take(id, owner: context.peer.uid)
             default: throw WireToCore.invalid(
                 "content", id: "berikan berkas sebagai content atau id unggahan, salah satunya saja",
                 en: "give the file as content, or the id of an upload, not both or neither")
             }
+            return try ImportFile(wire: text, base64: p.base64 == true, sheet: p.sheet)
         }
         router.registerBlocking(Kinerja.ImportRoster.self) { p, context in
             let actor = try changer(context)
             return .init(result: try office.importRoster(
-                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+                try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
         }
         router.registerBlocking(Kinerja.ImportProgress.self) { p, context in
             let actor = try changer(context)
             return .init(result: try office.importProgress(
-                try content(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+                try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
         }
         router.registerImmediate(Kinerja.UploadBegin.self) { _, context in
             _ = try changer(context)

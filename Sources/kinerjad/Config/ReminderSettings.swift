@@ -18,13 +18,19 @@ struct ReminderSettings: Sendable, Equatable {
     var catchUpHorizonDays = 7
     /// ISO weekdays (1 Monday … 7 Sunday) that are working days.
     var workingDays: Set<Int> = [1, 2, 3, 4, 5]
-    /// What a reminder on a non-working day does: before, after or skip.
+    /// What a lead or due reminder on a non-working day does: before, after or skip.
     var nonWorkingDay = "before"
+    /// What an overdue, escalation or blocked reminder on a non-working day does: after or skip.
+    var nonWorkingDayAfterDeadline = "after"
     var holidays: [LocalDate] = []
+    /// Days after a cycle's last day during which its unfinished plans are still reminded
+    /// and late steps recorded; then the cycle closes (`CycleLifecycle`).
+    var closeCycleAfterDays = 14
 
     static let keys = [
         "fire_time", "lead_days", "on_due_day", "overdue_repeat_days", "escalate_after_days",
-        "catch_up_horizon_days", "working_days", "non_working_day", "holidays",
+        "catch_up_horizon_days", "working_days", "non_working_day", "non_working_day_after_deadline", "holidays",
+        "close_cycle_after_days",
     ]
     static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -56,6 +62,14 @@ struct ReminderSettings: Sendable, Equatable {
         guard ["before", "after", "skip"].contains(nonWorkingDay) else {
             throw r.fail("non_working_day '\(nonWorkingDay)' is unknown; use \"before\", \"after\" or \"skip\"")
         }
+        nonWorkingDayAfterDeadline = try r.string("non_working_day_after_deadline", default: nonWorkingDayAfterDeadline)
+        guard ["after", "skip"].contains(nonWorkingDayAfterDeadline) else {
+            throw r.fail("""
+                non_working_day_after_deadline '\(nonWorkingDayAfterDeadline)' is unknown; use "after" or "skip" \
+                (a reminder after its deadline never moves before it)
+                """)
+        }
+        closeCycleAfterDays = try r.int("close_cycle_after_days", default: closeCycleAfterDays, range: 0...CycleLifecycle.maxGraceDays)
         var dates: [LocalDate] = []
         for text in try r.strings("holidays", default: []) {
             guard let date = LocalDate(text) else { throw r.fail("holidays: '\(text)' is not a date \"YYYY-MM-DD\"") }

@@ -54,8 +54,8 @@ struct HookService: Service {
             var wait: Duration = .seconds(3600)
             do {
                 if let next = try startDue(running: running, group: &group) {
-                    let seconds = max(0, next.timeIntervalSince(office.clock.now()))
-                    wait = .milliseconds(Int64(seconds * 1000) + 5)
+                    // The backoff is of the daemon's time: under --clock-rate it passes faster.
+                    wait = office.clock.realDuration(until: next) + .milliseconds(5)
                 }
             } catch {
                 logger.error("hook deliveries failed; retrying in a minute: \(error)")

@@ -21,9 +21,11 @@ enum CoreToWire {
             sekolahBinaan: position.sekolahBinaan.map(\.rawValue), active: person.active && position.active, plan: plan)
     }
 
-    static func detail(_ plan: Plan, person: Person?, position: Position?, today: LocalDate, rules: YearRules) -> PlanDetail {
+    static func detail(
+        _ plan: Plan, person: Person?, position: Position?, today: LocalDate, rules: YearRules, closure: PlanClosure?
+    ) -> PlanDetail {
         let timeline = Timeline.entries(of: plan, rules: rules)
-        let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules)
+        let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules, closure: closure)
         let items = timeline.enumerated().map { index, entry in
             let details = plan.records[index].details
             return TimelineItem(
@@ -38,7 +40,7 @@ enum CoreToWire {
             timeline: items,
             revisions: plan.revisions.map { RevisionItem(by: $0.by.rawValue, on: $0.on.description, reason: $0.reason) },
             blocks: plan.blocks.map { BlockItem(cause: $0.cause.rawValue, note: $0.note, since: $0.since.description, until: $0.until?.description) },
-            allowed: plan.allowedActions)
+            allowed: closure == nil ? plan.allowedActions : [])
     }
 
     /// RFC 3339 with the office's offset, the way an administrator reads a time: what

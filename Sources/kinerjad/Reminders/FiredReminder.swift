@@ -11,8 +11,6 @@ struct FiredReminder: Sendable {
     let late: Bool
     let message: String
 
-    var days: Int { occurrence.offsetDays }
-
     /// The journal fields of DESIGN.md, "Reminders", in a stable order.
     var journalFields: [(String, String)] {
         let o = occurrence
@@ -30,7 +28,7 @@ struct FiredReminder: Sendable {
             ("KINERJA_CYCLE", o.plan.cycle.description),
             ("KINERJA_STEP", o.step?.rawValue ?? ""),
             ("KINERJA_DUE", o.due.description),
-            ("KINERJA_DAYS", "\(days)"),
+            ("KINERJA_DAYS", "\(o.days)"),
             ("KINERJA_RECIPIENT", o.recipientID?.rawValue ?? o.recipientRole.rawValue),
             ("KINERJA_RECIPIENT_ROLE", o.recipientRole.rawValue),
             ("KINERJA_LATE", late ? "1" : "0"),

@@ -11,8 +11,9 @@ import Synchronization
 /// again only when it is not equal to the plan its reminders were planned from.
 ///
 /// Everything else a plan's reminders depend on is in the `Window`: the instants, the
-/// settings' version (rules, policy, calendar, language) and the roster's (names, the
-/// atasan and the Tim Kinerja of each position); another window starts over. The roster's
+/// settings' version (rules, policy, calendar, language), the roster's (names, the atasan
+/// and the Tim Kinerja of each position) and the silences and acknowledgements; another
+/// window starts over. The roster's
 /// index is kept with its version. At most `maxBytes` of JSON, and a roster of at most
 /// `maxRosterRows` positions, are kept: a country's preview (260,000 reminders, 250,000
 /// positions) is planned anew each time rather than held in memory.
@@ -22,6 +23,8 @@ final class KeptPreview: Sendable {
         let start, end: Date
         let settingsVersion: UInt64
         let rosterVersion: UInt64
+        /// The hash of the silences and acknowledgements in force: a preview marks what they suppress.
+        let suppressions: Int
     }
 
     /// One reminder: what the preview sorts by, and its JSON `ReminderItem`.

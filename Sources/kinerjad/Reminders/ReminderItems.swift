@@ -12,10 +12,13 @@ enum ReminderItems {
             state: r.state.rawValue, late: r.late, message: r.message)
     }
 
-    static func item(_ o: ReminderOccurrence, message: String, calendar: OfficeCalendar) -> ReminderItem {
+    /// A previewed occurrence: state `planned`, or `silenced` / `acknowledged` when it will
+    /// not be sent.
+    static func item(_ o: ReminderOccurrence, suppression: ReminderSuppression?, message: String, calendar: OfficeCalendar) -> ReminderItem {
         ReminderItem(
             id: o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
             kind: o.kind.rawValue, due: o.due.description, fireAt: CoreToWire.timestamp(o.fireAt, in: calendar),
-            recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: "planned", late: false, message: message)
+            recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: suppression?.rawValue ?? "planned", late: false,
+            message: message)
     }
 }

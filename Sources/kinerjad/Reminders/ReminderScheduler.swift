@@ -4,10 +4,15 @@ import KinerjaRPC
 import KinerjaStore
 import Logging
 import ServiceLifecycle
+import Synchronization
 
-/// Fires reminders: sleeps until the next fire instant (no polling), wakes early when a
-/// change makes its plan stale, and on each wake fires every occurrence due since its
-/// checkpoint exactly once. Occurrences found older than `catch_up_horizon` (the daemon was
+/// Fires reminders: sleeps until the next fire instant or the next local midnight, whichever
+/// comes first (no polling), wakes early when a change makes its plan stale, and on each
+/// wake fires every occurrence due since its checkpoint exactly once. What is due comes
+/// from the agenda the preview reads too (`Office+Agenda`), across cycles. On the first
+/// pass of each local day it makes the plans that must exist (a new cycle's on its eve)
+/// and closes the cycles whose grace ended (`CycleLifecycle`), so a daemon that runs for
+/// months crosses cycle boundaries by itself. Occurrences found older than `catch_up_horizon` (the daemon was
 /// down) are recorded as missed instead of sent. The journal entry is written before the
 /// transaction that records the occurrence and its hook deliveries: a crash in between
 /// repeats at most that one entry, never a delivered hook; a transaction the store refuses
@@ -21,6 +26,8 @@ struct ReminderScheduler: Service {
     let feed: ReminderFeed
     let logger: Logger
     let journaled = JournaledOccurrences()
+    /// The local day whose plans were made and cycles closed last.
+    let advancedOn = DayMark()
 
     /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
     /// kernel cannot tell it (`WallClockWatcher` failed to start).
@@ -76,8 +83,11 @@ struct ReminderScheduler: Service {
                     quiet = nil
                 }
             }
-            let delay = next.map { max(0, $0.timeIntervalSince(office.clock.now())) } ?? 86_400
-            if await waker.wait(upTo: min(.milliseconds(Int64(delay * 1000) + 5), ReminderScheduler.maxSleep)) { quiet = nil }
+            // The next midnight too: a new day may open or close a cycle.
+            let midnight = office.calendar.instant(today.adding(days: 1))
+            let wake = min(next ?? midnight, midnight)
+            let sleep = office.clock.realDuration(until: wake) + .milliseconds(1)
+            if await waker.wait(upTo: min(sleep, ReminderScheduler.maxSleep)) { quiet = nil }
         }
     }
 
@@ -87,11 +97,14 @@ struct ReminderScheduler: Service {
         let now = office.clock.now()
         let settings = office.settings
         let calendar = settings.config.calendar
-        let policy = settings.config.reminders.policy
+        let today = calendar.date(of: now)
         let store = office.store
+        if advancedOn.day != today {
+            try office.ensureCurrentPlans(actor: Office.daemonActor)
+            try office.closeFinishedCycles(actor: Office.daemonActor)
+            advancedOn.day = today
+        }
         let checkpoint = try store.schedulerCheckpoint() ?? now
-        let cycle = CycleID(containing: calendar.date(of: now))
-        guard let rules = settings.rules.rules(for: cycle) else { return nil }
         let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true))
         var byKey: [PositionKey: (Person, Position)] = [:]
         var names: [PersonID: String] = [:]
@@ -99,15 +112,16 @@ struct ReminderScheduler: Service {
             byKey[position.key] = (person, position)
             names[person.id] = person.nama
         }
-        let plans = try store.plans(matching: PlanQuery(cycle: cycle)).map(\.plan).filter { !$0.isComplete }
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        var due: [(ReminderOccurrence, Person, Position)] = []
+        let agenda = try office.agenda(in: settings)
+        let plans = try office.agendaPlans(
+            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, positions: byKey.keys, settings: settings,
+            today: today)
+        var due: [(ReminderAgenda.Item, Person, Position)] = []
         if checkpoint < now {
-            for plan in plans {
-                guard let (person, position) = byKey[plan.id.position] else { continue }
-                for o in ReminderPlanner.occurrences(
-                    of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: checkpoint, through: now) {
-                    due.append((o, person, position))
+            for stored in plans.plans {
+                guard let (person, position) = byKey[stored.plan.id.position], let schedule = plans.schedules[stored.plan.id.cycle] else { continue }
+                for item in agenda.items(of: stored.plan, position: position, schedule: schedule, from: checkpoint, through: now) {
+                    due.append((item, person, position))
                 }
             }
         }
@@ -116,28 +130,24 @@ struct ReminderScheduler: Service {
         }
         try store.setSchedulerCheckpoint(now)
         var next: Date? = nil
-        for plan in plans {
-            guard let (_, position) = byKey[plan.id.position] else { continue }
-            if let o = ReminderPlanner.next(of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, after: now),
-               next == nil || o.fireAt < next! {
-                next = o.fireAt
-            }
+        for stored in plans.plans {
+            guard let (_, position) = byKey[stored.plan.id.position], let schedule = plans.schedules[stored.plan.id.cycle],
+                  let o = agenda.next(of: stored.plan, position: position, schedule: schedule, after: now)
+            else { continue }
+            if next == nil || o.fireAt < next! { next = o.fireAt }
         }
         office.nextReminder.withLock { $0 = next }
         return next
     }
 
-    private func fire(_ due: [(ReminderOccurrence, Person, Position)], now: Date, names: [PersonID: String], settings: Settings) throws {
+    private func fire(_ due: [(ReminderAgenda.Item, Person, Position)], now: Date, names: [PersonID: String], settings: Settings) throws {
         let store = office.store
-        let known = try store.knownReminderIDs(due.map(\.0.id))
+        let known = try store.knownReminderIDs(due.map(\.0.occurrence.id))
         let calendar = settings.config.calendar
-        let today = calendar.date(of: now)
         let horizon = now.addingTimeInterval(-Double(settings.config.reminders.catchUpHorizonDays) * 86_400)
-        // Silences still in force on or after the earliest occurrence; each occurrence is
-        // checked against its own day, so catch-up honours a silence that covered that day.
-        let earliest = due.map(\.0.fireDate).min() ?? today
-        let silences = try store.silences(activeOn: nil, includeRemoved: false).filter { $0.until >= earliest.description }
-        let acknowledged = try store.acknowledgedKeys(planIDs: nil)
+        // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
+        // that a real second takes (the pass itself takes milliseconds of real time).
+        let lateAfter = max(60, office.clock.rate)
         // Before anything is journaled or recorded: hooks that cannot be listed keep every
         // occurrence due (the pass fails and is retried), never "no hooks".
         let hookEntries = try hooks.entries()
@@ -147,19 +157,16 @@ struct ReminderScheduler: Service {
         }
         let hookNames = hookEntries.filter(\.runs).map(\.name)
         var fired = 0, missed = 0, silenced = 0
-        for (o, person, position) in due.sorted(by: { $0.0.fireAt < $1.0.fireAt }) where !known.contains(o.id) {
-            let late = o.fireAt < now.addingTimeInterval(-60)
+        for (item, person, position) in due.sorted(by: { $0.0.occurrence.fireAt < $1.0.occurrence.fireAt }) where !known.contains(item.occurrence.id) {
+            let o = item.occurrence
+            let late = o.fireAt < now.addingTimeInterval(-lateAfter)
             let reminder = FiredReminder(
                 occurrence: o, person: person, position: position, recipientName: o.recipientID.flatMap { names[$0] }, late: late,
                 message: ReminderText.message(
                     o, personName: person.nama, schoolName: position.namaSekolah,
                     recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
             let state: ReminderState
-            if silences.contains(where: {
-                $0.until >= o.fireDate.description
-                    && ($0.personID == person.id.rawValue || ($0.npsn != nil && $0.npsn == position.key.npsn?.rawValue))
-            })
-                || acknowledged.contains("\(o.plan)|\(o.step?.rawValue ?? "-")|\(o.due)") {
+            if item.suppression != nil {
                 state = .silenced
                 silenced += 1
             } else if o.fireAt < horizon {
@@ -184,5 +191,15 @@ struct ReminderScheduler: Service {
             ])
         }
         if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
+    }
+}
+
+/// The local day on which the scheduler last made plans and closed cycles.
+final class DayMark: Sendable {
+    private let value = Mutex<LocalDate?>(nil)
+
+    var day: LocalDate? {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }
