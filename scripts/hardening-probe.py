@@ -3,7 +3,7 @@
 to the daemon. Each probe starts its own daemon on a scratch directory and prints its
 figures; --json writes them all.
 
-    scripts/hardening-probe.py --bin .build/release [--unit systemd/kinerjad.service] [--only NAME]
+    scripts/hardening-probe.py --bin .build/release [--unit systemd/kinerjad.service] [--config FILE] [--only NAME]
 
 Probes:
   slow-reader   1,000 pipelined ListPeople on a 2,000-position district, never read:
@@ -38,6 +38,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The configuration the daemons start from (--config): the checkout's, or an older build's own.
+CONFIG = ROOT + "/config/kinerja.toml"
 
 
 def rss_kib(pid):
@@ -120,7 +122,7 @@ class Daemon:
                 f.write(script)
             os.chmod(path, 0o755)
         self.config = self.dir + "/kinerja.toml"
-        shipped = open(ROOT + "/config/kinerja.toml").read()
+        shipped = open(CONFIG).read()
         shipped = re.sub(r'^rules_directory = .*$', f'rules_directory = "{ROOT}/config/rules"', shipped, flags=re.M)
         shipped = re.sub(r'^hooks_directory = .*$', f'hooks_directory = "{self.hooks}"', shipped, flags=re.M)
         with open(self.config, "w") as f:
@@ -557,13 +559,16 @@ PROBES = {"slow-reader": probe_slow_reader, "connections": probe_connections, "p
 
 
 def main():
+    global CONFIG
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=ROOT + "/.build/release")
     parser.add_argument("--unit", default=ROOT + "/systemd/kinerjad.service")
     parser.add_argument("--only", action="append", choices=sorted(PROBES))
     parser.add_argument("--hook-wait", type=float, default=15)
     parser.add_argument("--json")
+    parser.add_argument("--config", help="kinerja.toml to start from (an older build refuses newer keys)")
     args = parser.parse_args()
+    CONFIG = args.config or CONFIG
     results = {}
     for name in args.only or list(PROBES):
         print(f"probe {name} ...", file=sys.stderr, flush=True)
