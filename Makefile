@@ -16,7 +16,7 @@ SYSCONFDIR   ?= /etc
 CONFIGURATION ?= release
 MANUAL_DIR   := .build/plugins/GenerateManual/outputs
 
-.PHONY: all deps build release run test test-deps fuzz drill bench install manuals install-files uninstall clean
+.PHONY: all deps build release run web test test-deps fuzz drill bench install manuals install-files uninstall clean
 
 all: build
 
@@ -35,15 +35,40 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## run: kinerjad in the foreground with config/kinerja.toml, state and socket under ./.state
+## run: kinerjad in the foreground with config/kinerja.toml, state and socket under ./.state;
+## CLOCK_START=2026-11-25T08:00:00+07:00 starts its clock on the example district's day
+CLOCK_START  ?=
 run: build
 	@mkdir -p $(STATE)
-	$$($(SWIFT) build --show-bin-path)/kinerjad --config $(CONFIG) --state-dir $(STATE) --socket $(STATE)/kinerja.sock
+	$$($(SWIFT) build --show-bin-path)/kinerjad --config $(CONFIG) --state-dir $(STATE) --socket $(STATE)/kinerja.sock$(if $(CLOCK_START), --clock-start $(CLOCK_START))
 
-## test-deps: the Python reference Varlink client used by the interop test
+## web: kinerja-web on http://127.0.0.1:8080 against the daemon of `make run` (.state/kinerja.sock);
+## imports the example district first when the daemon has nobody yet; a calendar key in .state
+WEB_LISTEN   ?= 127.0.0.1:8080
+web: build
+	@bin=$$($(SWIFT) build --show-bin-path); \
+	[ -s $(STATE)/web-feed.key ] || { umask 077; head -c 32 /dev/urandom > $(STATE)/web-feed.key; }; \
+	if $$bin/kinerjactl --socket $(STATE)/kinerja.sock status --json | grep -Eq '"people" *: *0([^0-9]|$$)'; then \
+		$$bin/kinerjactl --socket $(STATE)/kinerja.sock import roster config/examples/roster.csv && \
+		$$bin/kinerjactl --socket $(STATE)/kinerja.sock import progress config/examples/progress.csv; \
+	fi; \
+	echo "make web: http://$(WEB_LISTEN)/ (Ctrl-C stops it)"; \
+	exec $$bin/kinerja-web --socket $(STATE)/kinerja.sock --listen $(WEB_LISTEN) --feed-key $(STATE)/web-feed.key \
+		--schools config/examples/sekolah.csv --office "Dinas Pendidikan Kabupaten Sukamaju"
+
+## test-deps: the Python reference Varlink client used by the interop test; for the dashboard's
+## browser checks Debian's chromium, Playwright (driving it), icalendar and openpyxl
+TEST_APT_PACKAGES := chromium
 test-deps: deps
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 	@[ -x $(PYVENV)/bin/python3 ] || python3 -m venv $(PYVENV)
 	@$(PYVENV)/bin/python3 -c 'import varlink' 2>/dev/null || $(PYVENV)/bin/pip install -q varlink==31.0.0
+	@$(PYVENV)/bin/python3 -c 'import playwright, icalendar, openpyxl' 2>/dev/null || \
+		$(PYVENV)/bin/pip install -q playwright==1.65.2 icalendar==7.3.0 openpyxl==3.1.5
 
 TEST_LOGS    := .build/test-logs
 # Not on a terminal, swift test holds its output back until it ends; line-buffered, it streams.
@@ -125,8 +150,14 @@ install-files:
 	@[ -x "$(BIN_DIR)/kinerjad" ] || { echo "make install-files: BIN_DIR=DIR must hold the built kinerjad (or run make install)" >&2; exit 2; }
 	install -Dm755 $(BIN_DIR)/kinerjad $(DESTDIR)$(BINDIR)/kinerjad
 	install -Dm755 $(BIN_DIR)/kinerjactl $(DESTDIR)$(BINDIR)/kinerjactl
+	install -Dm755 $(BIN_DIR)/kinerja-web $(DESTDIR)$(BINDIR)/kinerja-web
 	sed 's|/usr/local/bin|$(BINDIR)|g' systemd/kinerjad.service | install -Dm644 /dev/stdin $(DESTDIR)$(UNITDIR)/kinerjad.service
 	install -Dm644 systemd/kinerjad.socket $(DESTDIR)$(UNITDIR)/kinerjad.socket
+	sed 's|/usr/local/bin|$(BINDIR)|g' systemd/kinerja-web.service | install -Dm644 /dev/stdin $(DESTDIR)$(UNITDIR)/kinerja-web.service
+	install -Dm644 systemd/kinerja-web.socket $(DESTDIR)$(UNITDIR)/kinerja-web.socket
+	# The calendar feeds' key: made on the machine itself, never shipped in a staged tree.
+	[ -n "$(DESTDIR)" ] || [ -e $(SYSCONFDIR)/kinerja/web-feed.key ] || \
+		{ mkdir -p $(SYSCONFDIR)/kinerja && (umask 077; head -c 32 /dev/urandom > $(SYSCONFDIR)/kinerja/web-feed.key); }
 	install -Dm644 systemd/kinerja.sysusers $(DESTDIR)$(LIBDIR)/sysusers.d/kinerja.conf
 	install -Dm644 systemd/kinerja.tmpfiles $(DESTDIR)$(LIBDIR)/tmpfiles.d/kinerja.conf
 	install -Dm644 systemd/kinerja.catalog $(DESTDIR)$(LIBDIR)/systemd/catalog/kinerja.catalog
@@ -143,8 +174,9 @@ install-files:
 ## uninstall: removes what install put in place, keeping state (/var/lib/kinerja), config and rules (/etc/kinerja)
 uninstall:
 	rm -f $(DESTDIR)$(SYSCONFDIR)/kinerja/hooks.d/50-append-to-file.example
-	rm -f $(DESTDIR)$(BINDIR)/kinerjad $(DESTDIR)$(BINDIR)/kinerjactl
+	rm -f $(DESTDIR)$(BINDIR)/kinerjad $(DESTDIR)$(BINDIR)/kinerjactl $(DESTDIR)$(BINDIR)/kinerja-web
 	rm -f $(DESTDIR)$(UNITDIR)/kinerjad.service $(DESTDIR)$(UNITDIR)/kinerjad.socket
+	rm -f $(DESTDIR)$(UNITDIR)/kinerja-web.service $(DESTDIR)$(UNITDIR)/kinerja-web.socket
 	rm -f $(DESTDIR)$(LIBDIR)/sysusers.d/kinerja.conf $(DESTDIR)$(LIBDIR)/tmpfiles.d/kinerja.conf $(DESTDIR)$(LIBDIR)/systemd/catalog/kinerja.catalog
 	rm -f $(DESTDIR)$(MANDIR)/man1/kinerjactl.1 $(DESTDIR)$(MANDIR)/man8/kinerjad.8 $(DESTDIR)$(MANDIR)/man5/kinerja.toml.5
 	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/kinerjactl $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_kinerjactl $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/kinerjactl.fish

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "kinerjad", targets: ["kinerjad"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
+        .executable(name: "kinerja-web", targets: ["kinerja-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -19,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -87,10 +91,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The words for the wire's ids (steps, flags, states, audit actions…) in both languages,
+        // one table per kind, for every client that shows them to people: kinerjactl, kinerja-web.
+        .target(name: "KinerjaVocabulary", swiftSettings: strict),
+        // What kinerjactl accepts and how it ends, without ArgumentParser or I/O: the syntax of
+        // its arguments, its exit statuses, ArgumentParser's own words in Indonesian. A library
+        // so that unit tests reach it (kinerjactl itself links its runtime statically).
+        .target(name: "KinerjactlCore", dependencies: ["KinerjaRPC", "KinerjaVocabulary"], swiftSettings: strict),
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
-                "KinerjaRPC",
+                "KinerjaRPC", "KinerjactlCore", "KinerjaVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -101,12 +112,46 @@ let package = Package(
         // The year-long drill of `make drill`, and its short form in the end-to-end tests.
         .target(name: "KinerjaDrill", dependencies: ["KinerjaCore", "KinerjaRPC"], swiftSettings: strict),
         .executableTarget(name: "kinerja-drill", dependencies: ["KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
+        // The office head's read-only dashboard: pages, exports and calendar feeds from
+        // kinerjad's read methods (library, so that the router tests reach every route).
+        .target(
+            name: "KinerjaWeb",
+            dependencies: [
+                "KinerjaRPC", "KinerjaCore", "KinerjaVocabulary", "Systemd",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-web",
+            dependencies: [
+                "KinerjaWeb", "Systemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kinerja-bench",
             dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaCore", "KinerjaRules"],
             swiftSettings: strict
         ),
         .testTarget(name: "KinerjaCoreTests", dependencies: ["KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaVocabularyTests", dependencies: ["KinerjaVocabulary", "KinerjaCore", "KinerjaStore", "KinerjaRPC"], swiftSettings: strict),
+        .testTarget(name: "KinerjactlCoreTests", dependencies: ["KinerjactlCore", "KinerjaVocabulary", "KinerjaRPC"], swiftSettings: strict),
         .testTarget(
             name: "KinerjaSheetsTests",
             dependencies: ["KinerjaSheets", "KinerjaCore", "KinerjaSampleData"],
@@ -135,6 +180,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore"], swiftSettings: strict),
+            name: "KinerjaWebTests",
+            dependencies: [
+                "KinerjaWeb", "KinerjaRPC", "KinerjaRPCServer", "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaVocabulary", "kinerjad",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore", "KinerjaVocabulary"],
+            swiftSettings: strict),
     ]
 )

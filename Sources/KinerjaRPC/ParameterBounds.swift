@@ -33,16 +33,28 @@ public struct ParameterBounds: Sendable, Hashable {
     public var span: DaySpan?
 
     /// Two date parameters (`YYYY-MM-DD`) at most `maxDays` days apart: the span a caller may
-    /// ask about at once. Out of it, the `to` parameter is named.
+    /// ask about at once; `narrowedBy`, when the call gives that parameter, allows
+    /// `narrowedDays` (a question about one person costs a fraction of one about everyone).
+    /// Out of it, the `to` parameter is named.
     public struct DaySpan: Sendable, Hashable {
         public var from: String
         public var to: String
         public var maxDays: Int
+        public var narrowedBy: String?
+        public var narrowedDays: Int
 
-        public init(from: String, to: String, maxDays: Int) {
+        public init(from: String, to: String, maxDays: Int, narrowedBy: String? = nil, narrowedDays: Int = 0) {
             self.from = from
             self.to = to
             self.maxDays = maxDays
+            self.narrowedBy = narrowedBy
+            self.narrowedDays = narrowedDays
+        }
+
+        /// The days allowed for a call with these parameters.
+        func days(for values: [String: JSONValue]) -> Int {
+            guard let narrowedBy, let value = values[narrowedBy], !value.isNull else { return maxDays }
+            return max(maxDays, narrowedDays)
         }
     }
 
@@ -63,7 +75,7 @@ public struct ParameterBounds: Sendable, Hashable {
             try Self.check(value, against: bound, path: name)
         }
         if let span, case .string(let from)? = values[span.from], case .string(let to)? = values[span.to],
-           let first = Self.dayNumber(from), let last = Self.dayNumber(to), last - first > span.maxDays {
+           let first = Self.dayNumber(from), let last = Self.dayNumber(to), last - first > span.days(for: values) {
             throw .invalidParameter(span.to)
         }
     }
@@ -163,7 +175,10 @@ extension ParameterBounds {
             default: parts.append("\(name) \(bound.summary)")
             }
         }
-        if let span { parts.append("\(span.to) at most \(span.maxDays) days after \(span.from)") }
+        if let span {
+            let narrowed = span.narrowedBy.map { " (\(span.narrowedDays) with \($0))" } ?? ""
+            parts.append("\(span.to) at most \(span.maxDays) days after \(span.from)\(narrowed)")
+        }
         return parts.isEmpty ? nil : "Bounds: " + parts.joined(separator: "; ") + "."
     }
 }

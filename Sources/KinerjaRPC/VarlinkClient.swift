@@ -7,9 +7,12 @@ import FoundationEssentials
 
 /// Errors thrown by ``VarlinkClient``.
 public enum VarlinkClientError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Could not connect: the socket does not exist, nobody listens on it, permission denied,
-    /// or connecting timed out.
+    /// Could not connect: the socket does not exist, nobody listens on it, or connecting
+    /// timed out.
     case notReachable(path: String, reason: String)
+    /// Could not connect: this user may not open the socket, or a directory on its path
+    /// (EACCES, EPERM); the daemon may well be running.
+    case accessDenied(path: String)
     /// The server sent something that is not valid Varlink, or the connection broke mid-call.
     case protocolError(String)
     /// The server answered with an error reply.
@@ -20,6 +23,7 @@ public enum VarlinkClientError: Error, Sendable, Hashable, CustomStringConvertib
     public var description: String {
         switch self {
         case .notReachable(let path, let reason): "daemon not reachable at \(path): \(reason)"
+        case .accessDenied(let path): "no permission to connect to \(path)"
         case .protocolError(let message): "varlink protocol error: \(message)"
         case .remote(let error): "\(error)"
         case .timeout: "timed out waiting for the daemon"
@@ -48,7 +52,8 @@ public final class VarlinkClient {
     private var readChunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Connects to the socket at `path` (`unix:` prefix optional).
-    /// - Throws: ``VarlinkClientError/notReachable(path:reason:)``.
+    /// - Throws: ``VarlinkClientError/notReachable(path:reason:)``,
+    ///   ``VarlinkClientError/accessDenied(path:)``.
     public init(path: String, timeout: Duration = .seconds(5), maxFrameSize: Int = VarlinkFraming.defaultMaxFrameSize) throws {
         let socketPath = path.hasPrefix("unix:") ? String(path.dropFirst(5)) : path
         self.path = socketPath
@@ -349,6 +354,9 @@ public final class VarlinkClient {
             case EAGAIN, EINPROGRESS, ETIMEDOUT, EINTR:
                 _ = Glibc.close(fd)
                 throw VarlinkClientError.notReachable(path: path, reason: "timed out connecting")
+            case EACCES, EPERM:
+                _ = Glibc.close(fd)
+                throw VarlinkClientError.accessDenied(path: path)
             default:
                 _ = Glibc.close(fd)
                 throw VarlinkClientError.notReachable(path: path, reason: errorString(code))

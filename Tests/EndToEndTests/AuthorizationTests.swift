@@ -128,3 +128,40 @@ struct AuthorizationTests {
         #expect(personHistory.contains { $0.action == "person added" && $0.user == Self.user && $0.uid == Int(account.uid) })
     }
 }
+
+/// A socket the user may not open: the daemon never hears of the call, so the answer comes
+/// from the kernel (EACCES on connect) and kinerjactl says which group to join.
+@Suite("Socket permission", .serialized)
+struct SocketPermissionTests {
+    static let group = "kinerja"
+
+    @Test("a user outside the socket's group: exit 4 and how to join the group, not exit 3 'is the service running?'")
+    func notInTheSocketsGroup() throws {
+        _ = try AuthorizationTests.unprivilegedAccount()
+        let groupExisted = try AuthorizationTests.run("getent", ["group", Self.group]).status == 0
+        if !groupExisted {
+            let created = try AuthorizationTests.run("groupadd", ["--system", Self.group])
+            try #require(created.status == 0, "\(created)")
+        }
+        defer { if !groupExisted { _ = try? AuthorizationTests.run("groupdel", [Self.group]) } }
+        let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
+        // As under systemd: the socket 0660 in the group kinerja; its directory may be entered.
+        chmod(daemon.directory, 0o711)
+        let chgrp = try AuthorizationTests.run("chgrp", [Self.group, daemon.socketPath])
+        try #require(chgrp.status == 0 && chmod(daemon.socketPath, 0o660) == 0, "\(chgrp)")
+        var cli = CLI(daemon, language: nil)
+        cli.executable = try AuthorizationTests.copy(TestEnvironment.kinerjactl, into: daemon.directory, mode: 0o755)
+
+        let refused = try cli.run(["status"], as: .user(AuthorizationTests.user))
+        #expect(refused.status == 4, "\(refused)")
+        #expect(refused.stderr.contains("tidak ada izin membuka soket kinerjad \(daemon.socketPath)"), "\(refused)")
+        #expect(refused.stderr.contains("sudo usermod -aG kinerja \(AuthorizationTests.user)"), "\(refused)")
+        #expect(!refused.stderr.contains("apakah layanan berjalan"), "\(refused)")
+        #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stdout.isEmpty, "\(refused)")
+
+        cli.language = "en"
+        let english = try cli.run(["people", "list"], as: .user(AuthorizationTests.user))
+        #expect(english.status == 4 && english.stderr.contains("add yourself to the group kinerja"), "\(english)")
+        #expect(try CLI(daemon).status().currentCycle == "2026-2", "the daemon runs all along")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaRPC
+import KinerjaVocabulary
 import Testing
 
 /// `kinerjactl report compliance` on the example district (roster and progress of
@@ -51,11 +52,6 @@ struct ComplianceReportTests {
         return (steps, roles, schools)
     }
 
-    /// The whitespace-separated cells of each line of a table output.
-    static func cells(_ output: String) -> [[String]] {
-        output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-    }
-
     @Test("per step, role and school: figures agree with every plan, in --json and in the tables")
     func complianceOfTheExampleDistrict() throws {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
@@ -95,7 +91,7 @@ struct ComplianceReportTests {
         // The human tables: a header line each, then one row per step, role and school.
         let text = try cli.run(["report", "compliance"])
         #expect(text.status == 0 && text.stderr.isEmpty, "\(text)")
-        let lines = Self.cells(text.stdout)
+        let lines = TableText.rows(text.stdout)
         #expect(text.stdout.hasPrefix("compliance of cycle 2026-2, as of 2026-11-25\n"), "\(text)")
         let headers = [
             ["ROLE", "STEP", "DONE", "ON-TIME", "LATE", "OVERDUE", "BLOCKED", "PENDING", "UNFINISHED"],
@@ -112,16 +108,19 @@ struct ComplianceReportTests {
 
         let bare = try cli.run(["report", "compliance", "--no-legend"])
         #expect(bare.status == 0, "\(bare)")
-        let bareLines = Self.cells(bare.stdout)
+        let bareLines = TableText.rows(bare.stdout)
         for header in headers { #expect(!bareLines.contains(header), "--no-legend drops \(header): \(bare)") }
         #expect(bareLines.count == lines.count - headers.count, "\(bare)")
     }
 
-    /// The rows the tables must show, as cells: steps and roles whole, schools as their
-    /// NPSN and five figures (a school's name has spaces).
+    /// The rows the tables must show, as cells: roles and steps in words (English, the
+    /// language of these tests' kinerjactl), schools as their NPSN and six figures.
     static func tableRows(_ report: ComplianceReport) -> (steps: [[String]], roles: [[String]], schools: [(String, [String])]) {
-        let steps = report.steps.map { [$0.role, $0.step] + [$0.done, $0.onTime, $0.late, $0.overdue, $0.blocked, $0.pending, $0.unfinished].map(String.init) }
+        let steps = report.steps.map {
+            [Vocabulary.roles[$0.role].english, Vocabulary.steps[$0.step].english]
+                + [$0.done, $0.onTime, $0.late, $0.overdue, $0.blocked, $0.pending, $0.unfinished].map(String.init)
+        }
         func figures(_ g: GroupCompliance) -> [String] { [g.plans, g.complete, g.overdue, g.blocked, g.notSubmitted, g.unfinished].map(String.init) }
-        return (steps, report.roles.map { [$0.key] + figures($0) }, report.schools.map { ($0.key, figures($0)) })
+        return (steps, report.roles.map { [Vocabulary.roles[$0.key].english] + figures($0) }, report.schools.map { ($0.key, figures($0)) })
     }
 }

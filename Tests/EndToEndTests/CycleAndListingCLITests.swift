@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaRPC
+import KinerjaVocabulary
 import Testing
 
 /// `kinerjactl cycle show`, the header line of its tables, and how it finds the daemon.
@@ -29,10 +30,11 @@ struct CycleAndListingCLITests {
             let lines = text.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first == "cycle \(cycle): \(start) – \(end) (rules \(info.rulesYear))", "\(text)")
             #expect(lines.contains("planning deadline: \(planning)"), "\(text)")
-            #expect(lines.contains { $0.split(separator: " ") == ["ROLE", "STEP", "DUE"] }, "\(text)")
+            let rows = TableText.rows(text.stdout)
+            #expect(rows.contains(["ROLE", "STEP", "DUE"]), "\(text)")
             for deadline in info.deadlines {
-                #expect(lines.contains { $0.split(separator: " ").map(String.init) == [deadline.role, deadline.step, deadline.due] },
-                        "\(deadline): \(text)")
+                let words = [Vocabulary.roles[deadline.role].english, Vocabulary.steps[deadline.step].english, deadline.due]
+                #expect(rows.contains(words), "\(deadline): \(text)")
             }
         }
     }

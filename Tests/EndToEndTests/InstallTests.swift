@@ -16,8 +16,11 @@ struct InstallTests {
         var tree: [String: mode_t] = [
             "usr/bin/kinerjad": 0o755,
             "usr/bin/kinerjactl": 0o755,
+            "usr/bin/kinerja-web": 0o755,
             "lib/systemd/system/kinerjad.service": 0o644,
             "lib/systemd/system/kinerjad.socket": 0o644,
+            "lib/systemd/system/kinerja-web.service": 0o644,
+            "lib/systemd/system/kinerja-web.socket": 0o644,
             "usr/lib/sysusers.d/kinerja.conf": 0o644,
             "usr/lib/tmpfiles.d/kinerja.conf": 0o644,
             "usr/lib/systemd/catalog/kinerja.catalog": 0o644,
@@ -47,6 +50,8 @@ struct InstallTests {
 
         let service = try String(contentsOfFile: installation.unit("kinerjad.service"), encoding: .utf8)
         #expect(service.contains("\nExecStart=/usr/bin/kinerjad --config /etc/kinerja/kinerja.toml\n"))
+        let web = try String(contentsOfFile: installation.unit("kinerja-web.service"), encoding: .utf8)
+        #expect(web.contains("\nExecStart=/usr/bin/kinerja-web --socket /run/kinerja/kinerja.sock\n"))
         let installedConfig = try String(contentsOfFile: installation.config, encoding: .utf8)
         #expect(installedConfig == (try String(contentsOfFile: TestEnvironment.configPath, encoding: .utf8)))
         for completion in ["usr/share/bash-completion/completions/kinerjactl", "usr/share/zsh/vendor-completions/_kinerjactl",
@@ -106,7 +111,7 @@ struct InstallTests {
         let analyze = try tool("systemd-analyze")
         // Documentation=man:… is checked too: man must find the installed pages.
         let environment = ProcessInfo.processInfo.environment.merging(["MANPATH": installation.path("usr/share/man")]) { _, new in new }
-        let units = [installation.unit("kinerjad.socket"), installation.unit("kinerjad.service")]
+        let units = ["kinerjad.socket", "kinerjad.service", "kinerja-web.socket", "kinerja-web.service"].map(installation.unit)
         let verified = try ChildProcess.run(analyze, ["verify"] + units, environment: environment, timeout: 60)
         #expect(verified.status == 0 && verified.stderr.isEmpty && verified.stdout.isEmpty, "\(verified)")
 
@@ -129,6 +134,14 @@ struct InstallTests {
             print("systemd-timesyncd.service: \(reference)")
             #expect(score < reference)
         }
+    }
+
+    @Test("exposure of kinerja-web.service is no higher than kinerjad.service's")
+    func webExposureScore() throws {
+        let web = try Self.exposure(of: TestEnvironment.packageRoot + "/systemd/kinerja-web.service")
+        let daemon = try Self.exposure(of: TestEnvironment.packageRoot + "/systemd/kinerjad.service")
+        print("systemd-analyze security --offline=true systemd/kinerja-web.service: \(web) (kinerjad.service: \(daemon))")
+        #expect(web <= daemon)
     }
 
     @Test("manual pages render with man -l")

@@ -34,6 +34,9 @@ struct JSONValueDecoderTests {
         "ListDeliveries": Kinerja.ListDeliveries.Parameters.self,
         "TestHook": Kinerja.TestHook.Parameters.self,
         "GetInterfaceDescription": VarlinkService.GetInterfaceDescription.Parameters.self,
+        "GetDataVersion": Kinerja.GetDataVersion.Parameters.self,
+        "ShowProgress": Kinerja.ShowProgress.Parameters.self,
+        "ListSchools": Kinerja.ListSchools.Parameters.self,
     ]
 
     @Test func everyMethodOfTheInterfaceIsCovered() {
@@ -51,6 +54,8 @@ struct JSONValueDecoderTests {
         ("History", #"{"subject":"plan:7","limit":20}"#), ("History", #"{"subject":"s","limit":20.0}"#),
         ("History", #"{"subject":"s","limit":2e1}"#), ("History", #"{"subject":"s","limit":-9223372036854775808}"#),
         ("ComplianceReport", #"{"cycle":"2026-1"}"#),
+        ("GetDataVersion", "{}"), ("ShowProgress", #"{"cycle":"2026-2","behind":15}"#), ("ShowProgress", "{}"),
+        ("ListSchools", #"{"cycle":null,"npsn":"20571112"}"#),
         ("ImportRoster", #"{"content":"npsn,nama\n1,é😀","dryRun":true,"skipInvalid":false}"#),
         ("ImportProgress", #"{"upload":"u1","dryRun":null}"#),
         ("UploadBegin", "{}"),
@@ -97,6 +102,7 @@ struct JSONValueDecoderTests {
 
     static let malformed: [(String, String)] = [
         ("ShowCycle", #"{"cycle":5}"#),
+        ("ShowProgress", #"{"behind":"20"}"#), ("ListSchools", #"{"npsn":20571112}"#),
         ("ListPeople", #"{"overdue":"yes"}"#), ("ListPeople", #"{"role":"r","blocked":1}"#),
         ("ShowPerson", "{}"), ("ShowPerson", #"{"id":null}"#), ("ShowPerson", #"{"id":["x"]}"#),
         ("History", #"{"limit":5}"#), ("History", #"{"subject":"s","limit":"5"}"#),

@@ -25,7 +25,7 @@ public enum ReminderKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// In what capacity the recipient gets a reminder.
-public enum RecipientRole: String, Sendable, Hashable, Codable {
+public enum RecipientRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// The principal or supervisor whose plan it is.
     case pegawai
     /// A member of the plan's Tim Kinerja.

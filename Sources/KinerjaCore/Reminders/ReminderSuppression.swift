@@ -1,6 +1,6 @@
 /// Why a planned occurrence is not sent: it stays in the log (recorded as silenced) and in
 /// the preview (marked), so that nothing is lost without a trace (DESIGN.md, Reminders).
-public enum ReminderSuppression: String, Sendable, Hashable {
+public enum ReminderSuppression: String, Sendable, Hashable, CaseIterable {
     /// A silence of the plan's person or school covers the day it fires.
     case silenced
     /// Someone acknowledged a reminder of the same plan, step and deadline.

@@ -117,7 +117,7 @@ public enum ReminderText {
     }
 
     /// What blocks the plan, naming who owns the cause.
-    static func causeText(_ cause: BlockCause, note: String?, en: Bool) -> String {
+    public static func causeText(_ cause: BlockCause, note: String?, en: Bool) -> String {
         let text: String
         switch cause {
         case .rhkAtasan:

@@ -48,7 +48,7 @@ extension Kinerja.ListReminders: VarlinkBoundedMethod {
 extension Kinerja.PreviewReminders: VarlinkBoundedMethod {
     public static let bounds = ParameterBounds(
         ["from": WireBounds.short, "to": WireBounds.short, "person": WireBounds.personID],
-        span: .init(from: "from", to: "to", maxDays: WireBounds.previewDays))
+        span: .init(from: "from", to: "to", maxDays: WireBounds.previewDays, narrowedBy: "person", narrowedDays: WireBounds.personPreviewDays))
 }
 extension Kinerja.WatchReminders: VarlinkBoundedMethod { public static let bounds = ParameterBounds.none }
 extension Kinerja.AckReminder: VarlinkBoundedMethod { public static let bounds = ParameterBounds(["id": WireBounds.reminderID]) }
@@ -66,6 +66,13 @@ extension Kinerja.ListDeliveries: VarlinkBoundedMethod {
     public static let bounds = ParameterBounds(["state": WireBounds.word, "limit": WireBounds.listLimit])
 }
 extension Kinerja.TestHook: VarlinkBoundedMethod { public static let bounds = ParameterBounds(["name": WireBounds.fileName]) }
+extension Kinerja.GetDataVersion: VarlinkBoundedMethod { public static let bounds = ParameterBounds.none }
+extension Kinerja.ShowProgress: VarlinkBoundedMethod {
+    public static let bounds = ParameterBounds(["cycle": WireBounds.short, "behind": .integer(0...1000)])
+}
+extension Kinerja.ListSchools: VarlinkBoundedMethod {
+    public static let bounds = ParameterBounds(["cycle": WireBounds.short, "npsn": WireBounds.short])
+}
 
 extension VarlinkService.GetInfo: VarlinkBoundedMethod { public static let bounds = ParameterBounds.none }
 extension VarlinkService.GetInterfaceDescription: VarlinkBoundedMethod {
@@ -81,6 +88,6 @@ extension Kinerja {
         GetComplianceReport.self, ImportRoster.self, ImportProgress.self, UploadBegin.self, UploadChunk.self,
         Transition.self, Backup.self, ReadBackup.self, ListReminders.self, PreviewReminders.self, WatchReminders.self,
         AckReminder.self, AddSilence.self, ListSilences.self, RemoveSilence.self, ListHooks.self, ListDeliveries.self,
-        TestHook.self,
+        TestHook.self, GetDataVersion.self, ShowProgress.self, ListSchools.self,
     ]
 }

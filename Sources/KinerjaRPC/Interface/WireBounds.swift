@@ -23,8 +23,9 @@ public enum WireBounds {
     /// The rows a listing of reminders or deliveries returns at once (`limit`): a district's
     /// year of fired reminders; 10,000 rows are some 6 MB of reply.
     public static let listLimit = ParameterBound.integer(1...10_000)
-    /// The audit rows `History` returns at once: each holds a plan before and after, a few KiB.
-    public static let historyLimit = ParameterBound.integer(1...1000)
+    /// The audit rows `History` returns at once: each holds a plan before and after, a few
+    /// KiB, so a long history goes out in pieces (`more`); kinerja-web counts a plan's changes.
+    public static let historyLimit = ParameterBound.integer(1...100_000)
     /// A file given inline: what one message can carry (messages are at most 1 MiB).
     public static let content = ParameterBound.text(maxBytes: 1 << 20)
     /// One piece of an upload.
@@ -33,6 +34,8 @@ public enum WireBounds {
     /// whole cycle is some 50,000 reminders, 30 MB of reply and five times that while it is
     /// made; a longer view is asked two months at a time.
     public static let previewDays = 62
+    /// The days a preview of one person may span: a cycle (July–December has 184 days).
+    public static let personPreviewDays = 184
     /// Step details: choices are few and their ids short.
     public static let details = ParameterBound.object([
         "praktikKinerja": word, "rhk": .list(maxCount: 64, element: .object(["id": word, "jumlah": .integer(0...10_000)])),

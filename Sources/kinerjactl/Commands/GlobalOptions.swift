@@ -1,20 +1,28 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjactlCore
 
 /// Options every command takes: where the daemon is and how to print.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The daemon's Varlink socket (default: $KINERJA_SOCKET, else /run/kinerja/kinerja.sock).", valueName: "path"))
+    @Option(name: .long, help: .text(
+        "Soket Varlink kinerjad (bawaan: $KINERJA_SOCKET, jika tidak ada /run/kinerja/kinerja.sock).",
+        "The daemon's Varlink socket (default: $KINERJA_SOCKET, else /run/kinerja/kinerja.sock).", value: Placeholder.path))
     var socket: String?
 
-    @Flag(name: .long, help: "Print the daemon's reply as JSON (stable field names, for scripts).")
+    @Flag(name: .long, help: .text(
+        "Cetak jawaban kinerjad sebagai JSON (nama kolom dan id tetap, untuk skrip).",
+        "Print the daemon's reply as JSON (stable field names and ids, for scripts)."))
     var json = false
 
-    @Flag(name: .long, help: "Print tables without their header line.")
+    @Flag(name: .long, help: .text("Cetak tabel tanpa baris judulnya.", "Print tables without their header line."))
     var noLegend = false
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the daemon.", valueName: "seconds"))
+    @Option(name: .long, help: .text("Berapa detik menunggu kinerjad.", "Seconds to wait for the daemon.", value: Placeholder.seconds))
     var timeout: Int = 30
+
+    func validate() throws {
+        try checked { try ArgumentSyntax.atLeast(timeout, 1, Placeholder.option("--timeout")) }
+    }
 
     var socketPath: String {
         if let socket { return socket }

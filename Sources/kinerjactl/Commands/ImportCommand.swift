@@ -5,21 +5,32 @@ import KinerjaRPC
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a roster or progress file, a CSV or an .xlsx workbook (the file is read here and sent to the daemon).",
-        discussion: """
-        CSV: UTF-8 (with or without BOM), comma, semicolon or tab, a header row. An .xlsx workbook
-        (Excel, LibreOffice, Dapodik's export) is read from its first sheet, or the one --sheet
-        names, with the same columns and checks; lines are the sheet's row numbers. Nothing is
-        written unless every row is good, or --skip-invalid writes the good rows and reports the rest.
-        """,
+        abstract: Language.t(
+            "Impor berkas daftar pegawai atau kemajuan, CSV atau buku kerja .xlsx (berkas dibaca di sini lalu dikirim ke kinerjad).",
+            "Import a roster or progress file, a CSV or an .xlsx workbook (the file is read here and sent to the daemon)."),
+        discussion: Language.t(
+            """
+            CSV: UTF-8 (dengan atau tanpa BOM), pemisah koma, titik koma atau tab, dengan baris judul. Buku kerja .xlsx
+            (Excel, LibreOffice, ekspor Dapodik) dibaca dari lembar pertamanya, atau lembar yang disebut --sheet,
+            dengan kolom dan pemeriksaan yang sama; baris adalah nomor baris lembarnya. Tidak ada yang disimpan
+            kecuali semua baris baik, atau --skip-invalid menyimpan baris yang baik dan melaporkan sisanya.
+            """,
+            """
+            CSV: UTF-8 (with or without BOM), comma, semicolon or tab, a header row. An .xlsx workbook
+            (Excel, LibreOffice, Dapodik's export) is read from its first sheet, or the one --sheet
+            names, with the same columns and checks; lines are the sheet's row numbers. Nothing is
+            written unless every row is good, or --skip-invalid writes the good rows and reports the rest.
+            """) + "\n\n" + HelpExamples.list("import roster config/examples/roster.csv --dry-run", "import progress config/examples/progress.csv"),
         subcommands: [Roster.self, Progress.self])
 
     struct Options: ParsableArguments {
-        @Argument(help: ArgumentHelp("The CSV or .xlsx file.", valueName: "file")) var file: String
-        @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first one not hidden).", valueName: "name"))
+        @Argument(help: .text("Berkas CSV atau .xlsx.", "The CSV or .xlsx file.", value: Placeholder.file)) var file: String
+        @Option(help: .text(
+            "Lembar buku kerja .xlsx yang dibaca (bawaan: lembar pertama yang tidak tersembunyi).",
+            "The sheet of an .xlsx workbook to read (default: the first one not hidden).", value: Placeholder.name))
         var sheet: String?
-        @Flag(help: "Check every row and report, writing nothing.") var dryRun = false
-        @Flag(help: "Write the good rows and report the bad ones.") var skipInvalid = false
+        @Flag(help: .text("Periksa setiap baris dan laporkan, tanpa menyimpan apa pun.", "Check every row and report, writing nothing.")) var dryRun = false
+        @Flag(help: .text("Simpan baris yang baik dan laporkan yang buruk.", "Write the good rows and report the bad ones.")) var skipInvalid = false
 
         /// An .xlsx is a zip: `PK\u{3}\u{4}`.
         static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
@@ -61,8 +72,13 @@ struct ImportCommand: ParsableCommand {
     struct Roster: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "roster",
-            abstract: "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
-            discussion: "People missing from the file are marked inactive, never deleted.")
+            abstract: Language.t(
+                "Impor daftar pegawai: satu baris per posisi (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
+                "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan)."),
+            discussion: Language.t(
+                "Orang yang tidak ada di berkas ditandai tidak aktif, tidak pernah dihapus.\n\n",
+                "People missing from the file are marked inactive, never deleted.\n\n")
+                + HelpExamples.list("import roster config/examples/roster.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
@@ -72,8 +88,13 @@ struct ImportCommand: ParsableCommand {
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "progress",
-            abstract: "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order.",
-            discussion: "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.")
+            abstract: Language.t(
+                "Impor baris kemajuan (id, npsn, siklus, langkah, status, tanggal, catatan), diterapkan menurut urutan berkas.",
+                "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order."),
+            discussion: Language.t(
+                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\n",
+                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\n")
+                + HelpExamples.list("import progress config/examples/progress.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
@@ -129,8 +150,14 @@ struct ImportCommand: ParsableCommand {
         if !result.problems.isEmpty && !result.applied { throw Exit.refused }
     }
 
+    /// A refused row, as both a rejected import and a dry run or --skip-invalid report it.
+    static func problemLine(line: Int, message: String) -> TerminalText { "  \(Language.t("baris", "line")) \(line): \(message)" }
+
     static func report(_ result: ImportResult, options: Options, roster: Bool) {
-        for p in result.problems { Printer.err("\(options.file):\(p.line): \(p.message)") }
+        if !result.problems.isEmpty {
+            Printer.err(Language.t("kinerjactl: baris yang ditolak di \(options.file):", "kinerjactl: rows refused in \(options.file):"))
+        }
+        for p in result.problems { Printer.err(problemLine(line: p.line, message: p.message)) }
         let verb = result.applied ? Language.t("disimpan", "written") : Language.t("tidak disimpan (uji coba)", "not written (dry run)")
         if roster {
             Printer.out(Language.t(

@@ -1,36 +1,45 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
+import KinerjactlCore
 
 struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "people", abstract: "Principals and supervisors, with where their plan stands.",
+        commandName: "people",
+        abstract: Language.t(
+            "Kepala sekolah dan pengawas sekolah, beserta sejauh mana rencana mereka.", "Principals and supervisors, with where their plan stands."),
         subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List positions with their plan of the cycle; filters combine.",
-            discussion: """
-            Examples:
-              kinerjactl people list --overdue
-              kinerjactl people list --role pengawas_sekolah --blocked
-              kinerjactl people list --npsn 20100001 --cycle 2026-2
-            """)
+            abstract: Language.t(
+                "Daftar posisi dengan rencana siklusnya; saringan dapat digabung.", "List positions with their plan of the cycle; filters combine."),
+            discussion: HelpExamples.list(
+                "people list --overdue", "people list --role pengawas_sekolah --blocked", "people list --npsn 20571112 --cycle 2026-2"))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("kepala_sekolah or pengawas_sekolah.", valueName: "role")) var role: String?
-        @Option(help: ArgumentHelp("Only this school.", valueName: "npsn")) var npsn: String?
-        @Option(help: ArgumentHelp("Only plans at this step, e.g. observasi.", valueName: "step")) var step: String?
-        @Option(help: ArgumentHelp("The cycle (default: current).", valueName: "cycle")) var cycle: String?
-        @Flag(help: "Only plans whose current step is past its deadline today.") var overdue = false
-        @Flag(help: "Only blocked plans.") var blocked = false
-        @Flag(help: "Only plans that are not blocked.") var notBlocked = false
-        @Flag(name: .customLong("all"), help: "Include people no longer in the roster.") var includeInactive = false
+        @Option(help: .text("kepala_sekolah atau pengawas_sekolah.", "kepala_sekolah or pengawas_sekolah.", value: Placeholder.role)) var role: String?
+        @Option(help: .text("Hanya sekolah ini.", "Only this school.", value: Placeholder.npsn)) var npsn: String?
+        @Option(help: .text("Hanya rencana pada langkah ini, mis. observasi.", "Only plans at this step, e.g. observasi.", value: Placeholder.step))
+        var step: String?
+        @Option(help: .text("Siklusnya (bawaan: yang berjalan).", "The cycle (default: current).", value: Placeholder.cycle)) var cycle: String?
+        @Flag(help: .text("Hanya rencana yang langkahnya sudah lewat batas hari ini.", "Only plans whose current step is past its deadline today."))
+        var overdue = false
+        @Flag(help: .text("Hanya rencana yang terblokir.", "Only blocked plans.")) var blocked = false
+        @Flag(help: .text("Hanya rencana yang tidak terblokir.", "Only plans that are not blocked.")) var notBlocked = false
+        @Flag(name: .customLong("all"), help: .text("Termasuk orang yang tidak lagi ada di daftar pegawai.", "Include people no longer in the roster."))
+        var includeInactive = false
 
         func validate() throws {
-            if blocked && notBlocked { throw ValidationError("--blocked and --not-blocked exclude each other") }
-            if let role, !["kepala_sekolah", "pengawas_sekolah", "kepala-sekolah", "pengawas-sekolah"].contains(role) {
-                throw ValidationError("--role must be kepala_sekolah or pengawas_sekolah, not '\(role)'")
+            if blocked && notBlocked {
+                throw ValidationError(Language.t("--blocked dan --not-blocked saling meniadakan", "--blocked and --not-blocked exclude each other"))
+            }
+            try checked {
+                // The roster's spelling and the wire's alike: kepala_sekolah, kepala-sekolah.
+                if let role { try ArgumentSyntax.known(role.replacingDashes, in: Vocabulary.roles, Placeholder.option("--role")) }
+                if let step { try ArgumentSyntax.known(step, in: Vocabulary.steps, Placeholder.option("--step")) }
+                if let cycle { try ArgumentSyntax.cycle(cycle, Placeholder.option("--cycle")) }
             }
         }
 
@@ -45,24 +54,30 @@ struct PeopleCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one person: every position and its plan of the current cycle.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: Language.t(
+                "Tampilkan satu orang: setiap posisinya dan rencananya di siklus yang berjalan.",
+                "Show one person: every position and its plan of the current cycle."),
+            discussion: HelpExamples.list("people show 197410051999031002"))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("NIP or other person id.", valueName: "id")) var id: String
+        @Argument(help: .text("NIP atau id orang lainnya.", "NIP or other person id.", value: Placeholder.id)) var id: String
 
         func run() throws {
             let positions = try global.run { try $0.call(Kinerja.ShowPerson.self, .init(id: id)).positions }
             if global.json { return try Printer.json(positions) }
             guard let first = positions.first else { return }
-            Printer.out("\(first.nama) (\(first.id), \(first.kepegawaian))")
+            Printer.out("\(first.nama) (\(first.id), \(Language.t(Vocabulary.kepegawaian[first.kepegawaian])))")
             for p in positions {
+                let position = Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan))
                 Printer.out("")
-                Printer.out("  \(Language.t("peran", "role")):    \(p.peran) \(p.jabatan)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))")
+                Printer.out("  \(Language.t("peran", "role")):    \(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))")
                 Printer.out("  \(Language.t("atasan", "superior")):  \(Printer.cell(p.atasanId))   Tim Kinerja: \(p.timKinerja.isEmpty ? "-" : p.timKinerja.joined(separator: ", "))   \(Language.t("pejabat penilai", "appraiser")): \(Printer.cell(p.pejabatPenilaiId))")
                 if !p.sekolahBinaan.isEmpty { Printer.out("  \(Language.t("sekolah binaan", "schools")): \(p.sekolahBinaan.joined(separator: ", "))") }
                 if let plan = p.plan {
                     Printer.out("  \(Language.t("rencana", "plan")):  \(plan.plan)")
-                    Printer.out("  \(Language.t("langkah", "step")): \(Printer.cell(plan.step))  \(Language.t("batas", "due")) \(Printer.cell(plan.due))  \(PeopleCommand.days(plan.daysLeft))  \(plan.flags.joined(separator: ","))")
+                    Printer.out("  \(Language.t("langkah", "step")):  \(PeopleCommand.step(plan))\(plan.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(plan.daysLeft))  \(Language.t(Vocabulary.flagList(plan.flags)))")
                 }
             }
         }
@@ -71,14 +86,18 @@ struct PeopleCommand: ParsableCommand {
     static func table(_ people: [PositionSummary]) -> Table {
         var table = Table(["ID", Language.t("NAMA", "NAME"), Language.t("PERAN", "ROLE"), "NPSN", Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE"), Language.t("HARI", "DAYS"), Language.t("TANDA", "FLAGS")])
         for p in people {
-            let role = p.peran == "kepala_sekolah" ? (p.jabatan == "plt" ? "ks-plt" : "ks") : "pengawas"
             table.add([
-                p.id, p.nama, role, Printer.cell(p.npsn), Printer.cell(p.plan.map { $0.step ?? Language.t("selesai", "complete") }),
-                Printer.cell(p.plan?.due), p.plan?.daysLeft.map(String.init) ?? "-",
-                p.plan.map { $0.flags.isEmpty ? "-" : $0.flags.joined(separator: ",") } ?? "-",
+                p.id, p.nama, Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan)), Printer.cell(p.npsn),
+                Printer.cell(p.plan.map(step)), Printer.cell(p.plan?.due), p.plan?.daysLeft.map(String.init) ?? "-",
+                p.plan.map { $0.flags.isEmpty ? "-" : Language.t(Vocabulary.flagList($0.flags)) } ?? "-",
             ])
         }
         return table
+    }
+
+    /// The plan's current step in words, or that every step is done.
+    static func step(_ plan: PlanSummary) -> String {
+        plan.step.map { Language.t(Vocabulary.steps[$0]) } ?? Language.t("semua selesai", "all done")
     }
 
     /// "3 hari lagi" / "terlambat 5 hari" / "hari ini".
@@ -87,4 +106,9 @@ struct PeopleCommand: ParsableCommand {
         if left == 0 { return Language.t("hari ini", "due today") }
         return left > 0 ? Language.t("\(left) hari lagi", "\(left) days left") : Language.t("terlambat \(-left) hari", "\(-left) days overdue")
     }
+}
+
+extension String {
+    /// `kepala-sekolah` as `kepala_sekolah`: the CLI takes either spelling of a role.
+    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
 }

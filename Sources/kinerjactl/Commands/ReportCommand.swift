@@ -1,16 +1,24 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjaVocabulary
+import KinerjactlCore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports over a cycle.", subcommands: [Compliance.self], defaultSubcommand: Compliance.self)
+        commandName: "report", abstract: Language.t("Laporan atas satu siklus.", "Reports over a cycle."),
+        subcommands: [Compliance.self], defaultSubcommand: Compliance.self)
 
     struct Compliance: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compliance",
-            abstract: "Per step: done, on time, late, overdue, blocked, pending, unfinished (closed cycle); per role and per school.")
+            abstract: Language.t(
+                "Per langkah: selesai, tepat waktu, telat, lewat batas, terblokir, berjalan, tidak selesai (siklus ditutup); per peran dan per sekolah.",
+                "Per step: done, on time, late, overdue, blocked, pending, unfinished (closed cycle); per role and per school."),
+            discussion: HelpExamples.list("report compliance --cycle 2026-2"))
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("The cycle (default: current).", valueName: "cycle")) var cycle: String?
+        @Option(help: .text("Siklusnya (bawaan: yang berjalan).", "The cycle (default: current).", value: Placeholder.cycle)) var cycle: String?
+
+        func validate() throws { try checked { if let cycle { try ArgumentSyntax.cycle(cycle, Placeholder.option("--cycle")) } } }
 
         func run() throws {
             // The first piece has the steps and roles; every piece some of the schools.
@@ -20,10 +28,12 @@ struct ReportCommand: ParsableCommand {
             if global.json { return try Printer.json(report) }
             Printer.out("\(Language.t("kepatuhan siklus", "compliance of cycle")) \(report.cycle), \(Language.t("per", "as of")) \(report.asOf)")
             var steps = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("SELESAI", "DONE"), Language.t("TEPAT", "ON-TIME"), Language.t("TELAT", "LATE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BERJALAN", "PENDING"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
-            for s in report.steps { steps.add([s.role, s.step, "\(s.done)", "\(s.onTime)", "\(s.late)", "\(s.overdue)", "\(s.blocked)", "\(s.pending)", "\(s.unfinished)"]) }
+            for s in report.steps {
+                steps.add([Language.t(Vocabulary.roles[s.role]), Language.t(Vocabulary.steps[s.step]), "\(s.done)", "\(s.onTime)", "\(s.late)", "\(s.overdue)", "\(s.blocked)", "\(s.pending)", "\(s.unfinished)"])
+            }
             Printer.out(steps.render(legend: global.legend))
             var roles = Table([Language.t("PERAN", "ROLE"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
-            for g in report.roles { roles.add([g.key, "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
+            for g in report.roles { roles.add([Language.t(Vocabulary.roles[g.key]), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
             Printer.out(roles.render(legend: global.legend))
             var schools = Table(["NPSN", Language.t("SEKOLAH", "SCHOOL"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
             for g in report.schools { schools.add([g.key, Printer.cell(g.name), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }

@@ -1,24 +1,36 @@
 import ArgumentParser
 import KinerjaRPC
+import KinerjactlCore
 
 struct SilenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "silence", abstract: "Stop reminders for a person or a school until a date, without losing them.",
+        commandName: "silence",
+        abstract: Language.t(
+            "Hentikan pengingat untuk seseorang atau sebuah sekolah sampai suatu tanggal, tanpa kehilangannya.",
+            "Stop reminders for a person or a school until a date, without losing them."),
+        discussion: HelpExamples.list(
+            "silence add --person 197410051999031002 --until 2026-12-15 \\\n      --reason \"cuti sakit\"", "silence list", "silence remove 1",
+            "silence list --all"),
         subcommands: [Add.self, List.self, Remove.self], defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Silence a person (--person) or a school (--npsn) until a date, with a reason.",
-            discussion: "Example: kinerjactl silence add --person 197410051999031002 --until 2026-12-15 --reason \"cuti sakit\"")
+            abstract: Language.t(
+                "Bisukan seseorang (--person) atau sebuah sekolah (--npsn) sampai suatu tanggal, dengan alasannya.",
+                "Silence a person (--person) or a school (--npsn) until a date, with a reason."),
+            discussion: HelpExamples.see("silence"))
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("A person id.", valueName: "id")) var person: String?
-        @Option(help: ArgumentHelp("A school's NPSN.", valueName: "npsn")) var npsn: String?
-        @Option(help: ArgumentHelp("Last silent day.", valueName: "YYYY-MM-DD")) var until: String
-        @Option(help: ArgumentHelp("Why (kept in the audit history).", valueName: "text")) var reason: String
+        @Option(help: .text("Id seseorang.", "A person id.", value: Placeholder.id)) var person: String?
+        @Option(help: .text("NPSN sebuah sekolah.", "A school's NPSN.", value: Placeholder.npsn)) var npsn: String?
+        @Option(help: .text("Hari terakhir pengingat dibisukan.", "Last silent day.", value: Placeholder.date)) var until: String
+        @Option(help: .text("Alasannya (disimpan di riwayat audit).", "Why (kept in the audit history).", value: Placeholder.text)) var reason: String
 
         func validate() throws {
-            if (person == nil) == (npsn == nil) { throw ValidationError("give --person or --npsn, one of them") }
+            if (person == nil) == (npsn == nil) {
+                throw ValidationError(Language.t("berikan --person atau --npsn, salah satunya", "give --person or --npsn, one of them"))
+            }
+            try checked { try ArgumentSyntax.date(until, Placeholder.option("--until")) }
         }
 
         func run() throws {
@@ -29,9 +41,12 @@ struct SilenceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "Silences active today (--all: every silence, ended ones too).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: Language.t(
+                "Pembisuan yang berlaku hari ini (--all: semuanya, yang sudah berakhir juga).", "Silences active today (--all: every silence, ended ones too)."))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Include ended and removed silences.") var all = false
+        @Flag(help: .text("Termasuk pembisuan yang sudah berakhir atau dihapus.", "Include ended and removed silences.")) var all = false
 
         func run() throws {
             let silences = try global.run { try $0.callInPieces(Kinerja.ListSilences.self, .init(all: all ? true : nil)) { $0.silences += $1.silences }.silences }
@@ -41,9 +56,12 @@ struct SilenceCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "End a silence now (it stays in the history).")
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: Language.t("Akhiri sebuah pembisuan sekarang (tetap ada di riwayat).", "End a silence now (it stays in the history)."),
+            discussion: HelpExamples.see("silence"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("The silence id.", valueName: "id")) var id: Int
+        @Argument(help: .text("Id pembisuannya.", "The silence id.", value: Placeholder.id)) var id: Int
 
         func run() throws {
             let silence = try global.run { try $0.call(Kinerja.RemoveSilence.self, .init(id: id)).silence }

@@ -3,7 +3,9 @@ import KinerjaRPC
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the daemon's state: clock, cycle, store and counts.")
+        commandName: "status",
+        abstract: Language.t(
+            "Tampilkan keadaan kinerjad: jam, siklus, penyimpanan dan jumlah.", "Show the daemon's state: clock, cycle, store and counts."))
 
     @OptionGroup var global: GlobalOptions
 
@@ -15,15 +17,20 @@ struct StatusCommand: ParsableCommand {
         if let rate = status.clockRate {
             clockNote = Language.t("  [jam berjalan \(rate)× lebih cepat (--clock-rate)]", "  [clock runs \(rate)× faster (--clock-rate)]")
         }
+        // `people` counts persons, the role counts positions: a Plt. principal is one person
+        // in two principal positions (the IDL's Counts).
+        let positions = c.kepalaSekolah + c.pengawasSekolah
         let rows: [(String, String)] = [
             (Language.t("versi", "version"), "kinerjad \(status.version)"),
             (Language.t("waktu", "now"), "\(status.now) (\(status.timezone))\(clockNote)"),
             (Language.t("berjalan sejak", "started"), status.startedAt),
             (Language.t("siklus", "cycle"), "\(status.currentCycle) (\(Language.t("hari ini", "today")) \(status.today))"),
-            (Language.t("penyimpanan", "store"), "\(status.storePath) (\(status.storeBytes) bytes)"),
+            (Language.t("penyimpanan", "store"), "\(status.storePath) (\(status.storeBytes) \(Language.t("bita", "bytes")))"),
             (Language.t("aturan tahun", "rules years"), status.rulesYears.map(String.init).joined(separator: ", ")),
             (Language.t("orang aktif", "active people"),
-             "\(c.people) (\(Language.t("kepala sekolah", "principals")) \(c.kepalaSekolah), \(Language.t("pengawas", "supervisors")) \(c.pengawasSekolah))"),
+             Language.t(
+                "\(c.people), memegang \(positions) posisi (kepala sekolah \(c.kepalaSekolah), pengawas sekolah \(c.pengawasSekolah))",
+                "\(c.people), holding \(positions) positions (principal \(c.kepalaSekolah), supervisor \(c.pengawasSekolah))")),
             (Language.t("rencana", "plans"),
              "\(c.plans): \(Language.t("selesai", "complete")) \(c.complete), \(Language.t("terlambat", "overdue")) \(c.overdue), \(Language.t("terblokir", "blocked")) \(c.blocked)"),
             (Language.t("pengingat", "reminders"),

@@ -188,14 +188,14 @@ extension Office {
         let event = HookEvent(reminder: sample, personName: "Uji Coba", role: "pengawas_sekolah", npsn: nil, schoolName: nil, recipientName: "Uji Coba", days: -7,
             stateDirectory: settings.config.stateDirectory)
         let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
-        let outcome: String
+        let outcome: HookTestOutcome
         switch result.outcome {
-        case .delivered: outcome = "delivered"
-        case .temporaryFailure: outcome = "retry"
-        case .failed: outcome = "failed"
-        case .timedOut: outcome = "timeout"
-        case .notStarted: outcome = "retry"
+        case .delivered: outcome = .delivered
+        case .temporaryFailure: outcome = .retry
+        case .failed: outcome = .failed
+        case .timedOut: outcome = .timeout
+        case .notStarted: outcome = .retry
         }
-        return HookTestResult(hook: name, outcome: outcome, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
+        return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
     }
 }

@@ -43,7 +43,9 @@ enum Routes {
         router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
             .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
         }
-        router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
+        router.registerBlockingPieces(Kinerja.History.self) { p, context in
+            .list(try office.history(subject: p.subject, limit: p.limit), for: context) { entries, _ in Kinerja.History.Result(entries: Array(entries)) }
+        }
         router.registerBlockingPieces(Kinerja.GetComplianceReport.self) { p, context in
             // Every piece has the cycle and its day; the first the steps and roles; the schools run through all.
             let report = try office.compliance(p.cycle)
@@ -52,6 +54,12 @@ enum Routes {
                     cycle: report.cycle, asOf: report.asOf, steps: index == 0 ? report.steps : [], schools: Array(schools),
                     roles: index == 0 ? report.roles : []))
             }
+        }
+        // The dashboard's reads (Office+Dashboard.swift).
+        router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
+        router.registerBlocking(Kinerja.ShowProgress.self) { p, _ in .init(progress: try office.progress(p)) }
+        router.registerBlockingPieces(Kinerja.ListSchools.self) { p, context in
+            .list(try office.schools(p), for: context) { schools, _ in Kinerja.ListSchools.Result(schools: Array(schools)) }
         }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {

@@ -31,7 +31,7 @@ enum CoreToWire {
             return TimelineItem(
                 step: entry.step.rawValue, due: entry.due.description, startedOn: entry.startedOn?.description,
                 completedOn: entry.completedOn?.description,
-                state: index < plan.currentIndex ? "done" : index == plan.currentIndex ? "current" : "pending",
+                state: (index < plan.currentIndex ? TimelineState.done : index == plan.currentIndex ? .current : .pending).rawValue,
                 rating: details?.rating?.rawValue, catatan: details?.catatan)
         }
         return PlanDetail(

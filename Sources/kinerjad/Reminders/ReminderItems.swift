@@ -18,7 +18,7 @@ enum ReminderItems {
         ReminderItem(
             id: o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
             kind: o.kind.rawValue, due: o.due.description, fireAt: CoreToWire.timestamp(o.fireAt, in: calendar),
-            recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: suppression?.rawValue ?? "planned", late: false,
+            recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: suppression?.rawValue ?? ReminderItem.plannedState, late: false,
             message: message)
     }
 }
