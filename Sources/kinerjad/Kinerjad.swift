@@ -73,9 +73,15 @@ struct Kinerjad: AsyncParsableCommand {
         try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false))
     }
 
+    /// What the daemon creates (store, backups, what its hooks write) is readable by its
+    /// group and nobody else, as under the unit's `UMask=`, however it was started.
+    static let umask: mode_t = 0o027
+
     func run() async throws {
         // A hook that exits without reading its stdin must not take the daemon down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        Glibc.umask(Kinerjad.umask)
+        FreedMemory.configure()
         let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
         let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)
@@ -115,6 +121,9 @@ struct Kinerjad: AsyncParsableCommand {
         } catch {
             throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
         }
+        for partial in BackupDirectory(stateDirectory: stateDirectory).removePartials() {
+            logger.notice("removed a backup that a stop interrupted", metadata: ["KINERJA_BACKUP": "\(stateDirectory)/backups/\(partial)"])
+        }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
         do {
@@ -130,10 +139,16 @@ struct Kinerjad: AsyncParsableCommand {
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version,
             hooks: hooks, feed: feed)
+        let descriptors = DescriptorBudget.apply(connections: settings.config.maxConnections)
+        if descriptors.reduced {
+            logger.warning(
+                "max_connections \(settings.config.maxConnections) does not fit in \(descriptors.limit) file descriptors with the \(DescriptorBudget.reserve) the daemon keeps for its store and hooks: serving \(descriptors.maxConnections) connections at once (raise LimitNOFILE= to \(settings.config.maxConnections + DescriptorBudget.reserve))",
+                metadata: ["KINERJA_MAX_CONNECTIONS": "\(descriptors.maxConnections)", "KINERJA_NOFILE": "\(descriptors.limit)"])
+        }
         let server = VarlinkServer(
             router: router,
             configuration: .init(
-                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections,
+                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: descriptors.maxConnections,
                 shutdownGracePeriod: Kinerjad.shutdownGracePeriod),
             logger: logger)
         do {

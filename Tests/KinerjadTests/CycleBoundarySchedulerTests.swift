@@ -51,7 +51,7 @@ import Testing
         #expect(report.steps.allSatisfy { $0.overdue == 0 && $0.blocked == 0 && $0.pending == 0 }, "a closed cycle has nothing to do any more")
         // Nothing of 2026-2 is planned from the closing day on; 2027-1 is.
         var bytes: [UInt8] = []
-        try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-02-15"), into: &bytes)
+        Office.writePreview(try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-02-15"))[...], into: &bytes)
         let preview = String(decoding: bytes, as: UTF8.self)
         #expect(!preview.contains("\"2026-2/") && preview.contains("\"2027-1/"))
         // A reload that lengthens the grace does not reopen what was closed.
@@ -59,7 +59,7 @@ import Testing
         longer.config.reminders.closeCycleAfterDays = 30
         try fixture.office.replaceSettings(longer)
         bytes = []
-        try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-01-31"), into: &bytes)
+        Office.writePreview(try fixture.office.previewReminders(.init(from: "2027-01-15", to: "2027-01-31"))[...], into: &bytes)
         #expect(!String(decoding: bytes, as: UTF8.self).contains("\"2026-2/"))
     }
 }

@@ -16,7 +16,7 @@ struct KeptPreviewTests {
 
     static func preview(_ office: Office) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try office.previewReminders(window, into: &bytes)
+        Office.writePreview(try office.previewReminders(window)[...], into: &bytes)
         return bytes
     }
 

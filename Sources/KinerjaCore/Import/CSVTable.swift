@@ -29,8 +29,10 @@ public struct CSVTable: Sendable {
     /// The CSV's delimiter; nil for a workbook's sheet.
     public let delimiter: Character?
 
-    /// Parses `text`; throws when there is no header row or a quote is never closed.
+    /// Parses `text`; throws when there is no header row, a quote is never closed, or the
+    /// text has more lines than an import takes (counted before any row is made).
     public init(parsing text: String) throws(ImportProblem) {
+        try CSVTable.checkRows(text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1, maxRows: CSVTable.maxRows)
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         let separator = CSVTable.detectDelimiter(body.utf8)
@@ -49,6 +51,21 @@ public struct CSVTable: Sendable {
         self.delimiter = delimiter
         header = first.fields.map { $0.trimmedOfWhitespace().lowercased() }
         rows = Array(records.dropFirst())
+    }
+
+    /// The rows one import may hold: a country's roster (250,000 positions) and progress
+    /// (~300,000 rows) fit; a larger CSV is refused before it is read into rows, which would
+    /// hold gigabytes (a 1,000,000-row file took 1.2 GiB and kept 820 MiB).
+    public static let maxRows = 500_000
+
+    /// Refuses more than `maxRows` rows (for a CSV: its line feeds after the header's, which
+    /// a quoted field may hold too, an upper bound).
+    static func checkRows(_ rows: Int, maxRows: Int) throws(ImportProblem) {
+        guard rows > maxRows else { return }
+        throw ImportProblem(
+            line: maxRows + 2,
+            id: "berkas lebih dari \(maxRows) baris; pecah menjadi beberapa berkas dan impor satu per satu",
+            en: "the file has more than \(maxRows) rows; split it into several files and import them one by one")
     }
 
     // The file is read byte by byte: delimiters, quotes and line ends are ASCII, and UTF-8

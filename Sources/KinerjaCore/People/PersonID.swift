@@ -15,6 +15,7 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let compact = PersonID.droppingWhitespace(text)
         guard !compact.isEmpty else { throw .empty }
         let bytes = Array(compact.utf8)
+        guard bytes.count <= PersonID.maxBytes else { throw .tooLong(length: bytes.count) }
         guard bytes.allSatisfy({ PersonID.isASCIIDigit($0) || PersonID.isASCIILetter($0) || $0 == .dot || $0 == .underscore || $0 == .dash })
         else { throw .invalidCharacters(text) }
         // A NIP written with dots or dashes, or one digit short or long, is a typo of a NIP,
@@ -47,6 +48,10 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Wraps an id already validated (read back from the store).
     public init(trusted rawValue: String) { self.rawValue = rawValue }
+
+    /// The longest id, in (ASCII) characters: a NIP has 18; another unique id, an office's own
+    /// numbering, far fewer than this.
+    public static let maxBytes = 64
 
     public var description: String { rawValue }
 

@@ -15,7 +15,7 @@ extension SQLiteStore {
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.backupExists(path: path) }
         do {
-            try SQLiteStore.mapFullDisk(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            try SQLiteStore.mapWriteFailures(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
                 try pool.unsafeRead { db in
                     try db.execute(sql: "VACUUM INTO ?", arguments: [path])
                 }

@@ -3,12 +3,17 @@ import GRDB
 
 /// Hook delivery calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
-    public func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
-        try reading { try $0.dueDeliveries(at: at, limit: limit) }
+    public func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) throws
+        -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
+        try reading { try $0.dueDeliveries(at: at, limit: limit, hook: hook, excluding: excluding) }
     }
 
-    public func nextDeliveryAttempt() throws -> Date? {
-        try reading { try $0.nextDeliveryAttempt() }
+    public func nextDeliveryAttempt(hook: String?, excluding: Set<String>) throws -> Date? {
+        try reading { try $0.nextDeliveryAttempt(hook: hook, excluding: excluding) }
+    }
+
+    public func queuedHooks() throws -> [String] {
+        try reading { try $0.queuedHooks() }
     }
 
     public func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) throws {

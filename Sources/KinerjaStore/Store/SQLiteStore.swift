@@ -108,7 +108,7 @@ public final class SQLiteStore: KinerjaStoring {
     /// the status figures do not read (the scheduler's checkpoint).
     func writing<T>(changesStatus: Bool = true, _ body: (SQLiteTransaction) throws -> T) throws -> T {
         defer { writes.add(1, ordering: .releasing) }
-        return try SQLiteStore.mapFullDisk(directory: directory) {
+        return try SQLiteStore.mapWriteFailures(directory: directory) {
             try pool.write { db in
                 let effects = WriteEffects()
                 let result = try body(SQLiteTransaction(db: db, effects: effects))
@@ -148,14 +148,18 @@ public final class SQLiteStore: KinerjaStoring {
     /// The directory of the database and its WAL: where space runs out.
     var directory: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
-    /// Turns SQLite's "database or disk is full" (ENOSPC while writing the WAL or a backup)
-    /// into `StoreError.diskFull`, which says where to free space; by then the transaction was
-    /// rolled back. Other errors pass unchanged.
-    static func mapFullDisk<T>(directory: String, _ body: () throws -> T) throws -> T {
+    /// Turns SQLite's failures to write into errors that say what to do; by then the
+    /// transaction was rolled back. "Database or disk is full" (ENOSPC while writing the WAL
+    /// or a backup) is `StoreError.diskFull`, which says where to free space; a read-only
+    /// file or file system, or an I/O error (SQLITE_READONLY, SQLITE_IOERR: EROFS, EPERM,
+    /// EIO) is `StoreError.cannotWrite`, which says where to look. Other errors pass unchanged.
+    static func mapWriteFailures<T>(directory: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(directory: directory)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(directory: directory, reason: error.message ?? "\(error.resultCode)")
         }
     }
 

@@ -77,15 +77,21 @@ public protocol StoreOperations {
     // MARK: Hook deliveries
 
     /// Pending and retrying deliveries whose next attempt is at or before `at` (a NULL
-    /// time counts as now), each with its reminder, oldest first, at most `limit`.
-    func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)]
-    /// The earliest next attempt among pending and retrying deliveries, for the daemon's
-    /// sleep; nil when none waits.
-    func nextDeliveryAttempt() throws -> Date?
+    /// time counts as now), each with its reminder, oldest first, at most `limit`; only to
+    /// `hook` when given, and none of the reminders `excluding` names (those already running).
+    func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) throws
+        -> [(delivery: HookDelivery, reminder: ReminderRecord)]
+    /// The earliest next attempt among pending and retrying deliveries (only to `hook`, when
+    /// given, and not of the reminders `excluding` names), for the daemon's sleep; nil when
+    /// none waits.
+    func nextDeliveryAttempt(hook: String?, excluding: Set<String>) throws -> Date?
+    /// The hooks that pending or retrying deliveries wait for, in name order.
+    func queuedHooks() throws -> [String]
     /// Records the end of one run: counts the attempt, moves the delivery to delivered,
     /// retrying (due at the outcome's time) or failed, and keeps the exit code and the
-    /// error (cut to `HookDelivery.errorLimit` bytes). A delivery already final is left as
-    /// it is; an unknown one is `StoreError.noSuchDelivery`.
+    /// error (cut to `HookDelivery.errorLimit` bytes); a run that never started (postponed)
+    /// keeps its state and attempts and is due again at the outcome's time. A delivery
+    /// already final is left as it is; an unknown one is `StoreError.noSuchDelivery`.
     func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) throws
     /// Deliveries, most recently updated first.
     func deliveries(matching query: DeliveryQuery) throws -> [HookDelivery]
@@ -123,4 +129,16 @@ public protocol StoreOperations {
     // MARK: Status
 
     func counts(cycle: CycleID, overdueOn: LocalDate) throws -> StoreCounts
+}
+
+extension StoreOperations {
+    /// Every due delivery, of every hook.
+    public func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
+        try dueDeliveries(at: at, limit: limit, hook: nil, excluding: [])
+    }
+
+    /// The earliest next attempt of any delivery.
+    public func nextDeliveryAttempt() throws -> Date? {
+        try nextDeliveryAttempt(hook: nil, excluding: [])
+    }
 }

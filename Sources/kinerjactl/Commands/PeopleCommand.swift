@@ -47,7 +47,7 @@ struct PeopleCommand: ParsableCommand {
             let params = Kinerja.ListPeople.Parameters(
                 cycle: cycle, role: role, npsn: npsn, step: step, overdue: overdue ? true : nil,
                 blocked: blocked ? true : notBlocked ? false : nil, includeInactive: includeInactive ? true : nil)
-            let people = try global.run { try $0.call(Kinerja.ListPeople.self, params).people }
+            let people = try global.run { try $0.callInPieces(Kinerja.ListPeople.self, params) { $0.people += $1.people }.people }
             if global.json { return try Printer.json(people) }
             Printer.out(PeopleCommand.table(people).render(legend: global.legend))
         }

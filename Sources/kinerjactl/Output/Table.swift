@@ -8,8 +8,9 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render(legend: Bool) -> String {
-        let all = legend ? [header] + rows : rows
+    /// The table, its cells' control characters escaped (a name cannot break a row).
+    func render(legend: Bool) -> TerminalText {
+        let all = (legend ? [header] + rows : rows).map { $0.map(TerminalText.escaped) }
         guard !all.isEmpty else { return "" }
         var widths = [Int](repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
@@ -21,6 +22,6 @@ struct Table {
             }
             out += line + "\n"
         }
-        return out
+        return TerminalText(safe: out)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaRPC
+import KinerjaRPCServer
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
@@ -8,7 +9,18 @@ import KinerjaStore
 /// `skipInvalid`. Bad rows are reported in the office's language.
 extension Office {
     func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
-        let (lines, problems) = try file.parse(RosterParser.parse)
+        defer { FreedMemory.release() }
+        var (lines, problems) = try file.parse(RosterParser.parse)
+        // Rings of atasan, within the file or through stored people it does not name.
+        let named = Set(lines.map(\.person.id))
+        let others = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)).map(\.position)
+            .filter { !named.contains($0.key.personID) }
+        let rings = AtasanCycles.problems(lines: lines, existing: others)
+        if !rings.isEmpty {
+            let refused = Set(rings.map(\.line))
+            lines.removeAll { refused.contains($0.line) }
+            problems = (problems + rings).sorted { $0.line < $1.line }
+        }
         let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
@@ -46,6 +58,7 @@ extension Office {
     }
 
     func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+        defer { FreedMemory.release() }
         let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()

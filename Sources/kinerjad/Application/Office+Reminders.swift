@@ -28,12 +28,11 @@ extension Office {
     }
 
     /// Every occurrence that would fire between two local dates, planned by the agenda
-    /// the scheduler fires from (`Office+Agenda`), without recording or sending anything:
-    /// the JSON object of `PreviewReminders.Result`, written after `bytes`. A silenced or
-    /// acknowledged occurrence is listed with that state instead of `planned`. Plans
-    /// unchanged since the last preview of the same window reuse the reminders kept for
-    /// them (`KeptPreview`).
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, into bytes: inout [UInt8]) throws {
+    /// the scheduler fires from (`Office+Agenda`), without recording or sending anything,
+    /// each as its `ReminderItem`'s JSON, in fire order. A silenced or acknowledged
+    /// occurrence is listed with that state instead of `planned`. Plans unchanged since the
+    /// last preview of the same window reuse the reminders kept for them (`KeptPreview`).
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) throws -> [KeptPreview.Reminder] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
@@ -57,7 +56,7 @@ extension Office {
             start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion,
             suppressions: agenda.suppressions.hashValue)
         let schedules = plans.schedules
-        let reminders = keptPreview.reminders(of: plans.plans, in: window) { plan in
+        return keptPreview.reminders(of: plans.plans, in: window) { plan in
             guard let (person, position) = roster.positions[plan.id.position], let schedule = schedules[plan.id.cycle] else { return [] }
             return agenda.items(of: plan, position: position, schedule: schedule, from: start, through: end).map { item in
                 let o = item.occurrence
@@ -68,6 +67,10 @@ extension Office {
                 return KeptPreview.Reminder(fireAt: o.fireAt, id: wire.id, json: wire.jsonObject)
             }
         }
+    }
+
+    /// The JSON object of `PreviewReminders.Result` holding `reminders`, written after `bytes`.
+    static func writePreview(_ reminders: ArraySlice<KeptPreview.Reminder>, into bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"reminders":["#.utf8)
         bytes.reserveCapacity(bytes.count + reminders.reduce(0) { $0 + $1.json.count + 1 } + 2)
         for (index, reminder) in reminders.enumerated() {
@@ -171,8 +174,11 @@ extension Office {
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
-        guard let entry = hooks.entry(named: name) else {
+        guard let entry = try hooks.entry(named: name) else {
             throw VarlinkError(name: KinerjaError.noSuchHook, parameters: ["name": .string(name)])
+        }
+        if let skipped = entry.skipped {
+            throw WireToCore.invalid("name", id: "hook \(name) dilewati: \(skipped)", en: "the hook \(name) is skipped: \(skipped)")
         }
         let sample = ReminderItem(
             id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
@@ -188,6 +194,7 @@ extension Office {
         case .temporaryFailure: outcome = .retry
         case .failed: outcome = .failed
         case .timedOut: outcome = .timeout
+        case .notStarted: outcome = .retry
         }
         return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
     }

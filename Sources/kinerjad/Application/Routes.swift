@@ -36,17 +36,31 @@ enum Routes {
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
             otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
-        router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
+        router.registerBlockingPieces(Kinerja.ListPeople.self) { p, context in
+            .list(try office.listPeople(p), for: context) { people, _ in Kinerja.ListPeople.Result(people: Array(people)) }
+        }
         router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
         router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
             .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
         }
-        router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
-        router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.registerBlockingPieces(Kinerja.History.self) { p, context in
+            .list(try office.history(subject: p.subject, limit: p.limit), for: context) { entries, _ in Kinerja.History.Result(entries: Array(entries)) }
+        }
+        router.registerBlockingPieces(Kinerja.GetComplianceReport.self) { p, context in
+            // Every piece has the cycle and its day; the first the steps and roles; the schools run through all.
+            let report = try office.compliance(p.cycle)
+            return .list(report.schools, for: context) { schools, index in
+                Kinerja.GetComplianceReport.Result(report: ComplianceReport(
+                    cycle: report.cycle, asOf: report.asOf, steps: index == 0 ? report.steps : [], schools: Array(schools),
+                    roles: index == 0 ? report.roles : []))
+            }
+        }
         // The dashboard's reads (Office+Dashboard.swift).
         router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
         router.registerBlocking(Kinerja.ShowProgress.self) { p, _ in .init(progress: try office.progress(p)) }
-        router.registerBlocking(Kinerja.ListSchools.self) { p, _ in .init(schools: try office.schools(p)) }
+        router.registerBlockingPieces(Kinerja.ListSchools.self) { p, context in
+            .list(try office.schools(p), for: context) { schools, _ in Kinerja.ListSchools.Result(schools: Array(schools)) }
+        }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
             let text: String
@@ -86,10 +100,12 @@ enum Routes {
         }
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
+            return try await streamBackup(try office.backups.open(named: p.name), pool: pool, writer: writer)
         }
         router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.registerBlockingJSON(Kinerja.PreviewReminders.self) { p, _, bytes in try office.previewReminders(p, into: &bytes) }
+        router.registerBlockingPieces(Kinerja.PreviewReminders.self) { p, context in
+            .slices(try office.previewReminders(p), for: context) { reminders, _, bytes in Office.writePreview(reminders, into: &bytes) }
+        }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
@@ -101,10 +117,12 @@ enum Routes {
             return Empty()
         }
         router.registerBlocking(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
-        router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
+        router.registerBlockingPieces(Kinerja.ListSilences.self) { p, context in
+            .list(try office.listSilences(all: p.all == true), for: context) { silences, _ in Kinerja.ListSilences.Result(silences: Array(silences)) }
+        }
         router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
         router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
-            .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
+            .init(hooks: try hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable, skipped: $0.skipped) })
         }
         router.registerBlocking(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
         router.register(Kinerja.TestHook.self) { p, context in
@@ -118,13 +136,11 @@ enum Routes {
     /// chunk is the final reply.
     /// The file is read on `pool`: the stream itself runs on the connection's event loop.
     static func streamBackup(
-        path: String, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
+        _ handle: FileHandle, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
     ) async throws -> Kinerja.ReadBackup.Result {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
-        }
         defer { try? handle.close() }
-        let size = Office.fileSize(at: path)
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
         var offset = 0
         let read: @Sendable () throws -> Data = { try handle.read(upToCount: 256 * 1024) ?? Data() }
         var chunk = try await pool.runIfActive(read)

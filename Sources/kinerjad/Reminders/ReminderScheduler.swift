@@ -73,6 +73,10 @@ struct ReminderScheduler: Service {
                 do {
                     next = try tick()
                     quiet = next.map { QuietPass(writes: office.store.writeCount, day: today, next: $0) }
+                } catch let error as HookDirectory.ListingFailed {
+                    logger.error("\(error): the reminders due now stay due and fire once the hooks can be listed; retrying in a minute")
+                    next = office.clock.now().addingTimeInterval(60)
+                    quiet = nil
                 } catch {
                     logger.error("reminder pass failed; retrying in a minute: \(error)")
                     next = office.clock.now().addingTimeInterval(60)
@@ -144,7 +148,14 @@ struct ReminderScheduler: Service {
         // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
         // that a real second takes (the pass itself takes milliseconds of real time).
         let lateAfter = max(60, office.clock.rate)
-        let hookNames = hooks.names()
+        // Before anything is journaled or recorded: hooks that cannot be listed keep every
+        // occurrence due (the pass fails and is retried), never "no hooks".
+        let hookEntries = try hooks.entries()
+        for entry in hookEntries where entry.executable {
+            guard let skipped = entry.skipped else { continue }
+            logger.warning("hook \(entry.name) skipped: \(skipped)", metadata: ["KINERJA_HOOK": "\(entry.name)", "KINERJA_HOOK_PATH": "\(entry.path)"])
+        }
+        let hookNames = hookEntries.filter(\.runs).map(\.name)
         var fired = 0, missed = 0, silenced = 0
         for (item, person, position) in due.sorted(by: { $0.0.occurrence.fireAt < $1.0.occurrence.fireAt }) where !known.contains(item.occurrence.id) {
             let o = item.occurrence
