@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaRPC
+import KinerjaRPCServer
 import KinerjaStore
 
 /// Roster and progress imports: the CLI sends the file's content (the daemon never opens
@@ -10,7 +11,15 @@ import KinerjaStore
 /// (its SHA-256 and counts) and one per person, position or plan it changed.
 extension Office {
     func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
-        let (lines, problems) = try file.parse(RosterParser.parse)
+        defer { FreedMemory.release() }
+        var (lines, problems) = try file.parse(RosterParser.parse)
+        // Rings of atasan, within the file or through stored people it does not name.
+        let rings = AtasanCycles.problems(lines: lines, existing: try await store.atasanLinks())
+        if !rings.isEmpty {
+            let refused = Set(rings.map(\.line))
+            lines.removeAll { refused.contains($0.line) }
+            problems = (problems + rings).sorted { $0.line < $1.line }
+        }
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
             throw WireToCore.invalid(
@@ -45,6 +54,7 @@ extension Office {
     /// as read. Should another writer have saved one of them meanwhile, the whole file is
     /// read and applied again.
     func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        defer { FreedMemory.release() }
         let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()
