@@ -29,17 +29,22 @@ extension Office {
             throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
         let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let good = lines.count
         let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
-            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
+            "rows": good + problems.count, "goodRows": good, "problems": problems.count,
         ])
+        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
+        // The entries share the lines' strings; the lines' own array goes before the write
+        // (a country's is some 75 MB).
+        lines = []
         let summary = try await writing {
             // With skipped rows, absent people may only be in a bad row: keep them active.
             try await store.applyRoster(
-                lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: problems.isEmpty,
+                entries, markMissingInactive: problems.isEmpty,
                 plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
         }
         let result = ImportResult(
-            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            dryRun: dryRun, applied: applied, rows: good + problems.count, goodRows: good, problems: items(problems),
             added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated)
         if applied {
             logger.notice("roster imported", metadata: [
