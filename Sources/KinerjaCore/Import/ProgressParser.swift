@@ -1,7 +1,10 @@
 /// Reads a progress CSV (DESIGN.md, "CSV formats"). Rows are only parsed here; they are
 /// applied in file order through the same state machine as single commands.
 public enum ProgressParser {
-    public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"]
+    /// The columns; the choice columns after `catatan` are optional (DESIGN.md, "CSV and
+    /// spreadsheet formats"): what was chosen or rated at a step, as `plan complete` takes it,
+    /// lists separated by `|`.
+    public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"] + ChoiceColumns.names
     public static let requiredColumns = ["id", "siklus", "status", "tanggal"]
     /// The status words of the file and what they do.
     public static let statuses = ["selesai", "disetujui", "dikembalikan", "mulai", "terblokir", "dibuka"]
@@ -55,10 +58,17 @@ public enum ProgressParser {
             }
             return s
         }
+        if status != "selesai" && status != "disetujui", let column = ChoiceColumns.names.first(where: { r[$0] != nil }) {
+            throw r.problem(
+                id: "kolom \(column) hanya untuk status selesai atau disetujui, bukan \(status)",
+                en: "column \(column) goes with status selesai or disetujui only, not \(status)")
+        }
         let action: PlanAction
         switch status {
         case "selesai", "disetujui":
-            action = .complete(try step(), StepDetails(catatan: note))
+            var details = try ChoiceColumns.details(of: r)
+            details.catatan = note
+            action = .complete(try step(), details)
         case "dikembalikan":
             guard let reason = note else {
                 throw r.problem(

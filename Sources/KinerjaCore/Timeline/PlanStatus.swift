@@ -7,10 +7,13 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     public let actor: Actor?
     /// Deadline of the current step.
     public let due: LocalDate?
-    /// Days from `today` to the deadline: negative when overdue, 0 on the day.
+    /// Days from `today` to the deadline: negative when overdue, 0 on the day; nil while
+    /// blocked (a blocked plan is not counting down, see `blocked`).
     public let daysLeft: Int?
     public let flags: [PlanFlag]
     public let blockCause: BlockCause?
+    /// Since when, how long and awaiting whom, while blocked (not in a closed cycle).
+    public let blocked: BlockedStanding?
     /// The final standing, when the plan's cycle closed before it was complete.
     public let closure: PlanClosure?
 
@@ -30,13 +33,14 @@ public struct PlanStatus: Hashable, Sendable, Codable {
         due = current?.due
         self.closure = closure
         blockCause = plan.openBlock?.cause
+        blocked = closure == nil ? plan.openBlock.map { BlockedStanding(block: $0, on: today) } : nil
         if closure != nil {
             daysLeft = nil
             let late = plan.firstSubmittedOn.flatMap { submitted in timeline.first.map { submitted > $0.due } } ?? false
             flags = late ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
             return
         }
-        daysLeft = current.map { today.days(until: $0.due) }
+        daysLeft = blockCause == nil ? current.map { today.days(until: $0.due) } : nil
         var flags: [PlanFlag] = []
         if blockCause != nil { flags.append(.blocked) }
         if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }
@@ -56,6 +60,7 @@ public struct PlanStatus: Hashable, Sendable, Codable {
             }
         }
         if plan.currentStep == .observasi { flags.append(.awaitingObservation) }
+        if !plan.advice(rules: rules).isEmpty { flags.append(.advice) }
         self.flags = flags
     }
 }

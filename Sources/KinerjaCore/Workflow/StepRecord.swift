@@ -21,6 +21,12 @@ public struct Revision: Hashable, Sendable, Codable {
     public let by: Step
     public let on: LocalDate
     public let reason: String
+
+    public init(by: Step, on: LocalDate, reason: String) {
+        self.by = by
+        self.on = on
+        self.reason = reason
+    }
 }
 
 /// A period in which the plan was blocked; `until` is nil while it still is.
@@ -29,4 +35,11 @@ public struct BlockPeriod: Hashable, Sendable, Codable {
     public let note: String?
     public let since: LocalDate
     public var until: LocalDate?
+
+    public init(cause: BlockCause, note: String?, since: LocalDate, until: LocalDate?) {
+        self.cause = cause
+        self.note = note
+        self.since = since
+        self.until = until
+    }
 }

@@ -98,7 +98,7 @@ public struct CycleProgress: Codable, Sendable, Hashable {
 extension Kinerja {
     public struct GetDataVersion: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.GetDataVersion"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable, Hashable {
             public var version, today: String
             public init(version: String, today: String) {
@@ -110,7 +110,8 @@ extension Kinerja {
 
     public struct ShowProgress: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ShowProgress"
-        public struct Parameters: Codable, Sendable, Hashable {
+        public struct Parameters: Codable, Sendable, Hashable, LanguageCarrying {
+            public var language: String?
             public var cycle: String?
             public var behind: Int?
             public init(cycle: String? = nil, behind: Int? = nil) {
@@ -123,7 +124,8 @@ extension Kinerja {
 
     public struct ListSchools: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSchools"
-        public struct Parameters: Codable, Sendable, Hashable {
+        public struct Parameters: Codable, Sendable, Hashable, LanguageCarrying {
+            public var language: String?
             public var cycle, npsn: String?
             public init(cycle: String? = nil, npsn: String? = nil) {
                 self.cycle = cycle

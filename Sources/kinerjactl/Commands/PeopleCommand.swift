@@ -49,7 +49,7 @@ struct PeopleCommand: ParsableCommand {
                 blocked: blocked ? true : notBlocked ? false : nil, includeInactive: includeInactive ? true : nil)
             let people = try global.run { try $0.call(Kinerja.ListPeople.self, params).people }
             if global.json { return try Printer.json(people) }
-            Printer.out(PeopleCommand.table(people).render(legend: global.legend))
+            Printer.out((blocked ? PeopleCommand.blockedTable(people) : PeopleCommand.table(people)).render(legend: global.legend))
         }
     }
 
@@ -69,15 +69,24 @@ struct PeopleCommand: ParsableCommand {
             if global.json { return try Printer.json(positions) }
             guard let first = positions.first else { return }
             Printer.out("\(first.nama) (\(first.id), \(Language.t(Vocabulary.kepegawaian[first.kepegawaian])))")
+            let contacts = [first.email, first.telepon].compactMap { $0 }
+            if !contacts.isEmpty { Printer.out("  \(Language.t("kontak", "contact")): \(contacts.joined(separator: ", "))") }
             for p in positions {
                 let position = Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan))
                 Printer.out("")
                 Printer.out("  \(Language.t("peran", "role")):    \(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))")
-                Printer.out("  \(Language.t("atasan", "superior")):  \(Printer.cell(p.atasanId))   Tim Kinerja: \(p.timKinerja.isEmpty ? "-" : p.timKinerja.joined(separator: ", "))   \(Language.t("pejabat penilai", "appraiser")): \(Printer.cell(p.pejabatPenilaiId))")
+                if p.kecamatan != nil || p.jenjang != nil {
+                    Printer.out("  \(Language.t("kecamatan", "district")): \(Printer.cell(p.kecamatan))   \(Language.t("jenjang", "level")): \(Printer.cell(p.jenjang))")
+                }
+                for role in ["atasan", "tim_kinerja", "pejabat_penilai"] {
+                    let named = p.parties.filter { $0.role == role }
+                    let words = named.isEmpty ? "-" : named.map { Language.t(Vocabulary.party(role: role, id: $0.id, nama: $0.nama, jabatan: $0.jabatan)) + ($0.nama == nil ? "" : " [\($0.id ?? "-")]") }.joined(separator: "; ")
+                    Printer.out("  \(Language.t(Vocabulary.recipientRoles[role])): \(words)")
+                }
                 if !p.sekolahBinaan.isEmpty { Printer.out("  \(Language.t("sekolah binaan", "schools")): \(p.sekolahBinaan.joined(separator: ", "))") }
                 if let plan = p.plan {
                     Printer.out("  \(Language.t("rencana", "plan")):  \(plan.plan)")
-                    Printer.out("  \(Language.t("langkah", "step")):  \(PeopleCommand.step(plan))\(plan.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(plan.daysLeft))  \(Language.t(Vocabulary.flagList(plan.flags)))")
+                    Printer.out("  \(Language.t("langkah", "step")):  \(PeopleCommand.step(plan))\(plan.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(plan))  \(Language.t(Vocabulary.flagList(plan.flags)))")
                 }
             }
         }
@@ -95,14 +104,40 @@ struct PeopleCommand: ParsableCommand {
         return table
     }
 
+    /// Blocked plans: since when, for how many days, why, and whose action is awaited.
+    static func blockedTable(_ people: [PositionSummary]) -> Table {
+        var table = Table([
+            "ID", Language.t("NAMA", "NAME"), Language.t("PERAN", "ROLE"), "NPSN", Language.t("LANGKAH", "STEP"),
+            Language.t("SEJAK", "SINCE"), Language.t("HARI", "DAYS"), Language.t("PENYEBAB", "CAUSE"), Language.t("MENUNGGU", "AWAITING"),
+        ])
+        for p in people {
+            let plan = p.plan
+            table.add([
+                p.id, p.nama, Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan)), Printer.cell(p.npsn),
+                Printer.cell(plan.map(step)), Printer.cell(plan?.blockedSince), plan?.blockedDays.map(String.init) ?? "-",
+                plan?.blockCause.map { Language.t(Vocabulary.blockCauses[$0]) } ?? "-", Printer.cell(plan.flatMap(awaiting)),
+            ])
+        }
+        return table
+    }
+
+    /// Whose action a blocked plan awaits, in words; nil when it is not blocked.
+    static func awaiting(_ plan: PlanSummary) -> String? {
+        guard plan.blockedSince != nil else { return nil }
+        guard let party = plan.awaiting else { return Language.t("lihat catatan", "see the note") }
+        return Language.t(Vocabulary.party(role: party.role, id: party.id, nama: party.nama, jabatan: party.jabatan))
+    }
+
     /// The plan's current step in words, or that every step is done.
     static func step(_ plan: PlanSummary) -> String {
         plan.step.map { Language.t(Vocabulary.steps[$0]) } ?? Language.t("semua selesai", "all done")
     }
 
-    /// "3 hari lagi" / "terlambat 5 hari" / "hari ini".
-    static func days(_ left: Int?) -> String {
-        guard let left else { return "" }
+    /// "3 hari lagi" / "terlambat 5 hari" / "hari ini"; for a blocked plan "terblokir 146
+    /// hari": a blocked plan is never late.
+    static func days(_ plan: PlanSummary) -> String {
+        if let blocked = plan.blockedDays { return Language.t("terblokir \(blocked) hari", "blocked \(blocked) days") }
+        guard let left = plan.daysLeft else { return "" }
         if left == 0 { return Language.t("hari ini", "due today") }
         return left > 0 ? Language.t("\(left) hari lagi", "\(left) days left") : Language.t("terlambat \(-left) hari", "\(-left) days overdue")
     }

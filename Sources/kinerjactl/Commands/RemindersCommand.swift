@@ -83,7 +83,7 @@ struct RemindersCommand: ParsableCommand {
 
         func run() throws {
             try global.run { client in
-                try client.stream(Kinerja.WatchReminders.self, Empty()) { reply in
+                try client.stream(Kinerja.WatchReminders.self, LanguageParameters()) { reply in
                     if global.json {
                         try Printer.json(reply.reminder)
                     } else {
