@@ -49,6 +49,12 @@ let package = Package(
             dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The checks every adapter of the store port passes (run by each adapter's tests).
+        .target(
+            name: "KinerjaStoreConformance",
+            dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"],
+            swiftSettings: strict
+        ),
         // .xlsx workbooks read into the rows the CSV path reads (only kinerjad links it: the
         // CLI sends a workbook's bytes, so that it keeps linking FoundationEssentials alone).
         .target(
@@ -88,6 +94,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -158,7 +165,10 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore", "KinerjaCore", "KinerjaSampleData"], swiftSettings: strict),
+        .testTarget(
+            name: "KinerjaStoreTests",
+            dependencies: ["KinerjaStore", "KinerjaStoreConformance", "KinerjaCore", "KinerjaRules", "KinerjaSampleData"],
+            swiftSettings: strict),
         .testTarget(
             name: "KinerjaRPCTests",
             dependencies: [

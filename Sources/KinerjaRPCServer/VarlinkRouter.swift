@@ -64,9 +64,9 @@ public struct VarlinkReplyOutput: Sendable {
         try await writeBytes(bytes, last: !continues)
     }
 
-    /// Sends a last reply encoded already (by ``VarlinkReplyEncoding``).
-    func send(encoded reply: [UInt8]) async throws {
-        try await writeBytes(reply, last: true)
+    /// Sends a reply encoded already (by ``VarlinkReplyEncoding``), the last by default.
+    func send(encoded reply: [UInt8], last: Bool = true) async throws {
+        try await writeBytes(reply, last: last)
     }
 
     func send(error: VarlinkError) async throws {
@@ -321,6 +321,75 @@ public struct VarlinkRouter: Sendable {
             // Encoded there too: a listing's reply (hundreds of KiB, a week's reminders 1.5 MB)
             // would otherwise hold the event loop, and every connection on it, for milliseconds.
             let encoded = try await pool.runIfActive { try reply(decoded, context) }
+            if !context.oneway {
+                try await output.send(encoded: encoded)
+            }
+        }
+        refreshInterfaceNames()
+    }
+
+    /// Registers a method whose handler waits on something (a database through an async
+    /// driver) or computes more than a moment: it runs, and its reply is encoded, on Swift's
+    /// global executor, so that the connection's event loop goes on serving the others.
+    public mutating func registerAsync<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
+    ) where M.Result: Sendable {
+        registerAsyncEncoded(method) { parameters, context in
+            try VarlinkReplyEncoding.encode(result: try await handler(parameters, context), continues: false)
+        }
+    }
+
+    /// The same for a handler that writes its result's JSON object itself (the bytes after
+    /// `{"parameters":`, as ``registerBlockingJSON(_:handler:)``).
+    public mutating func registerAsyncJSON<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> [UInt8]
+    ) {
+        registerAsyncEncoded(method) { parameters, context in
+            var bytes = VarlinkReplyEncoding.parametersPrefix
+            bytes.append(contentsOf: try await handler(parameters, context))
+            VarlinkReplyEncoding.close(&bytes, continues: false)
+            return bytes
+        }
+    }
+
+    /// A method answered in pieces when the caller asked for `more`: the handler hands every
+    /// piece but the last to `send` (each one reply with `continues: true`, encoded and
+    /// written while the next is made) and returns the last; without `more`, `send` is nil
+    /// and the handler returns the whole answer. A country's listing is then never one
+    /// buffer of a hundred megabytes.
+    public mutating func registerChunked<M: VarlinkMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, (@Sendable (M.Result) async throws -> Void)?) async throws -> M.Result
+    ) where M.Result: Sendable {
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            var send: (@Sendable (M.Result) async throws -> Void)? = nil
+            if context.more && !context.oneway {
+                send = { @Sendable (piece: M.Result) async throws in
+                    let bytes = try VarlinkReplyEncoding.encode(result: piece, continues: true)
+                    try await output.send(encoded: bytes, last: false)
+                }
+            }
+            let pieces = send
+            let last = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try VarlinkReplyEncoding.encode(result: try await handler(decoded, context, pieces), continues: false)
+            }
+            if !context.oneway {
+                try await output.send(encoded: last)
+            }
+        }
+        refreshInterfaceNames()
+    }
+
+    private mutating func registerAsyncEncoded<M: VarlinkMethod>(
+        _ method: M.Type,
+        reply: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> [UInt8]
+    ) {
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let encoded = try await withTaskExecutorPreference(globalConcurrentExecutor) { try await reply(decoded, context) }
             if !context.oneway {
                 try await output.send(encoded: encoded)
             }

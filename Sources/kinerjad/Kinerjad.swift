@@ -108,7 +108,7 @@ struct Kinerjad: AsyncParsableCommand {
         }
         let stateDirectory = settings.config.stateDirectory
         let storePath = stateDirectory + "/kinerja.sqlite"
-        let store: SQLiteStore
+        let store: any OfficeStore
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
             store = try SQLiteStore(path: storePath)
@@ -118,8 +118,9 @@ struct Kinerjad: AsyncParsableCommand {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
         do {
-            // The first read of the whole roster: damage that opening did not reach shows here.
-            try office.ensureCurrentPlans(actor: Office.daemonActor)
+            // The first reads of every plan and of the roster: damage that opening did not
+            // reach shows here.
+            try await office.start()
         } catch {
             throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
         }
@@ -154,8 +155,8 @@ struct Kinerjad: AsyncParsableCommand {
         }
 
         let notifier = SystemdNotifier()
-        let summary: @Sendable () -> String = {
-            guard let status = try? office.status(version: Kinerjad.version) else { return "kinerjad running" }
+        let summary: @Sendable () async -> String = {
+            guard let status = try? await office.status(version: Kinerjad.version) else { return "kinerjad running" }
             let c = status.counts
             let next = office.nextReminder.withLock { $0 }.map { CoreToWire.timestamp($0, in: office.calendar) } ?? "none"
             return "\(status.currentCycle): \(c.plans) plans, \(c.overdue) overdue, \(c.blocked) blocked, next reminder \(next)"
@@ -166,7 +167,8 @@ struct Kinerjad: AsyncParsableCommand {
                 .init(service: NotifierService(notifier: notifier, summary: summary, logger: logger)),
                 .init(service: ReminderScheduler(
                     office: office, journal: ReminderJournal(), hooks: hooks, waker: office.changed, hookWaker: hookWaker, feed: feed,
-                    logger: logger)),
+                    logger: logger, claimant: Kinerjad.claimant(startedAt: office.startedAt))),
+                .init(service: StoreFollowerService(store: store, logger: logger)),
                 .init(service: HookService(office: office, hooks: hooks, waker: hookWaker, logger: logger)),
                 .init(service: ReloadService(
                     office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger,
@@ -175,13 +177,13 @@ struct Kinerjad: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         logger.notice("kinerjad started", metadata: [
-            "KINERJA_VERSION": "\(Kinerjad.version)", "KINERJA_STORE": "\(store.path)", "KINERJA_TODAY": "\(office.today())",
+            "KINERJA_VERSION": "\(Kinerjad.version)", "KINERJA_STORE": "\(store.location)", "KINERJA_TODAY": "\(office.today())",
         ])
         try await group.run()
         // Closed explicitly, not left to deinit at exit (which need not run): the last
         // connection checkpoints the WAL and removes -wal and -shm, so a stopped daemon
         // leaves the one file an administrator copies or restores.
-        do { try store.close() } catch { logger.warning("closing the store: \(error)", metadata: ["KINERJA_STORE": "\(store.path)"]) }
+        do { try await store.close() } catch { logger.warning("closing the store: \(error)", metadata: ["KINERJA_STORE": "\(store.location)"]) }
         logger.notice("kinerjad stopped")
     }
 
@@ -212,6 +214,13 @@ struct Kinerjad: AsyncParsableCommand {
         case .unreadable?, .newerSchema?: return ExitCode(78)
         default: return ExitCode(1)
         }
+    }
+
+    /// Names this daemon in the reminder claims it makes in the store: the host, the process
+    /// and its start, so that a restarted daemon does not take its predecessor's claims for
+    /// its own (they are claimed again once stale).
+    static func claimant(startedAt: Date) -> String {
+        "\(ProcessInfo.processInfo.hostName)/\(getpid())/\(Int(startedAt.timeIntervalSince1970))"
     }
 
     /// One line on stderr for a failure at start, so `make run` and `systemctl status` show it.

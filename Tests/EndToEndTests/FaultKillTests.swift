@@ -174,14 +174,16 @@ struct FaultKillTests {
     }
 
     /// Per principal, from the file: steps done (the position of the current step), the
-    /// transitions' audit rows, and whether the newest audit row's `after` is the stored plan.
+    /// transitions' audit rows, and whether the newest audit row's `after` moved the plan to
+    /// the step it is stored at.
     static func storedProgress(of nips: [String], in shell: SQLiteShell) throws -> [String: StoredPlan] {
         guard !nips.isEmpty else { return [:] }
         let list = nips.map { "'\($0)'" }.joined(separator: ",")
         let rows = try shell.rows("""
             SELECT p.person_id, ifnull(p.current_step, 'complete'),
-                (SELECT count(*) FROM audit a WHERE a.subject = p.plan_id AND a.action LIKE 'selesai %'),
-                ifnull((SELECT a.after = p.state FROM audit a WHERE a.subject = p.plan_id ORDER BY a.id DESC LIMIT 1), 0)
+                (SELECT count(*) FROM audit a WHERE a.subject = p.cycle || '/' || p.person_id || '/ks@' || p.npsn AND a.action LIKE 'selesai %'),
+                ifnull((SELECT json_extract(a.after, '$.currentStep') = ifnull(p.current_step, '-') FROM audit a
+                        WHERE a.subject = p.cycle || '/' || p.person_id || '/ks@' || p.npsn ORDER BY a.id DESC LIMIT 1), 0)
             FROM plan p WHERE p.cycle = '2026-2' AND p.person_id IN (\(list));
             """)
         var plans: [String: StoredPlan] = [:]

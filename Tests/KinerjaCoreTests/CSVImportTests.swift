@@ -95,27 +95,32 @@ import Testing
         197505052000121002,,2026-2,pendampingan,sudah,2026-08-01,
         197505052000121002,,2026-2,pemeriksaan,dikembalikan,2026-07-20,
         197505052000121002,,2026-2,pendampingan,selesai,2026-02-30,
+        197505052000121002,,2026-2,penyusunan,terblokir,2026-07-02,RHK atasan
+        197505052000121002,,2026-2,,terblokir,2026-07-02,lainnya: menunggu SK Tim Kinerja
         """
         let (lines, problems) = ProgressParser.parse(text)
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(lines[0].action == .complete(.praktikKinerja, StepDetails(catatan: nil)))
         #expect(lines[0].npsn?.rawValue == "20100001")
         #expect(lines[1].action == .returnForRevision(.pemeriksaan, reason: "target belum jelas"))
         #expect(lines[2].action == .block(.rhkAtasan, note: nil))
         #expect(lines[3].action == .unblock)
         #expect(lines[4].action == .start(.pendampingan))
-        #expect(problems.map(\.line) == [7, 8, 9, 10])
+        #expect(lines[5].action == .block(.lainnya, note: "menunggu SK Tim Kinerja"))
+        #expect(problems.map(\.line) == [7, 8, 9, 10, 11])
         #expect(problems.map { $0.message(in: .indonesian) } == [
             "siklus '2026-3' bukan siklus; tulis YYYY-1 (Januari–Juni) atau YYYY-2 (Juli–Desember)",
-            "status 'sudah' tidak dikenal; gunakan selesai, disetujui, dikembalikan, mulai, terblokir, dibuka",
-            "dikembalikan memerlukan alasan di kolom catatan",
+            "'sudah' tidak dikenal; gunakan mulai, selesai, disetujui, dikembalikan, terblokir, dibuka",
+            "dikembalikan memerlukan alasan (catatan)",
             "tanggal '2026-02-30' bukan tanggal YYYY-MM-DD",
+            "penyebab blokir 'RHK atasan' tidak dikenal; gunakan rhk-atasan, pemutakhiran-data, plotting-tim-kinerja, lainnya",
         ])
         #expect(problems.map { $0.message(in: .english) } == [
             "siklus '2026-3' is not a cycle; use YYYY-1 (January–June) or YYYY-2 (July–December)",
-            "status 'sudah' is unknown; use selesai, disetujui, dikembalikan, mulai, terblokir, dibuka",
-            "dikembalikan needs the reason in catatan",
+            "'sudah' is unknown; use mulai, selesai, disetujui, dikembalikan, terblokir, dibuka",
+            "dikembalikan needs the reason (a note)",
             "tanggal '2026-02-30' is not a date YYYY-MM-DD",
+            "block cause 'RHK atasan' is unknown; use rhk-atasan, pemutakhiran-data, plotting-tim-kinerja, lainnya",
         ])
     }
 }

@@ -21,6 +21,14 @@ struct CycleIDTests {
         #expect(!c.contains(c.start.adding(days: -1)) && !c.contains(c.end.adding(days: 1)))
     }
 
+    @Test("only YYYY-1 and YYYY-2 are cycles", arguments: [
+        "2026-3", "2026-0", "2026-", "2026", "202-1", "20261", "2026--1", "-2026-1", "2026-1 ", "2026-12", "abcd-1", "２０２６-1", "",
+    ])
+    func notCycles(text: String) {
+        #expect(CycleID(text) == nil)
+        #expect(CycleID(Substring(text)) == nil)
+    }
+
     @Test("29 February in leap-year cycles")
     func leapYear() throws {
         #expect(CycleID("2024-1")!.endOfMonth(2) == d("2024-02-29"))

@@ -48,15 +48,15 @@ struct CycleLifecycleTests {
     func agenda() throws {
         let plan = Fixtures.principalPlan("2025-1")
         let position = F.position(for: plan)
-        let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: Fixtures.rules2025)
+        let facts = TimelineSchedule(cycle: plan.id.cycle, rules: Fixtures.rules2025).facts(of: plan)
         let closing = ReminderAgenda(
             policy: ReminderPolicy(), calendar: F.wita, lifecycle: CycleLifecycle(graceDays: 3), suppressions: ReminderSuppressions())
         // Overdue since 31 January 2025, weekly: the last repeat before 2025-07-04 (30 June + 3 + 1) is Friday 27 June.
         let items = closing.items(
-            of: plan, position: position, schedule: schedule, from: Fixtures.instant("2025-06-01T00:00:00Z"),
+            of: facts, position: position, from: Fixtures.instant("2025-06-01T00:00:00Z"),
             through: Fixtures.instant("2025-08-01T00:00:00Z"))
         #expect(items.last?.occurrence.fireDate == Fixtures.date("2025-06-27"), "\(items.map(\.occurrence.fireDate))")
-        #expect(closing.next(of: plan, position: position, schedule: schedule, after: Fixtures.instant("2025-06-28T00:00:00Z")) == nil)
+        #expect(closing.next(of: facts, position: position, after: Fixtures.instant("2025-06-28T00:00:00Z")) == nil)
 
         let first = try #require(items.first?.occurrence)
         let suppressed = ReminderAgenda(
@@ -65,7 +65,7 @@ struct CycleLifecycleTests {
                 silences: [ReminderSilence(personID: Fixtures.person, npsn: nil, until: first.fireDate)],
                 acknowledged: []))
         let marked = suppressed.items(
-            of: plan, position: position, schedule: schedule, from: Fixtures.instant("2025-06-01T00:00:00Z"),
+            of: facts, position: position, from: Fixtures.instant("2025-06-01T00:00:00Z"),
             through: Fixtures.instant("2025-06-30T00:00:00Z"))
         #expect(marked.first?.suppression == .silenced)
         #expect(marked.dropFirst().allSatisfy { $0.suppression == nil }, "a silence ends on its day")
@@ -73,7 +73,7 @@ struct CycleLifecycleTests {
             policy: ReminderPolicy(), calendar: F.wita, lifecycle: lifecycle,
             suppressions: ReminderSuppressions(acknowledged: [try #require(AcknowledgementKey(occurrenceID: first.id))]))
         #expect(acknowledged.items(
-            of: plan, position: position, schedule: schedule, from: Fixtures.instant("2025-06-01T00:00:00Z"),
+            of: facts, position: position, from: Fixtures.instant("2025-06-01T00:00:00Z"),
             through: Fixtures.instant("2025-06-30T00:00:00Z")).allSatisfy { $0.suppression == .acknowledged })
     }
 

@@ -36,8 +36,8 @@ final class DashboardFixture: @unchecked Sendable {
         let logger = Logger(label: "kinerja-web-test") { _ in SwiftLogNoOpLogHandler() }
         office = Office(store: try SQLiteStore(path: directory + "/kinerja.sqlite"), settings: settings, clock: clock, logger: logger)
         let actor = AuditActor(uid: 0, user: "test")
-        _ = try office.importRoster(ImportFile(text: try Self.example("roster.csv")), dryRun: false, skipInvalid: false, actor: actor)
-        _ = try office.importProgress(ImportFile(text: try Self.example("progress.csv")), dryRun: false, skipInvalid: false, actor: actor)
+        _ = try await office.importRoster(ImportFile(text: try Self.example("roster.csv")), dryRun: false, skipInvalid: false, deactivateMissing: true, actor: actor)
+        _ = try await office.importProgress(ImportFile(text: try Self.example("progress.csv")), dryRun: false, skipInvalid: false, actor: actor)
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: "kinerja-admin"), version: "test",
             hooks: HookDirectory(path: directory + "/hooks.d"), feed: ReminderFeed())

@@ -139,7 +139,7 @@ struct WebRouterTests {
             let personFeed = "/kalender/orang/\(person)/\(tokens.token(for: "orang/\(person)")).ics"
             let before = try await client.execute(uri: personFeed, method: .get) { String(buffer: $0.body).replacing("\r\n ", with: "") }
             #expect(before.contains("UID:2026-2.\(person).ks@20571035.praktik-kinerja@"))
-            _ = try fixture.office.transition(
+            _ = try await fixture.office.transition(
                 .init(person: person, action: "terblokir", cause: "pemutakhiran-data"), actor: .init(uid: 0, user: "test"))
             let after = try await client.execute(uri: personFeed, method: .get) { String(buffer: $0.body).replacing("\r\n ", with: "") }
             #expect(Self.sequences(after).count == Self.sequences(before).count)
@@ -153,13 +153,13 @@ struct WebRouterTests {
         let fixture = try await DashboardFixture()
         let app = Application(router: fixture.router)
         try await app.test(.router) { client in
-            let writes = fixture.office.store.writeCount
+            let writes = fixture.office.commits.value
             for page in Self.pages {
                 _ = try await client.execute(uri: page.path, method: .get) { $0.status }
             }
-            #expect(fixture.office.store.writeCount == writes, "pages only read")
+            #expect(fixture.office.commits.value == writes, "pages only read")
             let blockedBefore = try await client.execute(uri: "/terblokir", method: .get) { Self.rows(String(buffer: $0.body)) }
-            _ = try fixture.office.transition(
+            _ = try await fixture.office.transition(
                 .init(person: "197610132002031006", action: "terblokir", cause: "plotting-tim-kinerja"), actor: .init(uid: 0, user: "test"))
             try await client.execute(uri: "/terblokir", method: .get) { response in
                 let html = String(buffer: response.body)

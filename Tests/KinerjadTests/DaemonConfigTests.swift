@@ -13,7 +13,7 @@ import Testing
         #expect(config.socket == "/run/kinerja/kinerja.sock")
         #expect(config.reminders.leadDays == [14, 7, 1])
         #expect(config.reminders.workingDays == [1, 2, 3, 4, 5])
-        #expect(config.reminders.lifecycle.graceDays == 14 && config.reminders.policy.afterDeadlineNonWorkingDay == .after)
+        #expect(config.lifecycle.graceDays == 14 && config.reminders.afterDeadlineNonWorkingDay == .after)
         #expect(config.hooks.timeoutSeconds == 30)
     }
 
@@ -39,9 +39,9 @@ import Testing
         #expect(config.reminders.fireHour == 6 && config.reminders.fireMinute == 30)
         #expect(config.reminders.leadDays == [10, 3])
         #expect(config.reminders.workingDays.contains(6))
-        #expect(config.reminders.nonWorkingDay == "after")
-        #expect(config.reminders.policy.afterDeadlineNonWorkingDay == .skip)
-        #expect(config.reminders.lifecycle.closingDay(of: CycleID("2026-2")!) == LocalDate("2027-01-31"))
+        #expect(config.reminders.nonWorkingDay == .after)
+        #expect(config.reminders.afterDeadlineNonWorkingDay == .skip)
+        #expect(config.lifecycle.closingDay(of: CycleID("2026-2")!) == LocalDate("2027-01-31"))
         #expect(config.reminders.holidays.map(\.description) == ["2026-12-25"])
     }
 

@@ -10,23 +10,25 @@ import Testing
 @Suite("Dashboard read methods")
 struct DashboardTests {
     @Test("ShowProgress: every plan counted once per role; plans past a step never fall week to week, nor exceed those past the step before")
-    func progress() throws {
-        let fixture = try SchedulerFixture()
-        let progress = try fixture.office.progress(.init())
+    func progress() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let progress = try await fixture.office.progress(.init())
         #expect(progress.cycle == "2026-2" && progress.asOf == "2026-11-26")
         #expect(progress.weeks.first == "2026-07-07" && progress.weeks.count == 22)
-        let byRole = Dictionary(uniqueKeysWithValues: progress.roles.map { ($0.role, $0) })
+        let byRole: [String: RoleProgress] = Dictionary(uniqueKeysWithValues: progress.roles.map { ($0.role, $0) })
         #expect(byRole["kepala_sekolah"]?.counts.plans == 30 && byRole["pengawas_sekolah"]?.counts.plans == 5)
         for role in progress.roles {
             let c = role.counts
             #expect(c.done + c.onTrack + c.late + c.blocked + c.unfinished == c.plans)
             #expect(role.steps.map(\.step) == Workflow.steps(for: Role(rawValue: role.role)!).map(\.rawValue))
             for step in role.steps {
-                #expect(step.past.count == progress.weeks.count)
-                #expect(zip(step.past, step.past.dropFirst()).allSatisfy { $0 <= $1 }, "\(step.step) never falls")
+                let past: [Int] = step.past
+                #expect(past.count == progress.weeks.count)
+                #expect(zip(past, past.dropFirst()).allSatisfy { $0 <= $1 }, "\(step.step) never falls")
             }
             for (earlier, later) in zip(role.steps, role.steps.dropFirst()) {
-                #expect(later.past.last! <= earlier.past.last!, "past \(later.step) implies past \(earlier.step)")
+                let laterPast: Int = later.past.last!, earlierPast: Int = earlier.past.last!
+                #expect(laterPast <= earlierPast, "past \(later.step) implies past \(earlier.step)")
             }
         }
         // The example: one supervisor blocked (rhk-atasan), two principals complete.
@@ -38,25 +40,25 @@ struct DashboardTests {
     }
 
     @Test("ListSchools: every school the roster names, with its principals (a Plt. too) and its supervisor; one by npsn")
-    func schools() throws {
-        let fixture = try SchedulerFixture()
-        let schools = try fixture.office.schools(.init())
+    func schools() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let schools = try await fixture.office.schools(.init())
         #expect(schools.count == 30)
         #expect(schools.allSatisfy { $0.supervisors.count == 1 }, "sekolah binaan cover every school once")
-        let plt = try #require(try fixture.office.schools(.init(npsn: "20571113")).first)
+        let plt = try #require(try await fixture.office.schools(.init(npsn: "20571113")).first)
         #expect(plt.principals.map(\.jabatan) == ["plt"] && plt.counts.plans == 1)
         #expect(plt.name == "SD Negeri 2 Cibeureum")
-        #expect(throws: VarlinkError.self) { try fixture.office.schools(.init(npsn: "12345678")) }
+        await #expect(throws: OfficeError.self) { try await fixture.office.schools(.init(npsn: "12345678")) }
     }
 
     @Test("GetDataVersion moves with a change and a new day, not with a read")
-    func dataVersion() throws {
-        let fixture = try SchedulerFixture()
+    func dataVersion() async throws {
+        let fixture = try await SchedulerFixture.make()
         let first = fixture.office.dataVersion()
-        _ = try fixture.office.progress(.init())
-        _ = try fixture.office.listPeople(.init())
+        _ = try await fixture.office.progress(.init())
+        _ = try await fixture.office.listPeople(.init())
         #expect(fixture.office.dataVersion() == first)
-        _ = try fixture.office.transition(
+        _ = try await fixture.office.transition(
             .init(person: "197610132002031006", action: "terblokir", cause: "lainnya"), actor: .init(uid: 0, user: "test"))
         let changed = fixture.office.dataVersion()
         #expect(changed.version != first.version)

@@ -10,8 +10,8 @@ import Testing
 struct ImportFileTests {
     static let csv = "id,nama,peran\n197505052000121002,Rina Marlina,pengawas_sekolah\n"
 
-    func field(of error: VarlinkError) -> String? {
-        if case .string(let field)? = error.parameters["field"] { return field }
+    func field(of error: OfficeError) -> String? {
+        if case .invalidInput(let field, _) = error { return field }
         return nil
     }
 
@@ -30,7 +30,7 @@ struct ImportFileTests {
 
     @Test("refused: not base64; bytes neither a zip nor UTF-8; a sheet for a CSV; a zip that is no workbook")
     func refusals() throws {
-        #expect(throws: VarlinkError.self) { try ImportFile(wire: "not base64!", base64: true, sheet: nil) }
+        #expect(throws: OfficeError.self) { try ImportFile(wire: "not base64!", base64: true, sheet: nil) }
         let latin1 = Data([0x69, 0x64, 0x0A, 0xE9, 0x0A]).base64EncodedString()
         do {
             _ = try ImportFile(wire: latin1, base64: true, sheet: nil).parse(RosterParser.parse)

@@ -38,7 +38,21 @@ final class SchedulerFixture {
     /// The KINERJA_REMINDER_ID of every journal entry written, in order.
     let journaled = JournaledIDs()
 
-    init() throws {
+    /// Builds the fixture: the example district imported through the office.
+    static func make() async throws -> SchedulerFixture {
+        let fixture = try SchedulerFixture()
+        let actor = AuditActor(uid: 0, user: "test")
+        for (kind, file) in [("roster", "roster.csv"), ("progress", "progress.csv")] {
+            let content = try String(contentsOfFile: "\(Self.root)/config/examples/\(file)", encoding: .utf8)
+            let result = kind == "roster"
+                ? try await fixture.office.importRoster(ImportFile(text: content), dryRun: false, skipInvalid: false, deactivateMissing: true, actor: actor)
+                : try await fixture.office.importProgress(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
+            guard result.applied else { throw FixtureError("the example \(file) was not applied: \(result)") }
+        }
+        return fixture
+    }
+
+    private init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kinerja-scheduler-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory + "/hooks.d", withIntermediateDirectories: true)
         let config = try DaemonConfig.parse("""
@@ -48,14 +62,6 @@ final class SchedulerFixture {
         let settings = Settings(config: config, rules: try RulesLoader.load(directory: config.rulesDirectory))
         let logger = Logger(label: "kinerjad-test") { _ in SwiftLogNoOpLogHandler() }
         office = Office(store: try SQLiteStore(path: directory + "/kinerja.sqlite"), settings: settings, clock: clock, logger: logger)
-        let actor = AuditActor(uid: 0, user: "test")
-        for (kind, file) in [("roster", "roster.csv"), ("progress", "progress.csv")] {
-            let content = try String(contentsOfFile: "\(Self.root)/config/examples/\(file)", encoding: .utf8)
-            let result = kind == "roster"
-                ? try office.importRoster(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
-                : try office.importProgress(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
-            guard result.applied else { throw FixtureError("the example \(file) was not applied: \(result)") }
-        }
         let entries = journaled
         scheduler = ReminderScheduler(
             office: office,
@@ -63,7 +69,7 @@ final class SchedulerFixture {
                 entries.ids.withLock { $0.append(fields.first { $0.0 == "KINERJA_REMINDER_ID" }?.1 ?? "?") }
             }),
             hooks: HookDirectory(path: directory + "/hooks.d"), waker: office.changed, hookWaker: Waker(), feed: ReminderFeed(),
-            logger: logger)
+            logger: logger, claimant: "test")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

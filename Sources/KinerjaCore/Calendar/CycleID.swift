@@ -13,13 +13,22 @@ public struct CycleID: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Parses `YYYY-1` or `YYYY-2`.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 1,
-              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(parts[0]), let h = Int(parts[1])
-        else {
-            return nil
+        // `YYYY-H` byte by byte: an import reads one per line.
+        var year = 0, half = 0, length = 0
+        for byte in text.utf8 {
+            length += 1
+            switch length {
+            case 1...4, 6:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                if length == 6 { half = Int(byte - UInt8(ascii: "0")) } else { year = year * 10 + Int(byte - UInt8(ascii: "0")) }
+            case 5:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                return nil
+            }
         }
-        self.init(year: y, half: h)
+        guard length == 6 else { return nil }
+        self.init(year: year, half: half)
     }
 
     /// The cycle that contains `date`.

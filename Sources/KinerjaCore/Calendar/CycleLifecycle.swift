@@ -58,6 +58,18 @@ public struct CycleLifecycle: Sendable, Hashable {
         return PlanClosure(closedOn: closingDay(of: plan.id.cycle), step: step)
     }
 
+    /// The same from a plan's facts (the closure the store kept is among them).
+    public func closure(of facts: PlanFacts, on day: LocalDate) -> PlanClosure? {
+        if let kept = facts.closure { return kept }
+        guard isClosed(facts.plan.cycle, on: day), let step = facts.currentStep else { return nil }
+        return PlanClosure(closedOn: closingDay(of: facts.plan.cycle), step: step)
+    }
+
+    /// The status on `day` of a plan with these facts, closed or not.
+    public func status(of facts: PlanFacts, on day: LocalDate) -> PlanStatus {
+        PlanStatus(of: facts, on: day, closure: closure(of: facts, on: day))
+    }
+
     /// Refuses any change to a plan of a cycle closed on `today` (or closed in the store).
     public func checkOpen(_ plan: Plan, step: Step?, kept: PlanClosure?, today: LocalDate) throws(TransitionError) {
         guard kept != nil || isClosed(plan.id.cycle, on: today) else { return }

@@ -20,12 +20,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses `YYYY-MM-DD`, the only date format on the wire, in CSV files and in config.
-    /// Reads UTF-8 bytes rather than Characters: a listing parses a date for every plan.
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes (a store's column, read without making a
+    /// string of it first): a listing reads several dates for every plan.
+    public init?<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) {
         // Three counters, not an array of them: that array was a heap allocation per date.
         var year = 0, month = 0, day = 0
         var length = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             length += 1
             if length == 5 || length == 8 {
                 guard byte == UInt8(ascii: "-") else { return nil }
@@ -71,9 +76,28 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        guard (1000...9999).contains(year) else {
+            let m = month < 10 ? "0\(month)" : "\(month)"
+            let d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(year)-\(m)-\(d)"
+        }
+        // Ten bytes written in place: a small string, no allocation (stores and listings
+        // write dates by the hundred thousand).
+        let (year, month, day) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100 % 10)
+            buffer[2] = digit(year / 10 % 10)
+            buffer[3] = digit(year % 10)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month % 10)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day % 10)
+            return 10
+        }
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }

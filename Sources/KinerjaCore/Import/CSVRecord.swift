@@ -1,35 +1,47 @@
 import Foundation
 
 /// One CSV row read through its header: fields by column name, trimmed, empty as nil.
+/// The header's positions are looked up once per file (`columns`), not once per row: a
+/// country's progress file has hundreds of thousands of rows. A format has a dozen columns
+/// at most, so a name is found by comparing it with each (short strings compare as two
+/// words), not by hashing it.
 struct CSVRecord {
     let line: Int
-    private let values: [String: String]
+    private let fields: [String]
+    private let columns: [(name: String, index: Int)]
 
-    init(row: CSVTable.Row, header: [String]) {
+    init(row: CSVTable.Row, columns: [(name: String, index: Int)]) {
         line = row.line
-        var values: [String: String] = [:]
-        for (index, name) in header.enumerated() where index < row.fields.count {
-            let value = row.fields[index].trimmedOfWhitespace()
-            if !value.isEmpty { values[name] = value }
-        }
-        self.values = values
+        fields = row.fields
+        self.columns = columns
     }
 
-    subscript(_ column: String) -> String? { values[column] }
+    /// Each column's position in a header (the first, for a name given twice).
+    static func columns(of header: [String]) -> [(name: String, index: Int)] {
+        var columns: [(name: String, index: Int)] = []
+        for (index, name) in header.enumerated() where !columns.contains(where: { $0.name == name }) { columns.append((name, index)) }
+        return columns
+    }
+
+    subscript(_ column: String) -> String? {
+        guard let index = columns.first(where: { $0.name == column })?.index, index < fields.count else { return nil }
+        let value = fields[index].trimmedOfWhitespace()
+        return value.isEmpty ? nil : value
+    }
 
     /// `a|b|c` as a list, ignoring empty parts.
     func list(_ column: String) -> [String] {
-        (values[column] ?? "").split(separator: "|").map { $0.trimmedOfWhitespace() }.filter { !$0.isEmpty }
+        (self[column] ?? "").split(separator: "|").map { $0.trimmedOfWhitespace() }.filter { !$0.isEmpty }
     }
 
     func problem(id indonesian: String, en english: String) -> ImportProblem {
         ImportProblem(line: line, id: indonesian, en: english)
     }
 
-    /// A refused person id, in a column (`atasan_id: …`) or as the row's own id.
-    func problem(_ error: PersonIDError, column: String? = nil) -> ImportProblem {
+    /// A refusal of the row's content, in a column (`atasan_id: …`) or of the row as a whole.
+    func problem(_ refusal: some Refusal, column: String? = nil) -> ImportProblem {
         let prefix = column.map { "\($0): " } ?? ""
-        return problem(id: prefix + error.message(in: .indonesian), en: prefix + error.message(in: .english))
+        return problem(id: prefix + refusal.message(in: .indonesian), en: prefix + refusal.message(in: .english))
     }
 
     /// Reads `table` with the given columns: every good row through `row`, every bad one
@@ -43,13 +55,15 @@ struct CSVRecord {
             return ([], [error])
         }
         var lines: [Line] = []
+        lines.reserveCapacity(table.rows.count)
         var problems: [ImportProblem] = []
+        let columns = CSVRecord.columns(of: table.header)
         for r in table.rows {
             if let refusal = r.refusal {
                 problems.append(refusal)
                 continue
             }
-            do { lines.append(try row(CSVRecord(row: r, header: table.header))) } catch { problems.append(error) }
+            do { lines.append(try row(CSVRecord(row: r, columns: columns))) } catch { problems.append(error) }
         }
         return (lines, problems)
     }

@@ -1,7 +1,7 @@
 /// A refused line of an imported file: its line number and what is wrong, in words an
 /// administrator can fix in a spreadsheet. The parsers do not know who reads the report,
 /// so a problem keeps its text in both of the office's languages.
-public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ImportProblem: Refusal, Hashable, CustomStringConvertible {
     /// 1-based line number in the file.
     public let line: Int
     let indonesian: String

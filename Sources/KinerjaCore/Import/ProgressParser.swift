@@ -1,13 +1,14 @@
 /// Reads a progress CSV (DESIGN.md, "CSV formats"). Rows are only parsed here; they are
-/// applied in file order through the same state machine as single commands.
+/// applied in file order through the same state machine as single commands, and their
+/// words (`status`, `langkah`, the cause of `terblokir`) are read by `ActionWords`, as a
+/// `Transition` call's are. A `terblokir` row's `catatan` is its cause, and after a colon
+/// its note (`rhk-atasan`, `lainnya: menunggu SK`); an unknown cause is refused.
 public enum ProgressParser {
     /// The columns; the choice columns after `catatan` are optional (DESIGN.md, "CSV and
     /// spreadsheet formats"): what was chosen or rated at a step, as `plan complete` takes it,
     /// lists separated by `|`.
     public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"] + ChoiceColumns.names
     public static let requiredColumns = ["id", "siklus", "status", "tanggal"]
-    /// The status words of the file and what they do.
-    public static let statuses = ["selesai", "disetujui", "dikembalikan", "mulai", "terblokir", "dibuka"]
 
     public static func parse(_ text: String) -> (lines: [ProgressLine], problems: [ImportProblem]) {
         CSVRecord.parse(text, through: parse)
@@ -39,49 +40,28 @@ public enum ProgressParser {
             let text = r["tanggal"] ?? ""
             throw r.problem(id: "tanggal '\(text)' bukan tanggal YYYY-MM-DD", en: "tanggal '\(text)' is not a date YYYY-MM-DD")
         }
-        guard let status = r["status"]?.lowercased(), statuses.contains(status) else {
-            let text = r["status"] ?? ""
-            throw r.problem(
-                id: "status '\(text)' tidak dikenal; gunakan \(statuses.joined(separator: ", "))",
-                en: "status '\(text)' is unknown; use \(statuses.joined(separator: ", "))")
-        }
         let note = r["catatan"]
-        func step() throws(ImportProblem) -> Step {
-            guard let text = r["langkah"] else {
-                throw r.problem(
-                    id: "langkah kosong; status \(status) memerlukan langkah", en: "langkah is empty; status \(status) needs a step")
-            }
-            guard let s = Step(rawValue: text.lowercased()) else {
-                let steps = Step.allCases.map(\.rawValue).joined(separator: ", ")
-                throw r.problem(
-                    id: "langkah '\(text)' tidak dikenal; langkah yang ada: \(steps)", en: "langkah '\(text)' is unknown; steps: \(steps)")
-            }
-            return s
-        }
-        if status != "selesai" && status != "disetujui", let column = ChoiceColumns.names.first(where: { r[$0] != nil }) {
+        let verb = r["status"]?.lowercased() ?? ""
+        var details = try ChoiceColumns.details(of: r)
+        details.catatan = note
+        if verb != "selesai" && verb != "disetujui", let column = ChoiceColumns.names.first(where: { r[$0] != nil }) {
             throw r.problem(
-                id: "kolom \(column) hanya untuk status selesai atau disetujui, bukan \(status)",
-                en: "column \(column) goes with status selesai or disetujui only, not \(status)")
+                id: "kolom \(column) hanya untuk status selesai atau disetujui, bukan \(verb)",
+                en: "column \(column) goes with status selesai or disetujui only, not \(verb)")
         }
         let action: PlanAction
-        switch status {
-        case "selesai", "disetujui":
-            var details = try ChoiceColumns.details(of: r)
-            details.catatan = note
-            action = .complete(try step(), details)
-        case "dikembalikan":
-            guard let reason = note else {
-                throw r.problem(
-                    id: "dikembalikan memerlukan alasan di kolom catatan", en: "dikembalikan needs the reason in catatan")
+        do {
+            let step = try r["langkah"].map { text throws(ActionProblem) in try ActionWords.step(text) }
+            if verb == "terblokir" {
+                // The cause, and after a colon the note: `rhk-atasan` or `lainnya: menunggu SK`.
+                let parts = note?.split(separator: ":", maxSplits: 1).map { $0.trimmedOfWhitespace() }
+                let blockNote = parts.flatMap { $0.count > 1 && !$0[1].isEmpty ? $0[1] : nil }
+                action = try ActionWords.action(verb: verb, step: step, cause: parts?.first, note: blockNote)
+            } else {
+                action = try ActionWords.action(verb: verb, step: step, cause: nil, note: note, details: details)
             }
-            action = .returnForRevision(try step(), reason: reason)
-        case "mulai":
-            action = .start(try step())
-        case "terblokir":
-            let cause = note.flatMap { BlockCause(rawValue: $0.lowercased()) } ?? .lainnya
-            action = .block(cause, note: cause == .lainnya ? note : nil)
-        default:
-            action = .unblock
+        } catch {
+            throw r.problem(error)
         }
         return ProgressLine(line: r.line, personID: id, npsn: npsn, cycle: cycle, action: action, date: date)
     }

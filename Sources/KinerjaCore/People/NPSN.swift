@@ -7,6 +7,20 @@ public struct NPSN: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     /// Validates `text`, or returns nil when it is not an NPSN.
     public init?(_ text: String) {
+        // Eight ASCII bytes, the form every file has: checked byte by byte, no copy made
+        // unless a letter is lower case.
+        if text.utf8.count == 8 {
+            var bytes = text.utf8.makeIterator()
+            let first = bytes.next()!
+            let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+            let isUpper = first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+            let isLower = first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
+            if isDigit(first) || isUpper || isLower {
+                while let b = bytes.next() { guard isDigit(b) else { return nil } }
+                rawValue = isLower ? text.uppercased() : text
+                return
+            }
+        }
         let t = text.trimmedOfWhitespace().uppercased()
         let chars = Array(t)
         guard chars.count == 8, chars[0].isASCII, chars[0].isNumber || chars[0].isLetter,

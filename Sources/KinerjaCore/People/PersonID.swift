@@ -14,22 +14,30 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public init(validating text: String, kepegawaian: Kepegawaian? = nil) throws(PersonIDError) {
         let compact = PersonID.droppingWhitespace(text)
         guard !compact.isEmpty else { throw .empty }
-        let bytes = Array(compact.utf8)
-        guard bytes.allSatisfy({ PersonID.isASCIIDigit($0) || PersonID.isASCIILetter($0) || $0 == .dot || $0 == .underscore || $0 == .dash })
-        else { throw .invalidCharacters(text) }
+        // One pass over the bytes: an import validates one id per line.
+        var count = 0, digits = 0, separators = 0
+        for byte in compact.utf8 {
+            count += 1
+            if PersonID.isASCIIDigit(byte) {
+                digits += 1
+            } else if byte == .dot || byte == .dash {
+                separators += 1
+            } else if !(PersonID.isASCIILetter(byte) || byte == .underscore) {
+                throw .invalidCharacters(text)
+            }
+        }
         // A NIP written with dots or dashes, or one digit short or long, is a typo of a NIP,
         // not another person: inferring "non-ASN" would silently split one person in two.
-        let digitsOnly = bytes.filter { $0 != .dot && $0 != .dash }
-        let looksLikeNIP = digitsOnly.allSatisfy(PersonID.isASCIIDigit) && (17...19).contains(digitsOnly.count)
-        let allDigits = bytes.allSatisfy(PersonID.isASCIIDigit)
+        let looksLikeNIP = digits + separators == count && (17...19).contains(digits)
+        let allDigits = digits == count
         switch kepegawaian ?? (looksLikeNIP ? .pns : .nonAsn) {
         case .pns:
-            let nip = String(decoding: digitsOnly, as: UTF8.self)
+            let nip = separators == 0 ? compact : String(decoding: compact.utf8.filter { $0 != .dot && $0 != .dash }, as: UTF8.self)
             try PersonID.checkNIP(nip)
             rawValue = nip
             return
         case .pppk:
-            guard allDigits, bytes.count == 18 else { throw .wrongLength(id: compact, length: bytes.count) }
+            guard allDigits, count == 18 else { throw .wrongLength(id: compact, length: count) }
         case .nonAsn:
             break
         }
@@ -39,6 +47,7 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// `text` without any whitespace; byte by byte when it is all ASCII.
     private static func droppingWhitespace(_ text: String) -> String {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { !$0.isWhitespace } }
+        guard text.utf8.contains(where: \.isASCIIWhitespace) else { return text }
         return String(decoding: text.utf8.filter { !$0.isASCIIWhitespace }, as: UTF8.self)
     }
 

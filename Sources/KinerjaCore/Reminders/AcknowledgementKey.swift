@@ -27,6 +27,12 @@ public struct AcknowledgementKey: Hashable, Sendable, CustomStringConvertible {
         self.due = due
     }
 
+    /// The key of a deadline of a plan's step (`-` for the plan as a whole), as an
+    /// occurrence id begins.
+    public init(plan: PlanID, step: Step?, due: LocalDate) {
+        self.init(planID: plan.description, step: step?.rawValue ?? "-", due: due.description)
+    }
+
     /// `plan|step|due`.
     public var description: String { "\(planID)|\(step)|\(due)" }
 
@@ -36,7 +42,5 @@ public struct AcknowledgementKey: Hashable, Sendable, CustomStringConvertible {
 
 extension ReminderOccurrence {
     /// The acknowledgement that stops this occurrence.
-    public var acknowledgementKey: AcknowledgementKey {
-        AcknowledgementKey(planID: plan.description, step: step?.rawValue ?? "-", due: due.description)
-    }
+    public var acknowledgementKey: AcknowledgementKey { AcknowledgementKey(plan: plan, step: step, due: due) }
 }

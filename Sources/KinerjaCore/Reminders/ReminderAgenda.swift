@@ -32,24 +32,23 @@ public struct ReminderAgenda: Sendable {
     /// The first instant at which nothing of `cycle` fires any more.
     public func closingInstant(of cycle: CycleID) -> Date { calendar.instant(lifecycle.closingDay(of: cycle)) }
 
-    /// The occurrences of one plan with `fireAt` in (`from`, `through`], sorted by `fireAt`
-    /// then id, each with its suppression.
-    public func items(of plan: Plan, position: Position, schedule: TimelineSchedule, from: Date, through: Date) -> [Item] {
+    /// The occurrences of one plan (its facts, as the store keeps them) with `fireAt` in
+    /// (`from`, `through`], sorted by `fireAt` then id, each with its suppression.
+    public func items(of plan: PlanFacts, position: Position, from: Date, through: Date) -> [Item] {
         // Fire instants are at the policy's time of day: none falls on the closing instant
         // itself unless that time is 00:00, which the closing day excludes as well.
-        let end = min(through, closingInstant(of: plan.id.cycle).addingTimeInterval(-0.001))
-        guard from < end else { return [] }
-        return ReminderPlanner.occurrences(
-            of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, from: from, through: end
-        ).map { Item(occurrence: $0, suppression: suppressions.suppression(of: $0)) }
+        let end = min(through, closingInstant(of: plan.plan.cycle).addingTimeInterval(-0.001))
+        guard from < end, plan.closure == nil else { return [] }
+        return ReminderPlanner.occurrences(of: plan, position: position, policy: policy, calendar: calendar, from: from, through: end)
+            .map { Item(occurrence: $0, suppression: suppressions.suppression(of: $0)) }
     }
 
     /// The plan's first occurrence after `instant` before its cycle closes, suppressed or not
     /// (the scheduler records a suppressed one as silenced when its instant comes).
-    public func next(of plan: Plan, position: Position, schedule: TimelineSchedule, after instant: Date) -> ReminderOccurrence? {
-        guard let o = ReminderPlanner.next(
-            of: plan, position: position, schedule: schedule, policy: policy, calendar: calendar, after: instant),
-            o.fireAt < closingInstant(of: plan.id.cycle)
+    public func next(of plan: PlanFacts, position: Position, after instant: Date) -> ReminderOccurrence? {
+        guard plan.closure == nil,
+              let o = ReminderPlanner.next(of: plan, position: position, policy: policy, calendar: calendar, after: instant),
+              o.fireAt < closingInstant(of: plan.plan.cycle)
         else { return nil }
         return o
     }

@@ -106,7 +106,7 @@ public struct ReminderOccurrence: Sendable, Hashable, Codable {
         plan: PlanID, step: Step?, due: LocalDate, kind: ReminderKind, offsetDays: Int, recipientRole: RecipientRole,
         recipientID: PersonID?
     ) -> String {
-        "\(plan)|\(step?.rawValue ?? "-")|\(due)|\(kind.rawValue)|\(offsetDays)|\(recipientID?.rawValue ?? recipientRole.rawValue)"
+        "\(AcknowledgementKey(plan: plan, step: step, due: due))|\(kind.rawValue)|\(offsetDays)|\(recipientID?.rawValue ?? recipientRole.rawValue)"
     }
 
     enum CodingKeys: String, CodingKey {

@@ -4,7 +4,7 @@ import Foundation
 /// planning, not polling (DESIGN.md, Reminders). Pure: instants are passed in.
 ///
 /// What is planned, for a plan that is not complete:
-/// - Not blocked: the current step's deadline (`Timeline.entries(of:rules:)[currentIndex].due`)
+/// - Not blocked: the current step's deadline (`PlanFacts.currentDue`)
 ///   gets one `lead` reminder per lead day, one `due` on the day, `overdue` repeats every
 ///   `overdueRepeatDays` after it (for ever, generated lazily), all to the step's actor, and
 ///   one `escalation` to the atasan `escalateAfterDays` after it.
@@ -50,7 +50,15 @@ public enum ReminderPlanner {
         of plan: Plan, position: Position, schedule: TimelineSchedule, policy: ReminderPolicy,
         calendar: OfficeCalendar, from: Date, through: Date
     ) -> [ReminderOccurrence] {
-        guard from < through, let setup = Setup(plan: plan, schedule: schedule, policy: policy) else { return [] }
+        occurrences(of: schedule.facts(of: plan), position: position, policy: policy, calendar: calendar, from: from, through: through)
+    }
+
+    /// The same from the plan's facts (what the store keeps beside each plan).
+    public static func occurrences(
+        of facts: PlanFacts, position: Position, policy: ReminderPolicy,
+        calendar: OfficeCalendar, from: Date, through: Date
+    ) -> [ReminderOccurrence] {
+        guard from < through, let setup = Setup(facts: facts, policy: policy) else { return [] }
         let fromDay = calendar.date(of: from).dayNumber
         let throughDay = calendar.date(of: through).dayNumber
         var clock = FireClock(calendar: calendar, policy: policy)
@@ -66,7 +74,7 @@ public enum ReminderPlanner {
             else { continue }
             let at = clock.instant(day)
             guard at > from, at <= through else { continue }
-            setup.recipients.forEach(position: position, plan: plan) { role, id in
+            setup.recipients.forEach(position: position, plan: facts.plan) { role, id in
                 result.append(setup.occurrence(kind: series.kind(i), offset: offset, fireDay: day, at: at, role: role, id: id))
             }
         }
@@ -98,7 +106,14 @@ public enum ReminderPlanner {
         of plan: Plan, position: Position, schedule: TimelineSchedule, policy: ReminderPolicy,
         calendar: OfficeCalendar, after instant: Date
     ) -> ReminderOccurrence? {
-        guard let setup = Setup(plan: plan, schedule: schedule, policy: policy) else { return nil }
+        next(of: schedule.facts(of: plan), position: position, policy: policy, calendar: calendar, after: instant)
+    }
+
+    /// The same from the plan's facts (what the store keeps beside each plan).
+    public static func next(
+        of facts: PlanFacts, position: Position, policy: ReminderPolicy, calendar: OfficeCalendar, after instant: Date
+    ) -> ReminderOccurrence? {
+        guard let setup = Setup(facts: facts, policy: policy) else { return nil }
         let afterDay = calendar.date(of: instant).dayNumber
         var clock = FireClock(calendar: calendar, policy: policy)
         let series = setup.series
@@ -121,7 +136,7 @@ public enum ReminderPlanner {
             best = o
         }
         if let f = found {
-            setup.recipients.forEach(position: position, plan: plan) { role, id in
+            setup.recipients.forEach(position: position, plan: facts.plan) { role, id in
                 consider(setup.occurrence(kind: series.kind(f.index), offset: f.offset, fireDay: f.day, at: f.at, role: role, id: id))
             }
         }
@@ -149,13 +164,13 @@ private struct Setup {
     let blockCause: BlockCause?
     let blockNote: String?
 
-    init?(plan: Plan, schedule: TimelineSchedule, policy: ReminderPolicy) {
-        guard let step = plan.currentStep else { return nil }
-        self.plan = plan.id
+    init?(facts: PlanFacts, policy: ReminderPolicy) {
+        guard let step = facts.currentStep else { return nil }
+        self.plan = facts.plan
         self.step = step
         // A newcomer's plan became current the day it was opened, whatever is dated earlier.
-        let since = max(plan.lastEventDate, plan.openedOn ?? plan.lastEventDate).dayNumber
-        if let block = plan.openBlock {
+        let since = max(facts.lastEventOn, facts.openedOn ?? facts.lastEventOn).dayNumber
+        if let block = facts.block {
             let every = policy.overdueRepeatDays > 0 ? policy.overdueRepeatDays : 7
             series = Series(
                 due: block.since.dayNumber, since: since, leadCount: 0, hasDue: false, repeatEvery: every,
@@ -165,7 +180,7 @@ private struct Setup {
             blockCause = block.cause
             blockNote = block.note
         } else {
-            let due = schedule.entries(of: plan)[plan.currentIndex].due.dayNumber
+            guard let due = facts.currentDue?.dayNumber else { return nil }
             series = Series(
                 due: due, since: since, leadCount: policy.leadOffsets.count, hasDue: policy.onDueDay,
                 repeatEvery: max(0, policy.overdueRepeatDays), repeatKind: .overdue, policy: policy)
@@ -201,9 +216,9 @@ private enum Recipients {
 
     /// Calls `body` once per recipient: each Tim Kinerja member once, or the role with no
     /// person when the roster names nobody.
-    func forEach(position: Position, plan: Plan, _ body: (RecipientRole, PersonID?) -> Void) {
+    func forEach(position: Position, plan: PlanID, _ body: (RecipientRole, PersonID?) -> Void) {
         switch self {
-        case .pegawai: body(.pegawai, plan.id.position.personID)
+        case .pegawai: body(.pegawai, plan.position.personID)
         case .pejabatPenilai: body(.pejabatPenilai, position.pejabatPenilaiID)
         case .atasan: body(.atasan, position.atasanID)
         case .timKinerja:

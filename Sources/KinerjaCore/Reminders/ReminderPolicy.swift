@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a reminder that falls on a non-working day does (remind(1)'s OMIT handling).
 public enum NonWorkingDayRule: String, Sendable, Hashable, Codable {
     /// Move to the working day before (remind(1)'s BEFORE).
@@ -35,6 +37,9 @@ public struct ReminderPolicy: Sendable, Hashable {
     /// What a reminder before or on its deadline (lead, due) that falls on a weekend or
     /// holiday does: by default the working day before, so that it still comes in time.
     public var nonWorkingDay: NonWorkingDayRule
+    /// An occurrence missed while the daemon was down still fires (marked late) up to this
+    /// many days after its time; an older one is recorded as missed, not sent.
+    public var catchUpHorizonDays: Int
     /// What a reminder after its deadline (overdue, escalation, blocked) that falls on a
     /// weekend or holiday does: `.after` (the next working day) or `.skip`. Never the day
     /// before: "7 days overdue" sent on day 5 would accuse someone of what has not happened
@@ -58,7 +63,7 @@ public struct ReminderPolicy: Sendable, Hashable {
         leadDays: [Int] = [14, 7, 1], onDueDay: Bool = true, overdueRepeatDays: Int = 7, escalateAfterDays: Int = 14,
         fireHour: Int = 7, fireMinute: Int = 0, workingDays: Set<Int> = [1, 2, 3, 4, 5],
         holidays: Set<LocalDate> = [], nonWorkingDay: NonWorkingDayRule = .before,
-        afterDeadlineNonWorkingDay: NonWorkingDayRule = .after
+        afterDeadlineNonWorkingDay: NonWorkingDayRule = .after, catchUpHorizonDays: Int = 7
     ) {
         self.leadDays = leadDays
         self.onDueDay = onDueDay
@@ -70,7 +75,15 @@ public struct ReminderPolicy: Sendable, Hashable {
         self.holidays = holidays
         self.nonWorkingDay = nonWorkingDay
         self.afterDeadlineNonWorkingDay = afterDeadlineNonWorkingDay == .before ? .after : afterDeadlineNonWorkingDay
+        self.catchUpHorizonDays = catchUpHorizonDays
         derive()
+    }
+
+    /// Whether an occurrence due at `fireAt` and found at `now` is past the catch-up horizon
+    /// (the daemon was down): recorded as missed, not sent, because a reminder that late
+    /// would mislead.
+    public func isPastCatchUp(_ fireAt: Date, now: Date) -> Bool {
+        fireAt < now.addingTimeInterval(-Double(catchUpHorizonDays) * 86_400)
     }
 
     /// True when `date` is a working day under this policy.

@@ -36,9 +36,15 @@ public struct ReminderSuppressions: Sendable, Hashable {
     /// catch-up honours a silence that covered that day; an acknowledgement covers every
     /// occurrence of its deadline.
     public func suppression(of o: ReminderOccurrence) -> ReminderSuppression? {
-        if !acknowledged.isEmpty, acknowledged.contains(o.acknowledgementKey) { return .acknowledged }
-        let person = o.plan.position.personID, school = o.plan.position.npsn
-        for silence in silences where silence.until >= o.fireDate {
+        suppression(plan: o.plan, key: o.acknowledgementKey, fireDate: o.fireDate)
+    }
+
+    /// The same for an occurrence known by its plan, acknowledgement key and fire day (a
+    /// reminder the log holds).
+    public func suppression(plan: PlanID, key: AcknowledgementKey, fireDate: LocalDate) -> ReminderSuppression? {
+        if !acknowledged.isEmpty, acknowledged.contains(key) { return .acknowledged }
+        let person = plan.position.personID, school = plan.position.npsn
+        for silence in silences where silence.until >= fireDate {
             if silence.personID == person || (silence.npsn != nil && silence.npsn == school) { return .silenced }
         }
         return nil

@@ -95,6 +95,23 @@ public struct YearRules: Hashable, Sendable, Codable {
         role == .kepalaSekolah ? deadlinesKepalaSekolah : deadlinesPengawasSekolah
     }
 
+    /// How the deadline `name` (`perencanaan` or a step id) of `role` follows from the cycle.
+    /// A rules file must name every deadline (`problems()` refuses one that does not); rules
+    /// built without them fall back to what DOMAIN.md knows: planning by the end of the
+    /// cycle's first month ("pada bulan pertama"), anything else by the end of the cycle.
+    public func deadlineRule(named name: String, for role: Role) -> DeadlineRule {
+        deadlines(for: role)[name] ?? (name == Step.praktikKinerja.deadlineName ? .endOfMonth(1) : .endOfMonth(6))
+    }
+
+    /// The published planning deadline of `role` in `cycle`, before any extension (which
+    /// `extensions` lists): the deadline everyone's first step shares.
+    public func planningDeadline(in cycle: CycleID, for role: Role) -> LocalDate {
+        switch deadlineRule(named: Step.praktikKinerja.deadlineName, for: role) {
+        case .endOfMonth(let n): return cycle.endOfMonth(n)
+        case .afterPreviousDays(let n): return min(cycle.start.adding(days: n), cycle.end)
+        }
+    }
+
     /// The deadline names each role's rules must define.
     public static func requiredDeadlines(for role: Role) -> [String] {
         var names: [String] = []

@@ -18,8 +18,13 @@ extension Substring {
 }
 
 extension String {
-    /// See `Substring.trimmedOfWhitespace()`.
-    public func trimmedOfWhitespace() -> String { self[...].trimmedOfWhitespace() }
+    /// See `Substring.trimmedOfWhitespace()`. A string with nothing to trim is returned as it
+    /// is, not copied.
+    public func trimmedOfWhitespace() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first < 0x80, last < 0x80, !first.isASCIIWhitespace, !last.isASCIIWhitespace { return self }
+        return self[...].trimmedOfWhitespace()
+    }
 }
 
 extension UInt8 {

@@ -1,4 +1,5 @@
-/// Where a plan stands on a given day: the question an office asks every morning.
+/// Where a plan stands on a given day: the question an office asks every morning. Every
+/// answer comes from the plan's `PlanFacts`, the one place that decides them.
 public struct PlanStatus: Hashable, Sendable, Codable {
     public let plan: PlanID
     /// Nil when every step is done.
@@ -17,50 +18,38 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     /// The final standing, when the plan's cycle closed before it was complete.
     public let closure: PlanClosure?
 
-    /// The status of `plan` on `today` under `rules`.
-    public init(of plan: Plan, on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
-        let timeline = Timeline.entries(of: plan, rules: rules)
-        self.init(of: plan, timeline: timeline, on: today, rules: rules, closure: closure)
-    }
-
-    /// The same, reusing a timeline already computed for the plan. `closure` is the plan's
-    /// final standing (`CycleLifecycle.closure(of:kept:on:)`), nil while its cycle is open.
-    public init(of plan: Plan, timeline: [TimelineEntry], on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
-        self.plan = plan.id
-        currentStep = plan.currentStep
-        actor = plan.currentStep?.actor
-        let current = plan.isComplete ? nil : timeline[plan.currentIndex]
-        due = current?.due
-        self.closure = closure
-        blockCause = plan.openBlock?.cause
-        blocked = closure == nil ? plan.openBlock.map { BlockedStanding(block: $0, on: today) } : nil
-        if closure != nil {
+    /// The status of a plan with these facts on `today`. `closure` is the plan's final
+    /// standing when its cycle is closed and the store has not written it yet
+    /// (`CycleLifecycle.closure(of:on:)`); the one the store kept is in the facts.
+    public init(of facts: PlanFacts, on today: LocalDate, closure: PlanClosure? = nil) {
+        plan = facts.plan
+        currentStep = facts.currentStep
+        actor = facts.currentStep?.actor
+        due = facts.currentDue
+        blockCause = facts.block?.cause
+        self.closure = closure ?? facts.closure
+        blocked = self.closure == nil ? facts.block.map { BlockedStanding(block: $0, on: today) } : nil
+        if self.closure != nil {
             daysLeft = nil
-            let late = plan.firstSubmittedOn.flatMap { submitted in timeline.first.map { submitted > $0.due } } ?? false
-            flags = late ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
+            flags = facts.isLateSubmission ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
             return
         }
-        daysLeft = blockCause == nil ? current.map { today.days(until: $0.due) } : nil
+        daysLeft = facts.isBlocked ? nil : facts.currentDue.map { today.days(until: $0) }
         var flags: [PlanFlag] = []
-        if blockCause != nil { flags.append(.blocked) }
-        if let left = daysLeft, left < 0, blockCause == nil { flags.append(.overdue) }
-        if let planningDue = timeline.first?.due {
-            if let submitted = plan.firstSubmittedOn {
-                if submitted > planningDue { flags.append(.lateSubmission) }
-            } else if today > planningDue, blockCause == nil {
-                flags.append(.notSubmitted)
-            }
-        }
-        if let index = plan.recordIndex(.pendampingan), let start = plan.records[index].startedOn {
-            let completed = plan.records[index].completedOn
-            let end = completed ?? today
-            if end > start.adding(months: rules.durations.pendampinganMaxMonths) { flags.append(.pendampinganOverran) }
-            if let done = completed, done < start.adding(months: rules.durations.pendampinganMinMonths) {
-                flags.append(.pendampinganTooShort)
-            }
-        }
-        if plan.currentStep == .observasi { flags.append(.awaitingObservation) }
-        if !plan.advice(rules: rules).isEmpty { flags.append(.advice) }
+        if facts.isBlocked { flags.append(.blocked) }
+        if facts.isOverdue(on: today) { flags.append(.overdue) }
+        if facts.isUnsubmitted(on: today) { flags.append(.notSubmitted) }
+        if facts.isLateSubmission { flags.append(.lateSubmission) }
+        if facts.isPendampinganOverrun(on: today) { flags.append(.pendampinganOverran) }
+        if facts.pendampinganTooShort { flags.append(.pendampinganTooShort) }
+        if facts.currentStep == .observasi { flags.append(.awaitingObservation) }
+        if facts.advised { flags.append(.advice) }
         self.flags = flags
+    }
+
+    /// The status of `plan` on `today` under `rules`, closed or not.
+    public init(of plan: Plan, on today: LocalDate, rules: YearRules, closure: PlanClosure? = nil) {
+        let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
+        self.init(of: schedule.facts(of: plan, closure: closure), on: today)
     }
 }

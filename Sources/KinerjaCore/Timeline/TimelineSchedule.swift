@@ -41,7 +41,7 @@ public struct TimelineSchedule: Sendable {
         if step.hasDuration {
             kind = .months(step == .pendampingan ? rules.durations.pendampinganMaxMonths : rules.durations.upayaTindakLanjutMonths)
         } else {
-            switch rules.deadlines(for: role)[step.deadlineName] ?? .endOfMonth(6) {
+            switch rules.deadlineRule(named: step.deadlineName, for: role) {
             case .endOfMonth(let n): kind = .endOfMonth(cycle.endOfMonth(n))
             case .afterPreviousDays(let n): kind = .afterPreviousDays(n)
             }
@@ -50,6 +50,20 @@ public struct TimelineSchedule: Sendable {
             $0.cycle == cycle && ($0.role == nil || $0.role == role) && $0.deadline == step.deadlineName
         }?.until
         return StepRule(step: step, kind: kind, extended: extended)
+    }
+
+    /// The RHK items of the year's catalog, with their points.
+    var rhkCatalog: [CatalogItem] { rules.catalogs.rhk }
+
+    /// The facts of `plan` under this schedule's rules (see `PlanFacts`), with the final
+    /// standing its cycle's closing gave it, if any.
+    public func facts(of plan: Plan, closure: PlanClosure? = nil) -> PlanFacts {
+        facts(of: plan, timeline: entries(of: plan), closure: closure)
+    }
+
+    /// The facts of `plan` with its timeline already computed (`entries(of:)`).
+    public func facts(of plan: Plan, timeline: [TimelineEntry], closure: PlanClosure? = nil) -> PlanFacts {
+        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations, closure: closure, advised: !plan.advice(rules: rules).isEmpty)
     }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).

@@ -27,6 +27,22 @@ public struct Plan: Hashable, Sendable, Codable {
         self.openedOn = openedOn.flatMap { $0 > id.cycle.start ? $0 : nil }
     }
 
+    /// A plan as a store read it back: its records (one per workflow step, in order), the
+    /// index of the current step, its blocks and revisions. A store keeps what `applying`
+    /// produced, so no rule is checked here.
+    public init(
+        restoring id: PlanID, records: [StepRecord], currentIndex: Int, blocks: [BlockPeriod], revisions: [Revision],
+        firstSubmittedOn: LocalDate?, openedOn: LocalDate? = nil
+    ) {
+        self.openedOn = openedOn
+        self.id = id
+        self.records = records
+        self.currentIndex = currentIndex
+        self.blocks = blocks
+        self.revisions = revisions
+        self.firstSubmittedOn = firstSubmittedOn
+    }
+
     public var role: Role { id.position.role }
 
     /// The step the plan is at, or nil when every step is done.
@@ -145,7 +161,7 @@ public struct Plan: Hashable, Sendable, Codable {
     }
 
     /// The date of the latest event recorded on the plan: nothing may be dated before it.
-    var lastEventDate: LocalDate {
+    public var lastEventDate: LocalDate {
         var latest = id.cycle.start
         for i in records.indices {
             if let d = records[i].startedOn, d > latest { latest = d }

@@ -9,6 +9,14 @@ public enum PlanAdvice: Hashable, Sendable {
     /// mohon diskusikan dengan atasan Anda": a talk with the atasan, not a refusal.
     case rhkBelowMinimum(total: Int, minimum: Int)
 
+    /// The step the advice is about.
+    public var step: Step {
+        switch self {
+        case .missing(_, let step, _): return step
+        case .rhkBelowMinimum: return .pengembanganKompetensi
+        }
+    }
+
     /// The requirement of the rules file the advice comes from.
     public var requirement: PlanRequirements.Requirement {
         switch self {

@@ -47,10 +47,11 @@ public struct GroupCompliance: Codable, Sendable, Hashable {
 /// How many plans recorded one choice or rating at a step (IDL type `ChoiceCount`).
 public struct ChoiceCount: Codable, Sendable, Hashable {
     public var role, step, choice, id: String
-    public var nama: String?
+    public var nama, aspect: String?
     public var plans: Int
 
-    public init(role: String, step: String, choice: String, id: String, nama: String?, plans: Int) {
+    public init(role: String, step: String, choice: String, id: String, nama: String?, aspect: String? = nil, plans: Int) {
+        self.aspect = aspect
         self.role = role
         self.step = step
         self.choice = choice
@@ -203,7 +204,7 @@ extension ComplianceReport: DirectJSONDecodable {
 
 extension ChoiceCount: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
-        var role, step, choice, id, nama: String?
+        var role, step, choice, id, nama, aspect: String?
         var plans: Int?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
@@ -212,13 +213,14 @@ extension ChoiceCount: DirectJSONDecodable {
             case .choice?: choice = try parser.readString()
             case .id?: id = try parser.readString()
             case .nama?: nama = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .aspect?: aspect = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .plans?: plans = try parser.readInt()
             case nil: try parser.skipValue()
             }
         }
         self.init(
             role: try parser.required(role, CodingKeys.role), step: try parser.required(step, CodingKeys.step),
-            choice: try parser.required(choice, CodingKeys.choice), id: try parser.required(id, CodingKeys.id), nama: nama,
+            choice: try parser.required(choice, CodingKeys.choice), id: try parser.required(id, CodingKeys.id), nama: nama, aspect: aspect,
             plans: try parser.required(plans, CodingKeys.plans))
     }
 }

@@ -15,7 +15,7 @@ extension SQLiteTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [reminderID, key.planID, key.step, key.due, at, Int64(actor.uid), actor.user])
         guard db.changesCount > 0 else { return false }
-        let after = try JSONText.encode(["reminder": reminderID, "step": key.step, "due": key.due])
+        let after = AuditJSON.object([("reminder", reminderID), ("step", key.step), ("due", key.due)])
         try appendAudit(action: "reminder acknowledged", subject: key.planID, before: nil, after: after, actor: actor, at: at)
         return true
     }

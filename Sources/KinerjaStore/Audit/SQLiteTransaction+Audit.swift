@@ -6,12 +6,9 @@ extension SQLiteTransaction {
     func appendAudit(
         action: String, subject: String, before: String?, after: String?, actor: AuditActor, at: Date
     ) throws -> AuditRecord {
-        var row = AuditRow(actor, at: at, action: action, subject: subject, before: before, after: after)
-        // A cached statement, not the record's Codable insert: an import appends a row per change.
-        try db.cachedStatement(sql: "INSERT INTO audit (at, uid, user, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [row.at, row.uid, row.user, row.action, row.subject, row.before, row.after])
-        row.id = db.lastInsertedRowID
-        return row.record
+        var rows = try AuditRows(db, actor: actor, at: at)
+        let id = try rows.append(action: action, subject: subject, before: before, after: after)
+        return AuditRecord(id: id, at: at, actor: actor, action: action, subject: subject, before: before, after: after)
     }
 
     /// Rows about `subject` and everything under it (`ID` also covers `ID/ks@NPSN`), newest
@@ -31,5 +28,31 @@ extension SQLiteTransaction {
     func recentAudit(limit: Int) throws -> [AuditRecord] {
         let rows = try AuditRow.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit])
         return rows.reversed().map(\.record)
+    }
+}
+
+/// The audit rows one transaction appends for one actor at one instant, by one prepared
+/// statement: an import appends one per person, position or plan it changed.
+struct AuditRows {
+    private let db: Database
+    private var insert: RowStatement
+    private let at: String, uid: Int64, user: String
+
+    init(_ db: Database, actor: AuditActor, at: Date) throws {
+        self.db = db
+        insert = try RowStatement(db, "INSERT INTO audit (at, uid, user, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        self.at = StoreTime.text(at)
+        uid = Int64(actor.uid)
+        user = actor.user
+    }
+
+    /// Appends a row; returns its id.
+    @discardableResult
+    mutating func append(action: String, subject: String, before: String?, after: String?) throws -> Int64 {
+        let (at, uid, user) = (at, uid, user)
+        try insert.execute { v in
+            v.add(at, uid, user, action, subject, before, after)
+        }
+        return db.lastInsertedRowID
     }
 }

@@ -12,14 +12,15 @@ extension SQLiteStore {
     /// A failed `VACUUM INTO` (e.g. the disk filled up) leaves the part it wrote behind, a
     /// file that looks like a backup but is not one: it is removed. The file did not exist
     /// before the call, so nothing else is lost.
-    public func backup(to path: String) throws {
+    public func backup(to path: String) async throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.backupExists(path: path) }
         do {
-            try SQLiteStore.mapFullDisk(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
-                try pool.unsafeRead { db in
-                    try db.execute(sql: "VACUUM INTO ?", arguments: [path])
-                }
+            try await pool.unsafeRead { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError.diskFull(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error

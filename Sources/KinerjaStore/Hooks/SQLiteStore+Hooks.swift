@@ -3,20 +3,20 @@ import GRDB
 
 /// Hook delivery calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
-    public func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
-        try reading { try $0.dueDeliveries(at: at, limit: limit) }
+    public func dueDeliveries(at: Date, limit: Int) async throws -> [DueDelivery] {
+        try await reading { try $0.dueDeliveries(at: at, limit: limit) }
     }
 
-    public func nextDeliveryAttempt() throws -> Date? {
-        try reading { try $0.nextDeliveryAttempt() }
+    public func nextDeliveryAttempt() async throws -> Date? {
+        try await reading { try $0.nextDeliveryAttempt() }
     }
 
-    public func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) throws {
-        try writing { try $0.finishDelivery(reminderID: reminderID, hook: hook, outcome: outcome, at: at) }
+    public func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) async throws {
+        try await writing { try $0.finishDelivery(reminderID: reminderID, hook: hook, outcome: outcome, at: at) }
     }
 
-    public func deliveries(matching query: DeliveryQuery) throws -> [HookDelivery] {
-        try reading { try $0.deliveries(matching: query) }
+    public func deliveries(matching query: DeliveryQuery) async throws -> [HookDelivery] {
+        try await reading { try $0.deliveries(matching: query) }
     }
 }
 

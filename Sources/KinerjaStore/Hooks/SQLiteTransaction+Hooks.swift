@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction {
-    func dueDeliveries(at: Date, limit: Int) throws -> [(delivery: HookDelivery, reminder: ReminderRecord)] {
+    func dueDeliveries(at: Date, limit: Int) throws -> [DueDelivery] {
         try Row.fetchAll(db, sql: HookDeliverySQL.due, arguments: [at, limit]).map { row in
             let delivery = HookDeliveryRow(
                 reminderID: row["delivery_reminder_id"], hook: row["delivery_hook"], state: row["delivery_state"],
                 attempts: row["delivery_attempts"], nextAttemptAt: row["delivery_next_attempt_at"],
                 lastExitCode: row["delivery_last_exit_code"], lastError: row["delivery_last_error"],
                 updatedAt: row["delivery_updated_at"])
-            return (try delivery.delivery(), try ReminderRow(row: row).record())
+            return DueDelivery(delivery: try delivery.delivery(), reminder: try ReminderRow(row: row).record())
         }
     }
 

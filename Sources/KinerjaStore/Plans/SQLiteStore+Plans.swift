@@ -1,45 +1,56 @@
-import GRDB
 import Foundation
 import KinerjaCore
 
 /// Plan calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
-    public func plan(_ id: PlanID) throws -> Plan? {
-        try reading { try $0.plan(id) }
+    public func plan(_ id: PlanID) async throws -> StoredPlan? {
+        try await reading { try $0.plan(id) }
     }
 
-    public func storedPlan(_ id: PlanID) throws -> StoredPlan? {
-        try reading { try $0.storedPlan(id) }
+    public func plans(_ ids: Set<PlanID>) async throws -> [PlanID: StoredPlan] {
+        try await reading { try $0.plans(ids) }
     }
 
-    /// Kept until plans change; a plan saved by itself (a transition) is patched into the
-    /// kept answers instead (see `KeptAnswers`).
-    public func plans(matching query: PlanQuery) throws -> [StoredPlan] {
-        try reading(query, keptIn: keptPlans, generation: planGeneration) { try $0.plans(matching: query) }
+    public func planIDs(of person: PersonID) async throws -> [PlanID] {
+        try await reading { try $0.planIDs(of: person) }
     }
 
-    public func savePlan(_ plan: Plan, due: LocalDate?, action: String, actor: AuditActor, at: Date) throws {
-        try writing { try $0.savePlan(plan, due: due, action: action, actor: actor, at: at) }
+    public func cycles() async throws -> [CycleID] {
+        try await reading { try $0.cycles() }
     }
 
-    public func ensurePlans(cycle: CycleID, due: (Plan) -> LocalDate?, actor: AuditActor, at: Date) throws -> Int {
-        try writing { try $0.ensurePlans(cycle: cycle, due: due, actor: actor, at: at) }
+    public func savePlans(_ saves: [PlanSave], record: ImportRecord?, actor: AuditActor, at: Date) async throws {
+        try await writing { try $0.savePlans(saves, record: record, actor: actor, at: at) }
     }
 
-    public func closePlans(cycle: CycleID, on day: LocalDate, actor: AuditActor, at: Date) throws -> Int {
-        try writing { try $0.closePlans(cycle: cycle, on: day, actor: actor, at: at) }
+    public func ensurePlans(_ creation: PlanCreation, actor: AuditActor, at: Date) async throws -> Int {
+        try await writing { try $0.ensurePlans(creation, actor: actor, at: at) }
     }
 
-    public func updateDues(cycle: CycleID, due: (Plan) -> LocalDate?) throws -> Int {
-        try writing { try $0.updateDues(cycle: cycle, due: due) }
+    public func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation) async throws -> Int {
+        try await writing { try $0.rederivePlans(cycle: cycle, rules: rules, derive: derive) }
     }
-}
 
-extension SQLiteStore {
-    /// Every plan id of a person, in every cycle (indexed by person), for a person's history.
-    public func planIDs(of personID: PersonID) throws -> [String] {
-        try reading { tx in
-            try String.fetchAll(tx.db, sql: "SELECT plan_id FROM plan WHERE person_id = ? ORDER BY plan_id", arguments: [personID.rawValue])
-        }
+    public func closePlans(
+        cycle: CycleID, on day: LocalDate, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation,
+        actor: AuditActor, at: Date
+    ) async throws -> Int {
+        try await writing { try $0.closePlans(cycle: cycle, on: day, rules: rules, derive: derive, actor: actor, at: at) }
+    }
+
+    public func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject] {
+        try await reading { try $0.reminderSubjects(cycle: cycle, person: person) }
+    }
+
+    public func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts {
+        try await reading { try $0.choiceCounts(cycle: cycle) }
+    }
+
+    public func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts {
+        try await reading { try $0.compliance(cycle: cycle, on: today) }
+    }
+
+    public func stepCompletions(cycle: CycleID, npsn: NPSN?) async throws -> [StepCompletions] {
+        try await reading { try $0.stepCompletions(cycle: cycle, npsn: npsn) }
     }
 }

@@ -1,17 +1,16 @@
 import KinerjaCore
 
-/// A plan as stored: the Core plan and the deadline of its current step, as computed by
-/// the daemon from the year's rules when the plan was last saved (or the rules reloaded).
+/// A plan as a store read it, with its version: the count of its saves, which a save
+/// states it read so that a concurrent writer's save is not overwritten (see `PlanSave`).
 public struct StoredPlan: Sendable, Hashable {
     public var plan: Plan
-    /// Nil when the plan is complete, closed, or its step has no deadline yet.
-    public var due: LocalDate?
+    public var version: Int64
     /// The final standing written when the plan's cycle closed unfinished.
     public var closure: PlanClosure?
 
-    public init(plan: Plan, due: LocalDate?, closure: PlanClosure? = nil) {
+    public init(plan: Plan, version: Int64, closure: PlanClosure? = nil) {
         self.plan = plan
-        self.due = due
+        self.version = version
         self.closure = closure
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The `reminder_log` table's row.
-struct ReminderRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct ReminderRow: Codable, FetchableRecord, Sendable {
     static let databaseTableName = "reminder_log"
 
     var id: String
@@ -30,22 +30,6 @@ struct ReminderRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         case state, late
         case recordedAt = "recorded_at"
         case message
-    }
-
-    init(_ record: ReminderRecord) {
-        id = record.id
-        planID = record.planID
-        personID = record.personID
-        step = record.step
-        kind = record.kind
-        due = record.due
-        fireAt = record.fireAt
-        recipientRole = record.recipientRole
-        recipientID = record.recipientID
-        state = record.state.rawValue
-        late = record.late
-        recordedAt = record.recordedAt
-        message = record.message
     }
 
     func record() throws -> ReminderRecord {

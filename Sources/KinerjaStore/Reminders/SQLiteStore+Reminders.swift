@@ -1,26 +1,24 @@
 import Foundation
 
 /// Reminder log calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
-/// The scheduler calls `recordReminder` inside `transaction { }` instead, together with
-/// whatever else it writes about the occurrence.
 extension SQLiteStore {
-    public func reminderExists(_ id: String) throws -> Bool {
-        try reading { try $0.reminderExists(id) }
+    public func planReminders(_ reminders: [ReminderRecord], at: Date) async throws -> Int {
+        try await writing { try $0.planReminders(reminders, at: at) }
     }
 
-    public func knownReminderIDs(_ ids: [String]) throws -> Set<String> {
-        try reading { try $0.knownReminderIDs(ids) }
+    public func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) async throws -> [ReminderRecord] {
+        try await writing { try $0.claimReminders(dueBy: dueBy, claimant: claimant, staleBefore: staleBefore, at: at) }
     }
 
-    public func recordReminder(_ reminder: ReminderRecord, hooks: [String], at: Date) throws -> Bool {
-        try writing { try $0.recordReminder(reminder, hooks: hooks, at: at) }
+    public func claimedReminders(claimant: String) async throws -> [ReminderRecord] {
+        try await reading { try $0.claimedReminders(claimant: claimant) }
     }
 
-    public func reminders(matching query: ReminderQuery) throws -> [ReminderRecord] {
-        try reading { try $0.reminders(matching: query) }
+    public func settleReminder(id: String, claimant: String, state: ReminderState, late: Bool, hooks: [String], at: Date) async throws -> Bool {
+        try await writing { try $0.settleReminder(id: id, claimant: claimant, state: state, late: late, hooks: hooks, at: at) }
     }
 
-    public func reminderCounts(since: Date?) throws -> [ReminderState: Int] {
-        try reading { try $0.reminderCounts(since: since) }
+    public func reminders(matching query: ReminderQuery) async throws -> [ReminderRecord] {
+        try await reading { try $0.reminders(matching: query) }
     }
 }

@@ -2,32 +2,57 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction {
-    func reminderExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reminder_log WHERE id = ?)", arguments: [id]) ?? false
-    }
-
-    func knownReminderIDs(_ ids: [String]) throws -> Set<String> {
-        var known: Set<String> = []
-        for batch in SQLChunks.batches(Array(Set(ids))) {
-            let sql = "SELECT id FROM reminder_log WHERE id IN (\(batch.placeholders))"
-            known.formUnion(try String.fetchAll(db, sql: sql, arguments: StatementArguments(batch.values)))
+    /// `INSERT OR IGNORE`: an occurrence already in the log, in any state and from any
+    /// daemon, stays as it is.
+    func planReminders(_ reminders: [ReminderRecord], at: Date) throws -> Int {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO reminder_log (id, plan_id, person_id, step, kind, due, fire_at, recipient_role, recipient_id, state,
+                                                late, recorded_at, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?)
+            """)
+        var planned = 0
+        for r in reminders {
+            try insert.execute(arguments: [
+                r.id, r.planID, r.personID, r.step, r.kind, r.due, StoreTime.text(r.fireAt), r.recipientRole, r.recipientID, StoreTime.text(at), r.message,
+            ])
+            planned += db.changesCount
         }
-        return known
+        return planned
     }
 
-    /// `INSERT OR IGNORE`, then SQLite's count of changed rows says whether this call
-    /// inserted it: two daemons (or a restart racing a reload) computing the same
-    /// occurrence cannot both see `true`, because writes are serialised.
-    func recordReminder(_ reminder: ReminderRecord, hooks: [String], at: Date) throws -> Bool {
-        try ReminderRow(reminder).insert(db, onConflict: .ignore)
-        guard db.changesCount > 0 else { return false }
-        guard reminder.state == .fired else { return true }
+    /// One UPDATE: SQLite runs one writer at a time, and PostgreSQL's row locks do the same
+    /// for the same statement, so a reminder moves to `firing` for exactly one claimant.
+    func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) throws -> [ReminderRecord] {
+        try ReminderRow.fetchAll(db, sql: """
+            UPDATE reminder_log SET state = 'firing', claimed_by = ?, claimed_at = ?
+            WHERE (state = 'planned' AND fire_at <= ?) OR (state = 'firing' AND claimed_at < ? AND claimed_by != ?)
+            RETURNING *
+            """, arguments: [claimant, at, dueBy, staleBefore, claimant])
+            .map { try $0.record() }
+            .sorted { $0.fireAt != $1.fireAt ? $0.fireAt < $1.fireAt : $0.id < $1.id }
+    }
+
+    func claimedReminders(claimant: String) throws -> [ReminderRecord] {
+        try ReminderRow.fetchAll(db, sql: """
+            SELECT * FROM reminder_log WHERE state = 'firing' AND claimed_by = ? ORDER BY fire_at, id
+            """, arguments: [claimant]).map { try $0.record() }
+    }
+
+    /// A fired reminder gets its pending deliveries in the same transaction: one that is
+    /// fired always has them.
+    func settleReminder(id: String, claimant: String, state: ReminderState, late: Bool, hooks: [String], at: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE reminder_log SET state = ?, late = ?, recorded_at = ?
+            WHERE id = ? AND state = 'firing' AND claimed_by = ?
+            """, arguments: [state.rawValue, late, at, id, claimant])
+        guard db.changesCount == 1 else { return false }
+        guard state == .fired else { return true }
         let insert = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO hook_delivery (reminder_id, hook, state, attempts, next_attempt_at, updated_at)
             VALUES (?, ?, 'pending', 0, ?, ?)
             """)
         for hook in hooks {
-            try insert.execute(arguments: [reminder.id, hook, at, at])
+            try insert.execute(arguments: [id, hook, at, at])
         }
         return true
     }
@@ -56,12 +81,15 @@ extension SQLiteTransaction {
 
 extension ReminderQuery {
     /// The SELECT for this query, and its arguments (shared with the EXPLAIN check).
+    /// Without a state, the handled ones.
     func sql() -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let state {
             conditions.append("state = ?")
             arguments += [state.rawValue]
+        } else {
+            conditions.append("state IN ('fired', 'missed', 'silenced')")
         }
         if let planID {
             conditions.append("plan_id = ?")
@@ -79,8 +107,7 @@ extension ReminderQuery {
             conditions.append("fire_at < ?")
             arguments += [until]
         }
-        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        var sql = "SELECT * FROM reminder_log \(clause) ORDER BY fire_at DESC, id DESC"
+        var sql = "SELECT * FROM reminder_log WHERE \(conditions.joined(separator: " AND ")) ORDER BY fire_at DESC, id DESC"
         if let limit {
             sql += " LIMIT ?"
             arguments += [limit]

@@ -4,7 +4,7 @@ import KinerjaCore
 
 /// The `position` table's row: keyed by person, role and school (the empty string for a
 /// supervisor, whose position has no school of its own).
-struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct PositionRow: Sendable {
     static let databaseTableName = "position"
 
     var personID: String
@@ -19,39 +19,34 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     /// JSON array of NPSNs, in the roster's order.
     var sekolahBinaan: String
     var active: Bool
+    var kecamatan: String?
+    var jenjang: String?
     var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case personID = "person_id"
-        case role, npsn, jabatan
-        case namaSekolah = "nama_sekolah"
-        case atasanID = "atasan_id"
-        case timKinerja = "tim_kinerja"
-        case pejabatPenilaiID = "pejabat_penilai_id"
-        case sekolahBinaan = "sekolah_binaan"
-        case active
-        case updatedAt = "updated_at"
-    }
-
-    init(_ position: Position, at: Date) throws {
+    init(_ position: Position, at: Date) {
         personID = position.key.personID.rawValue
         role = position.key.role.rawValue
         npsn = PositionRow.npsnColumn(position.key.npsn)
         jabatan = position.jabatan.rawValue
         namaSekolah = position.namaSekolah
         atasanID = position.atasanID?.rawValue
-        timKinerja = try JSONText.encode(position.timKinerja.map(\.rawValue))
+        timKinerja = JSONText.list(position.timKinerja.map(\.rawValue))
         pejabatPenilaiID = position.pejabatPenilaiID?.rawValue
-        sekolahBinaan = try JSONText.encode(position.sekolahBinaan.map(\.rawValue))
+        sekolahBinaan = JSONText.list(position.sekolahBinaan.map(\.rawValue))
         active = position.active
+        kecamatan = position.kecamatan
+        jenjang = position.jenjang
         updatedAt = at
     }
 
     /// The columns ``init(listingRow:)`` reads, in its order.
     static let listingColumns = """
         position.person_id, position.role, position.npsn, position.jabatan, position.nama_sekolah, \
-        position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active
+        position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active, \
+        position.kecamatan, position.jenjang
         """
+    /// How many columns ``listingColumns`` are: a query's own columns follow them.
+    static let listingColumnCount = 12
 
     /// Reads ``listingColumns`` by index: listings and every reminder pass read all positions
     /// of the office, and looking columns up by name (GRDB lowercases each name) was a third
@@ -67,6 +62,25 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         pejabatPenilaiID = row[7]
         sekolahBinaan = row[8]
         active = row[9]
+        kecamatan = row[10]
+        jenjang = row[11]
+        updatedAt = .distantPast
+    }
+
+    /// Reads ``listingColumns`` from a row read straight from SQLite (`RowStatement`).
+    init(columns c: RowColumns) {
+        personID = c.text(0) ?? ""
+        role = c.text(1) ?? ""
+        npsn = c.text(2) ?? ""
+        jabatan = c.text(3) ?? ""
+        namaSekolah = c.text(4)
+        atasanID = c.text(5)
+        timKinerja = c.text(6) ?? "[]"
+        pejabatPenilaiID = c.text(7)
+        sekolahBinaan = c.text(8) ?? "[]"
+        active = c.bool(9)
+        kecamatan = c.text(10)
+        jenjang = c.text(11)
         updatedAt = .distantPast
     }
 
@@ -88,6 +102,6 @@ struct PositionRow: Codable, FetchableRecord, PersistableRecord, Sendable {
             key: PositionKey(personID: PersonID(trusted: personID), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)),
             jabatan: jabatan, namaSekolah: namaSekolah, atasanID: atasanID.map(PersonID.init(trusted:)),
             timKinerja: team.map(PersonID.init(trusted:)), pejabatPenilaiID: pejabatPenilaiID.map(PersonID.init(trusted:)),
-            sekolahBinaan: schools.map(NPSN.init(trusted:)), active: active)
+            sekolahBinaan: schools.map(NPSN.init(trusted:)), active: active, kecamatan: kecamatan, jenjang: jenjang)
     }
 }

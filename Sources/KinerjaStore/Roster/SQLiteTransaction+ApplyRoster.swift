@@ -3,92 +3,170 @@ import GRDB
 import KinerjaCore
 
 extension SQLiteTransaction {
-    /// Compares the roster with the whole stored roster in memory (two reads, however many
-    /// rows), then writes only what differs, each with its audit row. A person listed twice
-    /// (one row per position) is taken from their first row.
-    func applyRoster(_ entries: [RosterEntry], actor: AuditActor, at: Date, markMissingInactive: Bool) throws -> RosterSummary {
-        effects?.rosterChanged()
-        var persons: [PersonID: Person] = [:]
-        var personOrder: [PersonID] = []
-        var positions: [PositionKey: Position] = [:]
-        var positionOrder: [PositionKey] = []
-        for entry in entries {
-            if persons[entry.person.id] == nil {
-                persons[entry.person.id] = entry.person
-                personOrder.append(entry.person.id)
-            }
-            if positions[entry.position.key] == nil {
-                positions[entry.position.key] = entry.position
-                positionOrder.append(entry.position.key)
-            }
-        }
-
-        var storedPersons: [PersonID: Person] = [:]
-        for row in try PersonRow.fetchAll(db) { storedPersons[PersonID(trusted: row.id)] = try row.person() }
-        var storedPositions: [PositionKey: Position] = [:]
-        for row in try PositionRow.fetchAll(db) {
-            let position = try row.position()
-            storedPositions[position.key] = position
-        }
-
+    /// Compares each roster row with its stored row (one indexed read each: a country's
+    /// roster is not held twice in memory), writes the import's audit row with the counts,
+    /// then only what differs, each with an audit row (the fields that changed; an addition
+    /// names its import only). A person listed twice (one row per position) is taken from
+    /// their first row.
+    func applyRoster(
+        _ entries: [RosterEntry], markMissingInactive: Bool, plans: [PlanCreation], record: ImportRecord, actor: AuditActor, at: Date
+    ) throws -> RosterSummary {
         var summary = RosterSummary()
+        var personKeys = Set<PersonID>(), positionKeys = Set<PositionKey>()
+        personKeys.reserveCapacity(entries.count)
+        positionKeys.reserveCapacity(entries.count)
+        var persons: [(new: Person, old: Person?, change: RosterChange)] = []
+        var positions: [(new: Position, old: Position?, change: RosterChange)] = []
+        let personByID = try RowStatement(db, "SELECT nama, kepegawaian, active, email, telepon FROM person WHERE id = ?")
+        let positionByKey = try RowStatement(db, "SELECT \(PositionRow.listingColumns) FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
+        for entry in entries where personKeys.insert(entry.person.id).inserted {
+            var old: Person? = nil
+            try personByID.forEach({ $0.add(entry.person.id.rawValue) }) { c in
+                old = try PersonRow(id: entry.person.id.rawValue, nama: c.text(0) ?? "", kepegawaian: c.text(1) ?? "", active: c.bool(2),
+                                    email: c.text(3), telepon: c.text(4), updatedAt: .distantPast).person()
+            }
+            if let change = RosterChange(old: old?.active, new: entry.person.active, same: old == entry.person, counts: &summary.persons) {
+                persons.append((entry.person, old, change))
+            }
+        }
+        for entry in entries where positionKeys.insert(entry.position.key).inserted {
+            let key = entry.position.key
+            var old: Position? = nil
+            try positionByKey.forEach({ v in
+                v.add(key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn))
+            }) { c in old = try PositionRow(columns: c).position() }
+            if let change = RosterChange(old: old?.active, new: entry.position.active, same: old == entry.position, counts: &summary.positions) {
+                positions.append((entry.position, old, change))
+            }
+        }
+        try RowStatement(db, "SELECT id FROM person WHERE active").forEach({ _ in }) { c in
+            if !personKeys.contains(PersonID(trusted: c.text(0) ?? "")) { summary.missing += 1 }
+        }
+        if markMissingInactive {
+            try RowStatement(db, "SELECT \(PositionRow.listingColumns) FROM position WHERE position.active ORDER BY 1, 2, 3").forEach({ _ in }) { c in
+                var stored = try PositionRow(columns: c).position()
+                guard !positionKeys.contains(stored.key) else { return }
+                let old = stored
+                stored.active = false
+                _ = RosterChange(old: true, new: false, same: false, counts: &summary.positions)
+                positions.append((stored, old, .deactivated))
+            }
+            try RowStatement(db, "SELECT id, nama, kepegawaian, email, telepon FROM person WHERE active ORDER BY id").forEach({ _ in }) { c in
+                let id = c.text(0) ?? ""
+                guard !personKeys.contains(PersonID(trusted: id)) else { return }
+                var stored = try PersonRow(
+                    id: id, nama: c.text(1) ?? "", kepegawaian: c.text(2) ?? "", active: true, email: c.text(3), telepon: c.text(4),
+                    updatedAt: .distantPast).person()
+                let old = stored
+                stored.active = false
+                _ = RosterChange(old: true, new: false, same: false, counts: &summary.persons)
+                persons.append((stored, old, .deactivated))
+            }
+        }
+        var counts = record.counts
+        counts["added"] = summary.added
+        counts["updated"] = summary.updated
+        counts["unchanged"] = summary.unchanged
+        counts["deactivated"] = summary.deactivated
+        counts["missing"] = summary.missing
+        var audit = try AuditRows(db, actor: actor, at: at)
+        let importID = try audit.append(
+            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
+            after: AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
+        var writer = try RosterWriter(db, at: at)
         // Persons first: positions refer to them.
-        for id in personOrder {
-            let person = persons[id]!
-            try write(person, was: storedPersons[id], counts: &summary.persons, actor: actor, at: at)
+        for (person, old, change) in persons {
+            try writer.write(person)
+            var fields = FieldChanges()
+            // An addition names its import only: the row holds the values, and every later
+            // change keeps those it replaced.
+            if let old {
+                fields.compare("nama", old.nama, person.nama)
+                fields.compare("kepegawaian", old.kepegawaian.rawValue, person.kepegawaian.rawValue)
+                fields.compare("email", old.email, person.email)
+                fields.compare("telepon", old.telepon, person.telepon)
+                fields.compare("active", "\(old.active)", "\(person.active)")
+            }
+            fields.note("import", "\(importID)")
+            try audit.append(action: "person \(change.rawValue)", subject: person.id.rawValue, before: fields.beforeJSON, after: fields.afterJSON)
         }
-        for key in positionOrder {
-            let position = positions[key]!
-            try write(position, was: storedPositions[key], counts: &summary.positions, actor: actor, at: at)
+        for (position, old, change) in positions {
+            try writer.write(position, replacingBinaan: old.map { $0.sekolahBinaan != position.sekolahBinaan } ?? !position.sekolahBinaan.isEmpty)
+            var fields = FieldChanges()
+            if let old {
+                func ids(_ list: [PersonID]) -> String { list.map(\.rawValue).joined(separator: "|") }
+                fields.compare("jabatan", old.jabatan.rawValue, position.jabatan.rawValue)
+                fields.compare("namaSekolah", old.namaSekolah, position.namaSekolah)
+                fields.compare("kecamatan", old.kecamatan, position.kecamatan)
+                fields.compare("jenjang", old.jenjang, position.jenjang)
+                fields.compare("atasanID", old.atasanID?.rawValue, position.atasanID?.rawValue)
+                fields.compare("timKinerja", old.timKinerja, position.timKinerja, ids)
+                fields.compare("pejabatPenilaiID", old.pejabatPenilaiID?.rawValue, position.pejabatPenilaiID?.rawValue)
+                fields.compare("sekolahBinaan", old.sekolahBinaan, position.sekolahBinaan) { $0.map(\.rawValue).joined(separator: "|") }
+                fields.compare("active", "\(old.active)", "\(position.active)")
+            }
+            fields.note("import", "\(importID)")
+            try audit.append(action: "position \(change.rawValue)", subject: position.key.description, before: fields.beforeJSON, after: fields.afterJSON)
         }
-        guard markMissingInactive else { return summary }
-        for key in storedPositions.keys.sorted() where positions[key] == nil && storedPositions[key]!.active {
-            var position = storedPositions[key]!
-            position.active = false
-            try write(position, was: storedPositions[key], counts: &summary.positions, actor: actor, at: at)
-        }
-        for id in storedPersons.keys.sorted() where persons[id] == nil && storedPersons[id]!.active {
-            var person = storedPersons[id]!
-            person.active = false
-            try write(person, was: storedPersons[id], counts: &summary.persons, actor: actor, at: at)
-        }
+        for creation in plans { _ = try ensurePlans(creation, actor: actor, at: at) }
         return summary
     }
+}
 
-    private func write(_ person: Person, was old: Person?, counts: inout RosterSummary.Counts, actor: AuditActor, at: Date) throws {
-        guard let action = RosterChange(old: old?.active, new: person.active, same: old == person, counts: &counts) else { return }
-        let row = PersonRow(person, at: at)
-        if old == nil { try row.insert(db) } else { try row.update(db) }
-        try appendAudit(
-            action: "person \(action.rawValue)", subject: person.id.rawValue,
-            before: try old.map(JSONText.encode), after: try JSONText.encode(person), actor: actor, at: at)
+/// The person, position and `sekolah_binaan` rows a roster import writes, by prepared
+/// statements.
+private struct RosterWriter {
+    private var upsertPerson, upsertPosition, deleteBinaan, insertBinaan: RowStatement
+    private let at: String
+
+    init(_ db: Database, at: Date) throws {
+        self.at = StoreTime.text(at)
+        upsertPerson = try RowStatement(db, """
+            INSERT INTO person (id, nama, kepegawaian, active, email, telepon, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, kepegawaian = excluded.kepegawaian, active = excluded.active,
+                email = excluded.email, telepon = excluded.telepon, updated_at = excluded.updated_at
+            """)
+        upsertPosition = try RowStatement(db, """
+            INSERT INTO position (person_id, role, npsn, jabatan, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id,
+                                  sekolah_binaan, active, kecamatan, jenjang, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (person_id, role, npsn) DO UPDATE SET jabatan = excluded.jabatan, nama_sekolah = excluded.nama_sekolah,
+                atasan_id = excluded.atasan_id, tim_kinerja = excluded.tim_kinerja, pejabat_penilai_id = excluded.pejabat_penilai_id,
+                sekolah_binaan = excluded.sekolah_binaan, active = excluded.active, kecamatan = excluded.kecamatan,
+                jenjang = excluded.jenjang, updated_at = excluded.updated_at
+            """)
+        deleteBinaan = try RowStatement(db, "DELETE FROM sekolah_binaan WHERE person_id = ? AND role = ? AND npsn = ?")
+        insertBinaan = try RowStatement(db, "INSERT INTO sekolah_binaan (binaan_npsn, person_id, role, npsn) VALUES (?, ?, ?, ?)")
     }
 
-    private func write(_ position: Position, was old: Position?, counts: inout RosterSummary.Counts, actor: AuditActor, at: Date) throws {
-        guard let action = RosterChange(old: old?.active, new: position.active, same: old == position, counts: &counts) else { return }
-        let row = try PositionRow(position, at: at)
-        if old == nil { try row.insert(db) } else { try row.update(db) }
-        if (old?.sekolahBinaan ?? []) != position.sekolahBinaan { try replaceSekolahBinaan(of: position) }
-        try appendAudit(
-            action: "position \(action.rawValue)", subject: position.key.description,
-            before: try old.map(JSONText.encode), after: try JSONText.encode(position), actor: actor, at: at)
+    mutating func write(_ person: Person) throws {
+        let at = at
+        try upsertPerson.execute { v in
+            v.add(person.id.rawValue, person.nama, person.kepegawaian.rawValue, person.active, person.email, person.telepon, at)
+        }
     }
 
-    /// Keeps the searchable `sekolah_binaan` rows equal to the position's list.
-    private func replaceSekolahBinaan(of position: Position) throws {
-        let key = position.key
-        let arguments: StatementArguments = [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)]
-        try db.cachedStatement(sql: "DELETE FROM sekolah_binaan WHERE person_id = ? AND role = ? AND npsn = ?")
-            .execute(arguments: arguments)
-        let insert = try db.cachedStatement(sql: "INSERT INTO sekolah_binaan (binaan_npsn, person_id, role, npsn) VALUES (?, ?, ?, ?)")
+    mutating func write(_ position: Position, replacingBinaan: Bool) throws {
+        let row = PositionRow(position, at: .distantPast), at = at
+        try upsertPosition.execute { v in
+            v.add(row.personID, row.role, row.npsn, row.jabatan, row.namaSekolah, row.atasanID, row.timKinerja,
+                  row.pejabatPenilaiID, row.sekolahBinaan, row.active, row.kecamatan, row.jenjang, at)
+        }
+        guard replacingBinaan else { return }
+        // Keeps the searchable `sekolah_binaan` rows equal to the position's list.
+        try deleteBinaan.execute { v in
+            v.add(row.personID, row.role, row.npsn)
+        }
         for school in Set(position.sekolahBinaan) {
-            try insert.execute(arguments: [school.rawValue] + arguments)
+            try insertBinaan.execute { v in
+                v.add(school.rawValue, row.personID, row.role, row.npsn)
+            }
         }
     }
 }
 
 /// How one roster row compares with what is stored; nil when it is unchanged.
-private enum RosterChange: String {
+enum RosterChange: String {
     case added, updated, deactivated
 
     /// Classifies and counts the change.

@@ -7,15 +7,13 @@ public struct StatusFigures: Sendable, Hashable {
     public var reminders: [ReminderState: Int]
     /// Hook deliveries that failed for good.
     public var failedDeliveries: Int
-    /// Bytes of the database and its WAL. They change only with writes, so they are kept
-    /// with the counts: a `stat` of each file was half of a status call's time.
+    /// Bytes of the store.
     public var storeBytes: Int64
 
-    /// Figures with what they were read for.
-    struct Cached: Sendable {
-        let generation: UInt64
-        let cycle: CycleID
-        let overdueOn: LocalDate
-        let figures: StatusFigures
+    public init(counts: StoreCounts, reminders: [ReminderState: Int], failedDeliveries: Int, storeBytes: Int64) {
+        self.counts = counts
+        self.reminders = reminders
+        self.failedDeliveries = failedDeliveries
+        self.storeBytes = storeBytes
     }
 }

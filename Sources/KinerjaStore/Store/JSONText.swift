@@ -1,9 +1,11 @@
 import Foundation
+import KinerjaJSON
 
-/// The JSON form of Core values in the store: plan state and audit before/after. Keys are
-/// sorted so that the same value always gives the same text (audit rows compare, diffs
-/// read well). One encoder and decoder for the process: making one per value costs more
-/// than the encoding when a roster of a province is imported.
+/// The JSON form of values in the store: a position's lists, the small audit rows of a
+/// silence or an acknowledgement, and the plans of migration 2 read by migration 6. Keys are
+/// sorted so that the same value always gives the same text. One encoder and decoder for
+/// the process: making one per value costs more than the encoding when a roster of a
+/// province is imported.
 enum JSONText {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -17,6 +19,17 @@ enum JSONText {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A position's list as its column keeps it: a JSON array of strings, compact.
+    static func list(_ items: [String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(item, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A JSON array of strings (ids in a position's columns). The store writes these lists
     /// compactly and ids have nothing to escape, so they are split without a decoder (which
     /// cost more than the rest of reading a position); anything else goes to the decoder.
@@ -25,9 +38,14 @@ enum JSONText {
         return try decode([String].self, from: text, table: table, key: key)
     }
 
-    /// `["a","b"]` with no escapes and no whitespace, or nil.
+    /// `["a","b"]` with no escapes and no whitespace, or nil. Read in place on the string's
+    /// UTF-8 storage.
     static func plainList(_ text: String) -> [String]? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { plainList(bytes: $0) }
+    }
+
+    private static func plainList(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
         if bytes.count == 2 { return [] }
         var items: [String] = []
@@ -40,7 +58,7 @@ enum JSONText {
                 end += 1
             }
             guard end < bytes.count - 1, bytes[end] == UInt8(ascii: "\"") else { return nil }
-            items.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             index = end + 1
             if bytes[index] == UInt8(ascii: "]") { return index == bytes.count - 1 ? items : nil }
             guard bytes[index] == UInt8(ascii: ","), index + 1 < bytes.count - 1 else { return nil }

@@ -3,45 +3,26 @@ import GRDB
 import KinerjaCore
 import Synchronization
 
-/// The store on one SQLite file, through a GRDB `DatabasePool`: WAL, so that status
-/// questions and backups read while a change is written; `synchronous=FULL`, so that a
-/// change acknowledged to a client survives a power cut; foreign keys on; a busy timeout
-/// for the rare other process (an administrator's `sqlite3`) holding the lock.
+/// The store port (`OfficeStore`) on one SQLite file, through a GRDB `DatabasePool`: WAL,
+/// so that questions and backups read while a change is written; `synchronous=FULL`, so
+/// that a change acknowledged to a client survives a power cut; foreign keys on; a busy
+/// timeout for another process (a second daemon, an administrator's `sqlite3`) holding the
+/// lock. Each call of the port is one transaction on GRDB's queues, awaited.
 ///
-/// Each `StoreOperations` call is its own transaction; `transaction(_:)` groups many.
-/// Do not call the store from inside `transaction`'s body (GRDB refuses re-entrant
-/// access): use the transaction it passes.
-public final class SQLiteStore: KinerjaStoring {
+/// The tables are relational (see `SchemaV6`): plans, step records, choices, blocks and
+/// revisions are rows, and the columns a Core rule derives (`PlanFacts`) are kept beside
+/// each plan, so that a question is an indexed query and nothing is decoded. Nothing is
+/// kept in memory between calls.
+public final class SQLiteStore: OfficeStore {
     public let path: String
     let pool: DatabasePool
-    /// Moves at every committed write transaction except the scheduler's checkpoint: the
-    /// status figures read before it moved may be stale. (The checkpoint wrote one after
-    /// every pass, and every status call read the figures anew.)
-    let writeGeneration = Atomic<UInt64>(0)
-    /// Move when a write changed the roster, the plans, or either (see `WriteEffects`):
-    /// each kind of kept answer checks the one of the tables it reads.
-    let rosterGeneration = Atomic<UInt64>(0)
-    let planGeneration = Atomic<UInt64>(0)
-    let listingGeneration = Atomic<UInt64>(0)
-    private let writes = Atomic<UInt64>(0)
-    /// Moves whenever this store's roster changes: what was derived from the roster before
-    /// it moved (an index of positions, a reminder's recipient names) may be stale.
-    public var rosterVersion: UInt64 { rosterGeneration.load(ordering: .acquiring) }
-    /// How many write transactions this store has run, the scheduler's checkpoints included:
-    /// a reader that remembers it can tell whether anything it read may have changed since.
-    public var writeCount: UInt64 { writes.load(ordering: .acquiring) }
-    /// The last `statusFigures`, valid while `writeGeneration` has not moved.
-    let statusCache = Mutex<StatusFigures.Cached?>(nil)
-    /// The listings' reads. Plans are patched with the plans a write saved one by one (a
-    /// transition), so the next listing reads nothing; positions are read again only when
-    /// the roster changed, or, for positions chosen by their plans, when either changed.
-    let keptPlans = KeptAnswers<PlanQuery, [StoredPlan]>()
-    let keptPositions = KeptAnswers<PositionQuery, [(person: Person, position: Position)]>()
-    let keptPositionsByPlan = KeptAnswers<PositionQuery, [(person: Person, position: Position)]>()
-    let keptSchoolNames = KeptAnswers<Bool, [String: String]>(maxQuestions: 1, maxRows: .max)
+    /// Tells the listeners what each commit touched (this process's writes).
+    private let observer = CommitObserver()
 
     /// How long a write waits for another process's lock before failing.
     static let busyTimeout: TimeInterval = 5
+    /// How often `followOtherWriters` asks SQLite whether another connection committed.
+    static let otherWritersInterval: Duration = .seconds(5)
 
     /// Opens (creating if missing) the database at `path` and migrates it to the schema of
     /// this code. Refuses a database written by a newer Kinerja (`StoreError.newerSchema`)
@@ -55,29 +36,29 @@ public final class SQLiteStore: KinerjaStoring {
             if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
             try SchemaMigrations.migrator.migrate(pool)
         }
+        pool.add(transactionObserver: observer, extent: .databaseLifetime)
     }
 
-    /// Closes the connections; the store must not be used afterwards. Dropping the last
-    /// reference closes them too.
-    public func close() throws {
+    public var location: String { path }
+
+    public func close() async throws {
         // GRDB closes the writer before the (read-only) readers, and a read-only last
         // connection cannot checkpoint: the WAL would stay behind, and be replayed onto a
         // backup copied over kinerja.sqlite. Checkpointing it empty first makes the file
         // alone the whole store once the daemon has stopped.
-        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try pool.close()
     }
 
     /// The identifiers this code's migrations have (the newest schema it understands).
     public static var knownMigrations: [String] { SchemaMigrations.identifiers }
 
-    public func schemaVersion() -> [String] {
-        (try? pool.read { try SchemaMigrations.migrator.appliedMigrations($0) }) ?? []
+    public func schemaVersion() async throws -> [String] {
+        try await pool.read { try SchemaMigrations.migrator.appliedMigrations($0) }
     }
 
-    /// The database and its WAL, in bytes; a file that is not there counts 0. `stat` directly:
-    /// `status` asks on every call, and Foundation's attribute dictionary cost more than the rest.
-    public func fileSize() throws -> Int64 {
+    /// The database and its WAL, in bytes; a file that is not there counts 0.
+    public func size() async throws -> Int64 {
         var total: Int64 = 0
         for file in [path, path + "-wal"] {
             var info = stat()
@@ -86,78 +67,43 @@ public final class SQLiteStore: KinerjaStoring {
         return total
     }
 
-    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try writing(body)
+    public func observeChanges(_ listener: @escaping @Sendable (StoreChange) -> Void) {
+        observer.add(listener)
     }
 
-    /// A read in one consistent snapshot.
-    func reading<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTransaction(db: db)) }
-    }
-
-    /// `kept`'s answer to `question`, read by `body` when none is kept since `generation` moved.
-    func reading<Question, Answer>(
-        _ question: Question, keptIn kept: KeptAnswers<Question, Answer>, generation: borrowing Atomic<UInt64>,
-        _ body: (SQLiteTransaction) throws -> Answer
-    ) throws -> Answer {
-        try kept.answer(to: question, generation: generation.load(ordering: .acquiring)) { try reading(body) }
-    }
-
-    /// A write in one transaction, with its audit rows. What it changed reaches the kept
-    /// answers once it has committed (`publish`). `changesStatus: false` is for bookkeeping
-    /// the status figures do not read (the scheduler's checkpoint).
-    func writing<T>(changesStatus: Bool = true, _ body: (SQLiteTransaction) throws -> T) throws -> T {
-        defer { writes.add(1, ordering: .releasing) }
-        return try SQLiteStore.mapFullDisk(directory: directory) {
-            try pool.write { db in
-                let effects = WriteEffects()
-                let result = try body(SQLiteTransaction(db: db, effects: effects))
-                let summary = effects.summary
-                // On the writer's queue, right after the commit and before the next write:
-                // writes reach the kept answers in the order they were committed.
-                db.afterNextTransaction { [self] _ in publish(summary, changesStatus: changesStatus) }
-                return result
+    /// Another process's commit is not seen by this pool's observer; SQLite tells it through
+    /// `PRAGMA data_version`, which on the writer's connection moves only when another
+    /// connection committed. Asked every few seconds: an administrator's `sqlite3`, or a
+    /// second daemon on the same file, is seen within `otherWritersInterval`.
+    public func followOtherWriters() async throws {
+        var seen = try await pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        while !Task.isCancelled {
+            try await Task.sleep(for: SQLiteStore.otherWritersInterval)
+            let now = try await pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+            if now != seen {
+                seen = now
+                observer.notify(.everything)
             }
         }
     }
 
-    /// Brings the kept answers up to a committed write, then moves the generations readers
-    /// check. A reader that took a generation before this sees its answer dropped (or, for
-    /// plans, patched: a patch replaces a plan by id, so patching twice is harmless).
-    private func publish(_ effects: WriteEffects.Summary, changesStatus: Bool) {
-        if effects.roster {
-            let next = rosterGeneration.load(ordering: .acquiring) + 1
-            keptPositions.advance(to: next, patch: nil)
-            keptSchoolNames.advance(to: next, patch: nil)
-            rosterGeneration.store(next, ordering: .releasing)
-        }
-        if effects.plansChanged {
-            let next = planGeneration.load(ordering: .acquiring) + 1
-            let saved = effects.saved
-            keptPlans.advance(to: next, patch: effects.plansRewritten ? nil : { query, plans in query.patch(&plans, saving: saved) })
-            planGeneration.store(next, ordering: .releasing)
-        }
-        if effects.roster || effects.plansChanged {
-            let next = listingGeneration.load(ordering: .acquiring) + 1
-            keptPositionsByPlan.advance(to: next, patch: nil)
-            listingGeneration.store(next, ordering: .releasing)
-        }
-        if changesStatus { writeGeneration.add(1, ordering: .releasing) }
+    /// A read in one consistent snapshot, on one of the readers.
+    func reading<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
+        try await pool.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
-    /// The directory of the database and its WAL: where space runs out.
-    var directory: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
-
-    /// Turns SQLite's "database or disk is full" (ENOSPC while writing the WAL or a backup)
-    /// into `StoreError.diskFull`, which says where to free space; by then the transaction was
-    /// rolled back. Other errors pass unchanged.
-    static func mapFullDisk<T>(directory: String, _ body: () throws -> T) throws -> T {
+    /// A write in one transaction, with its audit rows; a full disk is `StoreError.diskFull`.
+    func writing<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
+        let directory = self.directory
         do {
-            return try body()
+            return try await pool.write { db in try body(SQLiteTransaction(db: db)) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(directory: directory)
         }
     }
+
+    /// The directory of the database and its WAL: where space runs out.
+    var directory: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
     // MARK: Opening
 

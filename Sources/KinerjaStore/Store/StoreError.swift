@@ -2,7 +2,7 @@ import KinerjaCore
 
 /// Failures of the store that an administrator must act on; each description says what to
 /// do, because it ends up in the journal and in the CLI's error output.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StoreError: Refusal, Equatable, CustomStringConvertible {
     /// The database has migrations this code does not know: a newer Kinerja wrote it, and
     /// running older code on it could misread or damage its data.
     case newerSchema(path: String, unknownMigrations: [String])
@@ -26,8 +26,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An acknowledgement of a reminder id that is not `plan|step|due|…` (see
     /// `AcknowledgementKey`).
     case malformedReminderID(String)
-    /// A hook delivery was finished that was never created (`recordReminder` creates them).
+    /// A hook delivery was finished that was never created (`settleReminder` creates them).
     case noSuchDelivery(reminderID: String, hook: String)
+    /// The plan changed since it was read (another writer saved it first): read it again
+    /// and apply the change to what is stored now.
+    case conflict(plan: String)
 
     public var description: String { message(in: .english) }
 
@@ -70,6 +73,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return language.text(
                 id: "'\(id)' bukan id pengingat (plan|step|due|kind|offset|recipient); salin dari pengingat atau kinerjactl status",
                 en: "'\(id)' is not a reminder id (plan|step|due|kind|offset|recipient); copy it from the reminder or kinerjactl status")
+        case .conflict(let plan):
+            return language.text(
+                id: "rencana \(plan) baru saja diubah oleh penulis lain; tidak ada yang ditulis, coba lagi",
+                en: "the plan \(plan) was just changed by another writer; nothing was written, try again")
         case .noSuchDelivery(let reminderID, let hook):
             return language.text(
                 id: "tidak ada pengiriman pengingat \(reminderID) ke hook \(hook) yang tercatat; ini bug pada daemon, mohon laporkan",

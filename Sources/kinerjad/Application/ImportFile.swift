@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import KinerjaCore
 import KinerjaRPC
@@ -7,7 +8,7 @@ import KinerjaSheets
 /// file's bytes (base64 on the wire, since a Varlink message is JSON text) that are an
 /// .xlsx workbook, recognised by its zip signature, or a CSV. The daemon reads what it
 /// received, never a path (DESIGN.md, "Store"); the reading runs where the import runs, on
-/// the router's blocking pool, not on an event loop.
+/// Swift's global executor, not on an event loop.
 struct ImportFile {
     enum Content {
         case text(String)
@@ -24,7 +25,7 @@ struct ImportFile {
     }
 
     /// What the import call carried: `text` is the CSV, or with `base64` the file's bytes.
-    init(wire text: String, base64: Bool, sheet: String?) throws(VarlinkError) {
+    init(wire text: String, base64: Bool, sheet: String?) throws(OfficeError) {
         self.sheet = sheet
         guard base64 else {
             content = .text(text)
@@ -36,19 +37,30 @@ struct ImportFile {
         content = .bytes(data)
     }
 
+    /// The hex SHA-256 of the file as sent (the CSV's UTF-8, or the file's bytes): the
+    /// import's audit row names the file by it.
+    var sha256: String {
+        let digest: SHA256.Digest
+        switch content {
+        case .text(let text): digest = SHA256.hash(data: Data(text.utf8))
+        case .bytes(let data): digest = SHA256.hash(data: data)
+        }
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The file's good rows and problems through `parse`; a file that is no table (empty,
     /// a quote never closed) is the only problem, as for a CSV. A workbook that cannot be
     /// read at all, or a sheet that is not there, is refused as `InvalidInput`.
     func parse<Line>(
         _ parse: (CSVTable) -> (lines: [Line], problems: [ImportProblem])
-    ) throws(VarlinkError) -> (lines: [Line], problems: [ImportProblem]) {
+    ) throws(OfficeError) -> (lines: [Line], problems: [ImportProblem]) {
         switch try table() {
         case .success(let table): return parse(table)
         case .failure(let problem): return ([], [problem])
         }
     }
 
-    private func table() throws(VarlinkError) -> Result<CSVTable, ImportProblem> {
+    private func table() throws(OfficeError) -> Result<CSVTable, ImportProblem> {
         switch content {
         case .text(let text):
             return try csv(text)
@@ -70,7 +82,7 @@ struct ImportFile {
         }
     }
 
-    private func csv(_ text: String) throws(VarlinkError) -> Result<CSVTable, ImportProblem> {
+    private func csv(_ text: String) throws(OfficeError) -> Result<CSVTable, ImportProblem> {
         guard sheet == nil else {
             throw WireToCore.invalid(
                 "sheet", id: "lembar (sheet) hanya untuk buku kerja .xlsx; berkas ini CSV",

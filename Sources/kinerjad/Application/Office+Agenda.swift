@@ -5,44 +5,45 @@ import KinerjaStore
 /// What fires between two instants, read from the store and planned by Core's
 /// `ReminderAgenda`: the one path behind the scheduler's firing and the preview.
 extension Office {
-    /// The plans whose reminders can fire on some day of a window, and each cycle's schedule.
-    struct AgendaPlans {
-        var plans: [StoredPlan] = []
-        var schedules: [CycleID: TimelineSchedule] = [:]
-    }
-
     /// The agenda under `settings`, with the silences and acknowledgements in force now.
-    func agenda(in settings: Settings) throws -> ReminderAgenda {
-        let silences = try store.silences(activeOn: nil, includeRemoved: false).compactMap { s -> ReminderSilence? in
+    func agenda(in settings: Settings) async throws -> ReminderAgenda {
+        let silences = try await store.silences(activeOn: nil, includeRemoved: false).compactMap { s -> ReminderSilence? in
             guard let until = LocalDate(s.until) else { return nil }
             return ReminderSilence(
                 personID: s.personID.map { PersonID(trusted: $0) }, npsn: s.npsn.map { NPSN(trusted: $0) }, until: until)
         }
         return ReminderAgenda(
-            policy: settings.config.reminders.policy, calendar: settings.config.calendar, lifecycle: settings.config.reminders.lifecycle,
-            suppressions: ReminderSuppressions(silences: silences, acknowledged: try store.acknowledgedKeys(planIDs: nil)))
+            policy: settings.config.reminders, calendar: settings.config.calendar, lifecycle: settings.config.lifecycle,
+            suppressions: ReminderSuppressions(silences: silences, acknowledged: try await store.acknowledgedKeys(planIDs: nil)))
     }
 
-    /// The plans of every cycle open on some day of [from, through] (of `person` only, when
-    /// given): the stored ones not closed, and the fresh ones a current or coming cycle will
-    /// have for the active positions in `positions` that have none yet. A closed plan is
-    /// left out even when a reload lengthened `close_cycle_after_days` since: its standing
-    /// is final.
-    func agendaPlans(
-        from: LocalDate, through: LocalDate, person: PersonID?, positions: some Collection<PositionKey>, settings: Settings,
-        today: LocalDate
-    ) throws -> AgendaPlans {
-        var result = AgendaPlans()
-        for cycle in settings.config.reminders.lifecycle.openCycles(from: from, through: through) {
+    /// The open plans of every cycle open on some day of [from, through] (of `person` only,
+    /// when given), with their positions: the stored ones neither complete nor closed, and,
+    /// for a cycle that has not begun, the fresh plans it will have for the active positions
+    /// that have none yet (made on its eve; `ReminderAgenda.plansToCome`).
+    func agendaSubjects(from: LocalDate, through: LocalDate, person: PersonID?, settings: Settings, today: LocalDate) async throws -> [ReminderSubject] {
+        var subjects: [ReminderSubject] = []
+        for cycle in settings.config.lifecycle.openCycles(from: from, through: through) {
             guard let rules = settings.rules.rules(for: cycle) else { continue }
-            result.schedules[cycle] = TimelineSchedule(cycle: cycle, rules: rules)
-            let stored = try store.plans(matching: PlanQuery(cycle: cycle, personID: person))
-            result.plans += stored.filter { $0.closure == nil }
-            let mine = person.map { person in positions.filter { $0.personID == person } } ?? Array(positions)
-            for plan in ReminderAgenda.plansToCome(of: cycle, on: today, positions: mine, having: Set(stored.map(\.plan.id.position))) {
-                result.plans.append(StoredPlan(plan: plan, due: nil))
+            guard cycle > CycleID(containing: today) else {
+                subjects += try await store.reminderSubjects(cycle: cycle, person: person)
+                continue
+            }
+            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            let rows = try await store.listing(ListingQuery(cycle: cycle, activeOnly: true, personID: person))
+            var names: [PositionKey: (String, Position)] = [:]
+            for row in rows { names[row.position.key] = (row.person.nama, row.position) }
+            for row in rows {
+                if let facts = row.plan, !facts.isComplete, facts.closure == nil {
+                    subjects.append(ReminderSubject(plan: facts, position: row.position, personName: row.person.nama))
+                }
+            }
+            let having = Set(rows.compactMap { $0.plan?.plan.position })
+            for plan in ReminderAgenda.plansToCome(of: cycle, on: today, positions: rows.map(\.position.key), having: having) {
+                guard let (name, position) = names[plan.id.position] else { continue }
+                subjects.append(ReminderSubject(plan: schedule.facts(of: plan), position: position, personName: name))
             }
         }
-        return result
+        return subjects
     }
 }

@@ -6,54 +6,53 @@ import KinerjaStore
 /// Changing operations: the caller was authorised by the route; each change is written
 /// with its audit row in one transaction, or not at all.
 extension Office {
-    func transition(_ p: Kinerja.Transition.Parameters, actor: AuditActor) throws -> PlanDetail {
-        let id = try resolvePlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)
+    /// How many times a change is read and applied again when another writer saved the
+    /// same plan in between (`StoreError.conflict`).
+    static let conflictRetries = 3
+
+    func transition(_ p: Kinerja.Transition.Parameters, actor: AuditActor) async throws -> PlanDetail {
+        let id = try await resolvePlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)
         let action = try WireToCore.action(p)
         let today = today()
         let date = try WireToCore.date(p.date, field: "date", default: today)
-        let rules = try rules(for: id.cycle)
-        let lifecycle = settings.config.reminders.lifecycle
+        let settings = settings
+        let rules = try rules(for: id.cycle, in: settings)
+        let lifecycle = settings.config.lifecycle
         let now = clock.now()
-        let saved: Plan = try writing {
-            try store.transaction { tx in
-                guard try tx.position(id.position) != nil else {
-                    throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
-                        "plan": .string(id.description), "message": .string(Refusal.text(
-                            id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster")),
-                    ])
+        let saved: Plan = try await writing {
+            var attempt = 1
+            while true {
+                guard let position = try await store.position(id.position) else {
+                    throw OfficeError.noSuchPlan(id.description, Words(
+                        id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster"))
                 }
-                let stored = try tx.storedPlan(id)
+                let current = try await store.plan(id)
                 let next = try Office.apply(
-                    action, to: stored?.plan ?? Plan(id: id), closure: stored?.closure, lifecycle: lifecycle, on: date, today: today,
-                    rules: rules)
-                try tx.savePlan(next, due: Office.due(of: next, rules: rules), action: Office.auditAction(action), actor: actor, at: now)
-                return next
+                    action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules, sekolahBinaan: position.sekolahBinaan)
+                do {
+                    try await store.savePlans(
+                        [Office.save(next, over: current, rules: rules, in: settings, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
+                    return next
+                } catch StoreError.conflict where attempt < Office.conflictRetries {
+                    attempt += 1
+                }
             }
         }
-        changed.poke()
         logger.info("plan changed", metadata: [
             "KINERJA_PLAN": "\(id)", "KINERJA_ACTION": "\(Office.auditAction(action))", "KINERJA_ACTOR": "\(actor.user)",
         ])
-        return try detail(of: saved)
+        return try await detail(of: saved)
     }
 
-    /// Applies an action to a plan of an open cycle, turning the domain's refusal into the
-    /// interface's error, worded in the office's language.
+    /// Applies an action to a plan (`stored`, or a fresh one of `id`) of an open cycle: a
+    /// closed cycle's plans keep their final standing (`CycleLifecycle`).
     static func apply(
-        _ action: PlanAction, to plan: Plan, closure: PlanClosure?, lifecycle: CycleLifecycle, on date: LocalDate, today: LocalDate,
-        rules: YearRules
-    ) throws(VarlinkError) -> Plan {
-        do {
-            try lifecycle.checkOpen(plan, step: action.step, kept: closure, today: today)
-            return try plan.applying(action, on: date, today: today, rules: rules)
-        } catch {
-            let language = Refusal.language
-            throw VarlinkError(name: KinerjaError.transitionRefused, parameters: [
-                "plan": .string(error.plan), "step": error.step.map { .string($0.rawValue) } ?? .null,
-                "state": .string(error.standing.text(in: language)), "allowed": .array(error.allowed.map { .string($0) }),
-                "message": .string(error.message(in: language)),
-            ])
-        }
+        _ action: PlanAction, to stored: StoredPlan?, id: PlanID, lifecycle: CycleLifecycle, on date: LocalDate, today: LocalDate,
+        rules: YearRules, sekolahBinaan: [NPSN]
+    ) throws(TransitionError) -> Plan {
+        let plan = stored?.plan ?? Plan(id: id)
+        try lifecycle.checkOpen(plan, step: action.step, kept: stored?.closure, today: today)
+        return try plan.applying(action, on: date, today: today, rules: rules, sekolahBinaan: sekolahBinaan)
     }
 
     /// `selesai praktik-kinerja`: the audit row's action words.
@@ -65,22 +64,7 @@ extension Office {
         }
     }
 
-    /// Runs a store write, passing interface errors through and reporting any other failure
-    /// (disk full, read-only file) as `StoreFailure`: the transaction was rolled back.
-    func writing<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as VarlinkError {
-            throw error
-        } catch let error as ImportAbort {
-            throw error
-        } catch {
-            logger.error("store write failed", metadata: ["error": "\(error)"])
-            throw Office.storeFailure(error)
-        }
-    }
-
-    func backup() throws -> BackupInfo {
+    func backup() async throws -> BackupInfo {
         let directory = settings.config.stateDirectory + "/backups"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let stamp = clock.now().formatted(Date.VerbatimFormatStyle(
@@ -93,7 +77,7 @@ extension Office {
             name = "kinerja-\(stamp)-\(counter).sqlite"
         }
         let path = directory + "/" + name
-        try writing { try store.backup(to: path) }
+        try await writing { try await store.backup(to: path) }
         let size = Office.fileSize(at: path)
         logger.notice("backup written", metadata: ["KINERJA_BACKUP": "\(path)"])
         return BackupInfo(name: name, path: path, bytes: size)
@@ -106,10 +90,10 @@ extension Office {
 
     /// The path of a backup by name, refusing anything that is not a plain file name in
     /// the backups directory (a client must not make the daemon read another file).
-    func backupPath(named name: String) throws(VarlinkError) -> String {
+    func backupPath(named name: String) throws(OfficeError) -> String {
         let path = settings.config.stateDirectory + "/backups/" + name
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), FileManager.default.fileExists(atPath: path) else {
-            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(name)])
+            throw .noSuchBackup(name)
         }
         return path
     }

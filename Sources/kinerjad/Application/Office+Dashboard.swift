@@ -6,21 +6,21 @@ import KinerjaStore
 /// week, per role and per school, and the mark that tells a client when its kept answers
 /// may be stale. Built from the store's existing reads; nothing here writes.
 extension Office {
-    /// A mark that moves with every committed write (the store's write count: changes,
-    /// imports, fired reminders, the scheduler's bookkeeping), every reload of the settings,
+    /// A mark that moves with every committed write (as the store reports them, any
+    /// writer's: changes, imports, fired reminders, the scheduler's bookkeeping), every reload of the settings,
     /// and the office's date (a new day makes plans overdue without a write). It may move
     /// without a change a client would see; it never stays when one happened.
     func dataVersion() -> Kinerja.GetDataVersion.Result {
         let (settings, settingsVersion) = versionedSettings
         let today = settings.config.calendar.date(of: clock.now())
-        return .init(version: "\(store.writeCount).\(settingsVersion).\(today)", today: today.description)
+        return .init(version: "\(commits.value).\(settingsVersion).\(today)", today: today.description)
     }
 
     /// How many schools `ShowProgress` lists as behind when the call does not say.
     static let defaultBehindSchools = 20
 
-    func progress(_ p: Kinerja.ShowProgress.Parameters) throws -> CycleProgress {
-        let tally = try dashboardTally(cycle: p.cycle)
+    func progress(_ p: Kinerja.ShowProgress.Parameters) async throws -> CycleProgress {
+        let tally = try await dashboardTally(cycle: p.cycle)
         let roles = Role.allCases.enumerated().compactMap { r, role -> RoleProgress? in
             guard tally.roles[r].plans > 0 else { return nil }
             let steps = Workflow.steps(for: role).enumerated().map { s, step in
@@ -40,9 +40,9 @@ extension Office {
             schools: withPlans.count, behind: Array(behind.prefix(limit)))
     }
 
-    func schools(_ p: Kinerja.ListSchools.Parameters) throws -> [SchoolProgress] {
+    func schools(_ p: Kinerja.ListSchools.Parameters) async throws -> [SchoolProgress] {
         let npsn = try WireToCore.npsn(p.npsn)
-        let schools = try dashboardTally(cycle: p.cycle, npsn: npsn).schools
+        let schools = try await dashboardTally(cycle: p.cycle, npsn: npsn).schools
         if let npsn, schools.isEmpty {
             throw WireToCore.invalid(
                 "npsn", id: "tidak ada sekolah \(npsn) di roster", en: "the roster names no school \(npsn)")
@@ -50,66 +50,89 @@ extension Office {
         return schools
     }
 
-    /// One pass over a cycle's plans and the roster: each plan's track (`PlanTrack`) counted
-    /// per role and school, and for each step of each role how many plans had completed it
-    /// by the end of each week. A step counts as passed in the week of its completion date
-    /// (dates outside the cycle fall into its first or last week); a plan at a later step
-    /// whose record has no date counts from the current week.
-    private func dashboardTally(cycle text: String?, npsn: NPSN? = nil) throws -> DashboardTally {
+    /// One pass over a cycle's positions with their holders and plans' facts (a listing),
+    /// and the store's count of step completions per day: each plan's track (`PlanTrack`)
+    /// counted per role and school, and for each step of each role how many plans had
+    /// completed it by the end of each week. A step counts as passed in the week of its
+    /// completion date (dates outside the cycle fall into its first or last week); a plan
+    /// past a step with no date for it counts from the current week.
+    private func dashboardTally(cycle text: String?, npsn: NPSN? = nil) async throws -> DashboardTally {
         let today = today()
         let cycle = try WireToCore.cycle(text, default: CycleID(containing: today))
-        let rules = try rules(for: cycle)
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        let lifecycle = settings.config.reminders.lifecycle
+        _ = try rules(for: cycle)
+        let lifecycle = settings.config.lifecycle
         let lastDay = min(today, cycle.end)
         let weekCount = lastDay < cycle.start ? 0 : cycle.start.days(until: lastDay) / 7 + 1
         let weeks = (0..<weekCount).map { min(cycle.start.adding(days: 7 * $0 + 6), cycle.end) }
         let roles = Role.allCases
         let workflows = roles.map { Workflow.steps(for: $0) }
         var counts = roles.map { _ in TrackCounts() }
-        var completedIn = workflows.map { steps in steps.map { _ in [Int](repeating: 0, count: weekCount) } }
         var schools: [String: SchoolProgress] = [:]
 
-        func row(_ npsn: String, names: [String: String]) -> SchoolProgress {
+        // The positions (inactive ones too: their plans count), one school's when asked:
+        // its principals', and the supervisors' who mentor it.
+        var rows: [ListedPosition]
+        if let npsn {
+            rows = try await store.listing(ListingQuery(cycle: cycle, npsn: npsn, activeOnly: false))
+            let principals = Set(rows.map(\.position.key))
+            rows += try await store.listing(ListingQuery(cycle: cycle, sekolahBinaan: npsn)).filter { !principals.contains($0.position.key) }
+        } else {
+            rows = try await store.listing(ListingQuery(cycle: cycle, activeOnly: false))
+        }
+        // A school's name as its principals' rows give it, the first by person id.
+        var names: [String: (person: PersonID, name: String)] = [:]
+        for row in rows where row.position.key.role == .kepalaSekolah {
+            guard let school = row.position.key.npsn?.rawValue, let name = row.position.namaSekolah else { continue }
+            if let known = names[school], known.person < row.person.id { continue }
+            names[school] = (row.person.id, name)
+        }
+        func row(_ npsn: String) -> SchoolProgress {
             schools[npsn] ?? SchoolProgress(
-                npsn: npsn, name: names[npsn], counts: TrackCounts(), stepsDone: 0, steps: 0, principals: [], supervisors: [])
+                npsn: npsn, name: names[npsn]?.name, counts: TrackCounts(), stepsDone: 0, steps: 0, principals: [], supervisors: [])
         }
-        let names = try store.schoolNames()
-        for (person, position) in try store.positionsWithPeople(matching: PositionQuery()) {
-            let named = SchoolPerson(id: person.id.rawValue, nama: person.nama, jabatan: position.jabatan.rawValue)
-            if let school = position.key.npsn?.rawValue, npsn == nil || school == npsn?.rawValue {
-                schools[school] = row(school, names: names)
-                schools[school]!.principals.append(named)
-            }
-            for binaan in position.sekolahBinaan.map(\.rawValue) where npsn == nil || binaan == npsn?.rawValue {
-                schools[binaan] = row(binaan, names: names)
-                schools[binaan]!.supervisors.append(named)
-            }
-        }
-        for stored in try store.plans(matching: PlanQuery(cycle: cycle, npsn: npsn)) {
-            let plan = stored.plan
-            let r = roles.firstIndex(of: plan.role)!
-            let timeline = schedule.entries(of: plan)
-            let closure = lifecycle.closure(of: plan, kept: stored.closure, on: today)
-            let status = PlanStatus(of: plan, timeline: timeline, on: today, rules: rules, closure: closure)
-            let track = PlanTrack(complete: plan.isComplete, flags: status.flags)
-            counts[r].add(track)
-            if weekCount > 0 {
-                for (index, entry) in timeline.enumerated() where index < plan.currentIndex {
-                    guard let s = workflows[r].firstIndex(of: entry.step) else { continue }
-                    let week = entry.completedOn.map { min(max(cycle.start.days(until: $0) / 7, 0), weekCount - 1) } ?? weekCount - 1
-                    completedIn[r][s][week] += 1
+        var passed = workflows.map { steps in [Int](repeating: 0, count: steps.count) }
+        for listed in rows {
+            let position = listed.position
+            if position.active {
+                let named = SchoolPerson(id: listed.person.id.rawValue, nama: listed.person.nama, jabatan: position.jabatan.rawValue)
+                if let school = position.key.npsn?.rawValue, npsn == nil || school == npsn?.rawValue {
+                    schools[school] = row(school)
+                    schools[school]!.principals.append(named)
+                }
+                for binaan in position.sekolahBinaan.map(\.rawValue) where npsn == nil || binaan == npsn?.rawValue {
+                    schools[binaan] = row(binaan)
+                    schools[binaan]!.supervisors.append(named)
                 }
             }
-            if let school = plan.id.position.npsn?.rawValue {
-                var counted = row(school, names: names)
+            guard let facts = listed.plan, npsn == nil || position.key.npsn == npsn else { continue }
+            let r = roles.firstIndex(of: position.key.role)!
+            let track = PlanTrack(complete: facts.isComplete, flags: lifecycle.status(of: facts, on: today).flags)
+            counts[r].add(track)
+            let steps = workflows[r].count, done = min(facts.currentIndex, steps)
+            for s in 0..<done { passed[r][s] += 1 }
+            if let school = position.key.npsn?.rawValue {
+                var counted = row(school)
                 counted.counts.add(track)
-                counted.stepsDone += min(plan.currentIndex, timeline.count)
-                counted.steps += timeline.count
+                counted.stepsDone += done
+                counted.steps += steps
                 schools[school] = counted
             }
         }
-        // Completions per week, summed into plans past the step by each week's end.
+        // Completions per week: the dated ones in the week of their date, the rest of the
+        // plans past a step in the current week; summed into plans past the step by each
+        // week's end.
+        var completedIn = workflows.map { steps in steps.map { _ in [Int](repeating: 0, count: weekCount) } }
+        if weekCount > 0 {
+            var dated = passed.map { $0.map { _ in 0 } }
+            for c in try await store.stepCompletions(cycle: cycle, npsn: npsn) {
+                guard let day = c.completedOn, let r = roles.firstIndex(of: c.role), let s = workflows[r].firstIndex(of: c.step) else { continue }
+                completedIn[r][s][min(max(cycle.start.days(until: day) / 7, 0), weekCount - 1)] += c.plans
+                dated[r][s] += c.plans
+            }
+            for r in roles.indices {
+                for s in workflows[r].indices { completedIn[r][s][weekCount - 1] += max(passed[r][s] - dated[r][s], 0) }
+            }
+        }
         let past = completedIn.map { steps in
             steps.map { weekly in weekly.reduce(into: [Int]()) { sums, n in sums.append((sums.last ?? 0) + n) } }
         }

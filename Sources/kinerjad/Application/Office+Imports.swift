@@ -3,128 +3,201 @@ import KinerjaCore
 import KinerjaRPC
 import KinerjaStore
 
-/// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names), a CSV or an .xlsx workbook (`ImportFile`); all-or-nothing unless
-/// `skipInvalid`. Bad rows are reported in the office's language.
+/// Roster, officials and progress imports: the CLI sends the file's content (the daemon
+/// never opens a path a client names), a CSV or an .xlsx workbook (`ImportFile`);
+/// all-or-nothing unless `skipInvalid`. Bad rows and warnings are reported in the caller's
+/// language. An import is one transaction with one audit row naming the file (its SHA-256
+/// and counts) and one per person, position, official or plan it changed.
 extension Office {
-    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    /// People the file does not name stay as they are unless `deactivateMissing` (a whole
+    /// district's roster); the result counts them either way. The roster as it will be is
+    /// checked for what looks wrong (`RosterChecks`), reported as warnings.
+    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, deactivateMissing: Bool, actor: AuditActor) async throws -> ImportResult {
         let (lines, problems) = try file.parse(RosterParser.parse)
-        let items = Office.items(problems)
         guard !lines.isEmpty || !problems.isEmpty else {
             // An empty roster would mark everyone inactive: never what an office means.
             throw WireToCore.invalid(
                 "content", id: "roster tidak berisi satu baris pun; tidak ada yang diubah", en: "the roster has no rows; nothing was changed")
         }
         if !problems.isEmpty && !skipInvalid && !dryRun {
-            throw Office.importRejected(items)
+            throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
-        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
-        let now = clock.now()
-        let result: ImportResult
-        do {
-            result = try writing {
-                try store.transaction { tx in
-                    // With skipped rows, absent people may only be in a bad row: keep them active.
-                    let summary = try tx.applyRoster(entries, actor: actor, at: now, markMissingInactive: problems.isEmpty)
-                    let result = ImportResult(
-                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + problems.count,
-                        goodRows: lines.count, problems: items, added: summary.added, updated: summary.updated,
-                        unchanged: summary.unchanged, deactivated: summary.deactivated)
-                    if !result.applied { throw ImportAbort(result: result) }
-                    return result
-                }
-            }
-        } catch let abort as ImportAbort {
-            return abort.result
-        }
-        try ensureCurrentPlans(actor: actor)
-        changed.poke()
-        logger.notice("roster imported", metadata: [
-            "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
+        let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
+            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
         ])
+        // With skipped rows, absent people may only be in a bad row: keep them active.
+        let markMissing = deactivateMissing && problems.isEmpty
+        let warnings = try await rosterWarnings(lines, keepingOthers: !markMissing)
+        let summary = try await writing {
+            try await store.applyRoster(
+                lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: markMissing,
+                plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
+        }
+        let result = ImportResult(
+            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated,
+            missing: summary.missing, warnings: items(warnings))
+        if applied {
+            logger.notice("roster imported", metadata: [
+                "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
+            ])
+        }
         return result
     }
 
-    func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) throws -> ImportResult {
+    /// Rows are applied in file order, in memory, through the same state machine as single
+    /// commands; then the plans they changed are written together, each with its version
+    /// as read. Should another writer have saved one of them meanwhile, the whole file is
+    /// read and applied again.
+    func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
         let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()
-        let lifecycle = settings.config.reminders.lifecycle
-        let rowCount = lines.count + parseProblems.count
-        do {
-            let result = try writing {
-                try store.transaction { tx in
-                    var problems = Office.items(parseProblems)
-                    var plans: [PlanID: StoredPlan] = [:]
-                    // Each person's positions are read once, however many rows name them.
-                    var positionsOf: [PersonID: [Position]] = [:]
-                    var applied = 0
-                    for line in lines {
-                        do {
-                            let positions = try positionsOf[line.personID] ?? tx.positions(of: line.personID)
-                            positionsOf[line.personID] = positions
-                            let key = try Office.choosePosition(among: positions, personID: line.personID, npsn: line.npsn)
-                            let id = PlanID(cycle: line.cycle, position: key)
-                            let rules = try rules(for: line.cycle)
-                            let current = try plans[id] ?? tx.storedPlan(id)
-                            let next = try Office.apply(
-                                line.action, to: current?.plan ?? Plan(id: id), closure: current?.closure, lifecycle: lifecycle,
-                                on: line.date, today: today, rules: rules)
-                            try tx.savePlan(
-                                next, due: Office.due(of: next, rules: rules),
-                                action: "\(Office.auditAction(line.action)) (import line \(line.line))", actor: actor, at: now)
-                            plans[id] = StoredPlan(plan: next, due: nil)
-                            applied += 1
-                        } catch let error as VarlinkError {
-                            problems.append(ImportProblemItem(line: line.line, message: Office.message(of: error)))
+        let sha = file.sha256
+        let settings = settings
+        let lifecycle = settings.config.lifecycle
+        var attempt = 1
+        while true {
+            var problems = parseProblems.map { ImportLineProblem(line: $0.line, problem: $0) }
+            let positions = try await writing { try await store.positions(of: Set(lines.map(\.personID))) }
+            // Each line's plan, as a slot: a file lists a plan's lines together, so the plan
+            // is chosen once per run of lines (and its refusal repeated for each of them).
+            var ids: [PlanID] = []
+            var slotOf: [PlanID: Int] = [:]
+            var lineSlot = [Int](repeating: -1, count: lines.count)
+            var last: (person: PersonID, npsn: NPSN?, cycle: CycleID, slot: Result<Int, PositionProblem>)? = nil
+            for (index, line) in lines.enumerated() {
+                let slot: Result<Int, PositionProblem>
+                if let last, last.person == line.personID, last.npsn == line.npsn, last.cycle == line.cycle {
+                    slot = last.slot
+                } else {
+                    do {
+                        let key = try PositionChoice.choose(among: positions[line.personID] ?? [], personID: line.personID, npsn: line.npsn)
+                        let id = PlanID(cycle: line.cycle, position: key)
+                        if let known = slotOf[id] {
+                            slot = .success(known)
+                        } else {
+                            slotOf[id] = ids.count
+                            slot = .success(ids.count)
+                            ids.append(id)
                         }
+                    } catch {
+                        slot = .failure(error)
                     }
-                    problems.sort { $0.line < $1.line }
-                    let result = ImportResult(
-                        dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: rowCount,
-                        goodRows: applied, problems: problems, transitions: applied)
-                    if !result.applied { throw ImportAbort(result: result) }
-                    return result
+                    last = (line.personID, line.npsn, line.cycle, slot)
+                }
+                switch slot {
+                case .success(let s): lineSlot[index] = s
+                case .failure(let error): problems.append(ImportLineProblem(line: line.line, problem: error))
                 }
             }
-            changed.poke()
+            let stored = try await writing { try await store.plans(Set(ids)) }
+            var states: [StoredPlan?] = ids.map { stored[$0] }
+            var linesOf = [[Int]](repeating: [], count: ids.count)
+            var order: [Int] = []
+            var rulesOf: [CycleID: Result<YearRules, OfficeError>] = [:]
+            var applied = 0
+            for (index, line) in lines.enumerated() {
+                let slot = lineSlot[index]
+                guard slot >= 0 else { continue }
+                do {
+                    let rules: YearRules
+                    if let known = rulesOf[line.cycle] {
+                        rules = try known.get()
+                    } else {
+                        let found = Result { () throws(OfficeError) in try self.rules(for: line.cycle, in: settings) }
+                        rulesOf[line.cycle] = found
+                        rules = try found.get()
+                    }
+                    let current = states[slot]
+                    let binaan = positions[line.personID]?.first { $0.key == ids[slot].position }?.sekolahBinaan ?? []
+                    let next = try Office.apply(
+                        line.action, to: current, id: ids[slot], lifecycle: lifecycle, on: line.date, today: today, rules: rules,
+                        sekolahBinaan: binaan)
+                    states[slot] = StoredPlan(plan: next, version: current?.version ?? 0, closure: current?.closure)
+                    if linesOf[slot].isEmpty { order.append(slot) }
+                    linesOf[slot].append(line.line)
+                    applied += 1
+                } catch let error as any Refusal {
+                    problems.append(ImportLineProblem(line: line.line, problem: error))
+                }
+            }
+            problems.sort { $0.line < $1.line }
+            let result = ImportResult(
+                dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + parseProblems.count,
+                goodRows: applied, problems: problems.map { ImportProblemItem(line: $0.line, message: $0.problem.message(in: language)) },
+                transitions: applied)
+            if !problems.isEmpty && !skipInvalid && !dryRun { throw OfficeError.importRejected(problems) }
+            guard result.applied else { return result }
+            var saves: [PlanSave] = []
+            saves.reserveCapacity(order.count)
+            for slot in order {
+                let id = ids[slot]
+                let rules = try rulesOf[id.cycle]!.get()
+                var save = Office.save(states[slot]!.plan, over: stored[id], rules: rules, in: settings, action: "progress import")
+                save.lines = Office.lineRanges(linesOf[slot])
+                saves.append(save)
+            }
+            let record = ImportRecord(kind: "progress", sha256: sha, counts: [
+                "rows": result.rows, "applied": applied, "plans": saves.count, "problems": problems.count,
+            ])
+            do {
+                try await store.savePlans(saves, record: record, actor: actor, at: now)
+            } catch StoreError.conflict where attempt < Office.conflictRetries {
+                attempt += 1
+                continue
+            } catch {
+                throw failure(error)
+            }
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
-        } catch let abort as ImportAbort {
-            if dryRun || abort.result.problems.isEmpty { return abort.result }
-            throw Office.importRejected(abort.result.problems)
         }
     }
 
-    static func importRejected(_ problems: [ImportProblemItem]) -> VarlinkError {
-        VarlinkError(name: KinerjaError.importRejected, parameters: [
-            "problems": .array(problems.map { .object(["line": .int(Int64($0.line)), "message": .string($0.message)]) }),
+    /// The roster's warnings: `lines` judged with the active positions the import leaves as
+    /// they are (`keepingOthers`), against everyone the office knows (its people, its officials).
+    func rosterWarnings(_ lines: [RosterLine], keepingOthers: Bool) async throws -> [ImportProblem] {
+        let listed = try await store.listing(ListingQuery(cycle: CycleID(containing: today()), activeOnly: true))
+        var known = Set(listed.map(\.person.id))
+        known.formUnion(try await store.officials().map(\.id))
+        return RosterChecks.warnings(lines, others: keepingOthers ? listed.map(\.position) : [], known: known)
+    }
+
+    /// Officials are added or updated, never removed; those the file leaves out are counted.
+    func importOfficials(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        let (lines, problems) = try file.parse(OfficialsParser.parse)
+        if !problems.isEmpty && !skipInvalid && !dryRun {
+            throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
+        }
+        let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let record = ImportRecord(kind: "officials", sha256: file.sha256, counts: [
+            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
         ])
+        let summary = try await writing {
+            try await store.applyOfficials(lines.map(\.official), dryRun: !applied, record: record, actor: actor, at: clock.now())
+        }
+        return ImportResult(
+            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, missing: summary.missing)
+    }
+
+    /// Line numbers in ascending order as ranges: `2-9, 15`.
+    static func lineRanges(_ lines: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < lines.count {
+            var end = index
+            while end + 1 < lines.count, lines[end + 1] == lines[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(lines[index])" : "\(lines[index])-\(lines[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// The parsers' problems, worded in the office's language.
-    static func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
-        let language = Refusal.language
+    func items(_ problems: [ImportProblem]) -> [ImportProblemItem] {
+        let language = language
         return problems.map { ImportProblemItem(line: $0.line, message: $0.message(in: language)) }
-    }
-
-    /// The human part of an interface error, for a line of an import report: its message
-    /// (already in the office's language), or words for the errors that carry none.
-    static func message(of error: VarlinkError) -> String {
-        if case .string(let text)? = error.parameters["message"] { return text }
-        guard case .string(let id)? = error.parameters["id"] else { return error.name }
-        switch error.name {
-        case KinerjaError.noSuchPerson:
-            return Refusal.text(id: "tidak ada orang dengan id \(id) dalam roster", en: "no person has id \(id) in the roster")
-        case KinerjaError.ambiguousPosition:
-            var schools: [String] = []
-            if case .array(let list)? = error.parameters["npsns"] { for case .string(let s) in list { schools.append(s) } }
-            let npsns = schools.joined(separator: ", ")
-            return Refusal.text(
-                id: "\(id) memimpin beberapa sekolah; isi kolom npsn (\(npsns))",
-                en: "\(id) heads several schools; fill in the npsn column (\(npsns))")
-        default:
-            return "\(error.name.split(separator: ".").last ?? ""): \(id)"
-        }
     }
 }

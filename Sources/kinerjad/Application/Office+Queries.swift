@@ -5,13 +5,18 @@ import KinerjaStore
 
 /// Read operations: open to every client that can connect.
 extension Office {
-    func status(version: String) throws -> Status {
+    func status(version: String) async throws -> Status {
         let now = clock.now()
         let today = calendar.date(of: now)
-        return status(version: version, now: now, figures: try store.statusFigures(cycle: CycleID(containing: today), overdueOn: today))
+        let cycle = CycleID(containing: today)
+        if let figures = statusCache.figures(cycle: cycle, day: today) { return status(version: version, now: now, figures: figures) }
+        let generation = statusCache.generation
+        let figures = try await store.statusFigures(cycle: cycle, on: today)
+        statusCache.keep(figures, cycle: cycle, day: today, readAt: generation)
+        return status(version: version, now: now, figures: figures)
     }
 
-    /// The status from the figures the store keeps between writes, without touching the
+    /// The status from the figures kept since the store's last change, without touching the
     /// database (so it can answer on an event loop); `nil` when they must be read anew. The
     /// same status for every call within one second (its times are to the second) while the
     /// figures and the settings stay: building it was a third of a status call.
@@ -19,7 +24,7 @@ extension Office {
         let now = clock.now()
         let (settings, settingsVersion) = versionedSettings
         let today = settings.config.calendar.date(of: now)
-        guard let figures = store.keptStatusFigures(cycle: CycleID(containing: today), overdueOn: today) else { return nil }
+        guard let figures = statusCache.figures(cycle: CycleID(containing: today), day: today) else { return nil }
         // Both whole seconds it shows: the time, and the uptime (which ticks at another phase).
         let second = Int64(now.timeIntervalSince1970.rounded(.down)), uptime = Int64(now.timeIntervalSince(startedAt).rounded(.down))
         if let last = lastStatus.withLock({ $0 }), last.second == second, last.uptime == uptime, last.settingsVersion == settingsVersion,
@@ -40,7 +45,7 @@ extension Office {
             version: version, startedAt: CoreToWire.timestamp(startedAt, in: calendar),
             now: CoreToWire.timestamp(now, in: calendar), uptimeSeconds: Int(now.timeIntervalSince(startedAt)),
             clockOverridden: clock.isOverridden, timezone: settings.config.timezone, language: settings.config.language.rawValue,
-            today: today.description, currentCycle: cycle.description, storePath: store.path,
+            today: today.description, currentCycle: cycle.description, storePath: store.location,
             storeBytes: Int(figures.storeBytes), rulesYears: settings.rules.years.map(\.year),
             counts: Counts(
                 people: counts.activePeople, kepalaSekolah: counts.activeKepalaSekolah,
@@ -51,7 +56,7 @@ extension Office {
             clockRate: clock.rate == 1 ? nil : Int(clock.rate))
     }
 
-    func cycleInfo(_ text: String?) throws(VarlinkError) -> CycleInfo {
+    func cycleInfo(_ text: String?) throws(OfficeError) -> CycleInfo {
         let cycle = try WireToCore.cycle(text, default: currentCycle())
         let rules = try rules(for: cycle)
         var deadlines: [CycleDeadline] = []
@@ -63,95 +68,109 @@ extension Office {
         let extensions = rules.extensions.filter { $0.cycle == cycle }.map {
             "\($0.role?.rawValue ?? "semua") \($0.deadline) \($0.until)"
         }
-        // The published deadline; an extension of it is listed among the extensions.
-        let planning: LocalDate
-        if case .endOfMonth(let month)? = rules.deadlines(for: .kepalaSekolah)[Step.praktikKinerja.deadlineName] {
-            planning = cycle.endOfMonth(month)
-        } else {
-            planning = cycle.endOfMonth(1)
-        }
         return CycleInfo(
             cycle: cycle.description, start: cycle.start.description, end: cycle.end.description, rulesYear: rules.year,
-            planningDeadline: planning.description, deadlines: deadlines, extensions: extensions)
+            planningDeadline: rules.planningDeadline(in: cycle, for: .kepalaSekolah).description, deadlines: deadlines,
+            extensions: extensions)
     }
 
-    func listPeople(_ p: Kinerja.ListPeople.Parameters) throws -> [PositionSummary] {
+    /// Rows handed to `emit` at a time when the caller streams (`more`): a country's overdue
+    /// list is sent as it is encoded, not held whole.
+    static let listingChunk = 2_000
+
+    /// The listing; with `emit`, every chunk but the last goes to it and the last is
+    /// returned, else all rows are.
+    func listPeople(
+        _ p: Kinerja.ListPeople.Parameters, emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
+    ) async throws -> [PositionSummary] {
         let today = today()
         let cycle = try WireToCore.cycle(p.cycle, default: CycleID(containing: today))
-        let rules = try rules(for: cycle)
-        let role = try WireToCore.role(p.role)
-        let npsn = try WireToCore.npsn(p.npsn)
-        let step = try WireToCore.step(p.step)
-        let planFiltered = step != nil || p.overdue == true || p.blocked != nil
-        let planQuery = PlanQuery(
-            cycle: cycle, role: role, npsn: npsn, currentStep: step,
-            overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
-        let plans = try store.plans(matching: planQuery)
-        var planByPosition: [PositionKey: StoredPlan] = [:]
-        planByPosition.reserveCapacity(plans.count)
-        for stored in plans { planByPosition[stored.plan.id.position] = stored }
-        let lifecycle = settings.config.reminders.lifecycle
-        let rows = try store.positionsWithPeople(matching: PositionQuery(
-            role: role, npsn: npsn, activeOnly: p.includeInactive != true, havingPlan: planFiltered ? planQuery : nil))
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        var result: [PositionSummary] = []
-        result.reserveCapacity(rows.count)
-        for (person, position) in rows {
-            let plan = planByPosition[position.key]
-            if planFiltered && plan == nil { continue }
-            let summary = plan.map {
-                CoreToWire.summary(PlanStatus(
-                    of: $0.plan, timeline: schedule.entries(of: $0.plan), on: today, rules: rules,
-                    closure: lifecycle.closure(of: $0.plan, kept: $0.closure, on: today)))
+        _ = try rules(for: cycle)
+        let query = ListingQuery(
+            cycle: cycle, role: try WireToCore.role(p.role), npsn: try WireToCore.npsn(p.npsn), activeOnly: p.includeInactive != true,
+            currentStep: try WireToCore.step(p.step), overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
+        let rows = try await store.listing(query)
+        let lifecycle = settings.config.lifecycle
+        let statuses = rows.map { $0.plan.map { lifecycle.status(of: $0, on: today) } }
+        // Whom the blocked plans await, named in one read.
+        var awaited = Set<PersonID>()
+        for (row, status) in zip(rows, statuses) {
+            if let id = status?.blocked?.awaitedID(in: row.position) { awaited.insert(id) }
+        }
+        let directory = try await directory(of: awaited)
+        func summaries(_ range: Range<Int>) -> [PositionSummary] {
+            range.map { i in
+                CoreToWire.position(rows[i].person, rows[i].position, plan: statuses[i].map {
+                    CoreToWire.summary($0, awaiting: CoreToWire.awaiting($0, in: rows[i].position, directory))
+                })
             }
-            result.append(CoreToWire.position(person, position, plan: summary))
         }
-        return result
+        guard let emit, rows.count > Office.listingChunk else { return summaries(rows.indices) }
+        var start = 0
+        while rows.count - start > Office.listingChunk {
+            try await emit(summaries(start..<start + Office.listingChunk))
+            start += Office.listingChunk
+        }
+        return summaries(start..<rows.count)
     }
 
-    func showPerson(_ idText: String) throws -> [PositionSummary] {
+    func showPerson(_ idText: String) async throws -> [PositionSummary] {
         let id = PersonID(trusted: idText.filter { !$0.isWhitespace })
-        guard let person = try store.person(id) else {
-            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(id.rawValue)])
-        }
         let today = today()
-        let cycle = CycleID(containing: today)
-        let rules = try rules(for: cycle)
-        return try store.positions(of: id).map { position in
-            let plan = try store.plan(PlanID(cycle: cycle, position: position.key))
-            return CoreToWire.position(person, position, plan: plan.map { CoreToWire.summary(PlanStatus(of: $0, on: today, rules: rules)) })
+        let rows = try await store.listing(ListingQuery(cycle: CycleID(containing: today), activeOnly: false, personID: id))
+        guard !rows.isEmpty else { throw OfficeError.position(.noSuchPerson(id)) }
+        let lifecycle = settings.config.lifecycle
+        var named = Set<PersonID>()
+        for row in rows {
+            named.formUnion([row.person.id, row.position.atasanID, row.position.pejabatPenilaiID].compactMap { $0 } + row.position.timKinerja)
+        }
+        let directory = try await directory(of: named)
+        return rows.sorted { $0.position.key < $1.position.key }.map { row in
+            CoreToWire.position(row.person, row.position, plan: row.plan.map {
+                let status = lifecycle.status(of: $0, on: today)
+                return CoreToWire.summary(status, awaiting: CoreToWire.awaiting(status, in: row.position, directory))
+            }, parties: directory.parties(of: row.position))
         }
     }
 
-    func showPlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanDetail {
-        let id = try resolvePlan(plan: plan, person: person, npsn: npsn, cycle: cycle)
-        guard let stored = try store.storedPlan(id) else {
-            throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
-                "plan": .string(id.description), "message": .string(Refusal.text(
-                    id: "rencana \(id) tidak ada di penyimpanan (roster sudah diimpor? siklusnya benar?)",
-                    en: "no plan \(id) in the store (roster imported? cycle right?)")),
-            ])
+    func showPlan(plan: String?, person: String?, npsn: String?, cycle: String?) async throws -> PlanDetail {
+        let id = try await resolvePlan(plan: plan, person: person, npsn: npsn, cycle: cycle)
+        guard let stored = try await store.plan(id) else {
+            throw OfficeError.noSuchPlan(id.description, Words(
+                id: "rencana \(id) tidak ada di penyimpanan (roster sudah diimpor? siklusnya benar?)",
+                en: "no plan \(id) in the store (roster imported? cycle right?)"))
         }
-        return try detail(of: stored.plan, closure: stored.closure)
+        return try await detail(of: stored.plan, closure: stored.closure)
     }
 
-    /// A plan in full; `closure` is the final standing kept with it, if any.
-    func detail(of plan: Plan, closure: PlanClosure? = nil) throws -> PlanDetail {
-        let person = try store.person(plan.id.position.personID)
-        let position = try store.position(plan.id.position)
+    /// A plan in full; `closure` is the final standing kept with it, if any. The schools it
+    /// names are named by the roster, and whom a blocked plan awaits by the roster or the
+    /// officials file.
+    func detail(of plan: Plan, closure: PlanClosure? = nil) async throws -> PlanDetail {
+        async let person = store.person(plan.id.position.personID)
+        async let position = store.position(plan.id.position)
+        let schools = Set(plan.records.flatMap { ($0.details?.sekolah ?? []) + [$0.details?.sekolahFokus].compactMap { $0 } })
+        async let schoolNames = store.schoolNames(schools)
         let today = today()
+        let heldPosition = try await position
+        var awaited = Set<PersonID>()
+        if let block = plan.openBlock, let held = heldPosition,
+           let id = BlockedStanding(block: block, on: today).awaitedID(in: held) {
+            awaited.insert(id)
+        }
         return CoreToWire.detail(
-            plan, person: person, position: position, today: today, rules: try rules(for: plan.id.cycle),
-            closure: settings.config.reminders.lifecycle.closure(of: plan, kept: closure, on: today))
+            plan, person: try await person, position: heldPosition, today: today, rules: try rules(for: plan.id.cycle),
+            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today), directory: try await directory(of: awaited),
+            schoolNames: try await schoolNames, language: language)
     }
 
     /// A subject's audit rows, newest first; a person's history includes their plans'.
-    func history(subject: String, limit: Int?) throws -> [AuditEntry] {
+    func history(subject: String, limit: Int?) async throws -> [AuditEntry] {
         let limit = limit ?? 100
-        var records = try store.history(subject: subject, limit: limit)
+        var records = try await store.history(subject: subject, limit: limit)
         if !subject.contains("/") {
-            for plan in try store.planIDs(of: PersonID(trusted: subject)) {
-                records += try store.history(subject: plan, limit: limit)
+            for plan in try await store.planIDs(of: PersonID(trusted: subject)) {
+                records += try await store.history(subject: plan.description, limit: limit)
             }
         }
         records.sort { ($0.at, $0.id) > ($1.at, $1.id) }
@@ -164,7 +183,7 @@ extension Office {
 
     /// Finds the plan a call means: a plan id, or a person (and school, when they head
     /// two) in a cycle (default: the current one).
-    func resolvePlan(plan: String?, person: String?, npsn: String?, cycle: String?) throws -> PlanID {
+    func resolvePlan(plan: String?, person: String?, npsn: String?, cycle: String?) async throws -> PlanID {
         if let plan {
             guard let id = PlanID(plan) else {
                 throw WireToCore.invalid(
@@ -179,36 +198,7 @@ extension Office {
         let personID = PersonID(trusted: person.filter { !$0.isWhitespace })
         let cycleID = try WireToCore.cycle(cycle, default: currentCycle())
         let school = try WireToCore.npsn(npsn)
-        let key = try resolvePosition(personID: personID, npsn: school)
+        let key = try PositionChoice.choose(among: try await store.positions(of: personID), personID: personID, npsn: school)
         return PlanID(cycle: cycleID, position: key)
-    }
-
-    func resolvePosition(personID: PersonID, npsn: NPSN?) throws -> PositionKey {
-        try Office.choosePosition(among: store.positions(of: personID), personID: personID, npsn: npsn)
-    }
-
-    /// Picks the position a person id (and school) means among the person's positions,
-    /// preferring active ones; several candidates need the npsn to choose.
-    static func choosePosition(among positions: [Position], personID: PersonID, npsn: NPSN?) throws(VarlinkError) -> PositionKey {
-        guard !positions.isEmpty else {
-            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(personID.rawValue)])
-        }
-        let matching = positions.filter { npsn == nil || $0.key.npsn == npsn }
-        let active = matching.filter(\.active)
-        let candidates = active.isEmpty ? matching : active
-        guard candidates.count == 1 else {
-            if candidates.isEmpty {
-                throw VarlinkError(name: KinerjaError.noSuchPlan, parameters: [
-                    "plan": .string(personID.rawValue),
-                    "message": .string(Refusal.text(
-                        id: "\(personID) tidak memegang posisi di sekolah \(npsn?.rawValue ?? "-")",
-                        en: "\(personID) holds no position at school \(npsn?.rawValue ?? "-")")),
-                ])
-            }
-            throw VarlinkError(name: KinerjaError.ambiguousPosition, parameters: [
-                "id": .string(personID.rawValue), "npsns": .array(candidates.compactMap { $0.key.npsn.map { .string($0.rawValue) } }),
-            ])
-        }
-        return candidates[0].key
     }
 }

@@ -5,10 +5,10 @@ import KinerjaStore
 
 /// Reminder operations: listing, previewing without firing, silences, acknowledgements.
 extension Office {
-    func listReminders(_ p: Kinerja.ListReminders.Parameters) throws -> [ReminderItem] {
+    func listReminders(_ p: Kinerja.ListReminders.Parameters) async throws -> [ReminderItem] {
         var state: ReminderState? = nil
         if let text = p.state {
-            guard let s = ReminderState(rawValue: text) else {
+            guard let s = ReminderState(rawValue: text), ReminderState.handled.contains(s) else {
                 throw WireToCore.invalid(
                     "state", id: "'\(text)' bukan keadaan pengingat; gunakan fired, missed atau silenced",
                     en: "'\(text)' is not a reminder state; use fired, missed or silenced")
@@ -16,111 +16,124 @@ extension Office {
             state = s
         }
         let today = today()
-        let since = try p.since.map { try WireToCore.date($0, field: "since", default: today) }
-        let until = try p.until.map { try WireToCore.date($0, field: "until", default: today) }
+        let since = try p.since.map { text throws(OfficeError) in try WireToCore.date(text, field: "since", default: today) }
+        let until = try p.until.map { text throws(OfficeError) in try WireToCore.date(text, field: "until", default: today) }
         if let since, let until, until < since {
             throw WireToCore.invalid("until", id: "akhir \(until) lebih awal dari awal \(since)", en: "the end \(until) is before the start \(since)")
         }
+        let calendar = calendar
         let query = ReminderQuery(
             state: state, planID: nil, personID: p.person, since: since.map { calendar.instant($0) },
             until: until.map { calendar.endOfDay($0) }, limit: p.limit ?? 200)
-        return try store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
+        let records = try await store.reminders(matching: query)
+        let names = try await directory(of: Set(records.compactMap { $0.recipientID.map(PersonID.init(trusted:)) }))
+        return records.map {
+            var item = ReminderItems.item($0, calendar: calendar)
+            item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
+            return item
+        }
     }
 
-    /// Every occurrence that would fire between two local dates, planned by the agenda
-    /// the scheduler fires from (`Office+Agenda`), without recording or sending anything:
-    /// the JSON object of `PreviewReminders.Result`, written after `bytes`. A silenced or
-    /// acknowledged occurrence is listed with that state instead of `planned`. Plans
-    /// unchanged since the last preview of the same window reuse the reminders kept for
-    /// them (`KeptPreview`).
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, into bytes: inout [UInt8]) throws {
+    /// Every occurrence that would fire between two local dates, planned by the agenda the
+    /// scheduler fires from (`Office+Agenda`), without recording or sending anything: the
+    /// JSON object of `PreviewReminders.Result`. A silenced or acknowledged occurrence is
+    /// listed with that state instead of `planned`.
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) async throws -> [UInt8] {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
-        let (settings, settingsVersion) = versionedSettings
+        let settings = settings
         let calendar = settings.config.calendar
-        let language = settings.config.language
+        let language = language
         _ = try rules(for: CycleID(containing: from), in: settings)
-        let rosterVersion = store.rosterVersion
-        // Recipients' names need everyone, the plans only `p.person`'s.
-        let roster = try keptPreview.roster(version: rosterVersion) {
-            KeptPreview.Roster(try store.positionsWithPeople(matching: PositionQuery(activeOnly: true)))
-        }
-        let agenda = try agenda(in: settings)
-        let plans = try agendaPlans(
-            from: from, through: to, person: p.person.map { PersonID(trusted: $0) }, positions: roster.positions.keys, settings: settings,
-            today: today)
         let start = calendar.instant(from).addingTimeInterval(-1)
         let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        let window = KeptPreview.Window(
-            start: start, end: end, settingsVersion: settingsVersion, rosterVersion: rosterVersion,
-            suppressions: agenda.suppressions.hashValue)
-        let schedules = plans.schedules
-        let reminders = keptPreview.reminders(of: plans.plans, in: window) { plan in
-            guard let (person, position) = roster.positions[plan.id.position], let schedule = schedules[plan.id.cycle] else { return [] }
-            return agenda.items(of: plan, position: position, schedule: schedule, from: start, through: end).map { item in
+        let agenda = try await agenda(in: settings)
+        let subjects = try await agendaSubjects(
+            from: from, through: to, person: p.person.map { PersonID(trusted: $0) }, settings: settings, today: today)
+        let names = try await directory(of: Office.recipients(of: subjects))
+        /// One planned reminder: what the preview sorts by, and its JSON `ReminderItem`.
+        struct Planned: Sendable {
+            let fireAt: Date
+            let id: String
+            let json: [UInt8]
+        }
+        @Sendable func planned(_ subject: ReminderSubject) -> [Planned] {
+            agenda.items(of: subject.plan, position: subject.position, from: start, through: end).map { item in
                 let o = item.occurrence
                 let message = ReminderText.message(
-                    o, personName: person.nama, schoolName: position.namaSekolah, recipientName: o.recipientID.flatMap { roster.names[$0] },
-                    language: language)
-                let wire = ReminderItems.item(o, suppression: item.suppression, message: message, calendar: calendar)
-                return KeptPreview.Reminder(fireAt: o.fireAt, id: wire.id, json: wire.jsonObject)
+                    o, personName: subject.personName, schoolName: subject.position.namaSekolah,
+                    recipientName: o.recipientID.flatMap(names.name), language: language)
+                var wire = ReminderItems.item(o, suppression: item.suppression, message: message, calendar: calendar)
+                wire.recipientNama = o.recipientID.flatMap(names.name)
+                return Planned(fireAt: o.fireAt, id: wire.id, json: wire.jsonObject)
             }
         }
+        let reminders = ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in chunk.flatMap(planned) }
+            .sorted { $0.fireAt != $1.fireAt ? $0.fireAt < $1.fireAt : $0.id < $1.id }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reminders.reduce(0) { $0 + $1.json.count + 1 } + 16)
         bytes.append(contentsOf: #"{"reminders":["#.utf8)
-        bytes.reserveCapacity(bytes.count + reminders.reduce(0) { $0 + $1.json.count + 1 } + 2)
         for (index, reminder) in reminders.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: reminder.json)
         }
         bytes.append(contentsOf: "]}".utf8)
+        return bytes
+    }
+
+    /// Everyone a reminder of these plans may go to, and their holders.
+    static func recipients(of subjects: [ReminderSubject]) -> Set<PersonID> {
+        var recipients = Set<PersonID>()
+        for subject in subjects {
+            if let atasan = subject.position.atasanID { recipients.insert(atasan) }
+            if let ppk = subject.position.pejabatPenilaiID { recipients.insert(ppk) }
+            recipients.formUnion(subject.position.timKinerja)
+            recipients.insert(subject.plan.plan.position.personID)
+        }
+        return recipients
     }
 
     /// Acknowledges the deadline of a reminder id as `reminders list` or `reminders
     /// preview` prints it (fired or still to come): the plan's position must be in the roster.
-    func acknowledge(_ id: String, actor: AuditActor) throws {
-        guard let key = AcknowledgementKey(occurrenceID: id), let plan = key.plan, try store.position(plan.position) != nil else {
+    func acknowledge(_ id: String, actor: AuditActor) async throws {
+        guard let key = AcknowledgementKey(occurrenceID: id), let plan = key.plan, try await store.position(plan.position) != nil else {
             throw WireToCore.invalid(
                 "id", id: "'\(id)' bukan id pengingat yang dikenal; salin id dari kinerjactl reminders preview atau reminders list",
                 en: "'\(id)' is not a known reminder id; copy one from kinerjactl reminders preview or reminders list")
         }
-        _ = try writing { try store.transaction { tx in try tx.acknowledge(reminderID: id, actor: actor, at: clock.now()) } }
-        changed.poke()
+        _ = try await writing { try await store.acknowledge(reminderID: id, actor: actor, at: clock.now()) }
     }
 
-    func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) throws -> SilenceItem {
+    func addSilence(_ p: Kinerja.AddSilence.Parameters, actor: AuditActor) async throws -> SilenceItem {
         guard (p.person == nil) != (p.npsn == nil) else {
             throw WireToCore.invalid("person", id: "berikan id orang atau npsn, salah satunya", en: "give a person id or an npsn, one of them")
         }
         let until = try WireToCore.date(p.until, field: "until", default: today())
         let npsn = try WireToCore.npsn(p.npsn)
-        if let person = p.person, try store.person(PersonID(trusted: person)) == nil {
-            throw VarlinkError(name: KinerjaError.noSuchPerson, parameters: ["id": .string(person)])
+        if let person = p.person, try await store.person(PersonID(trusted: person)) == nil {
+            throw OfficeError.position(.noSuchPerson(PersonID(trusted: person)))
         }
         guard !p.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw WireToCore.invalid(
                 "reason", id: "jeda pengingat memerlukan alasan, agar orang lain tahu mengapa pengingat berhenti",
                 en: "a silence needs a reason, so that others know why reminders stopped")
         }
-        let silence = try writing {
-            try store.transaction { tx in
-                try tx.addSilence(personID: p.person, npsn: npsn?.rawValue, until: until.description, reason: p.reason, actor: actor, at: clock.now())
-            }
+        let silence = try await writing {
+            try await store.addSilence(personID: p.person, npsn: npsn?.rawValue, until: until.description, reason: p.reason, actor: actor, at: clock.now())
         }
-        changed.poke()
         return silenceItem(silence)
     }
 
-    func listSilences(all: Bool) throws -> [SilenceItem] {
-        try store.silences(activeOn: all ? nil : today().description, includeRemoved: all).map(silenceItem)
+    func listSilences(all: Bool) async throws -> [SilenceItem] {
+        try await store.silences(activeOn: all ? nil : today().description, includeRemoved: all).map(silenceItem)
     }
 
-    func removeSilence(_ id: Int, actor: AuditActor) throws -> SilenceItem {
-        guard let silence = try writing({ try store.transaction { tx in try tx.removeSilence(id: Int64(id), actor: actor, at: clock.now()) } }) else {
-            throw VarlinkError(name: KinerjaError.noSuchSilence, parameters: ["id": .int(Int64(id))])
+    func removeSilence(_ id: Int, actor: AuditActor) async throws -> SilenceItem {
+        guard let silence = try await writing({ try await store.removeSilence(id: Int64(id), actor: actor, at: clock.now()) }) else {
+            throw OfficeError.noSuchSilence(id)
         }
-        changed.poke()
         return silenceItem(silence)
     }
 
@@ -131,7 +144,7 @@ extension Office {
             removedAt: s.removedAt.map { CoreToWire.timestamp($0, in: calendar) })
     }
 
-    func deliveries(_ p: Kinerja.ListDeliveries.Parameters) throws -> [DeliveryItem] {
+    func deliveries(_ p: Kinerja.ListDeliveries.Parameters) async throws -> [DeliveryItem] {
         var state: DeliveryState? = nil
         if let text = p.state {
             guard let s = DeliveryState(rawValue: text) else {
@@ -141,7 +154,8 @@ extension Office {
             }
             state = s
         }
-        return try store.deliveries(matching: DeliveryQuery(state: state, reminderID: nil, limit: p.limit ?? 200)).map {
+        let calendar = calendar
+        return try await store.deliveries(matching: DeliveryQuery(state: state, reminderID: nil, limit: p.limit ?? 200)).map {
             DeliveryItem(
                 reminder: $0.reminderID, hook: $0.hook, state: $0.state.rawValue, attempts: $0.attempts,
                 nextAttemptAt: $0.nextAttemptAt.map { CoreToWire.timestamp($0, in: calendar) }, lastExitCode: $0.lastExitCode,
@@ -149,38 +163,55 @@ extension Office {
         }
     }
 
-    /// The event a hook receives for a recorded reminder, with names looked up now.
-    func hookEvent(for record: ReminderRecord) throws -> HookEvent {
-        let person = try store.person(PersonID(trusted: record.personID))
+    /// The event a hook receives for a recorded reminder, with names, contacts and the
+    /// plan's choices looked up now: the recipient is a person of the roster or an official.
+    func hookEvent(for record: ReminderRecord) async throws -> HookEvent {
+        let person = try await store.person(PersonID(trusted: record.personID))
         let plan = PlanID(record.planID)
-        let position = try plan.flatMap { try store.position($0.position) }
-        let recipient = try record.recipientID.flatMap { try store.person(PersonID(trusted: $0)) }
+        var position: Position? = nil
+        var choices: [PlanChoiceItem] = []
+        if let plan {
+            position = try await store.position(plan.position)
+            if let stored = try await store.plan(plan), let rules = try? rules(for: plan.cycle) {
+                let schools = Set(stored.plan.records.flatMap { ($0.details?.sekolah ?? []) + [$0.details?.sekolahFokus].compactMap { $0 } })
+                choices = CoreToWire.choices(of: stored.plan, rules: rules, schoolNames: try await store.schoolNames(schools))
+            }
+        }
+        var recipient = HookEvent.Who(nama: nil)
+        if let id = record.recipientID.map(PersonID.init(trusted:)) {
+            if let official = try await store.officials([id])[id] {
+                recipient = HookEvent.Who(nama: official.nama, jabatan: official.jabatan, email: official.email, telepon: official.telepon)
+            } else if let someone = try await store.person(id) {
+                recipient = HookEvent.Who(nama: someone.nama, email: someone.email, telepon: someone.telepon)
+            }
+        }
         let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: calendar.date(of: record.fireAt)) } ?? 0
         return HookEvent(
-            reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
+            reminder: ReminderItems.item(record, calendar: calendar),
+            person: HookEvent.Who(nama: person?.nama ?? record.personID, email: person?.email, telepon: person?.telepon),
             role: plan?.position.role.rawValue ?? "", npsn: plan?.position.npsn?.rawValue, schoolName: position?.namaSekolah,
-            recipientName: recipient?.nama, days: days, stateDirectory: settings.config.stateDirectory)
+            recipient: recipient, days: days, choices: choices, stateDirectory: settings.config.stateDirectory)
     }
 
     /// The event without lookups, when the store cannot be read: the hook still gets the reminder.
     func bareHookEvent(for record: ReminderRecord) -> HookEvent {
         HookEvent(
-            reminder: ReminderItems.item(record, calendar: calendar), personName: record.personID, role: "", npsn: nil, schoolName: nil, recipientName: nil,
-            days: 0, stateDirectory: settings.config.stateDirectory)
+            reminder: ReminderItems.item(record, calendar: calendar), person: HookEvent.Who(nama: record.personID), role: "", npsn: nil,
+            schoolName: nil, recipient: HookEvent.Who(nama: nil), days: 0, stateDirectory: settings.config.stateDirectory)
     }
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
-        guard let entry = hooks.entry(named: name) else {
-            throw VarlinkError(name: KinerjaError.noSuchHook, parameters: ["name": .string(name)])
-        }
+        guard let entry = hooks.entry(named: name) else { throw OfficeError.noSuchHook(name) }
         let sample = ReminderItem(
             id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
-            kind: "lead", due: currentCycle().endOfMonth(1).description, fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
+            kind: "lead", due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah).description ?? currentCycle().end.description,
+            fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
             recipientRole: "pegawai", recipient: "000000000000000000", state: "test", late: false,
             message: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.")
-        let event = HookEvent(reminder: sample, personName: "Uji Coba", role: "pengawas_sekolah", npsn: nil, schoolName: nil, recipientName: "Uji Coba", days: -7,
-            stateDirectory: settings.config.stateDirectory)
+        let event = HookEvent(
+            reminder: sample, person: HookEvent.Who(nama: "Uji Coba"), role: "pengawas_sekolah", npsn: nil, schoolName: nil,
+            recipient: HookEvent.Who(nama: "Uji Coba"), days: -7, stateDirectory: settings.config.stateDirectory)
         let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
         let outcome: HookTestOutcome
         switch result.outcome {

@@ -5,33 +5,43 @@ import KinerjaStore
 import Logging
 import Synchronization
 
-/// The district office as the daemon serves it: the store, the clock, the reloadable
-/// settings, and the operations of `id.kinerja.Kinerja` (in the extensions beside this
-/// file). Every operation reads the clock once, so one call sees one "today".
+/// The district office as the daemon serves it: the store (through its port), the clock,
+/// the reloadable settings, and the operations of `id.kinerja.Kinerja` (in the extensions
+/// beside this file). Every operation reads the clock once, so one call sees one "today".
+/// Operations throw the domain's refusals (`OfficeError`, `TransitionError`, …); the RPC
+/// edge words them for the wire.
 final class Office: Sendable {
-    let store: SQLiteStore
+    let store: any OfficeStore
     let clock: any WallClock
     let startedAt: Date
     let logger: Logger
-    /// Poked after every change, import and reload: the reminder scheduler's plan is stale.
+    /// Poked when the store says plans, the roster, silences or acknowledgements changed
+    /// (whoever changed them) and after a reload: the reminder scheduler's plan is stale.
     let changed = Waker()
     /// The next reminder's fire instant, as the scheduler last planned it (for STATUS=).
     let nextReminder = Mutex<Date?>(nil)
-    /// The settings, and how many times they were replaced: what was derived from one
-    /// version of them (a kept preview) is not reused with another.
+    /// The settings, and how many times they were replaced.
     private let settingsBox: Mutex<(settings: Settings, version: UInt64)>
-    /// A week's reminders of each plan, kept between previews.
-    let keptPreview = KeptPreview()
+    /// The status figures, kept until the store reports a change (see `StatusCache`).
+    let statusCache = StatusCache()
+    /// How many committed writes the store has reported (any writer's): the dashboard's
+    /// data version moves with it.
+    let commits = CommitCount()
     /// The last status answered from kept figures, with what it was built from.
     let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
-    init(store: SQLiteStore, settings: Settings, clock: any WallClock, logger: Logger) {
+    init(store: any OfficeStore, settings: Settings, clock: any WallClock, logger: Logger) {
         self.store = store
         self.clock = clock
         self.logger = logger
         startedAt = clock.now()
         settingsBox = Mutex((settings, 0))
-        Office.useLanguage(of: settings)
+        let statusCache = statusCache, changed = changed, commits = commits
+        store.observeChanges { change in
+            commits.add()
+            statusCache.invalidate()
+            if !change.isDisjoint(with: [.plans, .roster, .silences, .acknowledgements]) { changed.poke() }
+        }
     }
 
     var settings: Settings { settingsBox.withLock { $0.settings } }
@@ -39,24 +49,36 @@ final class Office: Sendable {
     /// The settings with their version, read together.
     var versionedSettings: (settings: Settings, version: UInt64) { settingsBox.withLock { $0 } }
 
-    /// Replaces config and rules at once (SIGHUP) and recomputes the deadlines stored with
-    /// the open cycles' plans, since new rules may move them.
-    func replaceSettings(_ new: Settings) throws {
+    /// The language of the texts being made: the call's (`CallLanguage`), else the one the
+    /// office reads its texts in.
+    var language: OfficeLanguage { CallLanguage.current ?? settings.config.language }
+
+    /// Brings the store up to the rules at start: plans derived under other rules (or none,
+    /// after a migration) are derived again, and the plans that must exist today are made.
+    func start() async throws {
+        for cycle in try await store.cycles() {
+            try await rederive(cycle: cycle, settings: settings)
+        }
+        try await ensureCurrentPlans(actor: Office.daemonActor)
+    }
+
+    /// Replaces config and rules at once (SIGHUP) and derives again the plans whose rules
+    /// changed: new rules may move their deadlines.
+    func replaceSettings(_ new: Settings) async throws {
         settingsBox.withLock { $0 = (new, $0.version + 1) }
-        Office.useLanguage(of: new)
         defer { changed.poke() }
-        let today = today()
-        let lifecycle = new.config.reminders.lifecycle
-        for cycle in Set(lifecycle.openCycles(from: today, through: today) + lifecycle.cyclesWithPlans(on: today)) {
-            guard let rules = new.rules.rules(for: cycle) else { continue }
-            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-            _ = try store.updateDues(cycle: cycle, due: { Office.due(of: $0, in: schedule) })
+        statusCache.invalidate()
+        for cycle in try await store.cycles() {
+            try await rederive(cycle: cycle, settings: new)
         }
     }
 
-    /// Refusals are written in the configured language from now on.
-    private static func useLanguage(of settings: Settings) {
-        Refusal.language = settings.config.language
+    private func rederive(cycle: CycleID, settings: Settings) async throws {
+        guard let rules = settings.rules.rules(for: cycle) else { return }
+        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+        let changed = try await store.rederivePlans(
+            cycle: cycle, rules: settings.rulesName(rules), derive: { schedule.derivation(of: $0, closure: $1) })
+        if changed > 0 { logger.info("plans derived under the rules", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(changed)"]) }
     }
 
     var calendar: OfficeCalendar { settings.config.calendar }
@@ -65,9 +87,9 @@ final class Office: Sendable {
 
     func currentCycle() -> CycleID { CycleID(containing: today()) }
 
-    /// The rules that judge `cycle` (in `settings`, by default the current ones), or an error
-    /// naming the missing file.
-    func rules(for cycle: CycleID, in settings: Settings? = nil) throws(VarlinkError) -> YearRules {
+    /// The rules that judge `cycle` (in `settings`, by default the current ones), or a
+    /// refusal naming the missing file.
+    func rules(for cycle: CycleID, in settings: Settings? = nil) throws(OfficeError) -> YearRules {
         let settings = settings ?? self.settings
         guard let rules = settings.rules.rules(for: cycle) else {
             let directory = settings.config.rulesDirectory
@@ -78,45 +100,52 @@ final class Office: Sendable {
         return rules
     }
 
-    /// The deadline of the plan's current step, stored with the plan so that "overdue on a
-    /// date" is an indexed query.
-    static func due(of plan: Plan, rules: YearRules) -> LocalDate? {
-        due(of: plan, in: TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role]))
+    /// A save of `plan` over `old`, derived under the rules of its cycle (as `settings` has
+    /// them).
+    static func save(_ plan: Plan, over old: StoredPlan?, rules: YearRules, in settings: Settings, action: String) -> PlanSave {
+        let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
+        return PlanSave(old: old, plan: plan, derivation: schedule.derivation(of: plan), rules: settings.rulesName(rules), action: action)
     }
 
-    /// The same for many plans of the schedule's cycle.
-    static func due(of plan: Plan, in schedule: TimelineSchedule) -> LocalDate? {
-        guard !plan.isComplete else { return nil }
-        return schedule.entries(of: plan)[plan.currentIndex].due
+    /// The plans to create for positions without one in `cycle`, or nil without rules.
+    func planCreation(cycle: CycleID, settings: Settings) -> PlanCreation? {
+        guard let rules = settings.rules.rules(for: cycle) else { return nil }
+        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), today: today(), derive: { schedule.derivation(of: $0) })
     }
 
-    /// Creates the plans that must exist today for positions that have none yet: the
-    /// current cycle's and, on its last day, the next one's (`CycleLifecycle`), so that a
-    /// cycle's plans exist from its first instant.
-    func ensureCurrentPlans(actor: AuditActor) throws {
+    /// The plans that must exist today for positions that have none yet: the current
+    /// cycle's and, on its last day, the next one's (`CycleLifecycle`), so that a cycle's
+    /// plans exist from its first instant.
+    func currentPlanCreations() -> [PlanCreation] {
         let settings = settings
-        let now = clock.now()
-        for cycle in settings.config.reminders.lifecycle.cyclesWithPlans(on: settings.config.calendar.date(of: now)) {
-            guard let rules = settings.rules.rules(for: cycle) else { continue }
-            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-            let created = try store.ensurePlans(cycle: cycle, due: { Office.due(of: $0, in: schedule) }, actor: actor, at: now)
-            if created > 0 { logger.info("created plans for cycle", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(created)"]) }
+        return settings.config.lifecycle.cyclesWithPlans(on: today()).compactMap { planCreation(cycle: $0, settings: settings) }
+    }
+
+    /// Creates the plans that must exist today (`currentPlanCreations`).
+    func ensureCurrentPlans(actor: AuditActor) async throws {
+        for creation in currentPlanCreations() {
+            let created = try await store.ensurePlans(creation, actor: actor, at: clock.now())
+            if created > 0 { logger.info("created plans for cycle", metadata: ["KINERJA_CYCLE": "\(creation.cycle)", "KINERJA_PLANS": "\(created)"]) }
         }
     }
 
     /// Writes the final standing of the unfinished plans of every cycle closed by today
     /// that still has open ones (the two before the current one are the only candidates:
     /// a cycle closes at most `CycleLifecycle.maxGraceDays` after its end).
-    func closeFinishedCycles(actor: AuditActor) throws {
+    func closeFinishedCycles(actor: AuditActor) async throws {
         let settings = settings
         let now = clock.now()
         let today = settings.config.calendar.date(of: now)
-        let lifecycle = settings.config.reminders.lifecycle
+        let lifecycle = settings.config.lifecycle
         var cycle = CycleID(containing: today)
         for _ in 0..<2 {
             cycle = cycle.previous
-            guard lifecycle.isClosed(cycle, on: today) else { continue }
-            let closed = try store.closePlans(cycle: cycle, on: lifecycle.closingDay(of: cycle), actor: actor, at: now)
+            guard lifecycle.isClosed(cycle, on: today), let rules = settings.rules.rules(for: cycle) else { continue }
+            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            let closed = try await store.closePlans(
+                cycle: cycle, on: lifecycle.closingDay(of: cycle), rules: settings.rulesName(rules),
+                derive: { schedule.derivation(of: $0, closure: $1) }, actor: actor, at: now)
             if closed > 0 {
                 logger.notice("cycle closed: unfinished plans keep the step they reached", metadata: [
                     "KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(closed)",
@@ -128,11 +157,66 @@ final class Office: Sendable {
     /// The daemon itself, as the actor of automatic changes in the audit history.
     static let daemonActor = AuditActor(uid: getuid(), user: "kinerjad")
 
-    /// Maps a store failure to the interface's error, so a client learns that nothing was
-    /// changed instead of seeing a dropped connection. The store's own failures (a full
-    /// disk) say what to do in the office's language; anything else is passed on as it is.
-    static func storeFailure(_ error: any Error) -> VarlinkError {
-        let message = (error as? StoreError)?.message(in: Refusal.language) ?? "\(error)"
-        return VarlinkError(name: KinerjaError.storeFailure, parameters: ["message": .string(message)])
+    /// Runs a store write, passing the office's refusals through and reporting any other
+    /// failure (disk full, read-only file) as `storeFailure`: nothing was written.
+    func writing<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// `error` as the office reports it: its own refusals as they are, anything else as
+    /// `storeFailure`, logged.
+    func failure(_ error: any Error) -> any Error {
+        if error is OfficeError || error is TransitionError || error is PositionProblem || error is CancellationError { return error }
+        logger.error("store write failed", metadata: ["error": "\(error)"])
+        return OfficeError.storeFailure(error)
+    }
+}
+
+/// How many commits the store reported.
+final class CommitCount: Sendable {
+    private let count = Mutex<UInt64>(0)
+
+    func add() { count.withLock { $0 += 1 } }
+    var value: UInt64 { count.withLock { $0 } }
+}
+
+/// The last status figures read from the store, kept until the store reports a committed
+/// change (`OfficeStore.observeChanges`, any writer), or another cycle or day is asked for.
+/// `status` is asked by every `kinerjactl status`, by scripts polling it and for systemd's
+/// STATUS= line; GetStatus is answered from it on the connection's event loop.
+final class StatusCache: Sendable {
+    private struct Kept {
+        let generation: UInt64
+        let cycle: CycleID
+        let day: LocalDate
+        let figures: StatusFigures
+    }
+
+    private let state = Mutex<(generation: UInt64, kept: Kept?)>((0, nil))
+
+    func invalidate() {
+        state.withLock { $0 = ($0.generation + 1, nil) }
+    }
+
+    /// The generation to read under: take it before reading, so that a change committed
+    /// meanwhile makes the figures read stale rather than kept as current.
+    var generation: UInt64 { state.withLock { $0.generation } }
+
+    func figures(cycle: CycleID, day: LocalDate) -> StatusFigures? {
+        state.withLock { s in
+            guard let kept = s.kept, kept.generation == s.generation, kept.cycle == cycle, kept.day == day else { return nil }
+            return kept.figures
+        }
+    }
+
+    func keep(_ figures: StatusFigures, cycle: CycleID, day: LocalDate, readAt generation: UInt64) {
+        state.withLock { s in
+            guard generation == s.generation else { return }
+            s.kept = Kept(generation: generation, cycle: cycle, day: day, figures: figures)
+        }
     }
 }

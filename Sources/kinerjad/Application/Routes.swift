@@ -1,24 +1,50 @@
 import Foundation
+import KinerjaCore
 import KinerjaRPC
 import KinerjaRPCServer
 import KinerjaStore
 import NIOPosix
 
-/// Binds the methods of `id.kinerja.Kinerja` to the office's operations, checking on each
-/// change that the caller may change data (reads are open to whoever can connect). Every
-/// operation that touches the store or a file is registered blocking (it runs on the router's
-/// thread pool); the rest answer at once on the connection's event loop, TestHook (which waits
-/// for the hook's process) in a task there.
+/// Binds the methods of `id.kinerja.Kinerja` to the office's operations: the RPC edge. It
+/// checks on each change that the caller may change data (reads are open to whoever can
+/// connect), and it alone turns the office's refusals into the interface's named errors, in
+/// the caller's language (`WireErrors`, `CallLanguage`). Every operation that touches the store runs off the
+/// connection's event loop (`registerAsync`); the rest answer at once on the event loop.
 enum Routes {
     static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
         var router = VarlinkRouter(
             vendor: "Kinerja", product: "kinerjad", version: version, url: "https://github.com/kinerja/kinerja",
             errorMapper: { error, context in
+                if let mapped = WireErrors.varlink(error, language: office.language) { return mapped }
                 context.logger.error("call failed", metadata: ["KINERJA_METHOD": "\(context.method)", "error": "\(error)"])
                 return VarlinkError(name: KinerjaError.internalError, parameters: ["message": .string("\(error)")])
             })
         router.addInterface(name: KinerjaInterface.name, description: KinerjaInterface.description)
         let uploads = UploadStore()
+
+        /// Runs `body` in the language the call's `parameters` ask for (`CallLanguage`),
+        /// turning the office's refusals into the interface's errors worded in it.
+        @Sendable func edge<P, T>(_ parameters: P, _ body: () async throws -> T) async throws -> T {
+            let asked = try CallLanguage.asked(by: parameters, office: office.language)
+            return try await CallLanguage.$current.withValue(asked) {
+                do {
+                    return try await body()
+                } catch {
+                    throw WireErrors.varlink(error, language: office.language) ?? error
+                }
+            }
+        }
+
+        @Sendable func edge<P, T>(_ parameters: P, _ body: () throws -> T) throws -> T {
+            let asked = try CallLanguage.asked(by: parameters, office: office.language)
+            return try CallLanguage.$current.withValue(asked) {
+                do {
+                    return try body()
+                } catch {
+                    throw WireErrors.varlink(error, language: office.language) ?? error
+                }
+            }
+        }
 
         /// The caller of a change, or PermissionDenied.
         @Sendable func changer(_ context: VarlinkCallContext) throws -> AuditActor {
@@ -30,23 +56,30 @@ enum Routes {
             return AuditActor(uid: peer.uid, user: Authorizer.userName(uid: peer.uid) ?? "uid \(peer.uid)")
         }
 
-        let pool = router.blockingPool
         router.register(
             Kinerja.GetStatus.self,
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
-            otherwise: { _, _ in .init(status: try await pool.runIfActive { try office.status(version: version) }) })
-        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in .init(cycle: try office.cycleInfo(p.cycle)) }
-        router.registerBlocking(Kinerja.ListPeople.self) { p, _ in .init(people: try office.listPeople(p)) }
-        router.registerBlocking(Kinerja.ShowPerson.self) { p, _ in .init(positions: try office.showPerson(p.id)) }
-        router.registerBlocking(Kinerja.ShowPlan.self) { p, _ in
-            .init(plan: try office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle))
+            otherwise: { p, _ in try await edge(p) { .init(status: try await office.status(version: version)) } })
+        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge(p) { .init(cycle: try office.cycleInfo(p.cycle)) } }
+        router.registerChunked(Kinerja.ListPeople.self) { p, _, send in
+            var emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
+            if let send {
+                emit = { people in try await send(Kinerja.ListPeople.Result(people: people)) }
+            }
+            let pieces = emit
+            let people = try await edge(p) { try await office.listPeople(p, emit: pieces) }
+            return Kinerja.ListPeople.Result(people: people)
         }
-        router.registerBlocking(Kinerja.History.self) { p, _ in .init(entries: try office.history(subject: p.subject, limit: p.limit)) }
-        router.registerBlocking(Kinerja.GetComplianceReport.self) { p, _ in .init(report: try office.compliance(p.cycle)) }
+        router.registerAsync(Kinerja.ShowPerson.self) { p, _ in try await edge(p) { .init(positions: try await office.showPerson(p.id)) } }
+        router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
+            try await edge(p) { .init(plan: try await office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)) }
+        }
+        router.registerAsync(Kinerja.History.self) { p, _ in try await edge(p) { .init(entries: try await office.history(subject: p.subject, limit: p.limit)) } }
+        router.registerAsync(Kinerja.GetComplianceReport.self) { p, _ in try await edge(p) { .init(report: try await office.compliance(p.cycle)) } }
         // The dashboard's reads (Office+Dashboard.swift).
         router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
-        router.registerBlocking(Kinerja.ShowProgress.self) { p, _ in .init(progress: try office.progress(p)) }
-        router.registerBlocking(Kinerja.ListSchools.self) { p, _ in .init(schools: try office.schools(p)) }
+        router.registerAsync(Kinerja.ShowProgress.self) { p, _ in try await edge(p) { .init(progress: try await office.progress(p)) } }
+        router.registerAsync(Kinerja.ListSchools.self) { p, _ in try await edge(p) { .init(schools: try await office.schools(p)) } }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
             let text: String
@@ -59,57 +92,85 @@ enum Routes {
             }
             return try ImportFile(wire: text, base64: p.base64 == true, sheet: p.sheet)
         }
-        router.registerBlocking(Kinerja.ImportRoster.self) { p, context in
+        router.registerAsync(Kinerja.ImportRoster.self) { p, context in
             let actor = try changer(context)
-            return .init(result: try office.importRoster(
-                try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            return try await edge(p) {
+                .init(result: try await office.importRoster(
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true,
+                    deactivateMissing: p.deactivateMissing == true, actor: actor))
+            }
         }
-        router.registerBlocking(Kinerja.ImportProgress.self) { p, context in
+        router.registerAsync(Kinerja.ImportOfficials.self) { p, context in
             let actor = try changer(context)
-            return .init(result: try office.importProgress(
-                try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            return try await edge(p) {
+                .init(result: try await office.importOfficials(
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            }
         }
-        router.registerImmediate(Kinerja.UploadBegin.self) { _, context in
+        router.registerAsync(Kinerja.ListOfficials.self) { p, _ in
+            try await edge(p) {
+                .init(officials: try await office.store.officials().map {
+                    OfficialItem(id: $0.id.rawValue, nama: $0.nama, jabatan: $0.jabatan, email: $0.email, telepon: $0.telepon)
+                })
+            }
+        }
+        router.registerAsync(Kinerja.ImportProgress.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) {
+                .init(result: try await office.importProgress(
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            }
+        }
+        router.registerImmediate(Kinerja.UploadBegin.self) { p, context in
             _ = try changer(context)
-            return .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now()))
+            return try edge(p) { .init(upload: try uploads.begin(owner: context.peer.uid, now: office.clock.now())) }
         }
         router.registerImmediate(Kinerja.UploadChunk.self) { p, context in
             _ = try changer(context)
-            return .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now()))
+            return try edge(p) { .init(bytes: try uploads.append(p.upload, chunk: p.chunk, owner: context.peer.uid, now: office.clock.now())) }
         }
-        router.registerBlocking(Kinerja.Transition.self) { p, context in
-            .init(plan: try office.transition(p, actor: try changer(context)))
+        router.registerAsync(Kinerja.Transition.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) { .init(plan: try await office.transition(p, actor: actor)) }
         }
-        router.registerBlocking(Kinerja.Backup.self) { _, context in
+        router.registerAsync(Kinerja.Backup.self) { p, context in
             _ = try changer(context)
-            return .init(backup: try office.backup())
+            return try await edge(p) { .init(backup: try await office.backup()) }
         }
+        let pool = router.blockingPool
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try office.backupPath(named: p.name), pool: pool, writer: writer)
+            return try await streamBackup(path: try edge(p) { try office.backupPath(named: p.name) }, pool: pool, writer: writer)
         }
-        router.registerBlocking(Kinerja.ListReminders.self) { p, _ in .init(reminders: try office.listReminders(p)) }
-        router.registerBlockingJSON(Kinerja.PreviewReminders.self) { p, _, bytes in try office.previewReminders(p, into: &bytes) }
+        router.registerAsync(Kinerja.ListReminders.self) { p, _ in try await edge(p) { .init(reminders: try await office.listReminders(p)) } }
+        router.registerAsyncJSON(Kinerja.PreviewReminders.self) { p, _ in try await edge(p) { try await office.previewReminders(p) } }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }
             for await item in stream { try await writer.send(.init(reminder: item)) }
             throw CancellationError()
         }
-        router.registerBlocking(Kinerja.AckReminder.self) { p, context in
-            try office.acknowledge(p.id, actor: try changer(context))
+        router.registerAsync(Kinerja.AckReminder.self) { p, context in
+            let actor = try changer(context)
+            try await edge(p) { try await office.acknowledge(p.id, actor: actor) }
             return Empty()
         }
-        router.registerBlocking(Kinerja.AddSilence.self) { p, context in .init(silence: try office.addSilence(p, actor: try changer(context))) }
-        router.registerBlocking(Kinerja.ListSilences.self) { p, _ in .init(silences: try office.listSilences(all: p.all == true)) }
-        router.registerBlocking(Kinerja.RemoveSilence.self) { p, context in .init(silence: try office.removeSilence(p.id, actor: try changer(context))) }
+        router.registerAsync(Kinerja.AddSilence.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) { .init(silence: try await office.addSilence(p, actor: actor)) }
+        }
+        router.registerAsync(Kinerja.ListSilences.self) { p, _ in try await edge(p) { .init(silences: try await office.listSilences(all: p.all == true)) } }
+        router.registerAsync(Kinerja.RemoveSilence.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) { .init(silence: try await office.removeSilence(p.id, actor: actor)) }
+        }
         router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
             .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
         }
-        router.registerBlocking(Kinerja.ListDeliveries.self) { p, _ in .init(deliveries: try office.deliveries(p)) }
+        router.registerAsync(Kinerja.ListDeliveries.self) { p, _ in try await edge(p) { .init(deliveries: try await office.deliveries(p)) } }
         router.register(Kinerja.TestHook.self) { p, context in
             _ = try changer(context)
-            return .init(result: try await office.testHook(p.name, hooks: hooks))
+            return try await edge(p) { .init(result: try await office.testHook(p.name, hooks: hooks)) }
         }
         return router
     }

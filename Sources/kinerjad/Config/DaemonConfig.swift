@@ -20,12 +20,16 @@ struct DaemonConfig: Sendable, Equatable {
     var adminGroup = "kinerja-admin"
     var idleTimeoutSeconds = 60
     var maxConnections = 1024
-    var reminders = ReminderSettings()
+    var reminders = ReminderPolicy()
+    /// When cycles close (`close_cycle_after_days` of `[reminders]`).
+    var lifecycle = CycleLifecycle()
     var hooks = HookSettings()
+    /// How a block and a newcomer move a plan's deadlines (`[deadlines]`).
+    var relief = DeadlineRelief.standard
 
     static let topKeys = [
         "timezone", "language", "socket", "state_directory", "rules_directory", "hooks_directory",
-        "admin_group", "rpc", "reminders", "hooks",
+        "admin_group", "rpc", "reminders", "deadlines", "hooks",
     ]
 
     /// Reads and checks the file at `path`.
@@ -74,7 +78,10 @@ struct DaemonConfig: Sendable, Equatable {
         let rpc = try top.section("rpc", known: ["idle_timeout_seconds", "max_connections"])
         config.idleTimeoutSeconds = try rpc.int("idle_timeout_seconds", default: config.idleTimeoutSeconds, range: 1...86_400)
         config.maxConnections = try rpc.int("max_connections", default: config.maxConnections, range: 1...65_536)
-        config.reminders = try ReminderSettings(top.section("reminders", known: ReminderSettings.keys))
+        let reminders = try top.section("reminders", known: ReminderPolicy.keys)
+        config.reminders = try ReminderPolicy(reminders)
+        config.lifecycle = try CycleLifecycle(reminders)
+        config.relief = try DeadlineRelief(top.section("deadlines", known: DeadlineRelief.keys))
         config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
         return config
     }

@@ -29,7 +29,7 @@ struct HookService: Service {
             var wait: Duration = .seconds(3600)
             do {
                 try await deliverDue()
-                if let next = try office.store.nextDeliveryAttempt() {
+                if let next = try await office.store.nextDeliveryAttempt() {
                     // The backoff is of the daemon's time: under --clock-rate it passes faster.
                     wait = office.clock.realDuration(until: next) + .milliseconds(5)
                 }
@@ -44,9 +44,9 @@ struct HookService: Service {
 
     func deliverDue() async throws {
         let settings = office.settings.config.hooks
-        let due = try office.store.dueDeliveries(at: office.clock.now(), limit: settings.maxConcurrent * 16)
+        let due = try await office.store.dueDeliveries(at: office.clock.now(), limit: settings.maxConcurrent * 16)
         guard !due.isEmpty else { return }
-        var byReminder: [String: [(delivery: HookDelivery, reminder: ReminderRecord)]] = [:]
+        var byReminder: [String: [DueDelivery]] = [:]
         var order: [String] = []
         for item in due {
             if byReminder[item.reminder.id] == nil { order.append(item.reminder.id) }
@@ -66,34 +66,35 @@ struct HookService: Service {
         }
     }
 
-    private func deliver(_ items: [(delivery: HookDelivery, reminder: ReminderRecord)]) async {
+    private func deliver(_ items: [DueDelivery]) async {
         let settings = office.settings.config.hooks
-        for (delivery, record) in items {
+        for item in items {
+            let delivery = item.delivery, record = item.reminder
             guard let entry = hooks.entry(named: delivery.hook), entry.executable else {
-                finish(delivery, .failed(exitCode: nil, error: "hook \(delivery.hook) is no longer in \(hooks.path) or not executable"))
+                await finish(delivery, .failed(exitCode: nil, error: "hook \(delivery.hook) is no longer in \(hooks.path) or not executable"))
                 continue
             }
-            let event = (try? office.hookEvent(for: record)) ?? office.bareHookEvent(for: record)
+            let event = (try? await office.hookEvent(for: record)) ?? office.bareHookEvent(for: record)
             let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.timeoutSeconds))
             let attempt = delivery.attempts + 1
             switch result.outcome {
             case .delivered:
-                finish(delivery, .delivered)
+                await finish(delivery, .delivered)
             case .temporaryFailure, .timedOut:
                 let reason = result.outcome == .timedOut ? "timed out after \(settings.timeoutSeconds) s" : "exit 75"
                 if attempt >= settings.maxAttempts {
-                    finish(delivery, .failed(exitCode: result.exitCode, error: "\(reason), gave up after \(attempt) attempts: \(result.stderr)"))
+                    await finish(delivery, .failed(exitCode: result.exitCode, error: "\(reason), gave up after \(attempt) attempts: \(result.stderr)"))
                 } else {
                     let backoff = Double(settings.retryBackoffSeconds) * pow(2, Double(attempt - 1))
-                    finish(delivery, .retry(at: office.clock.now().addingTimeInterval(backoff), exitCode: result.exitCode, error: "\(reason): \(result.stderr)"))
+                    await finish(delivery, .retry(at: office.clock.now().addingTimeInterval(backoff), exitCode: result.exitCode, error: "\(reason): \(result.stderr)"))
                 }
             case .failed(let code):
-                finish(delivery, .failed(exitCode: code, error: result.stderr))
+                await finish(delivery, .failed(exitCode: code, error: result.stderr))
             }
         }
     }
 
-    private func finish(_ delivery: HookDelivery, _ outcome: DeliveryOutcome) {
+    private func finish(_ delivery: HookDelivery, _ outcome: DeliveryOutcome) async {
         let level: Logger.Level
         switch outcome {
         case .delivered: level = .info
@@ -104,7 +105,7 @@ struct HookService: Service {
             "KINERJA_HOOK": "\(delivery.hook)", "KINERJA_DELIVERY_OF": "\(delivery.reminderID)",
         ])
         do {
-            try office.store.finishDelivery(reminderID: delivery.reminderID, hook: delivery.hook, outcome: outcome, at: office.clock.now())
+            try await office.store.finishDelivery(reminderID: delivery.reminderID, hook: delivery.hook, outcome: outcome, at: office.clock.now())
         } catch {
             logger.error("cannot record a hook delivery: \(error)")
         }

@@ -2,15 +2,13 @@ import KinerjaCore
 import KinerjaRPC
 
 /// Parses wire parameters into domain values, refusing malformed ones with
-/// `InvalidInput` naming the field and how to write it, in the office's language.
+/// `OfficeError.invalidInput` naming the field and how to write it.
 enum WireToCore {
-    static func invalid(_ field: String, id indonesian: String, en english: String) -> VarlinkError {
-        VarlinkError(name: KinerjaError.invalidInput, parameters: [
-            "field": .string(field), "message": .string(Refusal.text(id: indonesian, en: english)),
-        ])
+    static func invalid(_ field: String, id indonesian: String, en english: String) -> OfficeError {
+        .invalidInput(field: field, Words(id: indonesian, en: english))
     }
 
-    static func cycle(_ text: String?, field: String = "cycle", default fallback: CycleID) throws(VarlinkError) -> CycleID {
+    static func cycle(_ text: String?, field: String = "cycle", default fallback: CycleID) throws(OfficeError) -> CycleID {
         guard let text else { return fallback }
         guard let cycle = CycleID(text) else {
             throw invalid(
@@ -20,7 +18,7 @@ enum WireToCore {
         return cycle
     }
 
-    static func date(_ text: String?, field: String, default fallback: LocalDate) throws(VarlinkError) -> LocalDate {
+    static func date(_ text: String?, field: String, default fallback: LocalDate) throws(OfficeError) -> LocalDate {
         guard let text else { return fallback }
         guard let date = LocalDate(text) else {
             throw invalid(field, id: "'\(text)' bukan tanggal YYYY-MM-DD", en: "'\(text)' is not a date YYYY-MM-DD")
@@ -28,7 +26,7 @@ enum WireToCore {
         return date
     }
 
-    static func npsn(_ text: String?, field: String = "npsn") throws(VarlinkError) -> NPSN? {
+    static func npsn(_ text: String?, field: String = "npsn") throws(OfficeError) -> NPSN? {
         guard let text else { return nil }
         guard let npsn = NPSN(text) else {
             throw invalid(field, id: "'\(text)' bukan NPSN (8 angka)", en: "'\(text)' is not an NPSN (8 digits)")
@@ -36,7 +34,7 @@ enum WireToCore {
         return npsn
     }
 
-    static func role(_ text: String?) throws(VarlinkError) -> Role? {
+    static func role(_ text: String?) throws(OfficeError) -> Role? {
         guard let text else { return nil }
         guard let role = Role(parsing: text) else {
             throw invalid(
@@ -46,16 +44,12 @@ enum WireToCore {
         return role
     }
 
-    static func step(_ text: String?, field: String = "step") throws(VarlinkError) -> Step? {
+    static func step(_ text: String?, field: String = "step") throws(OfficeError) -> Step? {
         guard let text else { return nil }
-        guard let step = Step(rawValue: text) else {
-            let steps = Step.allCases.map(\.rawValue).joined(separator: ", ")
-            throw invalid(field, id: "'\(text)' bukan langkah; langkah yang ada: \(steps)", en: "'\(text)' is not a step; steps: \(steps)")
-        }
-        return step
+        do { return try ActionWords.step(text) } catch { throw .refusedInput(field: field, error) }
     }
 
-    static func rating(_ text: String, field: String) throws(VarlinkError) -> Rating {
+    static func rating(_ text: String, field: String) throws(OfficeError) -> Rating {
         guard let rating = Rating(rawValue: text) else {
             let ratings = Rating.allCases.map(\.rawValue).joined(separator: ", ")
             throw invalid(field, id: "'\(text)' bukan penilaian; gunakan \(ratings)", en: "'\(text)' is not a rating; use \(ratings)")
@@ -63,7 +57,7 @@ enum WireToCore {
         return rating
     }
 
-    static func details(_ input: StepDetailsInput?, note: String?) throws(VarlinkError) -> StepDetails {
+    static func details(_ input: StepDetailsInput?, note: String?) throws(OfficeError) -> StepDetails {
         guard let input else { return StepDetails(catatan: note) }
         var details = StepDetails(
             praktikKinerja: input.praktikKinerja, rhk: input.rhk?.map { RHKChoice(id: $0.id, jumlah: $0.jumlah) },
@@ -90,35 +84,14 @@ enum WireToCore {
         return details
     }
 
-    /// The plan action of a `Transition` call.
-    static func action(_ p: Kinerja.Transition.Parameters) throws(VarlinkError) -> PlanAction {
-        func requiredStep() throws(VarlinkError) -> Step {
-            guard let step = try step(p.step) else {
-                throw invalid("step", id: "tindakan \(p.action) memerlukan langkah", en: "action \(p.action) needs a step")
-            }
-            return step
-        }
-        switch p.action {
-        case "mulai": return .start(try requiredStep())
-        case "selesai", "disetujui": return .complete(try requiredStep(), try details(p.details, note: p.note))
-        case "dikembalikan":
-            guard let reason = p.note, !reason.isEmpty else {
-                throw invalid("note", id: "dikembalikan memerlukan alasan pada note", en: "dikembalikan needs the reason in note")
-            }
-            return .returnForRevision(try requiredStep(), reason: reason)
-        case "terblokir":
-            let causeText = p.cause ?? "lainnya"
-            guard let cause = BlockCause(rawValue: causeText) else {
-                let causes = BlockCause.allCases.map(\.rawValue).joined(separator: ", ")
-                throw invalid(
-                    "cause", id: "'\(causeText)' bukan penyebab; gunakan \(causes)", en: "'\(causeText)' is not a cause; use \(causes)")
-            }
-            return .block(cause, note: p.note)
-        case "dibuka": return .unblock
-        default:
-            throw invalid(
-                "action", id: "'\(p.action)' tidak dikenal; gunakan mulai, selesai, disetujui, dikembalikan, terblokir atau dibuka",
-                en: "'\(p.action)' is unknown; use mulai, selesai, disetujui, dikembalikan, terblokir or dibuka")
+    /// The plan action of a `Transition` call, read by `ActionWords` as a progress row's is.
+    static func action(_ p: Kinerja.Transition.Parameters) throws(OfficeError) -> PlanAction {
+        let step = try step(p.step)
+        let details = try details(p.details, note: p.note)
+        do {
+            return try ActionWords.action(verb: p.action, step: step, cause: p.cause, note: p.note, details: details)
+        } catch {
+            throw .refusedInput(field: error.field, error)
         }
     }
 }

@@ -6,17 +6,23 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Fires reminders: sleeps until the next fire instant or the next local midnight, whichever
-/// comes first (no polling), wakes early when a change makes its plan stale, and on each
-/// wake fires every occurrence due since its checkpoint exactly once. What is due comes
-/// from the agenda the preview reads too (`Office+Agenda`), across cycles. On the first
-/// pass of each local day it makes the plans that must exist (a new cycle's on its eve)
-/// and closes the cycles whose grace ended (`CycleLifecycle`), so a daemon that runs for
-/// months crosses cycle boundaries by itself. Occurrences found older than `catch_up_horizon` (the daemon was
-/// down) are recorded as missed instead of sent. The journal entry is written before the
-/// transaction that records the occurrence and its hook deliveries: a crash in between
-/// repeats at most that one entry, never a delivered hook; a transaction the store refuses
-/// is retried without writing the entry again (`JournaledOccurrences`).
+/// Fires reminders: sleeps until the next fire instant or the next local midnight,
+/// whichever comes first (no polling), wakes early when the store reports a change that
+/// makes its plan stale, and on each wake:
+/// 0. on the first pass of each local day, makes the plans that must exist (a new cycle's
+///    on its eve) and closes the cycles whose grace ended (`CycleLifecycle`), so a daemon
+///    that runs for months crosses cycle boundaries by itself;
+/// 1. plans every occurrence due since its checkpoint (the agenda the preview reads too,
+///    `Office+Agenda`, across cycles) into the store's log, once (`planReminders`);
+/// 2. claims the due ones in one statement (`claimReminders`): a reminder is fired by the
+///    one daemon whose claim moved it from planned to firing, however many share the store;
+/// 3. settles each claimed one as fired (journal entry first), missed (older than the
+///    catch-up horizon) or silenced, as `ReminderSuppression` decides, with its hook
+///    deliveries in the settling transaction.
+/// A claim left firing (the store refused the settle) is settled by its claimant on its
+/// next pass, without a second entry when it was journaled (`JournaledOccurrences`); one
+/// left by a daemon that stopped is claimed again once stale: a crash repeats at most that
+/// one entry, never a hook delivery.
 struct ReminderScheduler: Service {
     let office: Office
     let journal: ReminderJournal
@@ -25,6 +31,8 @@ struct ReminderScheduler: Service {
     let hookWaker: Waker
     let feed: ReminderFeed
     let logger: Logger
+    /// Names this daemon in the claims it makes.
+    let claimant: String
     let journaled = JournaledOccurrences()
     /// The local day whose plans were made and cycles closed last.
     let advancedOn = DayMark()
@@ -32,6 +40,8 @@ struct ReminderScheduler: Service {
     /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
     /// kernel cannot tell it (`WallClockWatcher` failed to start).
     static let maxSleep: Duration = .seconds(300)
+    /// A claim not settled within this is taken as its claimant's crash.
+    static let staleClaim: TimeInterval = 300
 
     func run() async throws {
         // The sleeps (this one, the hook retries') run on the monotonic clock: a set of the
@@ -52,11 +62,11 @@ struct ReminderScheduler: Service {
     }
 
     /// What the last pass found, for as long as nothing it read can have changed: no poke
-    /// (change, import, reload), no write to the store, the same local day. Until `next`,
-    /// a pass would then only find what this one found, so a wake-up that merely bounds the
-    /// sleep (`maxSleep`) skips it; a country's pass costs seconds of CPU.
+    /// (the store reported no change of plans, roster, silences or acknowledgements, and no
+    /// reload happened), the same local day. Until `next`, a pass would then only find what
+    /// this one found, so a wake-up that merely bounds the sleep (`maxSleep`) skips it; a
+    /// country's pass costs a second of CPU.
     private struct QuietPass {
-        let writes: UInt64
         let day: LocalDate
         let next: Date
     }
@@ -67,12 +77,12 @@ struct ReminderScheduler: Service {
             let now = office.clock.now()
             let today = office.calendar.date(of: now)
             var next: Date? = nil
-            if let quiet, quiet.writes == office.store.writeCount, quiet.day == today, now < quiet.next {
+            if let quiet, quiet.day == today, now < quiet.next {
                 next = quiet.next
             } else {
                 do {
-                    next = try tick()
-                    quiet = next.map { QuietPass(writes: office.store.writeCount, day: today, next: $0) }
+                    next = try await tick()
+                    quiet = next.map { QuietPass(day: today, next: $0) }
                 } catch {
                     logger.error("reminder pass failed; retrying in a minute: \(error)")
                     next = office.clock.now().addingTimeInterval(60)
@@ -83,102 +93,128 @@ struct ReminderScheduler: Service {
             let midnight = office.calendar.instant(today.adding(days: 1))
             let wake = min(next ?? midnight, midnight)
             let sleep = office.clock.realDuration(until: wake) + .milliseconds(1)
-            if await waker.wait(upTo: min(sleep, ReminderScheduler.maxSleep)) { quiet = nil }
+            if await waker.wait(upTo: min(sleep, ReminderScheduler.maxSleep)) {
+                quiet = nil
+                await settle()
+            }
         }
     }
 
+    /// After a change, waits until changes have stopped for `settleTime` (at most
+    /// `maxSettle`): an administrator's burst of transitions, or a script's, costs one pass
+    /// rather than one per change, and a pass does not compete with the reads that follow a
+    /// change. A reminder due meanwhile fires that much later.
+    private func settle() async {
+        var waited: Duration = .zero
+        while waited < ReminderScheduler.maxSettle, await waker.wait(upTo: ReminderScheduler.settleTime) {
+            waited += ReminderScheduler.settleTime
+        }
+    }
+
+    static let settleTime: Duration = .milliseconds(250)
+    static let maxSettle: Duration = .seconds(2)
+
     /// Fires what is due up to now; returns the next fire instant.
     @discardableResult
-    func tick() throws -> Date? {
+    func tick() async throws -> Date? {
         let now = office.clock.now()
         let settings = office.settings
         let calendar = settings.config.calendar
         let today = calendar.date(of: now)
         let store = office.store
         if advancedOn.day != today {
-            try office.ensureCurrentPlans(actor: Office.daemonActor)
-            try office.closeFinishedCycles(actor: Office.daemonActor)
+            try await office.ensureCurrentPlans(actor: Office.daemonActor)
+            try await office.closeFinishedCycles(actor: Office.daemonActor)
             advancedOn.day = today
         }
-        let checkpoint = try store.schedulerCheckpoint() ?? now
-        let people = try store.positionsWithPeople(matching: PositionQuery(activeOnly: true))
-        var byKey: [PositionKey: (Person, Position)] = [:]
-        var names: [PersonID: String] = [:]
-        for (person, position) in people {
-            byKey[position.key] = (person, position)
-            names[person.id] = person.nama
-        }
-        let agenda = try office.agenda(in: settings)
-        let plans = try office.agendaPlans(
-            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, positions: byKey.keys, settings: settings,
-            today: today)
-        var due: [(ReminderAgenda.Item, Person, Position)] = []
+        let checkpoint = try await store.schedulerCheckpoint() ?? now
+        let agenda = try await office.agenda(in: settings)
+        let subjects = try await office.agendaSubjects(
+            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, settings: settings, today: today)
         if checkpoint < now {
-            for stored in plans.plans {
-                guard let (person, position) = byKey[stored.plan.id.position], let schedule = plans.schedules[stored.plan.id.cycle] else { continue }
-                for item in agenda.items(of: stored.plan, position: position, schedule: schedule, from: checkpoint, through: now) {
-                    due.append((item, person, position))
+            var due: [(ReminderOccurrence, ReminderSubject)] = []
+            for subject in subjects {
+                for item in agenda.items(of: subject.plan, position: subject.position, from: checkpoint, through: now) {
+                    due.append((item.occurrence, subject))
                 }
             }
+            if !due.isEmpty { try await plan(due, now: now, settings: settings) }
         }
-        if !due.isEmpty {
-            try fire(due, now: now, names: names, settings: settings)
-        }
-        try store.setSchedulerCheckpoint(now)
+        try await fire(now: now, settings: settings, agenda: agenda)
+        try await store.advanceSchedulerCheckpoint(to: now)
         var next: Date? = nil
-        for stored in plans.plans {
-            guard let (_, position) = byKey[stored.plan.id.position], let schedule = plans.schedules[stored.plan.id.cycle],
-                  let o = agenda.next(of: stored.plan, position: position, schedule: schedule, after: now)
-            else { continue }
-            if next == nil || o.fireAt < next! { next = o.fireAt }
+        for subject in subjects {
+            if let o = agenda.next(of: subject.plan, position: subject.position, after: now), next == nil || o.fireAt < next! {
+                next = o.fireAt
+            }
         }
         office.nextReminder.withLock { $0 = next }
         return next
     }
 
-    private func fire(_ due: [(ReminderAgenda.Item, Person, Position)], now: Date, names: [PersonID: String], settings: Settings) throws {
+    /// Records the due occurrences as planned, each with its message.
+    private func plan(_ due: [(ReminderOccurrence, ReminderSubject)], now: Date, settings: Settings) async throws {
+        let names = try await office.directory(of: Set(due.compactMap(\.0.recipientID)))
+        let records = due.map { o, subject in
+            ReminderRecord(
+                id: o.id, planID: o.plan.description, personID: o.plan.position.personID.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
+                due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
+                state: .planned, late: false, recordedAt: now,
+                message: ReminderText.message(
+                    o, personName: subject.personName, schoolName: subject.position.namaSekolah,
+                    recipientName: o.recipientID.flatMap(names.name), language: settings.config.language))
+        }
+        _ = try await office.store.planReminders(records, at: now)
+    }
+
+    /// Settles what this daemon holds (a settle that failed before), then claims and
+    /// settles what is due, one by one: entry, then settle.
+    private func fire(now: Date, settings: Settings, agenda: ReminderAgenda) async throws {
         let store = office.store
-        let known = try store.knownReminderIDs(due.map(\.0.occurrence.id))
+        let held = try await store.claimedReminders(claimant: claimant)
+        let claimed = try await store.claimReminders(
+            dueBy: now, claimant: claimant, staleBefore: now.addingTimeInterval(-ReminderScheduler.staleClaim), at: now)
+        guard !held.isEmpty || !claimed.isEmpty else { return }
         let calendar = settings.config.calendar
-        let horizon = now.addingTimeInterval(-Double(settings.config.reminders.catchUpHorizonDays) * 86_400)
+        let policy = settings.config.reminders
         // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
         // that a real second takes (the pass itself takes milliseconds of real time).
         let lateAfter = max(60, office.clock.rate)
+        let names = try await store.names(of: Set((held + claimed).map { PersonID(trusted: $0.personID) }))
         let hookNames = hooks.names()
         var fired = 0, missed = 0, silenced = 0
-        for (item, person, position) in due.sorted(by: { $0.0.occurrence.fireAt < $1.0.occurrence.fireAt }) where !known.contains(item.occurrence.id) {
-            let o = item.occurrence
-            let late = o.fireAt < now.addingTimeInterval(-lateAfter)
-            let reminder = FiredReminder(
-                occurrence: o, person: person, position: position, recipientName: o.recipientID.flatMap { names[$0] }, late: late,
-                message: ReminderText.message(
-                    o, personName: person.nama, schoolName: position.namaSekolah,
-                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+        for record in held + claimed {
+            guard let planID = PlanID(record.planID), let key = AcknowledgementKey(occurrenceID: record.id) else { continue }
+            let fireDate = calendar.date(of: record.fireAt)
+            let late = record.fireAt < now.addingTimeInterval(-lateAfter)
             let state: ReminderState
-            if item.suppression != nil {
+            if agenda.suppressions.suppression(plan: planID, key: key, fireDate: fireDate) != nil {
                 state = .silenced
                 silenced += 1
-            } else if o.fireAt < horizon {
+            } else if policy.isPastCatchUp(record.fireAt, now: now) {
                 state = .missed
                 missed += 1
             } else {
                 state = .fired
                 fired += 1
-                if journaled.insert(o.id) { journal.write(reminder) }
+                if journaled.insert(record.id) {
+                    let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: fireDate) } ?? 0
+                    journal.write(FiredReminder(record: record, personName: names[PersonID(trusted: record.personID)], late: late, days: days))
+                }
             }
-            let record = ReminderRecord(
-                id: o.id, planID: o.plan.description, personID: person.id.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
-                due: o.due.description, fireAt: o.fireAt, recipientRole: o.recipientRole.rawValue, recipientID: o.recipientID?.rawValue,
-                state: state, late: late, recordedAt: now, message: reminder.message)
-            let inserted = try store.transaction { tx in try tx.recordReminder(record, hooks: state == .fired ? hookNames : [], at: now) }
-            journaled.remove(o.id)
-            if inserted && state == .fired { feed.publish(ReminderItems.item(record, calendar: calendar)) }
+            let settled = try await store.settleReminder(
+                id: record.id, claimant: claimant, state: state, late: late, hooks: state == .fired ? hookNames : [], at: now)
+            journaled.remove(record.id)
+            if settled, state == .fired {
+                var item = record
+                item.state = .fired
+                item.late = late
+                feed.publish(ReminderItems.item(item, calendar: calendar))
+            }
         }
-        if fired + missed + silenced > 0 {
-            logger.info("reminders processed", metadata: [
-                "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
-            ])
-        }
+        logger.info("reminders processed", metadata: [
+            "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
+        ])
         if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
     }
 }

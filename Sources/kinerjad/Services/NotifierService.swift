@@ -9,11 +9,11 @@ import Systemd
 /// idle daemon has no timer of its own.
 struct NotifierService: Service {
     let notifier: SystemdNotifier
-    let summary: @Sendable () -> String
+    let summary: @Sendable () async -> String
     let logger: Logger
 
     func run() async throws {
-        notifier.ready(status: summary())
+        notifier.ready(status: await summary())
         guard notifier.isEnabled else {
             try? await gracefulShutdown()
             return
@@ -23,7 +23,7 @@ struct NotifierService: Service {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval ?? .seconds(60))
                 if interval != nil { notifier.watchdog() }
-                notifier.status(summary())
+                notifier.status(await summary())
             }
         }
         notifier.stopping()

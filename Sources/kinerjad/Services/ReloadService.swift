@@ -12,7 +12,7 @@ struct ReloadService: Service {
     let configPath: String
     let overrides: ConfigOverrides
     let notifier: SystemdNotifier
-    let summary: @Sendable () -> String
+    let summary: @Sendable () async -> String
     let logger: Logger
     /// Trapped before READY=1 is sent: a SIGHUP right after start must reload, not kill.
     let signals: UnixSignalsSequence
@@ -20,12 +20,12 @@ struct ReloadService: Service {
     func run() async throws {
         for await _ in signals.cancelOnGracefulShutdown() {
             notifier.reloading()
-            reload()
-            notifier.ready(status: summary())
+            await reload()
+            notifier.ready(status: await summary())
         }
     }
 
-    func reload() {
+    func reload() async {
         let old = office.settings.config
         do {
             let config = try overrides.apply(to: DaemonConfig.load(path: configPath))
@@ -34,7 +34,7 @@ struct ReloadService: Service {
                 || config.maxConnections != old.maxConnections {
                 logger.warning("socket, state_directory and [rpc] changes take effect at the next restart")
             }
-            try office.replaceSettings(Settings(config: config, rules: rules))
+            try await office.replaceSettings(Settings(config: config, rules: rules))
             logger.notice("configuration reloaded", metadata: [
                 "KINERJA_CONFIG": "\(configPath)", "KINERJA_RULES_YEARS": "\(rules.years.map(\.year))",
             ])

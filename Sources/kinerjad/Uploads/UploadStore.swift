@@ -19,8 +19,8 @@ final class UploadStore: Sendable {
 
     private let uploads = Mutex<[String: Upload]>([:])
 
-    func begin(owner: UInt32, now: Date) throws(VarlinkError) -> String {
-        try uploads.withLock { (table: inout [String: Upload]) throws(VarlinkError) -> String in
+    func begin(owner: UInt32, now: Date) throws(OfficeError) -> String {
+        try uploads.withLock { (table: inout [String: Upload]) throws(OfficeError) -> String in
             table = table.filter { now.timeIntervalSince($0.value.touched) < UploadStore.lifetime }
             guard table.count < UploadStore.maxUploads else {
                 throw WireToCore.invalid(
@@ -33,14 +33,14 @@ final class UploadStore: Sendable {
         }
     }
 
-    func append(_ id: String, chunk: String, owner: UInt32, now: Date) throws(VarlinkError) -> Int {
+    func append(_ id: String, chunk: String, owner: UInt32, now: Date) throws(OfficeError) -> Int {
         guard chunk.utf8.count <= UploadStore.maxChunk else {
             throw WireToCore.invalid(
                 "chunk", id: "satu potongan paling besar \(UploadStore.maxChunk) byte", en: "a chunk is at most \(UploadStore.maxChunk) bytes")
         }
-        return try uploads.withLock { (table: inout [String: Upload]) throws(VarlinkError) -> Int in
+        return try uploads.withLock { (table: inout [String: Upload]) throws(OfficeError) -> Int in
             guard var upload = table[id], upload.owner == owner, now.timeIntervalSince(upload.touched) < UploadStore.lifetime else {
-                throw VarlinkError(name: KinerjaError.noSuchUpload, parameters: ["upload": .string(id)])
+                throw OfficeError.noSuchUpload(id)
             }
             guard upload.text.utf8.count + chunk.utf8.count <= UploadStore.maxBytes else {
                 table[id] = nil
@@ -56,10 +56,10 @@ final class UploadStore: Sendable {
     }
 
     /// The upload's text, removed from the store: an upload is used once.
-    func take(_ id: String, owner: UInt32) throws(VarlinkError) -> String {
-        try uploads.withLock { (table: inout [String: Upload]) throws(VarlinkError) -> String in
+    func take(_ id: String, owner: UInt32) throws(OfficeError) -> String {
+        try uploads.withLock { (table: inout [String: Upload]) throws(OfficeError) -> String in
             guard let upload = table[id], upload.owner == owner else {
-                throw VarlinkError(name: KinerjaError.noSuchUpload, parameters: ["upload": .string(id)])
+                throw OfficeError.noSuchUpload(id)
             }
             table[id] = nil
             return upload.text

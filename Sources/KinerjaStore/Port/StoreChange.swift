@@ -1,0 +1,21 @@
+/// What a committed transaction touched, as the database reported it (see
+/// `OfficeStore.observeChanges`): what was derived from those parts of the store is stale.
+public struct StoreChange: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Persons, positions, sekolah binaan, officials.
+    public static let roster = StoreChange(rawValue: 1 << 0)
+    /// Plans and everything recorded on them.
+    public static let plans = StoreChange(rawValue: 1 << 1)
+    /// The reminder log (planned, claimed, handled).
+    public static let reminders = StoreChange(rawValue: 1 << 2)
+    public static let deliveries = StoreChange(rawValue: 1 << 3)
+    public static let silences = StoreChange(rawValue: 1 << 4)
+    public static let acknowledgements = StoreChange(rawValue: 1 << 5)
+    public static let audit = StoreChange(rawValue: 1 << 6)
+    public static let scheduler = StoreChange(rawValue: 1 << 7)
+
+    /// Everything: another writer changed the store, and what is not known.
+    public static let everything = StoreChange(rawValue: (1 << 8) - 1)
+}
