@@ -64,6 +64,15 @@ struct RosterChecksTests {
         let alone = RosterChecks.warnings(lines, others: [inactive], known: known)
         #expect(alone.map(\.line) == [2])
         #expect(alone[0].message(in: .english).hasPrefix("school 20100001 is in no supervisor's sekolah_binaan"))
+        // An unknown id is named once, at its first line, however many lines name it.
+        let both = try Self.lines([
+            "198609262015051001,Budi,kepala_sekolah,definitif,20100001,SD 1,196808141994031005,,,",
+            "198702022015052002,Sari,kepala_sekolah,definitif,20100002,SD 2,196808141994031005,,,",
+            "197501012000031002,Pengawas,pengawas_sekolah,,,,,,,20100001|20100002",
+        ])
+        #expect(RosterChecks.warnings(both, others: [], known: []).map { "\($0.line): \($0.message(in: .english))" } == [
+            "2: atasan_id 196808141994031005 is nobody known: not a person of the roster and not an official (kinerjactl import officials); also on 1 other lines",
+        ])
         // The example district is consistent.
         #expect(RosterChecks.warnings(try Self.exampleRoster(), others: [], known: known).filter {
             !$0.message(in: .english).contains("is nobody known")

@@ -46,7 +46,6 @@ final class DashboardFixture: @unchecked Sendable {
         try Data(feedKey).write(to: URL(fileURLWithPath: directory + "/feed.key"))
         web = WebEnvironment(
             reads: KeptReads(connections: DaemonConnections(socketPath: directory + "/kinerja.sock", threads: 2)),
-            schools: try SchoolDirectory(path: Self.root + "/config/examples/sekolah.csv"),
             feeds: try FeedTokens(keyFile: directory + "/feed.key"), office: "Dinas Pendidikan Kabupaten Sukamaju",
             publicURL: "http://kinerja.test")
         self.access = access

@@ -60,17 +60,30 @@ public enum RosterChecks {
                 en: "school \(npsn) is in no supervisor's sekolah_binaan: nobody mentors it or observes its principal"))
         }
 
+        // One warning per unknown id, at its first line: an officials file not imported yet
+        // leaves the Kepala Dinas unknown on every row.
         let everyone = known.union(lines.map(\.person.id))
+        var unknown: [(column: String, id: PersonID, lines: [Int])] = []
         for line in lines {
             let p = line.position
             let named: [(String, PersonID)] = [p.atasanID.map { ("atasan_id", $0) }, p.pejabatPenilaiID.map { ("pejabat_penilai_id", $0) }]
                 .compactMap { $0 } + p.timKinerja.map { ("tim_kinerja", $0) }
             for (column, id) in named where !everyone.contains(id) {
-                warnings.append(ImportProblem(
-                    line: line.line,
-                    id: "\(column) \(id) tidak dikenal: bukan orang dalam daftar pegawai dan bukan pejabat (kinerjactl import officials)",
-                    en: "\(column) \(id) is nobody known: not a person of the roster and not an official (kinerjactl import officials)"))
+                if let i = unknown.firstIndex(where: { $0.column == column && $0.id == id }) {
+                    unknown[i].lines.append(line.line)
+                } else {
+                    unknown.append((column, id, [line.line]))
+                }
             }
+        }
+        for (column, id, at) in unknown {
+            let more = at.count - 1
+            warnings.append(ImportProblem(
+                line: at[0],
+                id: "\(column) \(id) tidak dikenal: bukan orang dalam daftar pegawai dan bukan pejabat (kinerjactl import officials)"
+                    + (more > 0 ? "; juga di \(more) baris lain" : ""),
+                en: "\(column) \(id) is nobody known: not a person of the roster and not an official (kinerjactl import officials)"
+                    + (more > 0 ? "; also on \(more) other lines" : "")))
         }
         return warnings.sorted {
             $0.line != $1.line ? $0.line < $1.line : $0.message(in: .english) < $1.message(in: .english)

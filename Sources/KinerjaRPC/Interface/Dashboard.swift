@@ -59,11 +59,15 @@ public struct SchoolProgress: Codable, Sendable, Hashable {
     public var principals: [SchoolPerson]
     /// Supervisors whose sekolah binaan name the school.
     public var supervisors: [SchoolPerson]
+    /// The school's kecamatan and jenjang, as its principal's roster row gives them.
+    public var kecamatan, jenjang: String?
 
     public init(
         npsn: String, name: String?, counts: TrackCounts, stepsDone: Int, steps: Int, principals: [SchoolPerson],
-        supervisors: [SchoolPerson]
+        supervisors: [SchoolPerson], kecamatan: String? = nil, jenjang: String? = nil
     ) {
+        self.kecamatan = kecamatan
+        self.jenjang = jenjang
         self.npsn = npsn
         self.name = name
         self.counts = counts

@@ -23,7 +23,7 @@ public struct ChoiceCounts: Sendable, Hashable {
         }
     }
 
-    /// Most chosen first within each role, step and choice.
+    /// In the workflow's order of roles, steps and choices; most chosen first within each.
     public var tallies: [Tally]
     /// Plans with advice (`PlanFacts.advised`).
     public var advised: Int

@@ -34,9 +34,14 @@ extension SQLiteTransaction {
                     plans: row[4]))
             }
         }
-        tallies.sort {
-            ($0.role.rawValue, $0.step.rawValue, $0.choice.rawValue, $0.aspect?.rawValue ?? "", -$0.plans, $0.id)
-                < ($1.role.rawValue, $1.step.rawValue, $1.choice.rawValue, $1.aspect?.rawValue ?? "", -$1.plans, $1.id)
+        // In the workflow's order of roles, steps, choices and aspects; most chosen first.
+        func order(_ t: ChoiceCounts.Tally) -> (Int, Int, Int, Int) {
+            (Role.allCases.firstIndex(of: t.role) ?? 0, Workflow.steps(for: t.role).firstIndex(of: t.step) ?? 0,
+             Choice.allCases.firstIndex(of: t.choice) ?? 0, t.aspect.flatMap { RefleksiAspect.allCases.firstIndex(of: $0) } ?? 0)
+        }
+        tallies.sort { a, b in
+            let (x, y) = (order(a), order(b))
+            return x != y ? x < y : (a.plans, b.id) > (b.plans, a.id)
         }
         let advised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan WHERE cycle = ? AND advised", arguments: [cycle.description]) ?? 0
         return ChoiceCounts(tallies: tallies, advised: advised)

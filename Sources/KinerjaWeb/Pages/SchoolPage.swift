@@ -9,12 +9,11 @@ enum SchoolPage {
         guard let school = try await snapshot.read(Kinerja.ListSchools.self, .init(cycle: cycle, npsn: npsn)).schools.first else {
             throw WebError.notFound
         }
-        let entry = web.schools.entry(npsn: npsn, name: school.name)
         let name = school.name ?? npsn
         var body: Markup = "<h1>\(name)</h1><dl class=\"facts\">"
         body += "<dt>\(w[.npsn])</dt><dd>\(npsn)</dd>"
-        if let jenjang = entry.jenjang { body += "<dt>\(w[.jenjang])</dt><dd>\(jenjang)</dd>" }
-        if let kecamatan = entry.kecamatan { body += "<dt>\(w[.kecamatan])</dt><dd>\(kecamatan)</dd>" }
+        if let jenjang = school.level { body += "<dt>\(w[.jenjang])</dt><dd>\(jenjang)</dd>" }
+        if let kecamatan = school.kecamatan { body += "<dt>\(w[.kecamatan])</dt><dd>\(kecamatan)</dd>" }
         if let status = SchoolsPage.status(school.counts) {
             body += "<dt>\(w[.status])</dt><dd>\(ListView.badge(status, w.track(status)))</dd>"
         }
