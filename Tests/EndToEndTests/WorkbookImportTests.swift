@@ -30,7 +30,11 @@ struct WorkbookImportTests {
             seen.append([rosterRun.stdout, progressRun.stdout, list.stdout])
             people.append(try cli.people(["--all"]))
         }
-        #expect(seen[0][0] == "35 dari 35 baris baik, disimpan: 69 baru, 0 diubah, 0 tetap, 0 dinonaktifkan\n")
+        #expect(seen[0][0] == """
+            35 dari 35 baris baik, disimpan: 69 baru, 0 diubah, 0 tetap, 0 dinonaktifkan
+            0 orang aktif tidak ada di berkas dan tetap aktif; dengan --deactivate-missing mereka dinonaktifkan
+
+            """)
         #expect(seen[0][1] == "200 dari 200 baris diterapkan, disimpan\n")
         #expect(seen[1] == seen[0])
         #expect(people[1] == people[0] && people[0].count == 35)
