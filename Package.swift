@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
-                "KinerjaRPC", "KinerjactlCore", "KinerjaVocabulary",
+                "KinerjaRPC", "KinerjaJSON", "KinerjactlCore", "KinerjaVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,

@@ -387,26 +387,29 @@ struct DecodedReply<R: Decodable>: Decodable {
         }
     }
 
-    private init(result: R) {
+    private init(result: R, continues: Bool) {
         self.result = result
         error = nil
-        continues = false
+        self.continues = continues
     }
 
     /// The reply read by `R`'s own reader (``DirectJSONDecodable``), without `JSONDecoder`;
-    /// nil when `R` has none, or the reply is anything but parameters alone (an error, whose
-    /// parameters are not `R`; `continues`; text the reader refuses): `JSONDecoder` reads
-    /// those, and names what is wrong.
+    /// nil when `R` has none, or the reply is anything but parameters (with `continues`, a
+    /// list sent in pieces): an error, whose parameters are not `R`, or text the reader
+    /// refuses: `JSONDecoder` reads those, and names what is wrong.
     static func direct(_ frame: [UInt8]) -> DecodedReply? {
         guard let direct = R.self as? any DirectJSONDecodable.Type else { return nil }
         var result: R?
         var plain = true
+        var continues = false
         do {
             try frame.withUnsafeBytes { bytes in
                 try JSONParser.read(bytes) { parser throws(JSONParsingError) in
                     try parser.forEachMember { key, parser throws(JSONParsingError) in
                         if key == VarlinkReply.CodingKeys.parameters.stringValue, parser.peek() != UInt8(ascii: "n") {
                             result = try direct.init(reading: &parser) as? R
+                        } else if key == VarlinkReply.CodingKeys.continues.stringValue {
+                            continues = try parser.readBool()
                         } else {
                             plain = false
                             try parser.skipValue()
@@ -418,7 +421,7 @@ struct DecodedReply<R: Decodable>: Decodable {
             return nil
         }
         guard plain, let result else { return nil }
-        return DecodedReply(result: result)
+        return DecodedReply(result: result, continues: continues)
     }
 
     func unwrap(method: String) throws -> R {

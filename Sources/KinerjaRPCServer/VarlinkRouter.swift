@@ -340,45 +340,61 @@ public struct VarlinkRouter: Sendable {
         }
     }
 
-    /// The same for a handler that writes its result's JSON object itself (the bytes after
-    /// `{"parameters":`, as ``registerBlockingJSON(_:handler:)``).
-    public mutating func registerAsyncJSON<M: VarlinkMethod>(
-        _ method: M.Type,
-        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> [UInt8]
+    /// Registers a method whose result is one list, `{"<key>":[…]}`, which the handler hands
+    /// over in pieces as it reads them (`emit`), so that a long list is never whole in
+    /// memory. With `more`, each piece is a reply of its own (`continues`), then an empty
+    /// last one; without, the pieces are written as they come into the call's one reply. A
+    /// failure before anything was written is an error reply; after, the reply cannot be
+    /// ended, and the connection is closed (the client sees it cut short, not a list that
+    /// looks whole).
+    public mutating func registerList<M: VarlinkMethod, Element: Encodable & Sendable>(
+        _ method: M.Type, key: String, of element: Element.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, _ emit: @escaping @Sendable ([Element]) async throws -> Void) async throws -> Void
     ) {
-        registerAsyncEncoded(method) { parameters, context in
-            var bytes = VarlinkReplyEncoding.parametersPrefix
-            bytes.append(contentsOf: try await handler(parameters, context))
-            VarlinkReplyEncoding.close(&bytes, continues: false)
-            return bytes
-        }
-    }
-
-    /// A method answered in pieces when the caller asked for `more`: the handler hands every
-    /// piece but the last to `send` (each one reply with `continues: true`, encoded and
-    /// written while the next is made) and returns the last; without `more`, `send` is nil
-    /// and the handler returns the whole answer. A country's listing is then never one
-    /// buffer of a hundred megabytes.
-    public mutating func registerChunked<M: VarlinkMethod>(
-        _ method: M.Type,
-        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, (@Sendable (M.Result) async throws -> Void)?) async throws -> M.Result
-    ) where M.Result: Sendable {
+        let open = Array(#"{"parameters":{"#.utf8) + Array(try! StreamingJSONEncoder.encode(key)) + Array(":[".utf8)
         routes[M.name] = Route(isStream: false) { parameters, context, output in
             let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
-            var send: (@Sendable (M.Result) async throws -> Void)? = nil
-            if context.more && !context.oneway {
-                send = { @Sendable (piece: M.Result) async throws in
-                    let bytes = try VarlinkReplyEncoding.encode(result: piece, continues: true)
+            guard !context.oneway else {
+                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context) { _ in } }
+                return
+            }
+            let written = Mutex(false)
+            @Sendable func elements(_ piece: [Element]) throws -> ArraySlice<UInt8> {
+                let array = try StreamingJSONEncoder.encode(piece)
+                return array[1..<(array.count - 1)]
+            }
+            let emit: @Sendable ([Element]) async throws -> Void
+            if context.more {
+                emit = { piece in
+                    guard !piece.isEmpty else { return }
+                    var bytes = open
+                    bytes.append(contentsOf: try elements(piece))
+                    bytes.append(contentsOf: "]}".utf8)
+                    VarlinkReplyEncoding.close(&bytes, continues: true)
+                    try await output.send(encoded: bytes, last: false)
+                }
+            } else {
+                emit = { piece in
+                    guard !piece.isEmpty else { return }
+                    let first = written.withLock { was in
+                        defer { was = true }
+                        return !was
+                    }
+                    var bytes = first ? open : [UInt8(ascii: ",")]
+                    bytes.append(contentsOf: try elements(piece))
                     try await output.send(encoded: bytes, last: false)
                 }
             }
-            let pieces = send
-            let last = try await withTaskExecutorPreference(globalConcurrentExecutor) {
-                try VarlinkReplyEncoding.encode(result: try await handler(decoded, context, pieces), continues: false)
+            do {
+                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context, emit) }
+            } catch {
+                if !context.more, written.withLock({ $0 }) { throw ReplyWriteFailed(underlying: error) }
+                throw error
             }
-            if !context.oneway {
-                try await output.send(encoded: last)
-            }
+            var last = context.more || !written.withLock({ $0 }) ? open : []
+            last.append(contentsOf: "]}".utf8)
+            VarlinkReplyEncoding.close(&last, continues: false)
+            try await output.send(encoded: last)
         }
         refreshInterfaceNames()
     }

@@ -69,7 +69,17 @@ enum RuleChecks {
                 try expectEqual(
                     Set(try await store.stepCompletions(cycle: District.cycle, npsn: school)),
                     completions(plans.filter { $0.id.position.npsn == school }), "step completions at \(school)")
+                let chunked = try await store.listingChunks(ListingQuery(cycle: District.cycle, activeOnly: false), size: 7).collect()
+                try expectEqual(chunked, listed, "the listing in chunks of 7 is the listing")
+                // A consumer that stops early releases the read: the store answers again.
+                for _ in 0..<12 {
+                    for try await _ in store.listingChunks(ListingQuery(cycle: District.cycle, activeOnly: false), size: 1) { break }
+                }
+                try expectEqual(try await store.listing(ListingQuery(cycle: District.cycle, activeOnly: false)).count, listed.count, "after stopped reads")
                 let subjects = try await store.reminderSubjects(cycle: District.cycle, person: nil)
+                try expectEqual(
+                    try await store.reminderSubjectChunks(cycle: District.cycle, person: nil, size: 5).collect(), subjects,
+                    "reminder subjects in chunks of 5")
                 try expectEqual(Set(subjects.map(\.plan)), Set(facts.values.filter { !$0.isComplete }), "reminder subjects: the open plans' facts")
             }
         },

@@ -16,6 +16,8 @@ extension Vocabulary {
         "missed": Bilingual("terlewat", "missed"),
         "silenced": Bilingual("dibisukan", "silenced"),
         "planned": Bilingual("terjadwal", "planned"),
+        // Claimed by a daemon that is sending it this moment (a claim in the database).
+        "firing": Bilingual("sedang dikirim", "firing"),
         "acknowledged": Bilingual("dikonfirmasi", "acknowledged"),
     ]
 

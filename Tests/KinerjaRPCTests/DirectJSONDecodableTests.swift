@@ -72,14 +72,16 @@ struct DirectJSONDecodableTests {
         #expect(throws: JSONParsingError.self) { try Self.read(PlanSummary.self, text) }
     }
 
-    @Test("A reply is read directly only when it holds just parameters; an error, continues or bad text goes to JSONDecoder")
+    @Test("A reply is read directly when it holds parameters (and continues, a list in pieces); an error or bad text goes to JSONDecoder")
     func replies() throws {
         let reply = Array(#"{"parameters":{"reminders":[]}}"#.utf8)
         #expect(try DecodedReply<Kinerja.ListReminders.Result>.direct(reply)?.unwrap(method: "m").reminders == [])
         let error = Array(#"{"error":"id.kinerja.Kinerja.NoSuchPerson","parameters":{"id":"1"}}"#.utf8)
         #expect(DecodedReply<Kinerja.ListReminders.Result>.direct(error) == nil)
         let continues = Array(#"{"parameters":{"reminders":[]},"continues":true}"#.utf8)
-        #expect(DecodedReply<Kinerja.ListReminders.Result>.direct(continues) == nil)
+        let piece = try #require(DecodedReply<Kinerja.ListReminders.Result>.direct(continues))
+        let pieceReminders = try piece.unwrap(method: "m").reminders
+        #expect(piece.continues && pieceReminders == [])
         #expect(DecodedReply<Kinerja.ListReminders.Result>.direct(Array(#"{"parameters":{"reminders":{}}}"#.utf8)) == nil)
         #expect(DecodedReply<Kinerja.GetStatus.Result>.direct(reply) == nil, "a result type without its own reader")
     }

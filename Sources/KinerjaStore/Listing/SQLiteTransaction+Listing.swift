@@ -7,26 +7,31 @@ extension SQLiteTransaction {
     /// plan filter, the plans' index chooses the rows (a district's overdue list reads its
     /// overdue plans, not its roster).
     func listing(_ query: ListingQuery) throws -> [ListedPosition] {
-        let (sql, arguments) = listingSQL(query)
         var result: [ListedPosition] = []
-        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
-            let position = try PositionRow(listingRow: row).position()
-            let person = try PersonRow(id: row[0], listing: row, at: PositionRow.listingColumnCount).person()
-            let facts = try PlanRows.facts(row, at: PositionRow.listingColumnCount + 5, plan: PlanID(cycle: query.cycle, position: position.key))
-            result.append(ListedPosition(person: person, position: position, plan: facts))
-        }
+        try listing(query) { result.append($0) }
         return result
+    }
+
+    /// The listing's rows one by one, in its order.
+    func listing(_ query: ListingQuery, each: (ListedPosition) throws -> Void) throws {
+        let (sql, arguments) = listingSQL(query)
+        try RowStatement(db, sql).forEach({ v in for argument in arguments { v.add(argument) } }) { row in
+            let position = try PositionRow(columns: row).position()
+            let person = try PersonRow(id: position.key.personID.rawValue, listing: row, at: PositionRow.listingColumnCount).person()
+            let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 5, plan: PlanID(cycle: query.cycle, position: position.key))
+            try each(ListedPosition(person: person, position: position, plan: facts))
+        }
     }
 
     func explainListing(_ query: ListingQuery) throws -> String {
         let (sql, arguments) = listingSQL(query)
-        return try SQLiteTransaction.explain(sql, arguments: arguments, db)
+        return try SQLiteTransaction.explain(sql, arguments: StatementArguments(arguments), db)
     }
 
     /// The listing's SELECT and its arguments.
-    private func listingSQL(_ query: ListingQuery) -> (String, StatementArguments) {
+    private func listingSQL(_ query: ListingQuery) -> (String, [String]) {
         var conditions: [String] = []
-        var arguments: StatementArguments = [query.cycle.description]
+        var arguments: [String] = [query.cycle.description]
         if let personID = query.personID {
             conditions.append("position.person_id = ?")
             arguments += [personID.rawValue]
@@ -71,26 +76,30 @@ extension SQLiteTransaction {
 
     /// Open plans of the cycle with their active position and holder.
     func reminderSubjects(cycle: CycleID, person: PersonID?) throws -> [ReminderSubject] {
-        var arguments: StatementArguments = [cycle.description]
-        var personCondition = ""
-        if let person {
-            personCondition = "AND plan.person_id = ?"
-            arguments += [person.rawValue]
-        }
+        var subjects: [ReminderSubject] = []
+        try reminderSubjects(cycle: cycle, person: person) { subjects.append($0) }
+        return subjects
+    }
+
+    /// The same one by one, in plan order.
+    func reminderSubjects(cycle: CycleID, person: PersonID?, each: (ReminderSubject) throws -> Void) throws {
         let sql = """
             SELECT \(PositionRow.listingColumns), person.nama, \(PlanRows.factsColumns)
             FROM plan JOIN position ON position.person_id = plan.person_id AND position.role = plan.role AND position.npsn = plan.npsn
                 JOIN person ON person.id = plan.person_id
-            WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND plan.closed_on IS NULL AND position.active \(personCondition)
+            WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND plan.closed_on IS NULL AND position.active
+                \(person == nil ? "" : "AND plan.person_id = ?")
             ORDER BY plan.id
             """
-        var subjects: [ReminderSubject] = []
-        try Row.fetchCursor(db, sql: sql, arguments: arguments).forEach { row in
-            let position = try PositionRow(listingRow: row).position()
-            guard let facts = try PlanRows.facts(row, at: PositionRow.listingColumnCount + 1, plan: PlanID(cycle: cycle, position: position.key)) else { return }
-            subjects.append(ReminderSubject(plan: facts, position: position, personName: row[PositionRow.listingColumnCount]))
+        try RowStatement(db, sql).forEach({ v in
+            v.add(cycle.description)
+            if let person { v.add(person.rawValue) }
+        }) { row in
+            let position = try PositionRow(columns: row).position()
+            guard let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 1, plan: PlanID(cycle: cycle, position: position.key))
+            else { return }
+            try each(ReminderSubject(plan: facts, position: position, personName: row.text(PositionRow.listingColumnCount) ?? ""))
         }
-        return subjects
     }
 
     func names(of persons: Set<PersonID>) throws -> [PersonID: String] {

@@ -370,23 +370,22 @@ extension PlanRows {
 
     /// The facts of plan `id` whose `factsColumns` start at column `i` of `row`; nil when
     /// the row has no plan (a LEFT JOIN without one).
-    static func facts(_ row: Row, at i: Int, plan id: PlanID) throws -> PlanFacts? {
-        guard let currentIndex = row[i] as Int? else { return nil }
-        // A date's ten characters make a small string, kept inline: no allocation.
-        func date(_ column: Int) -> LocalDate? { (row[column] as String?).flatMap { LocalDate($0) } }
+    static func facts(_ row: RowColumns, at i: Int32, plan id: PlanID) -> PlanFacts? {
+        guard !row.isNull(i) else { return nil }
         var block: BlockPeriod? = nil
-        if let cause = (row[i + 4] as String?).flatMap(BlockCause.init(rawValue:)), let since = date(i + 6) {
-            block = BlockPeriod(cause: cause, note: row[i + 5], since: since, until: nil)
+        if let cause = row.value(i + 4, as: BlockCause.self), let since = row.date(i + 6) {
+            block = BlockPeriod(cause: cause, note: row.text(i + 5), since: since, until: nil)
         }
+        var closure: PlanClosure? = nil
+        if let day = row.date(i + 14), let step = row.value(i + 15, as: Step.self) { closure = PlanClosure(closedOn: day, step: step) }
         let cycle = id.cycle
         return PlanFacts(
-            plan: id, currentIndex: currentIndex, currentStep: (row[i + 1] as String?).flatMap(Step.init(rawValue:)),
-            currentStartedOn: date(i + 2), currentDue: date(i + 3), block: block, lastEventOn: date(i + 7) ?? cycle.start,
-            firstSubmittedOn: date(i + 8), planningDue: date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: date(i + 10),
-            unsubmittedFrom: date(i + 11), pendampinganOverranFrom: date(i + 12), pendampinganTooShort: row[i + 13],
-            closure: closure(on: row[i + 14], step: row[i + 15]), advised: row[i + 16], openedOn: date(i + 17))
+            plan: id, currentIndex: row.int(i), currentStep: row.value(i + 1, as: Step.self),
+            currentStartedOn: row.date(i + 2), currentDue: row.date(i + 3), block: block, lastEventOn: row.date(i + 7) ?? cycle.start,
+            firstSubmittedOn: row.date(i + 8), planningDue: row.date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: row.date(i + 10),
+            unsubmittedFrom: row.date(i + 11), pendampinganOverranFrom: row.date(i + 12), pendampinganTooShort: row.bool(i + 13),
+            closure: closure, advised: row.bool(i + 16), openedOn: row.date(i + 17))
     }
-
 }
 
 /// What of a step's details is recorded: `details` of `plan_step`.

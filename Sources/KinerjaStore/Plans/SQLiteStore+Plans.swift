@@ -42,6 +42,10 @@ extension SQLiteStore {
         try await reading { try $0.reminderSubjects(cycle: cycle, person: person) }
     }
 
+    public func reminderSubjectChunks(cycle: CycleID, person: PersonID?, size: Int) -> StoreChunks<ReminderSubject> {
+        chunks(size: size) { transaction, each in try transaction.reminderSubjects(cycle: cycle, person: person, each: each) }
+    }
+
     public func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts {
         try await reading { try $0.choiceCounts(cycle: cycle) }
     }

@@ -68,6 +68,9 @@ public protocol OfficeStore: Sendable {
     /// Positions with their holder and the facts of their plan in the query's cycle,
     /// ordered by school, then name, id and role.
     func listing(_ query: ListingQuery) async throws -> [ListedPosition]
+    /// The same listing, `size` rows at a time from one snapshot, as it is read: what a
+    /// country's lists are sent from.
+    func listingChunks(_ query: ListingQuery, size: Int) -> StoreChunks<ListedPosition>
 
     // MARK: Officials
 
@@ -111,6 +114,8 @@ public protocol OfficeStore: Sendable {
     /// Open plans of `cycle` (neither complete nor closed; of one person when given) with
     /// their position and holder's name, for planning reminders.
     func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject]
+    /// The same, `size` at a time from one snapshot: a reminder pass over a country.
+    func reminderSubjectChunks(cycle: CycleID, person: PersonID?, size: Int) -> StoreChunks<ReminderSubject>
     /// What the cycle's plans chose and how they were rated at their completed steps, and how
     /// many carry advice, counted by the database.
     func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts

@@ -22,9 +22,12 @@ struct PersonRow: Codable, FetchableRecord, Sendable {
     /// The columns a listing reads of a person, after its position's, in `init(listing:at:)`'s order.
     static let listingColumns = "person.nama, person.kepegawaian, person.active, person.email, person.telepon"
 
-    /// Reads ``listingColumns`` from column `i` of `row`, the person of id `id`.
-    init(id: String, listing row: Row, at i: Int) {
-        self.init(id: id, nama: row[i], kepegawaian: row[i + 1], active: row[i + 2], email: row[i + 3], telepon: row[i + 4], updatedAt: .distantPast)
+    /// Reads ``listingColumns`` from column `i` of a row read straight from SQLite
+    /// (`RowStatement`), the person of id `id`.
+    init(id: String, listing row: RowColumns, at i: Int32) {
+        self.init(
+            id: id, nama: row.text(i) ?? "", kepegawaian: row.text(i + 1) ?? "", active: row.bool(i + 2), email: row.text(i + 3),
+            telepon: row.text(i + 4), updatedAt: .distantPast)
     }
 
     init(id: String, nama: String, kepegawaian: String, active: Bool, email: String? = nil, telepon: String? = nil, updatedAt: Date) {

@@ -39,35 +39,18 @@ struct PositionRow: Sendable {
         updatedAt = at
     }
 
-    /// The columns ``init(listingRow:)`` reads, in its order.
+    /// The columns ``init(columns:)`` reads, in its order.
     static let listingColumns = """
         position.person_id, position.role, position.npsn, position.jabatan, position.nama_sekolah, \
         position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active, \
         position.kecamatan, position.jenjang
         """
     /// How many columns ``listingColumns`` are: a query's own columns follow them.
-    static let listingColumnCount = 12
+    static let listingColumnCount: Int32 = 12
 
-    /// Reads ``listingColumns`` by index: listings and every reminder pass read all positions
-    /// of the office, and looking columns up by name (GRDB lowercases each name) was a third
-    /// of a district's overdue list. The time of the last change is not listed.
-    init(listingRow row: Row) {
-        personID = row[0]
-        role = row[1]
-        npsn = row[2]
-        jabatan = row[3]
-        namaSekolah = row[4]
-        atasanID = row[5]
-        timKinerja = row[6]
-        pejabatPenilaiID = row[7]
-        sekolahBinaan = row[8]
-        active = row[9]
-        kecamatan = row[10]
-        jenjang = row[11]
-        updatedAt = .distantPast
-    }
-
-    /// Reads ``listingColumns`` from a row read straight from SQLite (`RowStatement`).
+    /// Reads ``listingColumns`` from a row read straight from SQLite (`RowStatement`), by
+    /// index: listings and every reminder pass read all positions of the office. The time
+    /// of the last change is not listed.
     init(columns c: RowColumns) {
         personID = c.text(0) ?? ""
         role = c.text(1) ?? ""

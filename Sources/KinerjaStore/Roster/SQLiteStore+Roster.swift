@@ -52,4 +52,8 @@ extension SQLiteStore {
     public func listing(_ query: ListingQuery) async throws -> [ListedPosition] {
         try await reading { try $0.listing(query) }
     }
+
+    public func listingChunks(_ query: ListingQuery, size: Int) -> StoreChunks<ListedPosition> {
+        chunks(size: size) { transaction, each in try transaction.listing(query, each: each) }
+    }
 }

@@ -19,8 +19,8 @@ extension SQLiteTransaction {
                 SELECT \(PositionRow.listingColumns) FROM position WHERE person_id IN (\(batch.placeholders))
                 ORDER BY person_id, role, npsn
                 """
-            try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(batch.values)).forEach { row in
-                let position = try PositionRow(listingRow: row).position()
+            try RowStatement(db, sql).forEach({ v in for id in batch.values { v.add(id) } }) { row in
+                let position = try PositionRow(columns: row).position()
                 result[position.key.personID, default: []].append(position)
             }
         }
@@ -28,12 +28,12 @@ extension SQLiteTransaction {
     }
 
     func position(_ key: PositionKey) throws -> Position? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT \(PositionRow.listingColumns) FROM position WHERE person_id = ? AND role = ? AND npsn = ?
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)])
-        else { return nil }
-        return try PositionRow(listingRow: row).position()
+        var position: Position? = nil
+        try RowStatement(db, "SELECT \(PositionRow.listingColumns) FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
+            .forEach({ $0.add(key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)) }) { row in
+                position = try PositionRow(columns: row).position()
+            }
+        return position
     }
 
     func people(matching text: String?, activeOnly: Bool) throws -> [Person] {

@@ -92,6 +92,26 @@ public final class SQLiteStore: OfficeStore {
         try await pool.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
+    /// A read in one snapshot whose rows `read` hands over one by one, passed on `size` at a
+    /// time (see `StoreChunks`): the reader waits while the consumer is two chunks behind.
+    func chunks<T: Sendable>(size: Int, _ read: @escaping @Sendable (SQLiteTransaction, (T) throws -> Void) throws -> Void) -> StoreChunks<T> {
+        let pool = pool
+        return StoreChunks { yield in
+            try await pool.read { db in
+                var buffer: [T] = []
+                buffer.reserveCapacity(size)
+                try read(SQLiteTransaction(db: db)) { item in
+                    buffer.append(item)
+                    if buffer.count >= size {
+                        try yield(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !buffer.isEmpty { try yield(buffer) }
+            }
+        }
+    }
+
     /// A write in one transaction, with its audit rows; a full disk is `StoreError.diskFull`.
     func writing<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
         let directory = self.directory
@@ -115,12 +135,16 @@ public final class SQLiteStore: OfficeStore {
         config.prepareDatabase { db in
             // Every connection, readers included: a setting per connection, not per file.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 32 MiB of page cache instead of SQLite's 2 MiB: an office's whole store stays
+            // 16 MiB of page cache instead of SQLite's 2 MiB: a district's whole store stays
             // in each connection's cache between reads (unchanged pages survive a new read
             // transaction in WAL mode), instead of being copied from the kernel on every
-            // listing. Allocated only as pages are read.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            // listing. Allocated only as pages are read: a country's store fills it, so
+            // with its four connections it stays within 64 MiB of the daemon's memory.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
+        // Three readers: two CPUs' worth of questions at once and one more for a long
+        // streamed list; each reader's cache is memory a country's store fills.
+        config.maximumReaderCount = 3
         return config
     }
 

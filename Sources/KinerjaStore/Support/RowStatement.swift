@@ -165,6 +165,15 @@ struct RowColumns {
         withBytes(column) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
+    /// A column holding one of an enumeration's raw values (a role, a step), matched byte by
+    /// byte without making a string; nil for NULL or any other text.
+    func value<T: RawRepresentable & CaseIterable>(_ column: Int32, as type: T.Type = T.self) -> T? where T.RawValue == String {
+        withBytes(column) { bytes in
+            guard let bytes else { return nil }
+            return T.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
+        }
+    }
+
     /// A `YYYY-MM-DD` column, read without making a string.
     func date(_ column: Int32) -> LocalDate? {
         withBytes(column) { $0.flatMap { LocalDate(utf8: $0) } }

@@ -34,7 +34,7 @@ struct CycleCommand: ParsableCommand {
             for ext in info.extensions { Printer.out("\(Language.t("perpanjangan", "extension")): \(Language.t(Vocabulary.deadlineExtension(ext)))") }
             var table = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE")])
             for d in info.deadlines { table.add([Language.t(Vocabulary.roles[d.role]), Language.t(Vocabulary.steps[d.step]), d.due]) }
-            Printer.out(table.render(legend: global.legend))
+            table.print(legend: global.legend)
         }
     }
 }

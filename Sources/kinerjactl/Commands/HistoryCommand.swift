@@ -27,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
         if global.json { return try Printer.json(entries) }
         var table = Table([Language.t("WAKTU", "TIME"), Language.t("PENGGUNA", "USER"), Language.t("TINDAKAN", "ACTION"), Language.t("SUBJEK", "SUBJECT")])
         for e in entries { table.add([e.at, "\(e.user) (\(e.uid))", Language.t(Vocabulary.auditAction(e.action)), e.subject]) }
-        Printer.out(table.render(legend: global.legend))
+        table.print(legend: global.legend)
         if verbose {
             for e in entries {
                 Printer.out("\(e.at) \(Language.t(Vocabulary.auditAction(e.action)))\n  \(Language.t("sebelum:", "before:")) \(e.before ?? "-")\n  \(Language.t("sesudah:", "after: ")) \(e.after ?? "-")")

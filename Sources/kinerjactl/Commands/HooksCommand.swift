@@ -29,7 +29,7 @@ struct HooksCommand: ParsableCommand {
             if global.json { return try Printer.json(hooks) }
             var table = Table([Language.t("NAMA", "NAME"), Language.t("BERKAS", "PATH"), Language.t("DAPAT-DIJALANKAN", "EXECUTABLE")])
             for h in hooks { table.add([h.name, h.path, h.executable ? Language.t("ya", "yes") : Language.t("tidak (lewati)", "no (skipped)")]) }
-            Printer.out(table.render(legend: global.legend))
+            table.print(legend: global.legend)
         }
     }
 

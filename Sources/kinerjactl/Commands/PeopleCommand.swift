@@ -47,9 +47,30 @@ struct PeopleCommand: ParsableCommand {
             let params = Kinerja.ListPeople.Parameters(
                 cycle: cycle, role: role, npsn: npsn, step: step, overdue: overdue ? true : nil,
                 blocked: blocked ? true : notBlocked ? false : nil, includeInactive: includeInactive ? true : nil)
-            let people = try global.run { try $0.call(Kinerja.ListPeople.self, params).people }
-            if global.json { return try Printer.json(people) }
-            Printer.out((blocked ? PeopleCommand.blockedTable(people) : PeopleCommand.table(people)).render(legend: global.legend))
+            // The list comes in pieces as the daemon reads it (`more`): a country's is printed
+            // as it arrives (`--json`), or gathered for the table's column widths.
+            if global.json {
+                var printer = PrettyJSONArray()
+                try global.run { client in
+                    let sent = try JSONValue(encoding: LanguageParameters.setting(client.language, in: params))
+                    try client.stream(method: Kinerja.ListPeople.name, parameters: sent, replyTimeout: client.timeout) { reply in
+                        guard case .array(let people)? = reply["people"] else {
+                            throw VarlinkClientError.protocolError("\(Kinerja.ListPeople.name): a reply without people")
+                        }
+                        printer.print(people)
+                        return true
+                    }
+                }
+                return printer.finish()
+            }
+            var people: [PositionSummary] = []
+            try global.run { client in
+                try client.stream(Kinerja.ListPeople.self, params, replyTimeout: client.timeout) { piece in
+                    people += piece.people
+                    return true
+                }
+            }
+            (blocked ? PeopleCommand.blockedTable(people) : PeopleCommand.table(people)).print(legend: global.legend)
         }
     }
 

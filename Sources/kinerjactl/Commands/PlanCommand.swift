@@ -274,12 +274,12 @@ struct PlanCommand: ParsableCommand {
                        Language.t(Vocabulary.timelineStates[item.state]),
                        [item.rating.map { Language.t(Vocabulary.ratings[$0]) }, item.catatan].compactMap { $0 }.joined(separator: "; ")])
         }
-        Printer.out(table.render(legend: legend))
+        table.print(legend: legend)
         if !plan.choices.isEmpty {
             Printer.out(Language.t("Pilihan dan penilaian:", "Choices and ratings:"))
             var choices = Table([Language.t("LANGKAH", "STEP"), Language.t("PILIHAN", "CHOICE"), Language.t("ISI", "VALUE")])
             for c in plan.choices { choices.add([Language.t(Vocabulary.steps[c.step]), Language.t(choiceLabel(c)), choiceValue(c)]) }
-            Printer.out(choices.render(legend: legend))
+            choices.print(legend: legend)
             if let points = plan.rhkPoints { Printer.out(Language.t("jumlah poin RHK: \(points)", "RHK points in all: \(points)")) }
         }
         for a in plan.advice { Printer.out("\(Language.t("saran", "advice")): \(a.message)") }

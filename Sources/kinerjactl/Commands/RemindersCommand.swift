@@ -42,7 +42,7 @@ struct RemindersCommand: ParsableCommand {
         func run() throws {
             let items = try global.run { try $0.call(Kinerja.ListReminders.self, .init(state: state, person: person, since: since, until: until, limit: limit)).reminders }
             if global.json { return try Printer.json(items) }
-            Printer.out(RemindersCommand.table(items).render(legend: global.legend))
+            RemindersCommand.table(items).print(legend: global.legend)
         }
     }
 
@@ -71,7 +71,7 @@ struct RemindersCommand: ParsableCommand {
                 return try client.call(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)).reminders
             }
             if global.json { return try Printer.json(items) }
-            Printer.out(RemindersCommand.table(items).render(legend: global.legend))
+            RemindersCommand.table(items).print(legend: global.legend)
         }
     }
 
@@ -138,7 +138,7 @@ struct RemindersCommand: ParsableCommand {
                 table.add([d.hook, Language.t(Vocabulary.deliveryStates[d.state]), "\(d.attempts)", Printer.cell(d.nextAttemptAt), d.lastExitCode.map(String.init) ?? "-", d.reminder,
                            String((d.lastError ?? "").prefix(60)).replacingNewlines])
             }
-            Printer.out(table.render(legend: global.legend))
+            table.print(legend: global.legend)
         }
     }
 

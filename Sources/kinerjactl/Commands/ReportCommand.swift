@@ -28,13 +28,13 @@ struct ReportCommand: ParsableCommand {
             for s in report.steps {
                 steps.add([Language.t(Vocabulary.roles[s.role]), Language.t(Vocabulary.steps[s.step]), "\(s.done)", "\(s.onTime)", "\(s.late)", "\(s.overdue)", "\(s.blocked)", "\(s.pending)", "\(s.unfinished)"])
             }
-            Printer.out(steps.render(legend: global.legend))
+            steps.print(legend: global.legend)
             var roles = Table([Language.t("PERAN", "ROLE"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
             for g in report.roles { roles.add([Language.t(Vocabulary.roles[g.key]), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
-            Printer.out(roles.render(legend: global.legend))
+            roles.print(legend: global.legend)
             var schools = Table(["NPSN", Language.t("SEKOLAH", "SCHOOL"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
             for g in report.schools { schools.add([g.key, Printer.cell(g.name), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
-            Printer.out(schools.render(legend: global.legend))
+            schools.print(legend: global.legend)
             // What the plans chose and how they were rated: the choices that name a catalog
             // item or a rating (the three planned schools are a supervisor's own).
             var choices = Table([
@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
                 let value = c.choice.hasPrefix("nilai") ? Language.t(Vocabulary.ratings[c.id]) : c.id + (c.nama.map { " — \($0)" } ?? "")
                 choices.add([Language.t(Vocabulary.roles[c.role]), Language.t(Vocabulary.steps[c.step]), Language.t(label), value, "\(c.plans)"])
             }
-            if !choices.rows.isEmpty { Printer.out(choices.render(legend: global.legend)) }
+            if !choices.rows.isEmpty { choices.print(legend: global.legend) }
             Printer.out(Language.t(
                 "rencana dengan saran aturan tahun ini (mis. poin RHK kurang): \(report.advised)",
                 "plans with advice of the year's rules (e.g. too few RHK points): \(report.advised)"))

@@ -36,7 +36,7 @@ struct SilenceCommand: ParsableCommand {
         func run() throws {
             let silence = try global.run { try $0.call(Kinerja.AddSilence.self, .init(person: person, npsn: npsn, until: until, reason: reason)).silence }
             if global.json { return try Printer.json(silence) }
-            Printer.out(SilenceCommand.table([silence]).render(legend: global.legend))
+            SilenceCommand.table([silence]).print(legend: global.legend)
         }
     }
 
@@ -51,7 +51,7 @@ struct SilenceCommand: ParsableCommand {
         func run() throws {
             let silences = try global.run { try $0.call(Kinerja.ListSilences.self, .init(all: all ? true : nil)).silences }
             if global.json { return try Printer.json(silences) }
-            Printer.out(SilenceCommand.table(silences).render(legend: global.legend))
+            SilenceCommand.table(silences).print(legend: global.legend)
         }
     }
 
@@ -66,7 +66,7 @@ struct SilenceCommand: ParsableCommand {
         func run() throws {
             let silence = try global.run { try $0.call(Kinerja.RemoveSilence.self, .init(id: id)).silence }
             if global.json { return try Printer.json(silence) }
-            Printer.out(SilenceCommand.table([silence]).render(legend: global.legend))
+            SilenceCommand.table([silence]).print(legend: global.legend)
         }
     }
 

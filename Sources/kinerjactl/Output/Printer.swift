@@ -25,7 +25,11 @@ enum Printer {
 /// FoundationEssentials to start fast).
 enum FileHandleOut {
     static func write(_ text: String, fd: Int32) {
-        var bytes = Array(text.utf8)
+        write(bytes: Array(text.utf8), fd: fd)
+    }
+
+    static func write(bytes: [UInt8], fd: Int32) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

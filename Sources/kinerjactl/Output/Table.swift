@@ -1,5 +1,6 @@
 /// A plain-text table for people: a header (unless `--no-legend`), columns padded to
 /// their widest cell. Results go to stdout; a script wanting structure uses `--json`.
+/// Rendered as bytes: a country's overdue list is 200,000 lines.
 struct Table {
     var header: [String]
     var rows: [[String]] = []
@@ -9,18 +10,43 @@ struct Table {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render(legend: Bool) -> String {
+        var out: [UInt8] = []
+        render(legend: legend) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the table to stdout.
+    func print(legend: Bool) {
+        render(legend: legend) { FileHandleOut.write(bytes: $0, fd: 1) }
+    }
+
+    /// The table's lines, handed to `write` about 64 KiB at a time.
+    private func render(legend: Bool, write: ([UInt8]) -> Void) {
         let all = legend ? [header] + rows : rows
-        guard !all.isEmpty else { return "" }
+        guard !all.isEmpty else { return }
         var widths = [Int](repeating: 0, count: header.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
-        var out = ""
+        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Table.width(cell)) } }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         for row in all {
-            var line = ""
             for (i, cell) in row.enumerated() {
-                line += i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                out.append(contentsOf: cell.utf8)
+                if i < row.count - 1 {
+                    let pad = (i < widths.count ? widths[i] : 0) - Table.width(cell) + 2
+                    if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
+                }
             }
-            out += line + "\n"
+            out.append(UInt8(ascii: "\n"))
+            if out.count >= 1 << 16 {
+                write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        if !out.isEmpty { write(out) }
+    }
+
+    /// The characters a cell shows: its bytes when all ASCII (almost every cell).
+    static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
     }
 }

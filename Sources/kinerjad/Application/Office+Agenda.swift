@@ -23,16 +23,29 @@ extension Office {
     /// that have none yet (made on its eve; `ReminderAgenda.plansToCome`).
     func agendaSubjects(from: LocalDate, through: LocalDate, person: PersonID?, settings: Settings, today: LocalDate) async throws -> [ReminderSubject] {
         var subjects: [ReminderSubject] = []
+        try await forEachAgendaSubjects(from: from, through: through, person: person, settings: settings, today: today) { subjects += $0 }
+        return subjects
+    }
+
+    /// The same, a chunk at a time as the store reads them: a reminder pass over a country
+    /// never holds its quarter of a million plans at once.
+    func forEachAgendaSubjects(
+        from: LocalDate, through: LocalDate, person: PersonID?, settings: Settings, today: LocalDate,
+        _ body: ([ReminderSubject]) async throws -> Void
+    ) async throws {
         for cycle in settings.config.lifecycle.openCycles(from: from, through: through) {
             guard let rules = settings.rules.rules(for: cycle) else { continue }
             guard cycle > CycleID(containing: today) else {
-                subjects += try await store.reminderSubjects(cycle: cycle, person: person)
+                for try await chunk in store.reminderSubjectChunks(cycle: cycle, person: person, size: Office.subjectChunk) {
+                    try await body(chunk)
+                }
                 continue
             }
             let schedule = TimelineSchedule(cycle: cycle, rules: rules)
             let rows = try await store.listing(ListingQuery(cycle: cycle, activeOnly: true, personID: person))
             var names: [PositionKey: (String, Position)] = [:]
             for row in rows { names[row.position.key] = (row.person.nama, row.position) }
+            var subjects: [ReminderSubject] = []
             for row in rows {
                 if let facts = row.plan, !facts.isComplete, facts.closure == nil {
                     subjects.append(ReminderSubject(plan: facts, position: row.position, personName: row.person.nama))
@@ -43,7 +56,10 @@ extension Office {
                 guard let (name, position) = names[plan.id.position] else { continue }
                 subjects.append(ReminderSubject(plan: schedule.facts(of: plan), position: position, personName: name))
             }
+            try await body(subjects)
         }
-        return subjects
     }
+
+    /// Reminder subjects read at a time.
+    static let subjectChunk = 5_000
 }

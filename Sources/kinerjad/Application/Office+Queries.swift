@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KinerjaCore
 import KinerjaRPC
 import KinerjaStore
@@ -74,44 +75,41 @@ extension Office {
             extensions: extensions)
     }
 
-    /// Rows handed to `emit` at a time when the caller streams (`more`): a country's overdue
-    /// list is sent as it is encoded, not held whole.
+    /// Rows read, turned into summaries and sent at a time: a country's overdue list is
+    /// sent as it is read, never held whole.
     static let listingChunk = 2_000
 
-    /// The listing; with `emit`, every chunk but the last goes to it and the last is
-    /// returned, else all rows are.
-    func listPeople(
-        _ p: Kinerja.ListPeople.Parameters, emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
-    ) async throws -> [PositionSummary] {
+    /// The whole listing (the dashboard's and the tests' callers).
+    func listPeople(_ p: Kinerja.ListPeople.Parameters) async throws -> [PositionSummary] {
+        let collected = Collected<PositionSummary>()
+        try await listPeople(p) { collected.add($0) }
+        return collected.all
+    }
+
+    /// The positions the parameters ask for, with their plan's status, handed to `emit` a
+    /// chunk at a time as the store reads them (see `OfficeStore.listingChunks`).
+    func listPeople(_ p: Kinerja.ListPeople.Parameters, emit: @Sendable ([PositionSummary]) async throws -> Void) async throws {
         let today = today()
         let cycle = try WireToCore.cycle(p.cycle, default: CycleID(containing: today))
         _ = try rules(for: cycle)
         let query = ListingQuery(
             cycle: cycle, role: try WireToCore.role(p.role), npsn: try WireToCore.npsn(p.npsn), activeOnly: p.includeInactive != true,
             currentStep: try WireToCore.step(p.step), overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
-        let rows = try await store.listing(query)
         let lifecycle = settings.config.lifecycle
-        let statuses = rows.map { $0.plan.map { lifecycle.status(of: $0, on: today) } }
-        // Whom the blocked plans await, named in one read.
-        var awaited = Set<PersonID>()
-        for (row, status) in zip(rows, statuses) {
-            if let id = status?.blocked?.awaitedID(in: row.position) { awaited.insert(id) }
-        }
-        let directory = try await directory(of: awaited)
-        func summaries(_ range: Range<Int>) -> [PositionSummary] {
-            range.map { i in
-                CoreToWire.position(rows[i].person, rows[i].position, plan: statuses[i].map {
-                    CoreToWire.summary($0, awaiting: CoreToWire.awaiting($0, in: rows[i].position, directory))
-                })
+        for try await rows in store.listingChunks(query, size: Office.listingChunk) {
+            let statuses = rows.map { $0.plan.map { lifecycle.status(of: $0, on: today) } }
+            // Whom the chunk's blocked plans await, named in one read.
+            var awaited = Set<PersonID>()
+            for (row, status) in zip(rows, statuses) {
+                if let id = status?.blocked?.awaitedID(in: row.position) { awaited.insert(id) }
             }
+            let directory = try await directory(of: awaited)
+            try await emit(zip(rows, statuses).map { row, status in
+                CoreToWire.position(row.person, row.position, plan: status.map {
+                    CoreToWire.summary($0, awaiting: CoreToWire.awaiting($0, in: row.position, directory))
+                })
+            })
         }
-        guard let emit, rows.count > Office.listingChunk else { return summaries(rows.indices) }
-        var start = 0
-        while rows.count - start > Office.listingChunk {
-            try await emit(summaries(start..<start + Office.listingChunk))
-            start += Office.listingChunk
-        }
-        return summaries(start..<rows.count)
     }
 
     func showPerson(_ idText: String) async throws -> [PositionSummary] {
@@ -201,4 +199,12 @@ extension Office {
         let key = try PositionChoice.choose(among: try await store.positions(of: personID), personID: personID, npsn: school)
         return PlanID(cycle: cycleID, position: key)
     }
+}
+
+/// What a handler's pieces add up to, for callers that want the whole.
+final class Collected<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
+
+    func add(_ piece: [Element]) { items.withLock { $0 += piece } }
+    var all: [Element] { items.withLock { $0 } }
 }

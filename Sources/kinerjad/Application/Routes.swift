@@ -61,14 +61,8 @@ enum Routes {
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
             otherwise: { p, _ in try await edge(p) { .init(status: try await office.status(version: version)) } })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge(p) { .init(cycle: try office.cycleInfo(p.cycle)) } }
-        router.registerChunked(Kinerja.ListPeople.self) { p, _, send in
-            var emit: (@Sendable ([PositionSummary]) async throws -> Void)? = nil
-            if let send {
-                emit = { people in try await send(Kinerja.ListPeople.Result(people: people)) }
-            }
-            let pieces = emit
-            let people = try await edge(p) { try await office.listPeople(p, emit: pieces) }
-            return Kinerja.ListPeople.Result(people: people)
+        router.registerList(Kinerja.ListPeople.self, key: "people", of: PositionSummary.self) { p, _, emit in
+            try await edge(p) { try await office.listPeople(p, emit: emit) }
         }
         router.registerAsync(Kinerja.ShowPerson.self) { p, _ in try await edge(p) { .init(positions: try await office.showPerson(p.id)) } }
         router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
@@ -143,7 +137,9 @@ enum Routes {
             return try await streamBackup(path: try edge(p) { try office.backupPath(named: p.name) }, pool: pool, writer: writer)
         }
         router.registerAsync(Kinerja.ListReminders.self) { p, _ in try await edge(p) { .init(reminders: try await office.listReminders(p)) } }
-        router.registerAsyncJSON(Kinerja.PreviewReminders.self) { p, _ in try await edge(p) { try await office.previewReminders(p) } }
+        router.registerList(Kinerja.PreviewReminders.self, key: "reminders", of: ReminderItem.self) { p, _, emit in
+            try await edge(p) { try await office.previewReminders(p, emit: emit) }
+        }
         router.registerStream(Kinerja.WatchReminders.self) { _, _, writer in
             let (id, stream) = feed.subscribe()
             defer { feed.unsubscribe(id) }

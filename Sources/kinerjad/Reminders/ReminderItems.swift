@@ -14,9 +14,11 @@ enum ReminderItems {
 
     /// A previewed occurrence: state `planned`, or `silenced` / `acknowledged` when it will
     /// not be sent.
-    static func item(_ o: ReminderOccurrence, suppression: ReminderSuppression?, message: String, calendar: OfficeCalendar) -> ReminderItem {
+    static func item(
+        _ o: ReminderOccurrence, id: String? = nil, suppression: ReminderSuppression?, message: String, calendar: OfficeCalendar
+    ) -> ReminderItem {
         ReminderItem(
-            id: o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
+            id: id ?? o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
             kind: o.kind.rawValue, due: o.due.description, fireAt: CoreToWire.timestamp(o.fireAt, in: calendar),
             recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: suppression?.rawValue ?? ReminderItem.plannedState, late: false,
             message: message)

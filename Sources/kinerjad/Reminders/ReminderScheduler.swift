@@ -129,25 +129,29 @@ struct ReminderScheduler: Service {
         }
         let checkpoint = try await store.schedulerCheckpoint() ?? now
         let agenda = try await office.agenda(in: settings)
-        let subjects = try await office.agendaSubjects(
-            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, settings: settings, today: today)
-        if checkpoint < now {
-            var due: [(ReminderOccurrence, ReminderSubject)] = []
+        // One pass over the open plans, a chunk at a time: what fell due since the
+        // checkpoint is planned, and the next fire instant after now is found.
+        var next: Date? = nil
+        try await office.forEachAgendaSubjects(
+            from: min(calendar.date(of: checkpoint), today), through: today, person: nil, settings: settings, today: today
+        ) { subjects in
+            if checkpoint < now {
+                var due: [(ReminderOccurrence, ReminderSubject)] = []
+                for subject in subjects {
+                    for item in agenda.items(of: subject.plan, position: subject.position, from: checkpoint, through: now) {
+                        due.append((item.occurrence, subject))
+                    }
+                }
+                if !due.isEmpty { try await plan(due, now: now, settings: settings) }
+            }
             for subject in subjects {
-                for item in agenda.items(of: subject.plan, position: subject.position, from: checkpoint, through: now) {
-                    due.append((item.occurrence, subject))
+                if let o = agenda.next(of: subject.plan, position: subject.position, after: now), next == nil || o.fireAt < next! {
+                    next = o.fireAt
                 }
             }
-            if !due.isEmpty { try await plan(due, now: now, settings: settings) }
         }
         try await fire(now: now, settings: settings, agenda: agenda)
         try await store.advanceSchedulerCheckpoint(to: now)
-        var next: Date? = nil
-        for subject in subjects {
-            if let o = agenda.next(of: subject.plan, position: subject.position, after: now), next == nil || o.fireAt < next! {
-                next = o.fireAt
-            }
-        }
         office.nextReminder.withLock { $0 = next }
         return next
     }
