@@ -173,6 +173,9 @@ struct OfficeViewTests {
         #expect(partial.status == 0 && partial.stdout.contains(", 0 dinonaktifkan\n"), "\(partial)")
         #expect(partial.stdout.contains("30 orang aktif tidak ada di berkas dan tetap aktif; dengan --deactivate-missing mereka dinonaktifkan"), "\(partial)")
         #expect(try cli.people().count == 35)
+        // The file has no kecamatan, jenjang, email nor telepon column: what was recorded stays.
+        let dadang = try cli.json([PositionSummary].self, ["people", "show", "197410051999031002"])
+        #expect(dadang.first?.email == "dadang.suherman@sdn1cibeureum.sch.id" && dadang.allSatisfy { $0.kecamatan == "Cibeureum" }, "\(dadang)")
         let whole = try cli.importFile("roster", TestEnvironment.example("roster-semicolon.csv"), ["--deactivate-missing", "--dry-run"])
         #expect(!whole.applied && whole.missing == 30 && whole.deactivated == 60, "30 people and their 30 positions: \(whole)")
         #expect(try cli.people().count == 35, "a dry run writes nothing")

@@ -122,6 +122,17 @@ struct RosterChecksTests {
         #expect(Contact.telepon("1234567") == nil && Contact.telepon("(022) 123-4567") == "0221234567" && Contact.telepon("62+8123456789") == nil)
     }
 
+    @Test("a file without an optional column keeps what is recorded; an empty cell of a column it has clears it")
+    func keptColumns() throws {
+        #expect(RosterParser.absentKeptColumns(["id", "nama", "peran", "email"]) == ["kecamatan", "jenjang", "telepon"])
+        let lines = try Self.lines(["198609262015051001,Budi,kepala_sekolah,definitif,20100001,SD 1,,,,"])
+        let stored = Person(id: PersonID(trusted: "198609262015051001"), nama: "Budi", kepegawaian: .pns, email: "b@x.id", telepon: "081234567890")
+        let held = Position(key: lines[0].position.key, kecamatan: "Sukamaju", jenjang: "SD")
+        let kept = lines[0].keeping(["email", "kecamatan"], person: stored, position: held)
+        #expect(kept.person.email == "b@x.id" && kept.person.telepon == nil && kept.position.kecamatan == "Sukamaju" && kept.position.jenjang == nil)
+        #expect(lines[0].keeping(["email"], person: nil, position: nil).person.email == nil)
+    }
+
     @Test("the officials file: id, nama, jabatan, contacts; each id once")
     func officials() throws {
         let text = """

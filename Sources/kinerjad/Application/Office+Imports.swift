@@ -13,9 +13,14 @@ extension Office {
     /// district's roster); the result counts them either way. The roster as it will be is
     /// checked for what looks wrong (`RosterChecks`), reported as warnings.
     func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, deactivateMissing: Bool, actor: AuditActor) async throws -> ImportResult {
-        let (lines, problems) = try file.parse(RosterParser.parse)
-        guard !lines.isEmpty || !problems.isEmpty else {
-            // An empty roster would mark everyone inactive: never what an office means.
+        var header: [String] = []
+        let (parsed, problems) = try file.parse { table in
+            header = table.header
+            return RosterParser.parse(table)
+        }
+        guard !parsed.isEmpty || !problems.isEmpty else {
+            // An empty roster changes nothing, and with --deactivate-missing would mark
+            // everyone inactive: never what an office means.
             throw WireToCore.invalid(
                 "content", id: "roster tidak berisi satu baris pun; tidak ada yang diubah", en: "the roster has no rows; nothing was changed")
         }
@@ -24,11 +29,22 @@ extension Office {
         }
         let applied = !dryRun && (problems.isEmpty || skipInvalid)
         let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
-            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
+            "rows": parsed.count + problems.count, "goodRows": parsed.count, "problems": problems.count,
         ])
         // With skipped rows, absent people may only be in a bad row: keep them active.
         let markMissing = deactivateMissing && problems.isEmpty
-        let warnings = try await rosterWarnings(lines, keepingOthers: !markMissing)
+        let recorded = try await store.listing(ListingQuery(cycle: CycleID(containing: today()), activeOnly: false))
+        var lines = parsed
+        let absent = RosterParser.absentKeptColumns(header)
+        if !absent.isEmpty {
+            let persons = Dictionary(recorded.map { ($0.person.id, $0.person) }, uniquingKeysWith: { first, _ in first })
+            let positions = Dictionary(recorded.map { ($0.position.key, $0.position) }, uniquingKeysWith: { first, _ in first })
+            lines = parsed.map { $0.keeping(absent, person: persons[$0.person.id], position: positions[$0.position.key]) }
+        }
+        let active = recorded.filter { $0.person.active && $0.position.active }
+        var known = Set(active.map(\.person.id))
+        known.formUnion(try await store.officials().map(\.id))
+        let warnings = RosterChecks.warnings(lines, others: markMissing ? [] : active.map(\.position), known: known)
         let summary = try await writing {
             try await store.applyRoster(
                 lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: markMissing,
@@ -153,15 +169,6 @@ extension Office {
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
         }
-    }
-
-    /// The roster's warnings: `lines` judged with the active positions the import leaves as
-    /// they are (`keepingOthers`), against everyone the office knows (its people, its officials).
-    func rosterWarnings(_ lines: [RosterLine], keepingOthers: Bool) async throws -> [ImportProblem] {
-        let listed = try await store.listing(ListingQuery(cycle: CycleID(containing: today()), activeOnly: true))
-        var known = Set(listed.map(\.person.id))
-        known.formUnion(try await store.officials().map(\.id))
-        return RosterChecks.warnings(lines, others: keepingOthers ? listed.map(\.position) : [], known: known)
     }
 
     /// Officials are added or updated, never removed; those the file leaves out are counted.
