@@ -36,6 +36,7 @@ final class DashboardFixture: @unchecked Sendable {
         let logger = Logger(label: "kinerja-web-test") { _ in SwiftLogNoOpLogHandler() }
         office = Office(store: try SQLiteStore(path: directory + "/kinerja.sqlite"), settings: settings, clock: clock, logger: logger)
         let actor = AuditActor(uid: 0, user: "test")
+        _ = try await office.importOfficials(ImportFile(text: try Self.example("pejabat.csv")), dryRun: false, skipInvalid: false, actor: actor)
         _ = try await office.importRoster(ImportFile(text: try Self.example("roster.csv")), dryRun: false, skipInvalid: false, deactivateMissing: true, actor: actor)
         _ = try await office.importProgress(ImportFile(text: try Self.example("progress.csv")), dryRun: false, skipInvalid: false, actor: actor)
         let router = Routes.router(
