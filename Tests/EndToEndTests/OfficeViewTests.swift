@@ -246,12 +246,7 @@ struct OfficeViewTests {
         try ReminderJournal.ensureRunning()
         let daemon = try ReminderDaemon()
         let out = daemon.directory + "/out"
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try daemon.writeHook("10-record", """
-            #!/bin/sh
-            cat >> "\(out)/stdin.jsonl"
-            env > "\(out)/env.$KINERJA_KIND"
-            """)
+        try daemon.writeRecordingHook("10-record", into: out)
         try ReminderScenario.startBeforeFire(daemon) {}
         let officials = try daemon.cli.importFile("officials", TestEnvironment.example("pejabat.csv"))
         #expect(officials.applied && officials.added == 4)

@@ -111,6 +111,17 @@ final class ReminderDaemon: @unchecked Sendable {
             """)
     }
 
+    /// A hook that records what it gets: its stdin appended to `out/stdin.jsonl`, its
+    /// environment in `out/env.KIND`; `out` is made here.
+    func writeRecordingHook(_ name: String, into out: String) throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try writeHook(name, """
+            #!/bin/sh
+            cat >> "\(out)/stdin.jsonl"
+            env > "\(out)/env.$KINERJA_KIND"
+            """)
+    }
+
     func writeHook(_ name: String, _ script: String) throws {
         let path = hooksDirectory + "/" + name
         try script.write(toFile: path, atomically: true, encoding: .utf8)
