@@ -341,7 +341,7 @@ public struct VarlinkRouter: Sendable {
     }
 
     /// Registers a method whose result is one list, `{"<key>":[…]}`, which the handler hands
-    /// over in pieces as it reads them (`emit`), so that a long list is never whole in
+    /// over in pieces as it reads them (`ListEmitter`), so that a long list is never whole in
     /// memory. With `more`, each piece is a reply of its own (`continues`), then an empty
     /// last one; without, the pieces are written as they come into the call's one reply. A
     /// failure before anything was written is an error reply; after, the reply cannot be
@@ -349,44 +349,41 @@ public struct VarlinkRouter: Sendable {
     /// looks whole).
     public mutating func registerList<M: VarlinkMethod, Element: Encodable & Sendable>(
         _ method: M.Type, key: String, of element: Element.Type,
-        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, _ emit: @escaping @Sendable ([Element]) async throws -> Void) async throws -> Void
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, ListEmitter<Element>) async throws -> Void
     ) {
         let open = Array(#"{"parameters":{"#.utf8) + Array(try! StreamingJSONEncoder.encode(key)) + Array(":[".utf8)
         routes[M.name] = Route(isStream: false) { parameters, context, output in
             let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
             guard !context.oneway else {
-                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context) { _ in } }
+                try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                    try await handler(decoded, context, ListEmitter { _ in })
+                }
                 return
             }
             let written = Mutex(false)
-            @Sendable func elements(_ piece: [Element]) throws -> ArraySlice<UInt8> {
-                let array = try StreamingJSONEncoder.encode(piece)
-                return array[1..<(array.count - 1)]
-            }
-            let emit: @Sendable ([Element]) async throws -> Void
+            // `elements`: the piece's elements' JSON objects, comma-separated, not empty.
+            let send: @Sendable ([UInt8]) async throws -> Void
             if context.more {
-                emit = { piece in
-                    guard !piece.isEmpty else { return }
+                send = { elements in
                     var bytes = open
-                    bytes.append(contentsOf: try elements(piece))
+                    bytes.append(contentsOf: elements)
                     bytes.append(contentsOf: "]}".utf8)
                     VarlinkReplyEncoding.close(&bytes, continues: true)
                     try await output.send(encoded: bytes, last: false)
                 }
             } else {
-                emit = { piece in
-                    guard !piece.isEmpty else { return }
+                send = { elements in
                     let first = written.withLock { was in
                         defer { was = true }
                         return !was
                     }
                     var bytes = first ? open : [UInt8(ascii: ",")]
-                    bytes.append(contentsOf: try elements(piece))
+                    bytes.append(contentsOf: elements)
                     try await output.send(encoded: bytes, last: false)
                 }
             }
             do {
-                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context, emit) }
+                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context, ListEmitter(send: send)) }
             } catch {
                 if !context.more, written.withLock({ $0 }) { throw ReplyWriteFailed(underlying: error) }
                 throw error
@@ -652,5 +649,35 @@ public struct VarlinkRouter: Sendable {
                 return try encoded ?? VarlinkReplyEncoding.encode(result: result, continues: false)
             }
         )
+    }
+}
+
+/// Where a list method's handler hands its list, a piece at a time (see
+/// ``VarlinkRouter/registerList(_:key:of:handler:)``): as elements, or as their JSON objects
+/// encoded already (kept from an earlier answer).
+public struct ListEmitter<Element: Encodable & Sendable>: Sendable {
+    let send: @Sendable ([UInt8]) async throws -> Void
+
+    init(send: @escaping @Sendable ([UInt8]) async throws -> Void) {
+        self.send = send
+    }
+
+    /// Sends the elements; an empty piece sends nothing.
+    public func callAsFunction(_ elements: [Element]) async throws {
+        guard !elements.isEmpty else { return }
+        let array = try StreamingJSONEncoder.encode(elements)
+        try await send(Array(array[1..<(array.count - 1)]))
+    }
+
+    /// Sends elements given as their JSON objects, each as ``StreamingJSONEncoder`` writes it.
+    public func encoded(_ objects: some Collection<[UInt8]>) async throws {
+        guard !objects.isEmpty else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(objects.reduce(0) { $0 + $1.count + 1 })
+        for object in objects {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: object)
+        }
+        try await send(bytes)
     }
 }

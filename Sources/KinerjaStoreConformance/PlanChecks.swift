@@ -43,6 +43,19 @@ enum PlanChecks {
             try expectEqual(try await store.plan(id)?.plan, plan, "the new plan")
             try expectEqual(try await store.cycles(), [District.cycle, District.cycle.next], "cycles")
         },
+        StoreCheck("plansChanged names the plans saved since a snapshot, and no other; with none known it cannot tell") { store in
+            try await District.seed(store)
+            let first = try await store.plansChanged(cycle: District.cycle, since: nil)
+            try expect(first.changed == nil, "no snapshot known: cannot tell")
+            try expectEqual(try await store.plansChanged(cycle: District.cycle, since: first.now).changed, [], "nothing saved since")
+            let id = District.planID(District.siti, District.school2)
+            let read = try await store.plan(id)
+            let plan = try District.apply(.complete(.praktikKinerja, .none), to: read!.plan, on: "2025-01-10")
+            try await store.savePlans([District.save(plan, over: read)], record: nil, actor: District.admin, at: District.now)
+            let second = try await store.plansChanged(cycle: District.cycle, since: first.now)
+            try expectEqual(second.changed, [id], "the plan saved")
+            try expectEqual(try await store.plansChanged(cycle: District.cycle, since: second.now).changed, [], "nothing since the second")
+        },
         StoreCheck("a save over a version another writer moved is refused as a conflict, and writes nothing") { store in
             try await District.seed(store)
             let id = District.planID(District.siti, District.school2)

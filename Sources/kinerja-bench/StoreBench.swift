@@ -33,10 +33,11 @@ struct StoreBench {
 
         let state = "\(bench.work)/\(name)-state"
         let importer = try Daemon(bench: bench, stateDirectory: state, name: name)
-        report.add("roster import, \(positions.count) positions", try bench.ctl(importer, ["import", "roster", rosterPath]), "s",
-                   how: "kinerjactl import roster \(name)-roster.csv")
+        let rosterSeconds = try bench.ctl(importer, ["import", "roster", rosterPath])
+        report.add("roster import, \(positions.count) positions", rosterSeconds, "s", how: "kinerjactl import roster \(name)-roster.csv")
         let progressSeconds = try bench.ctl(importer, ["import", "progress", progressPath])
         report.add("progress import, \(progressRows) rows", progressSeconds, "s", how: "kinerjactl import progress \(name)-progress.csv")
+        report.add("roster + progress import", rosterSeconds + progressSeconds, "s", how: "the two imports above, together")
         report.add("progress import rate", Double(progressRows) / progressSeconds, "rows/s", how: "rows / seconds of the import above")
         report.add("peak RSS of the importing daemon", importer.stats.peakRSSMiB, "MiB", how: "VmHWM in /proc/PID/status")
         importer.stop()

@@ -22,7 +22,7 @@ func option(_ name: String) -> String? {
 guard let bin = option("bin"), let floor = option("floor"), let config = option("config"), let work = option("work"),
       let json = option("json")
 else {
-    print("usage: kinerja-bench --bin DIR --floor PATH --config PATH --work DIR --json PATH [--only office,peer,national,idle,planner]")
+    print("usage: kinerja-bench --bin DIR --floor PATH --config PATH --work DIR --json PATH [--thresholds PATH] [--only office,peer,national,idle,planner]")
     exit(2)
 }
 let sections = Set((option("only") ?? "office,peer,national,idle,planner").split(separator: ",").map(String.init))
@@ -58,6 +58,10 @@ do {
     let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
     try report.write(to: json, machine: machine)
     Report.emit("\nfigures written to \(json)")
+    if let path = option("thresholds") {
+        let over = try Thresholds.load(path).compare(report.figures)
+        if over > 0 { exit(1) }
+    }
 } catch {
     print("kinerja-bench: \(error)")
     exit(1)

@@ -83,15 +83,7 @@ extension SQLiteTransaction {
 
     /// The same one by one, in plan order.
     func reminderSubjects(cycle: CycleID, person: PersonID?, each: (ReminderSubject) throws -> Void) throws {
-        let sql = """
-            SELECT \(PositionRow.listingColumns), person.nama, \(PlanRows.factsColumns)
-            FROM plan JOIN position ON position.person_id = plan.person_id AND position.role = plan.role AND position.npsn = plan.npsn
-                JOIN person ON person.id = plan.person_id
-            WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND plan.closed_on IS NULL AND position.active
-                \(person == nil ? "" : "AND plan.person_id = ?")
-            ORDER BY plan.id
-            """
-        try RowStatement(db, sql).forEach({ v in
+        try RowStatement(db, SQLiteTransaction.subjectsSQL(person == nil ? "" : "AND plan.person_id = ?")).forEach({ v in
             v.add(cycle.description)
             if let person { v.add(person.rawValue) }
         }) { row in
@@ -100,6 +92,53 @@ extension SQLiteTransaction {
             else { return }
             try each(ReminderSubject(plan: facts, position: position, personName: row.text(PositionRow.listingColumnCount) ?? ""))
         }
+    }
+
+    /// Those of `plans` that are subjects, each by its key.
+    func reminderSubjects(plans: Set<PlanID>) throws -> [ReminderSubject] {
+        let statement = try RowStatement(db, SQLiteTransaction.subjectsSQL("AND plan.person_id = ? AND plan.role = ? AND plan.npsn = ?"))
+        var subjects: [ReminderSubject] = []
+        for id in plans.sorted() {
+            let key = id.position
+            try statement.forEach({ $0.add(id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)) }) { row in
+                let position = try PositionRow(columns: row).position()
+                guard let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 1, plan: id) else { return }
+                subjects.append(ReminderSubject(plan: facts, position: position, personName: row.text(PositionRow.listingColumnCount) ?? ""))
+            }
+        }
+        return subjects
+    }
+
+    /// The open plans of a cycle with their active position and holder, `condition` added.
+    private static func subjectsSQL(_ condition: String) -> String {
+        """
+        SELECT \(PositionRow.listingColumns), person.nama, \(PlanRows.factsColumns)
+        FROM plan JOIN position ON position.person_id = plan.person_id AND position.role = plan.role AND position.npsn = plan.npsn
+            JOIN person ON person.id = plan.person_id
+        WHERE plan.cycle = ? AND NOT (\(PlanFactsSQL.complete)) AND plan.closed_on IS NULL AND position.active \(condition)
+        ORDER BY plan.id
+        """
+    }
+
+    func plansChanged(cycle: CycleID, since known: PlanVersions?) throws -> (changed: Set<PlanID>?, now: PlanVersions) {
+        var versions: [Int64: Int64] = [:]
+        try RowStatement(db, "SELECT id, version FROM plan WHERE cycle = ?").forEach({ $0.add(cycle.description) }) { row in
+            versions[row.int64(0)] = row.int64(1)
+        }
+        let now = PlanVersions(references: versions)
+        guard let known else { return (nil, now) }
+        if known.versions.keys.contains(where: { versions[$0] == nil }) { return (nil, now) }
+        var changed = Set<PlanID>()
+        let key = try RowStatement(db, "SELECT person_id, role, npsn FROM plan WHERE id = ?")
+        for (id, version) in versions where known.versions[id] != version {
+            try key.forEach({ $0.add(id) }) { row in
+                guard let role = row.value(1, as: Role.self) else { return }
+                let npsn = row.text(2) ?? ""
+                changed.insert(PlanID(cycle: cycle, position: PositionKey(
+                    personID: PersonID(trusted: row.text(0) ?? ""), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn))))
+            }
+        }
+        return (changed, now)
     }
 
     func names(of persons: Set<PersonID>) throws -> [PersonID: String] {

@@ -42,6 +42,14 @@ extension SQLiteStore {
         try await reading { try $0.reminderSubjects(cycle: cycle, person: person) }
     }
 
+    public func reminderSubjects(plans: Set<PlanID>) async throws -> [ReminderSubject] {
+        try await reading { try $0.reminderSubjects(plans: plans) }
+    }
+
+    public func plansChanged(cycle: CycleID, since known: PlanVersions?) async throws -> (changed: Set<PlanID>?, now: PlanVersions) {
+        try await reading { try $0.plansChanged(cycle: cycle, since: known) }
+    }
+
     public func reminderSubjectChunks(cycle: CycleID, person: PersonID?, size: Int) -> StoreChunks<ReminderSubject> {
         chunks(size: size) { transaction, each in try transaction.reminderSubjects(cycle: cycle, person: person, each: each) }
     }

@@ -116,6 +116,15 @@ public protocol OfficeStore: Sendable {
     func reminderSubjects(cycle: CycleID, person: PersonID?) async throws -> [ReminderSubject]
     /// The same, `size` at a time from one snapshot: a reminder pass over a country.
     func reminderSubjectChunks(cycle: CycleID, person: PersonID?, size: Int) -> StoreChunks<ReminderSubject>
+    /// Those of `plans` that are reminder subjects (open, with an active position), each as
+    /// `reminderSubjects` lists it: an answer kept by a reader is brought up to date with
+    /// the plans that changed.
+    func reminderSubjects(plans: Set<PlanID>) async throws -> [ReminderSubject]
+    /// Which plans of `cycle` were saved since `known`, a snapshot of their versions this
+    /// store returned before (nil: none), and the snapshot of now: what tells a reader
+    /// keeping an answer which plans to read again (a version moves with every save,
+    /// whoever saves). `changed` is nil when the store cannot tell (a plan was removed).
+    func plansChanged(cycle: CycleID, since known: PlanVersions?) async throws -> (changed: Set<PlanID>?, now: PlanVersions)
     /// What the cycle's plans chose and how they were rated at their completed steps, and how
     /// many carry advice, counted by the database.
     func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts

@@ -19,3 +19,17 @@ public struct StoreChange: OptionSet, Sendable, Hashable {
     /// Everything: another writer changed the store, and what is not known.
     public static let everything = StoreChange(rawValue: (1 << 8) - 1)
 }
+
+/// The versions of a cycle's plans at one moment, as a store keeps them (opaque: compared
+/// by the store that made it, in `OfficeStore.plansChanged`).
+public struct PlanVersions: Sendable, Hashable {
+    /// The plans by the store's own reference of them (SQLite: the row id), and their versions.
+    let versions: [Int64: Int64]
+
+    public init(references versions: [Int64: Int64]) {
+        self.versions = versions
+    }
+
+    /// How many plans it covers.
+    public var count: Int { versions.count }
+}

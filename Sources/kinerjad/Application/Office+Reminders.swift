@@ -35,30 +35,83 @@ extension Office {
     }
 
     /// Every occurrence that would fire between two local dates, planned by the agenda the
-    /// scheduler fires from (`Office+Agenda`), without recording or sending anything: the
-    /// JSON object of `PreviewReminders.Result`. A silenced or acknowledged occurrence is
-    /// listed with that state instead of `planned`.
+    /// scheduler fires from (`Office+Agenda`), without recording or sending anything. A
+    /// silenced or acknowledged occurrence is listed with that state instead of `planned`.
     func previewReminders(_ p: Kinerja.PreviewReminders.Parameters) async throws -> [ReminderItem] {
-        let collected = Collected<ReminderItem>()
+        let collected = Collected<[UInt8]>()
         try await previewReminders(p) { collected.add($0) }
-        return collected.all
+        let list = "[" + collected.all.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",") + "]"
+        return try JSONDecoder().decode([ReminderItem].self, from: Data(list.utf8))
     }
 
-    /// The preview, handed to `emit` a chunk at a time in fire order. The plans are read a
-    /// chunk at a time, and what each occurrence needs for its message is kept (not its
-    /// JSON, three times larger) until all are sorted: a country's week is 263,000 of them.
-    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, emit: @Sendable ([ReminderItem]) async throws -> Void) async throws {
+    /// The preview's items as their JSON objects (comma-separated runs of them), handed to
+    /// `emit` a chunk at a time in fire order. A district's is kept (`PreviewCache`) and brought up to date with the plans
+    /// that changed; a country's is computed each time, the plans read a chunk at a time and
+    /// only what each message needs kept until all are sorted (its week: 263,000 reminders).
+    func previewReminders(_ p: Kinerja.PreviewReminders.Parameters, emit: @Sendable ([[UInt8]]) async throws -> Void) async throws {
         let today = today()
         let from = try WireToCore.date(p.from, field: "from", default: today)
         let to = try WireToCore.date(p.to, field: "to", default: today)
         guard from <= to else { throw WireToCore.invalid("to", id: "akhir \(to) lebih awal dari awal \(from)", en: "the end \(to) is before the start \(from)") }
-        let settings = settings
-        let calendar = settings.config.calendar
-        let language = language
+        let (settings, settingsVersion) = versionedSettings
         _ = try rules(for: CycleID(containing: from), in: settings)
-        let start = calendar.instant(from).addingTimeInterval(-1)
-        let end = calendar.endOfDay(to).addingTimeInterval(-1)
-        let agenda = try await agenda(in: settings)
+        let person = p.person.map { PersonID(trusted: $0) }
+        let window = PreviewWindow(
+            from: from, to: to, person: person, settings: settings, today: today, agenda: try await agenda(in: settings), language: language)
+        let key = PreviewCache.Key(from: from, to: to, person: person, today: today, settingsVersion: settingsVersion, language: language)
+        // Only plans that exist are kept: a cycle that has not begun has plans to come.
+        let cycles = settings.config.lifecycle.openCycles(from: from, through: to)
+        let keepable = cycles.allSatisfy { $0 <= CycleID(containing: today) }
+        var kept: PreviewCache.Kept
+        if keepable, let (found, staleness, generation) = previewCache.kept(for: key) {
+            kept = found
+            if staleness == .plans {
+                var changed = Set<PlanID>(), versions: [CycleID: PlanVersions] = [:], known = true
+                for cycle in cycles {
+                    let (moved, now) = try await store.plansChanged(cycle: cycle, since: kept.versions[cycle])
+                    versions[cycle] = now
+                    if let moved { changed.formUnion(moved) } else { known = false }
+                }
+                if let person { changed = changed.filter { $0.position.personID == person } }
+                if known {
+                    let items = try await window.items(of: try await store.reminderSubjects(plans: changed), office: self)
+                    kept.replace(changed, with: items, versions: versions)
+                } else {
+                    kept = try await previewKept(window, key: key, versions: versions)
+                }
+                previewCache.keep(kept, readAt: generation)
+            }
+        } else if keepable, case let generation = previewCache.generation,
+                  case let versions = try await planVersions(cycles), versions.values.reduce(0, { $0 + $1.count }) <= PreviewCache.limit {
+            kept = try await previewKept(window, key: key, versions: versions)
+            previewCache.keep(kept, readAt: generation)
+        } else {
+            return try await previewLean(window, emit: emit)
+        }
+        if !kept.joined.isEmpty { try await emit([kept.joined]) }
+    }
+
+    /// The versions of the plans of `cycles` now.
+    private func planVersions(_ cycles: [CycleID]) async throws -> [CycleID: PlanVersions] {
+        var versions: [CycleID: PlanVersions] = [:]
+        for cycle in cycles { versions[cycle] = try await store.plansChanged(cycle: cycle, since: nil).now }
+        return versions
+    }
+
+    /// A preview computed whole, to keep.
+    private func previewKept(_ window: PreviewWindow, key: PreviewCache.Key, versions: [CycleID: PlanVersions]) async throws -> PreviewCache.Kept {
+        var items: [PlanID: [PreviewCache.Item]] = [:]
+        try await forEachAgendaSubjects(
+            from: window.from, through: window.to, person: window.person, settings: window.settings, today: window.today
+        ) { subjects in
+            items.merge(try await window.items(of: subjects, office: self)) { $0 + $1 }
+        }
+        return PreviewCache.Kept(key: key, versions: versions, items: items)
+    }
+
+    /// A preview too large to keep: the plans read a chunk at a time, only what each
+    /// message needs kept until all are sorted, the JSON made a chunk at a time as it is sent.
+    private func previewLean(_ window: PreviewWindow, emit: @Sendable ([[UInt8]]) async throws -> Void) async throws {
         /// One planned reminder: what the preview sorts by, and what its message needs.
         struct Planned: Sendable {
             let occurrence: ReminderOccurrence
@@ -68,14 +121,15 @@ extension Office {
             let personName: String
             let schoolName: String?
         }
+        let agenda = window.agenda
         var planned: [Planned] = []
         var recipients = Set<PersonID>()
         try await forEachAgendaSubjects(
-            from: from, through: to, person: p.person.map { PersonID(trusted: $0) }, settings: settings, today: today
+            from: window.from, through: window.to, person: window.person, settings: window.settings, today: window.today
         ) { subjects in
             planned += ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in
                 chunk.flatMap { subject in
-                    agenda.items(of: subject.plan, position: subject.position, from: start, through: end).map {
+                    agenda.items(of: subject.plan, position: subject.position, from: window.start, through: window.end).map {
                         Planned(occurrence: $0.occurrence, id: $0.occurrence.id, suppression: $0.suppression,
                                 personName: subject.personName, schoolName: subject.position.namaSekolah)
                     }
@@ -89,13 +143,8 @@ extension Office {
         while index < planned.count {
             let piece = planned[index..<min(index + Office.listingChunk, planned.count)]
             try await emit(piece.map { item in
-                let o = item.occurrence
-                let message = ReminderText.message(
-                    o, personName: item.personName, schoolName: item.schoolName, recipientName: o.recipientID.flatMap(names.name),
-                    language: language)
-                var wire = ReminderItems.item(o, id: item.id, suppression: item.suppression, message: message, calendar: calendar)
-                wire.recipientNama = o.recipientID.flatMap(names.name)
-                return wire
+                window.json(item.occurrence, id: item.id, suppression: item.suppression, personName: item.personName,
+                            schoolName: item.schoolName, names: names)
             })
             index += Office.listingChunk
         }
@@ -239,5 +288,67 @@ extension Office {
         case .timedOut: outcome = .timeout
         }
         return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
+    }
+}
+
+/// What a preview computes its reminders with: the window as instants, the agenda (with
+/// the silences and acknowledgements in force), the office's zone and the caller's words.
+struct PreviewWindow: Sendable {
+    let from, to: LocalDate
+    let person: PersonID?
+    let settings: Settings
+    let today: LocalDate
+    let start, end: Date
+    let agenda: ReminderAgenda
+    /// The language of the messages: the caller's.
+    let language: OfficeLanguage
+
+    init(
+        from: LocalDate, to: LocalDate, person: PersonID?, settings: Settings, today: LocalDate, agenda: ReminderAgenda,
+        language: OfficeLanguage
+    ) {
+        self.language = language
+        self.from = from
+        self.to = to
+        self.person = person
+        self.settings = settings
+        self.today = today
+        let calendar = settings.config.calendar
+        start = calendar.instant(from).addingTimeInterval(-1)
+        end = calendar.endOfDay(to).addingTimeInterval(-1)
+        self.agenda = agenda
+    }
+
+    /// The reminders of these subjects in the window, by plan, each with its JSON object.
+    func items(of subjects: [ReminderSubject], office: Office) async throws -> [PlanID: [PreviewCache.Item]] {
+        let names = try await office.directory(of: Office.recipients(of: subjects))
+        let window = self
+        let pieces = ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in
+            chunk.map { subject in
+                (subject.plan.plan, window.agenda.items(of: subject.plan, position: subject.position, from: window.start, through: window.end).map { item in
+                    let o = item.occurrence, id = o.id
+                    return PreviewCache.Item(
+                        plan: subject.plan.plan, fireAt: o.fireAt, id: id,
+                        json: window.json(o, id: id, suppression: item.suppression, personName: subject.personName,
+                                          schoolName: subject.position.namaSekolah, names: names))
+                })
+            }
+        }
+        var items: [PlanID: [PreviewCache.Item]] = [:]
+        for (plan, planned) in pieces where !planned.isEmpty { items[plan, default: []] += planned }
+        return items
+    }
+
+    /// One reminder's JSON object, its message in the caller's language, its recipient named
+    /// by the roster or the officials file.
+    func json(
+        _ o: ReminderOccurrence, id: String, suppression: ReminderSuppression?, personName: String, schoolName: String?,
+        names: PartyDirectory
+    ) -> [UInt8] {
+        let recipient = o.recipientID.flatMap(names.name)
+        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
+        var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
+        item.recipientNama = recipient
+        return item.jsonObject
     }
 }

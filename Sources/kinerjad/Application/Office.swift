@@ -27,6 +27,8 @@ final class Office: Sendable {
     /// How many committed writes the store has reported (any writer's): the dashboard's
     /// data version moves with it.
     let commits = CommitCount()
+    /// The last reminder preview, kept until the store reports a change (see `PreviewCache`).
+    let previewCache = PreviewCache()
     /// The last status answered from kept figures, with what it was built from.
     let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
@@ -36,10 +38,11 @@ final class Office: Sendable {
         self.logger = logger
         startedAt = clock.now()
         settingsBox = Mutex((settings, 0))
-        let statusCache = statusCache, changed = changed, commits = commits
+        let statusCache = statusCache, changed = changed, commits = commits, previewCache = previewCache
         store.observeChanges { change in
             commits.add()
             statusCache.invalidate()
+            previewCache.invalidate(change)
             if !change.isDisjoint(with: [.plans, .roster, .silences, .acknowledgements]) { changed.poke() }
         }
     }
