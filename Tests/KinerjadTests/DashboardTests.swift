@@ -66,4 +66,18 @@ struct DashboardTests {
         let tomorrow = fixture.office.dataVersion()
         #expect(tomorrow.version != changed.version && tomorrow.today == "2026-11-27")
     }
+
+    @Test("a kept people listing is not answered again after a change: the blocked list gains the plan just blocked")
+    func keptListingAfterAChange() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let person = "197610132002031006"
+        let before = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(try await fixture.office.listPeople(.init(blocked: true)) == before, "asked again: the same answer")
+        #expect(!before.contains { $0.id == person })
+        _ = try await fixture.office.transition(
+            .init(person: person, action: "terblokir", cause: "lainnya"), actor: .init(uid: 0, user: "test"))
+        let after = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(after.contains { $0.id == person && $0.plan?.blockCause == "lainnya" })
+        #expect(after.count == before.count + 1)
+    }
 }
