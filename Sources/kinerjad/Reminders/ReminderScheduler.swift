@@ -166,7 +166,7 @@ struct ReminderScheduler: Service {
 
     /// Records the due occurrences as planned, each with its message.
     private func plan(_ due: [(ReminderOccurrence, ReminderSubject)], now: Date, settings: Settings) async throws {
-        let names = try await office.store.names(of: Set(due.compactMap(\.0.recipientID)))
+        let names = try await office.directory(of: Set(due.compactMap(\.0.recipientID)))
         let records = due.map { o, subject in
             ReminderRecord(
                 id: o.id, planID: o.plan.description, personID: o.plan.position.personID.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
@@ -174,7 +174,7 @@ struct ReminderScheduler: Service {
                 state: .planned, late: false, recordedAt: now,
                 message: ReminderText.message(
                     o, personName: subject.personName, schoolName: subject.position.namaSekolah,
-                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+                    recipientName: o.recipientID.flatMap(names.name), language: settings.config.language))
         }
         _ = try await office.store.planReminders(records, at: now)
     }
