@@ -24,13 +24,15 @@ struct ReminderDigestTests {
         let toKadis = planned.filter { $0.recipient == Self.kepalaDinas }
         #expect(planned.count == 26 && Set(planned.map(\.digest)).count == 16)
         #expect(toKadis.count == 11 && Set(toKadis.map(\.digest)) == ["2026-12-14|\(Self.kepalaDinas)"])
-        #expect(toKadis.allSatisfy { $0.recipientNama == "Drs. H. Ahmad Syarifuddin, M.Si." })
+        #expect(toKadis.allSatisfy { $0.recipientNama == "Drs. H. Ahmad Syarifuddin, M.Si." && $0.recipientJabatan == "Kepala Dinas Pendidikan" })
 
         let entries = try ReminderJournal.waitForReminders(of: daemon, timeout: 60) { $0.count >= 16 }
         let kadis = entries.filter { $0["KINERJA_RECIPIENT"] == Self.kepalaDinas }
         #expect(entries.count == 16, "\(entries.count) journal entries")
         #expect(kadis.count == 1 && kadis.first?["KINERJA_COUNT"] == "11", "\(kadis)")
-        #expect(kadis.first?["MESSAGE"]?.hasPrefix("11 pengingat Kinerja untuk Drs. H. Ahmad Syarifuddin, M.Si., 14 Desember 2026") == true)
+        #expect(kadis.first?["KINERJA_RECIPIENT_JABATAN"] == "Kepala Dinas Pendidikan")
+        #expect(ReminderJournal.itemIDs(kadis.first ?? [:]) == toKadis.map(\.id), "KINERJA_REMINDER_ID once per item, most urgent first")
+        #expect(kadis.first?["MESSAGE"]?.hasPrefix("11 pengingat Kinerja untuk Drs. H. Ahmad Syarifuddin, M.Si. (Kepala Dinas Pendidikan), 14 Desember 2026") == true)
 
         var lines: [[String: Any]] = []
         #expect(try reminderPoll(timeout: 30) {

@@ -41,7 +41,7 @@ import Testing
         #expect(entry.first { $0.0 == "KINERJA_COUNT" }?.1 == "10")
         #expect(ids.count == 10 && !ids.contains(acknowledged))
         let message = try #require(entry.first { $0.0 == "MESSAGE" }?.1)
-        #expect(message.hasPrefix("10 pengingat Kinerja untuk Drs. H. Ahmad Syarifuddin, M.Si., 14 Desember 2026"), "\(message)")
+        #expect(message.hasPrefix("10 pengingat Kinerja untuk Drs. H. Ahmad Syarifuddin, M.Si. (Kepala Dinas Pendidikan), 14 Desember 2026"), "\(message)")
         #expect(message.split(separator: "\n").count == 11)
         // Everyone else's day is one entry each: 15 people, 25 fired, one silenced.
         #expect(entries.count == 15, "\(entries.count) entries")

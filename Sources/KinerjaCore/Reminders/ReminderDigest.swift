@@ -60,14 +60,15 @@ public enum ReminderDigest {
         }
     }
 
-    /// The digest's message: a line naming the recipient, the day and the count, then each
-    /// item's own message, numbered, most urgent first. One item is sent as it is.
+    /// The digest's message: a line naming the recipient (with an official's jabatan), the
+    /// day and the count, then each item's own message, numbered, most urgent first. One item
+    /// is sent as it is.
     public static func message(
-        items messages: [String], recipientName: String?, fireDate: LocalDate, language: OfficeLanguage
+        items messages: [String], recipientName: String?, recipientJabatan: String? = nil, fireDate: LocalDate, language: OfficeLanguage
     ) -> String {
         guard messages.count > 1 else { return messages.first ?? "" }
         let day = ReminderText.date(fireDate, language: language)
-        let whom = recipientName.map { ReminderText.flatten($0) }
+        let whom = recipientName.map { name in ReminderText.flatten(recipientJabatan.map { "\(name) (\($0))" } ?? name) }
         let head = language.text(
             id: "\(messages.count) pengingat Kinerja\(whom.map { " untuk \($0)" } ?? ""), \(day), yang paling mendesak dulu:",
             en: "\(messages.count) Kinerja reminders\(whom.map { " for \($0)" } ?? ""), \(day), most urgent first:")

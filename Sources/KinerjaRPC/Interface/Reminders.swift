@@ -6,6 +6,8 @@ public struct ReminderItem: Codable, Sendable, Hashable {
     public var recipient: String?
     /// The recipient's name, when the roster or the officials file knows it.
     public var recipientNama: String?
+    /// The recipient's post, when an official (the officials file).
+    public var recipientJabatan: String?
     /// The digest it goes (or went) out in: one message a day per recipient,
     /// `YYYY-MM-DD|recipient` (`ReminderDigest`).
     public var digest: String?
@@ -230,6 +232,7 @@ extension ReminderItem: DirectJSONEncodable {
         object.member(CodingKeys.recipientRole, recipientRole)
         object.member(CodingKeys.recipient, recipient)
         object.member(CodingKeys.recipientNama, recipientNama)
+        object.member(CodingKeys.recipientJabatan, recipientJabatan)
         object.member(CodingKeys.digest, digest)
         object.member(CodingKeys.state, state)
         object.member(CodingKeys.late, late)
@@ -239,7 +242,7 @@ extension ReminderItem: DirectJSONEncodable {
 
 extension ReminderItem: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
-        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, recipientNama, digest, state, message: String?
+        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, recipientNama, recipientJabatan, digest, state, message: String?
         var late: Bool?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
@@ -253,6 +256,7 @@ extension ReminderItem: DirectJSONDecodable {
             case .recipientRole?: recipientRole = try parser.readString()
             case .recipient?: recipient = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .recipientNama?: recipientNama = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .recipientJabatan?: recipientJabatan = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .digest?: digest = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .state?: state = try parser.readString()
             case .late?: late = try parser.readBool()
@@ -267,6 +271,7 @@ extension ReminderItem: DirectJSONDecodable {
             recipientRole: try parser.required(recipientRole, CodingKeys.recipientRole), recipient: recipient,
             state: try parser.required(state, CodingKeys.state), late: try parser.required(late, CodingKeys.late),
             message: try parser.required(message, CodingKeys.message), recipientNama: recipientNama, digest: digest)
+        self.recipientJabatan = recipientJabatan
     }
 }
 

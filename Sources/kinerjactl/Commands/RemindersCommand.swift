@@ -152,7 +152,7 @@ struct RemindersCommand: ParsableCommand {
             for (n, r) in digest.enumerated() {
                 table.add([r.fireAt, "\(n + 1)/\(digest.count)", Language.t(Vocabulary.reminderKinds[r.kind]),
                            Language.t(Vocabulary.reminderStates[r.state]) + (r.late ? Language.t(" (susulan)", " (late)") : ""),
-                           "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipientNama ?? r.recipient ?? "-")",
+                           "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipientNama ?? r.recipient ?? "-")\(r.recipientJabatan.map { " (\($0))" } ?? "")",
                            r.step.map { Language.t(Vocabulary.steps[$0]) } ?? "-", r.due, r.id])
             }
         }

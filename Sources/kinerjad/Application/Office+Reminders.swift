@@ -31,6 +31,7 @@ extension Office {
         return records.map {
             var item = ReminderItems.item($0, calendar: calendar)
             item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
+            item.recipientJabatan = $0.recipientID.flatMap { names.officials[PersonID(trusted: $0)]?.jabatan }
             return item
         }
     }
@@ -243,7 +244,8 @@ extension Office {
         event.digest = HookEvent.Digest(
             id: record.digestID(calendar: calendar),
             message: ReminderDigest.message(
-                items: events.map(\.reminder.message), recipientName: event.recipient.nama, fireDate: calendar.date(of: record.fireAt),
+                items: events.map(\.reminder.message), recipientName: event.recipient.nama, recipientJabatan: event.recipient.jabatan,
+                fireDate: calendar.date(of: record.fireAt),
                 language: settings.config.language),
             items: events)
         return event
@@ -378,6 +380,7 @@ struct PreviewWindow: Sendable {
         let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
         var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
         item.recipientNama = recipient
+        item.recipientJabatan = o.recipientID.flatMap { names.officials[$0]?.jabatan }
         return item.jsonObject
     }
 }

@@ -12,17 +12,26 @@ struct FiredDigest: Sendable {
     let message: String
     let id: String
 
-    init(items: [FiredReminder], recipientName: String?, calendar: OfficeCalendar, language: OfficeLanguage) {
+    /// The recipient by name and, for an official, jabatan (not a bare NIP).
+    let recipientName: String?
+    let recipientJabatan: String?
+
+    init(items: [FiredReminder], recipientName: String?, recipientJabatan: String?, calendar: OfficeCalendar, language: OfficeLanguage) {
         self.items = items
+        self.recipientName = recipientName
+        self.recipientJabatan = recipientJabatan
         let lead = items[0].record
         id = lead.digestID(calendar: calendar)
         message = ReminderDigest.message(
-            items: items.map(\.message), recipientName: recipientName, fireDate: calendar.date(of: lead.fireAt), language: language)
+            items: items.map(\.message), recipientName: recipientName, recipientJabatan: recipientJabatan,
+            fireDate: calendar.date(of: lead.fireAt), language: language)
     }
 
     var journalFields: [(String, String)] {
         var fields = items[0].journalFields
         fields[0] = ("MESSAGE", message)
+        fields.append(("KINERJA_RECIPIENT_NAME", recipientName ?? ""))
+        fields.append(("KINERJA_RECIPIENT_JABATAN", recipientJabatan ?? ""))
         fields.append(("KINERJA_DIGEST_ID", id))
         fields.append(("KINERJA_COUNT", "\(items.count)"))
         fields += items.dropFirst().map { ("KINERJA_REMINDER_ID", $0.record.id) }

@@ -213,10 +213,10 @@ struct ReminderScheduler: Service {
             let names = try await office.directory(
                 of: Set(toFire.flatMap { [PersonID(trusted: $0.personID)] + [$0.recipientID.map(PersonID.init(trusted:))].compactMap { $0 } }))
             for items in digests {
+                let recipient = items[0].recipientID.map { names.party(RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, PersonID(trusted: $0)) }
                 let digest = FiredDigest(
                     items: items.map { FiredReminder(record: $0, personName: names.name(PersonID(trusted: $0.personID)), late: $0.late, days: $0.days(calendar: calendar)) },
-                    recipientName: items[0].recipientID.flatMap { names.name(PersonID(trusted: $0)) }, calendar: calendar,
-                    language: settings.config.language)
+                    recipientName: recipient?.nama, recipientJabatan: recipient?.jabatan, calendar: calendar, language: settings.config.language)
                 if items.map({ journaled.insert($0.id) }).contains(true) { journal.write(digest) }
                 // The lead (most urgent) item last: its settle creates the digest's deliveries.
                 for item in items.dropFirst() + [items[0]] {
