@@ -81,3 +81,12 @@ extension JSONParser {
 protocol DirectJSONDecodable: Decodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError)
 }
+
+/// The untyped client API's parameter objects, read by the project's parser too: a
+/// country's `people list --json` is 111 MB of replies.
+extension Dictionary: DirectJSONDecodable where Key == String, Value == JSONValue {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        guard case .object(let object) = try parser.value() else { throw parser.fault(.content, "the parameters are not an object") }
+        self = object
+    }
+}

@@ -243,11 +243,7 @@ struct OfficeViewTests {
 
     @Test("a hook receives the recipient's name, jabatan and contacts, and the plan's choices")
     func hooksGetContacts() throws {
-        try ReminderJournal.ensureRunning()
-        let daemon = try ReminderDaemon()
-        let out = daemon.directory + "/out"
-        try daemon.writeRecordingHook("10-record", into: out)
-        try ReminderScenario.startBeforeFire(daemon) {}
+        let (daemon, out) = try ReminderScenario.startedRecording()
         let officials = try daemon.cli.importFile("officials", TestEnvironment.example("pejabat.csv"))
         #expect(officials.applied && officials.added == 4)
         let delivered = try reminderPoll(timeout: 30, interval: 0.2) {
@@ -269,5 +265,25 @@ struct OfficeViewTests {
         #expect(env.contains("KINERJA_RECIPIENT_NAME=Drs. H. Ahmad Syarifuddin, M.Si.\n"), "\(env)")
         #expect(env.contains("KINERJA_RECIPIENT_JABATAN=Kepala Dinas Pendidikan\n") && env.contains("KINERJA_RECIPIENT_EMAIL=kadis@disdik.sukamaju.go.id\n"), "\(env)")
         #expect(env.contains("KINERJA_EMAIL=sri.rahayu@disdik.sukamaju.go.id\n") && env.contains("KINERJA_TELEPON=081222014417\n"), "\(env)")
+    }
+
+    @Test("hooks test sends a hook every field a reminder has, filled: contacts, a choice, the message in the office's language")
+    func hookTestFillsEveryField() throws {
+        let (daemon, out) = try ReminderScenario.startedRecording()
+        let result = try daemon.json(HookTestResult.self, ["hooks", "test", "10-record"])
+        #expect(result.outcome == "delivered", "\(result)")
+        let line = try #require(try String(contentsOfFile: out + "/stdin.jsonl", encoding: .utf8).split(separator: "\n").first)
+        let event = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
+        for who in ["person", "recipient"] {
+            for field in ["nama", "email", "telepon"] {
+                #expect(event[who]?[field]?.stringValue?.isEmpty == false, "\(who).\(field) of the test event: \(event)")
+            }
+        }
+        let choice = try #require(event["deadline"]?["choices"]?[0], "a choice in the test event: \(event)")
+        #expect(choice["step"] == event["deadline"]?["step"] && choice["nama"]?.stringValue != nil, "\(choice)")
+        #expect(event["deadline"]?["step"] == "penyusunan" && event["person"]?["peran"] == "pengawas_sekolah", "a supervisor's step for a supervisor's plan: \(event)")
+        #expect(event["reminder"]?["message"]?.stringValue?.hasPrefix("Uji coba hook Kinerja") == true, "kinerja.toml's language: \(event)")
+        let env = try String(contentsOfFile: out + "/env.lead", encoding: .utf8)
+        #expect(env.contains("KINERJA_EMAIL=uji.coba@example.invalid\n") && env.contains("KINERJA_RECIPIENT_TELEPON=080000000000\n"), "\(env)")
     }
 }

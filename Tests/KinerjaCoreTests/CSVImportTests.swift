@@ -11,8 +11,8 @@ import Testing
                 + ["198609262015051001", "Budi Santoso", "pengawas_sekolah"].joined(separator: delimiter) + "\n"
             let table = try CSVTable(parsing: text)
             #expect(table.delimiter == Character(delimiter))
-            #expect(table.rows.count == 1)
-            #expect(table.rows[0].fields == ["198609262015051001", "Budi Santoso", "pengawas_sekolah"])
+            #expect(try table.rows.count == 1)
+            #expect(try table.rows[0].fields == ["198609262015051001", "Budi Santoso", "pengawas_sekolah"])
         }
     }
 
@@ -20,24 +20,24 @@ import Testing
         let text = "\u{FEFF}ID;Nama;Catatan\r\n1;\"Siti; S.Pd.\";\"baris\r\nkedua \"\"kutip\"\"\"\r\n2;Ani;\r\n"
         let table = try CSVTable(parsing: text)
         #expect(table.header == ["id", "nama", "catatan"])
-        #expect(table.rows.count == 2)
-        #expect(table.rows[0].fields == ["1", "Siti; S.Pd.", "baris\nkedua \"kutip\""])
-        #expect(table.rows[1].line == 4)
+        #expect(try table.rows.count == 2)
+        #expect(try table.rows[0].fields == ["1", "Siti; S.Pd.", "baris\nkedua \"kutip\""])
+        #expect(try table.rows[1].line == 4)
     }
 
     @Test("non-ASCII text, CR-only line ends, blank rows, a quote after spaces, text after a closing quote")
     func bytesOfTheFile() throws {
         let text = "id,nama\r1,Désirée Ñandú 🇮🇩\r  \t \r2,  \u{A0}\"Ani, S.Pd.\" ignored\r\n\n3,\"a\rb\"\n4,x\"y"
         let table = try CSVTable(parsing: text)
-        #expect(table.rows.map(\.fields) == [["1", "Désirée Ñandú 🇮🇩"], ["2", "Ani, S.Pd."], ["3", "a\nb"], ["4", "x\"y"]])
-        #expect(table.rows.map(\.line) == [2, 4, 6, 8])
+        #expect(try table.rows.map(\.fields) == [["1", "Désirée Ñandú 🇮🇩"], ["2", "Ani, S.Pd."], ["3", "a\nb"], ["4", "x\"y"]])
+        #expect(try table.rows.map(\.line) == [2, 4, 6, 8])
     }
 
     @Test func unclosedQuoteNamesItsLine() {
         let problem = ImportProblem(
             line: 2, id: "ada kolom bertanda kutip yang tidak ditutup (kurang \")", en: "a quoted field is never closed (missing \")")
         #expect(throws: problem) {
-            try CSVTable(parsing: "a,b\n\"open,x\n")
+            try CSVTable(parsing: "a,b\n\"open,x\n").rows
         }
     }
 

@@ -66,4 +66,32 @@ struct DashboardTests {
         let tomorrow = fixture.office.dataVersion()
         #expect(tomorrow.version != changed.version && tomorrow.today == "2026-11-27")
     }
+
+    @Test("a kept people listing is not answered again after a change: the blocked list gains the plan just blocked")
+    func keptListingAfterAChange() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let person = "197610132002031006"
+        let before = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(try await fixture.office.listPeople(.init(blocked: true)) == before, "asked again: the same answer")
+        #expect(!before.contains { $0.id == person })
+        _ = try await fixture.office.transition(
+            .init(person: person, action: "terblokir", cause: "lainnya"), actor: .init(uid: 0, user: "test"))
+        let after = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(after.contains { $0.id == person && $0.plan?.blockCause == "lainnya" })
+        #expect(after.count == before.count + 1)
+    }
+
+    @Test("a kept blocked list names whom the plan awaits once the officials file is imported")
+    func keptListingAfterOfficials() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let supervisor = "196811021993032004"  // blocked since 2 July, awaiting the Kepala Dinas's RHK
+        let before = try await fixture.office.listPeople(.init(blocked: true))
+        let awaited = try #require(before.first { $0.id == supervisor }?.plan?.awaiting)
+        #expect(awaited.id == "196808141994031005" && awaited.nama == nil, "no officials yet: \(awaited)")
+        let officials = try String(contentsOfFile: "\(SchedulerFixture.root)/config/examples/pejabat.csv", encoding: .utf8)
+        let imported = try await fixture.office.importOfficials(ImportFile(text: officials), dryRun: false, skipInvalid: false, actor: .init(uid: 0, user: "test"))
+        #expect(imported.applied)
+        let after = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(after.first { $0.id == supervisor }?.plan?.awaiting?.nama == "Drs. H. Ahmad Syarifuddin, M.Si.")
+    }
 }

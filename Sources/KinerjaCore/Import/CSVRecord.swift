@@ -55,15 +55,19 @@ struct CSVRecord {
             return ([], [error])
         }
         var lines: [Line] = []
-        lines.reserveCapacity(table.rows.count)
         var problems: [ImportProblem] = []
         let columns = CSVRecord.columns(of: table.header)
-        for r in table.rows {
-            if let refusal = r.refusal {
-                problems.append(refusal)
-                continue
+        do throws(ImportProblem) {
+            try table.forEachRow { r throws(ImportProblem) in
+                if let refusal = r.refusal {
+                    problems.append(refusal)
+                    return
+                }
+                do throws(ImportProblem) { lines.append(try row(CSVRecord(row: r, columns: columns))) } catch { problems.append(error) }
             }
-            do { lines.append(try row(CSVRecord(row: r, columns: columns))) } catch { problems.append(error) }
+        } catch {
+            // A quote never closed: the file is no table.
+            return ([], [error])
         }
         return (lines, problems)
     }

@@ -25,16 +25,34 @@ public struct CSVTable: Sendable {
 
     /// Header names, lower-cased and trimmed.
     public let header: [String]
-    public let rows: [Row]
     /// The CSV's delimiter; nil for a workbook's sheet.
     public let delimiter: Character?
+    /// Where the rows after the header come from: a CSV's rows are read as they are
+    /// asked for (`forEachRow`), so that a country's roster is never held as a table of
+    /// strings beside the lines parsed from it.
+    private let source: Source
 
-    /// Parses `text`; throws when there is no header row or a quote is never closed.
+    private enum Source: Sendable {
+        case rows([Row])
+        case text(CSVRecordReader)
+    }
+
+    /// Parses `text`'s header; throws when there is no header row or a quote is never
+    /// closed before it (one never closed later is thrown by `forEachRow`).
     public init(parsing text: String) throws(ImportProblem) {
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         let separator = CSVTable.detectDelimiter(body.utf8)
-        try self.init(rows: try CSVTable.records(body.utf8, delimiter: separator), delimiter: Character(Unicode.Scalar(separator)))
+        var reader = CSVRecordReader(text: body.utf8, delimiter: separator)
+        while let row = try reader.next() {
+            guard row.isBlank else {
+                header = row.fields.map { $0.trimmedOfWhitespace().lowercased() }
+                delimiter = Character(Unicode.Scalar(separator))
+                source = .text(reader)
+                return
+            }
+        }
+        throw CSVTable.empty
     }
 
     /// The table of rows read elsewhere (a workbook's sheet): the first row that is not
@@ -42,19 +60,41 @@ public struct CSVTable: Sendable {
     public init(rows records: [Row], delimiter: Character? = nil) throws(ImportProblem) {
         // Blank lines (a trailing newline, an empty spreadsheet row) are not rows.
         let records = records.filter { !$0.isBlank }
-        guard let first = records.first else {
-            throw ImportProblem(
-                line: 1, id: "berkas kosong: baris judul kolom (header) wajib ada", en: "the file is empty: a header row is required")
-        }
+        guard let first = records.first else { throw CSVTable.empty }
         self.delimiter = delimiter
         header = first.fields.map { $0.trimmedOfWhitespace().lowercased() }
-        rows = Array(records.dropFirst())
+        source = .rows(Array(records.dropFirst()))
+    }
+
+    private static let empty = ImportProblem(
+        line: 1, id: "berkas kosong: baris judul kolom (header) wajib ada", en: "the file is empty: a header row is required")
+
+    /// Calls `body` with each row after the header that is not blank, in order; throws when
+    /// a quote is never closed.
+    public func forEachRow(_ body: (Row) throws(ImportProblem) -> Void) throws(ImportProblem) {
+        switch source {
+        case .rows(let rows):
+            for row in rows { try body(row) }
+        case .text(var reader):
+            while let row = try reader.next() {
+                if !row.isBlank { try body(row) }
+            }
+        }
+    }
+
+    /// Every row after the header that is not blank.
+    public var rows: [Row] {
+        get throws(ImportProblem) {
+            var rows: [Row] = []
+            try forEachRow { rows.append($0) }
+            return rows
+        }
     }
 
     // The file is read byte by byte: delimiters, quotes and line ends are ASCII, and UTF-8
     // never uses an ASCII byte inside another character. Through Characters (grapheme
     // clusters), reading a country's progress file took 27 s.
-    private static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     private static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
     /// The delimiter that occurs most in the first line, outside quotes (a comma on a tie).
@@ -68,20 +108,34 @@ public struct CSVTable: Sendable {
         }
         return delimiters[counts.indices.max { counts[$0] < counts[$1] } ?? 0]
     }
+}
 
-    static func records(_ text: Substring.UTF8View, delimiter: UInt8) throws(ImportProblem) -> [Row] {
-        var rows: [Row] = []
+/// A CSV's records one at a time, as RFC 4180 and the offices' spreadsheets write them.
+struct CSVRecordReader: Sendable {
+    let text: Substring.UTF8View
+    let delimiter: UInt8
+    private var index: Substring.UTF8View.Index
+    private var line = 1
+
+    init(text: Substring.UTF8View, delimiter: UInt8) {
+        self.text = text
+        self.delimiter = delimiter
+        index = text.startIndex
+    }
+
+    /// The next record (blank ones too), or nil at the end; throws when a quote is never closed.
+    mutating func next() throws(ImportProblem) -> CSVTable.Row? {
+        let quote = CSVTable.quote, lineFeed = CSVTable.lineFeed, carriageReturn = CSVTable.carriageReturn
+        guard index < text.endIndex else { return nil }
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
         var afterQuote = false
-        var line = 1
-        var rowLine = 1
+        let rowLine = line
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
-        var index = text.startIndex
         while index < text.endIndex {
             let byte = text[index]
             index = text.index(after: index)
@@ -113,11 +167,8 @@ public struct CSVTable: Sendable {
                 afterQuote = false
             } else if isNewline {
                 endField()
-                rows.append(Row(line: rowLine, fields: fields))
-                fields = []
-                afterQuote = false
                 line += 1
-                rowLine = line
+                return CSVTable.Row(line: rowLine, fields: fields)
             } else if !afterQuote {
                 field.append(byte)
             }
@@ -127,10 +178,8 @@ public struct CSVTable: Sendable {
                 line: rowLine, id: "ada kolom bertanda kutip yang tidak ditutup (kurang \")",
                 en: "a quoted field is never closed (missing \")")
         }
-        if !field.isEmpty || !fields.isEmpty {
-            endField()
-            rows.append(Row(line: rowLine, fields: fields))
-        }
-        return rows
+        guard !field.isEmpty || !fields.isEmpty else { return nil }
+        endField()
+        return CSVTable.Row(line: rowLine, fields: fields)
     }
 }

@@ -79,23 +79,34 @@ extension Office {
     /// sent as it is read, never held whole.
     static let listingChunk = 2_000
 
-    /// The whole listing (the dashboard's and the tests' callers).
+    /// The whole listing (the tests' callers).
     func listPeople(_ p: Kinerja.ListPeople.Parameters) async throws -> [PositionSummary] {
-        let collected = Collected<PositionSummary>()
-        try await listPeople(p) { collected.add($0) }
-        return collected.all
+        let collected = Collected<[UInt8]>()
+        try await listPeople(p) { collected.add([$0]) }
+        let list = "[" + collected.all.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",") + "]"
+        return try JSONDecoder().decode([PositionSummary].self, from: Data(list.utf8))
     }
 
-    /// The positions the parameters ask for, with their plan's status, handed to `emit` a
-    /// chunk at a time as the store reads them (see `OfficeStore.listingChunks`).
-    func listPeople(_ p: Kinerja.ListPeople.Parameters, emit: @Sendable ([PositionSummary]) async throws -> Void) async throws {
+    /// The positions the parameters ask for, with their plan's status, handed to `emit` as
+    /// runs of JSON objects (comma-separated) a chunk at a time, as the store reads them
+    /// (see `OfficeStore.listingChunks`). An answer of a district's size is kept until the
+    /// store reports a change (`listingCache`).
+    func listPeople(_ p: Kinerja.ListPeople.Parameters, emit: @Sendable ([UInt8]) async throws -> Void) async throws {
         let today = today()
+        let (settings, settingsVersion) = versionedSettings
         let cycle = try WireToCore.cycle(p.cycle, default: CycleID(containing: today))
-        _ = try rules(for: cycle)
+        _ = try rules(for: cycle, in: settings)
         let query = ListingQuery(
             cycle: cycle, role: try WireToCore.role(p.role), npsn: try WireToCore.npsn(p.npsn), activeOnly: p.includeInactive != true,
             currentStep: try WireToCore.step(p.step), overdueOn: p.overdue == true ? today : nil, blocked: p.blocked)
+        let key = ListingKey(query: query, today: today, settingsVersion: settingsVersion)
+        if let kept = listingCache.answer(key) {
+            if !kept.isEmpty { try await emit(kept) }
+            return
+        }
+        let generation = listingCache.generation
         let lifecycle = settings.config.lifecycle
+        var whole: [UInt8]? = []
         for try await rows in store.listingChunks(query, size: Office.listingChunk) {
             let statuses = rows.map { $0.plan.map { lifecycle.status(of: $0, on: today) } }
             // Whom the chunk's blocked plans await, named in one read.
@@ -104,12 +115,21 @@ extension Office {
                 if let id = status?.blocked?.awaitedID(in: row.position) { awaited.insert(id) }
             }
             let directory = try await directory(of: awaited)
-            try await emit(zip(rows, statuses).map { row, status in
+            let summaries = zip(rows, statuses).map { row, status in
                 CoreToWire.position(row.person, row.position, plan: status.map {
                     CoreToWire.summary($0, awaiting: CoreToWire.awaiting($0, in: row.position, directory))
                 })
-            })
+            }
+            let array = try StreamingJSONEncoder.encode(summaries)
+            let objects = array[1..<(array.count - 1)]
+            if whole != nil {
+                if !whole!.isEmpty { whole!.append(UInt8(ascii: ",")) }
+                whole!.append(contentsOf: objects)
+                if whole!.count > AnswerCache<ListingKey>.limit { whole = nil }
+            }
+            try await emit(Array(objects))
         }
+        if let whole { listingCache.keep(whole, for: key, readAt: generation) }
     }
 
     func showPerson(_ idText: String) async throws -> [PositionSummary] {
@@ -207,4 +227,12 @@ final class Collected<Element: Sendable>: Sendable {
 
     func add(_ piece: [Element]) { items.withLock { $0 += piece } }
     var all: [Element] { items.withLock { $0 } }
+}
+
+/// What a kept listing answers: the query (its day among it), and the settings it was
+/// summarized under.
+struct ListingKey: Hashable, Sendable {
+    var query: ListingQuery
+    var today: LocalDate
+    var settingsVersion: UInt64
 }

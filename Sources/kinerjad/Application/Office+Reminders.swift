@@ -301,15 +301,8 @@ extension Office {
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
         guard let entry = hooks.entry(named: name) else { throw OfficeError.noSuchHook(name) }
-        let sample = ReminderItem(
-            id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
-            kind: "lead", due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah).description ?? currentCycle().end.description,
-            fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
-            recipientRole: "pegawai", recipient: "000000000000000000", state: "test", late: false,
-            message: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.")
-        let event = HookEvent(
-            reminder: sample, person: HookEvent.Who(nama: "Uji Coba"), role: "pengawas_sekolah", npsn: nil, schoolName: nil,
-            recipient: HookEvent.Who(nama: "Uji Coba"), days: -7, stateDirectory: settings.config.stateDirectory)
+        let event = Self.testEvent(name, cycle: currentCycle(), due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah),
+                                   at: CoreToWire.timestamp(clock.now(), in: calendar), settings: settings)
         let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
         let outcome: HookTestOutcome
         switch result.outcome {
@@ -319,6 +312,26 @@ extension Office {
         case .timedOut: outcome = .timeout
         }
         return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
+    }
+
+    /// What `hooks test` sends: a supervisor's lead reminder of Penyusunan with every field a
+    /// real one has filled (contacts at reserved addresses, a choice), so that a hook's author
+    /// sees each field their hook reads; the message in kinerja.toml's language, as the
+    /// reminders are.
+    static func testEvent(_ name: String, cycle: CycleID, due: LocalDate?, at fireAt: String, settings: Settings) -> HookEvent {
+        let nobody = "000000000000000000"
+        let sample = ReminderItem(
+            id: "test|\(name)", plan: "\(cycle)/\(nobody)/ps", person: nobody, step: Step.penyusunan.rawValue,
+            kind: "lead", due: (due ?? cycle.end).description, fireAt: fireAt,
+            recipientRole: "pegawai", recipient: nobody, state: "test", late: false,
+            message: settings.config.language.text(
+                id: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.", en: "Kinerja hook test: this message needs no action."))
+        let who = HookEvent.Who(nama: "Uji Coba", email: "uji.coba@example.invalid", telepon: "080000000000")
+        var event = HookEvent(
+            reminder: sample, person: who, role: Role.pengawasSekolah.rawValue, npsn: nil, schoolName: nil,
+            recipient: who, days: -7, stateDirectory: settings.config.stateDirectory)
+        event.choices = [PlanChoiceItem(step: Step.penyusunan.rawValue, choice: "praktik-kinerja", id: "uji-coba", nama: "Uji Coba")]
+        return event
     }
 }
 

@@ -29,6 +29,8 @@ final class Office: Sendable {
     let commits = CommitCount()
     /// The last reminder preview, kept until the store reports a change (see `PreviewCache`).
     let previewCache = PreviewCache()
+    /// `people list` answers, kept until the store reports a change to plans or the roster.
+    let listingCache = AnswerCache<ListingKey>(reads: [.plans, .roster])
     /// The last status answered from kept figures, with what it was built from.
     let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
@@ -39,10 +41,12 @@ final class Office: Sendable {
         startedAt = clock.now()
         settingsBox = Mutex((settings, 0))
         let statusCache = statusCache, changed = changed, commits = commits, previewCache = previewCache
+        let listingCache = listingCache
         store.observeChanges { change in
             commits.add()
             statusCache.invalidate()
             previewCache.invalidate(change)
+            listingCache.invalidate(change)
             if !change.isDisjoint(with: [.plans, .roster, .silences, .acknowledgements]) { changed.poke() }
         }
     }

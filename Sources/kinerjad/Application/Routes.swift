@@ -62,7 +62,7 @@ enum Routes {
             otherwise: { p, _ in try await edge(p) { .init(status: try await office.status(version: version)) } })
         router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge(p) { .init(cycle: try office.cycleInfo(p.cycle)) } }
         router.registerList(Kinerja.ListPeople.self, key: "people", of: PositionSummary.self) { p, _, emit in
-            try await edge(p) { try await office.listPeople(p, emit: { try await emit($0) }) }
+            try await edge(p) { try await office.listPeople(p, emit: { try await emit.encoded([$0]) }) }
         }
         router.registerAsync(Kinerja.ShowPerson.self) { p, _ in try await edge(p) { .init(positions: try await office.showPerson(p.id)) } }
         router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
