@@ -213,11 +213,14 @@ struct ReminderScheduler: Service {
             let names = try await office.directory(
                 of: Set(toFire.flatMap { [PersonID(trusted: $0.personID)] + [$0.recipientID.map(PersonID.init(trusted:))].compactMap { $0 } }))
             for items in digests {
-                let recipient = items[0].recipientID.map { names.party(RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, PersonID(trusted: $0)) }
-                let digest = FiredDigest(
-                    items: items.map { FiredReminder(record: $0, personName: names.name(PersonID(trusted: $0.personID)), late: $0.late, days: $0.days(calendar: calendar)) },
-                    recipientName: recipient?.nama, recipientJabatan: recipient?.jabatan, calendar: calendar, language: settings.config.language)
-                if items.map({ journaled.insert($0.id) }).contains(true) { journal.write(digest) }
+                // An item this daemon journaled before (its settle was refused) is not written again.
+                let fresh = items.filter { journaled.insert($0.id) }
+                if !fresh.isEmpty {
+                    let recipient = items[0].recipientID.map { names.party(RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, PersonID(trusted: $0)) }
+                    journal.write(FiredDigest(
+                        items: fresh.map { FiredReminder(record: $0, personName: names.name(PersonID(trusted: $0.personID)), late: $0.late, days: $0.days(calendar: calendar)) },
+                        recipientName: recipient?.nama, recipientJabatan: recipient?.jabatan, calendar: calendar, language: settings.config.language))
+                }
                 // The lead (most urgent) item last: its settle creates the digest's deliveries.
                 for item in items.dropFirst() + [items[0]] {
                     let settled = try await store.settleReminder(
