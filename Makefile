@@ -16,7 +16,7 @@ SYSCONFDIR   ?= /etc
 CONFIGURATION ?= release
 MANUAL_DIR   := .build/plugins/GenerateManual/outputs
 
-.PHONY: all deps build release run web test test-deps drill bench install manuals install-files uninstall clean
+.PHONY: all deps build release run web test test-deps fuzz drill bench install manuals install-files uninstall clean
 
 all: build
 
@@ -104,6 +104,15 @@ test: deps test-deps
 		{ echo "make test: no closing 'Test run with N tests … passed' line in $(TEST_LOGS)/*.log" >&2; exit 1; }; \
 	set -- $$unit $$e2e; skipped=$$(($$2 + $$4)); \
 	echo "make test: $$(($$1 + $$3)) tests passed ($$1 unit, $$3 end-to-end)$$([ $$skipped = 0 ] || echo ", $$skipped skipped")"
+
+## fuzz: the RPC fuzz suite (Tests/EndToEndTests/RPCFuzzTests.swift) against the release daemon
+## for KINERJA_FUZZ_SECONDS (default 600) from KINERJA_FUZZ_SEED (default: the time, printed for a
+## replay); prints the calls made, the daemon's RSS high-water and its tasks. make test runs it
+## for 20 s from seed 14.
+fuzz: deps release
+	$(SWIFT) build --build-tests
+	@mkdir -p $(TEST_LOGS)
+	$(call logged_tests,fuzz,KINERJA_FUZZ_SECONDS=$${KINERJA_FUZZ_SECONDS:-600} KINERJA_FUZZ_SEED=$${KINERJA_FUZZ_SEED:-$$(date +%s)} KINERJA_BIN_DIR=$$($(SWIFT) build -c release --show-bin-path) $(SWIFT_TEST) --filter RPCFuzzTests)
 
 ## drill: one kinerjad, never restarted, from 2026-12-20 to 2028-01-05 on a clock DRILL_RATE times
 ## faster than real time, over the example district, through a scripted year of changes with

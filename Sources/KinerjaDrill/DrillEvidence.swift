@@ -41,7 +41,7 @@ struct DrillEvidence {
         let deadline = Date().addingTimeInterval(60)
         var fired = 0
         while Date() < deadline {
-            let pending = try daemon.json([DeliveryItem].self, ["reminders", "deliveries", "--state", "pending", "--limit", "100000"])
+            let pending = try daemon.json([DeliveryItem].self, ["reminders", "deliveries", "--state", "pending", "--limit", "10000"])
             fired = try daemon.status().remindersFired
             evidence.journal = try entries(of: daemon, since: record.realStart)
             if pending.isEmpty && evidence.journal.reduce(0, { $0 + $1.ids.count }) >= fired { break }
@@ -60,8 +60,8 @@ struct DrillEvidence {
                     days: reminder["days"] as? Int))
             }
         }
-        evidence.fired = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "fired", "--limit", "100000"])
-        evidence.silenced = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "silenced", "--limit", "100000"])
+        evidence.fired = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "fired", "--limit", "10000"])
+        evidence.silenced = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "silenced", "--limit", "10000"])
         var cycle = CycleID(containing: record.firstDay)
         while cycle.start <= record.lastDay {
             evidence.cycleHistory[cycle] = try daemon.json([AuditEntry].self, ["history", "\(cycle)"]).map(\.action)

@@ -122,6 +122,22 @@ public final class VarlinkClient {
         }
     }
 
+    /// Calls `M`, whose answer may be long, with `more: true` and joins the pieces the server
+    /// sends (each reply a part of the answer; `join` adds one to what came before): a
+    /// listing of any length arrives in replies of bounded size. Each piece must come within
+    /// ``timeout``.
+    public func callInPieces<M: VarlinkMethod>(
+        _ method: M.Type, _ parameters: M.Parameters, join: (inout M.Result, M.Result) -> Void
+    ) throws -> M.Result {
+        var answer: M.Result?
+        try stream(method, parameters, replyTimeout: timeout) { piece in
+            if answer == nil { answer = piece } else { join(&answer!, piece) }
+            return true
+        }
+        guard let answer else { throw VarlinkClientError.protocolError("\(M.name): the stream ended without a reply") }
+        return answer
+    }
+
     /// Sends `M` with `oneway: true`; the server sends no reply, not even errors.
     public func oneway<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws {
         try send(OutgoingCall(method: M.name, parameters: inLanguage(parameters), oneway: true, more: nil))

@@ -1,6 +1,16 @@
 /// Conversion between a call's generic parameter object and typed `Parameters`, with the
 /// validation Varlink requires.
 public enum VarlinkParameters {
+    /// A served method's parameters: checked against the method's bounds (an out-of-bound
+    /// parameter → `InvalidParameter` naming it), then decoded as ``decode(_:from:)`` does.
+    /// The one place every call's parameters pass on their way to a handler.
+    public static func decode<M: VarlinkBoundedMethod>(
+        parametersOf method: M.Type, from parameters: [String: JSONValue]
+    ) throws(VarlinkError) -> M.Parameters {
+        try M.bounds.check(parameters)
+        return try decode(M.Parameters.self, from: parameters)
+    }
+
     /// Decodes `P` from a parameter object.
     ///
     /// - Missing or mistyped fields → `InvalidParameter(parameter: <top-level field>)`.

@@ -6,6 +6,12 @@ import Synchronization
 /// Serves one connection: queues decoded frames, runs them one at a time through the router (so
 /// replies keep call order while other connections proceed independently), closes idle
 /// connections, applies backpressure to pipelining clients, and drains on server shutdown.
+///
+/// A client must take its replies: the next call starts only once the channel is writable
+/// again (the previous reply went to the socket but for NIO's low-water mark), so a client
+/// that pipelines calls and reads nothing makes the server hold one reply, not one per call;
+/// every reply is charged to the server's ``OutputBudget`` until the socket took it; and a
+/// client whose replies wait for it longer than the idle timeout is dropped.
 final class VarlinkConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = VarlinkInboundFrame
     typealias OutboundIn = ByteBuffer
@@ -16,6 +22,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
         var idleTimeout: TimeAmount?
         /// Stop reading from the socket while this many calls are queued.
         var maxQueuedCalls: Int
+        /// Replies waiting for their clients, over all connections.
+        var outputBudget: OutputBudget
     }
 
     /// User inbound event: finish the running call (streaming calls are cancelled), drop queued
@@ -44,6 +52,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     /// The write of the latest last reply (see `writeLast`).
     private var lastWrite: EventLoopFuture<Void>?
     private var idleTimer: Scheduled<Void>?
+    /// Armed while replies wait for a client that does not read (the channel is not writable).
+    private var stallTimer: Scheduled<Void>?
     /// When the connection last became idle (its last call ended) or a message arrived, on
     /// the event loop's clock (virtual in tests).
     private var lastActivity = NIODeadline.uptimeNanoseconds(0)
@@ -83,6 +93,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         closing = true
         cancelIdleTimer()
+        stallTimer?.cancel()
+        stallTimer = nil
         queue.removeAll()
         running?.task.cancel()
         logger.debug("Connection closed")
@@ -121,6 +133,49 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Outbound (backpressure)
 
+    /// A client that took its replies gets its next call answered; one that leaves them
+    /// waiting for the idle timeout is dropped, its replies with it.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stallTimer?.cancel()
+            stallTimer = nil
+            processNext(context: context)
+        } else if stallTimer == nil, let timeout = configuration.idleTimeout {
+            stallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                self.stallTimer = nil
+                guard !context.channel.isWritable else { return }
+                self.drop(context: context, reason: "its replies waited for it longer than the idle timeout")
+            }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Sends one encoded reply, charging it to the output budget until the socket took it;
+    /// a reply that does not fit (other clients leave theirs waiting) drops this connection.
+    private func send(_ reply: ByteBuffer, context: ChannelHandlerContext) -> EventLoopFuture<Void> {
+        let bytes = reply.readableBytes
+        let budget = configuration.outputBudget
+        guard budget.take(bytes) else {
+            drop(context: context, reason: "the replies waiting for clients fill the output budget")
+            return context.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+        }
+        let written = context.writeAndFlush(wrapOutboundOut(reply))
+        written.whenComplete { _ in budget.release(bytes) }
+        return written
+    }
+
+    /// Closes at once, replies not yet written included, and cancels the running call; the
+    /// memory they held goes back to the system.
+    private func drop(context: ChannelHandlerContext, reason: String) {
+        guard context.channel.isActive else { return }
+        logger.notice("Dropping a client: \(reason)", metadata: ["varlink.budget.used": "\(configuration.outputBudget.inUse)"])
+        closing = true
+        queue.removeAll()
+        running?.task.cancel()
+        cancelIdleTimer()
+        context.close().whenComplete { _ in FreedMemory.release() }
+    }
+
     func read(context: ChannelHandlerContext) {
         if queue.count >= configuration.maxQueuedCalls {
             readPending = true
@@ -142,7 +197,8 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
     /// answer at once (``VarlinkRouter/answerNow(frame:peer:logger:)``) are answered here,
     /// in the loop iteration that read them.
     private func processNext(context: ChannelHandlerContext) {
-        while running == nil, !closing {
+        // Not writable: the last reply waits for the client; the next call waits with it.
+        while running == nil, !closing, context.channel.isWritable {
             guard let frame = queue.popFirst() else {
                 if draining || inputClosed {
                     close(context: context)
@@ -158,7 +214,7 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
                 closing = true
                 queue.removeAll()
                 let reply = ByteBuffer(bytes: VarlinkReplyEncoding.encode(error: .invalidParameter("message")))
-                context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in
+                send(reply, context: context).assumeIsolated().whenComplete { _ in
                     context.close(promise: nil)
                 }
                 return
@@ -180,12 +236,13 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     private func start(call: VarlinkCall, context: ChannelHandlerContext) {
         let state = CallState()
-        let channel = context.channel
         let eventLoop = context.eventLoop
         let boundSelf = NIOLoopBound(self, eventLoop: eventLoop)
         let boundContext = NIOLoopBound(context, eventLoop: eventLoop)
         let output = VarlinkReplyOutput(
-            write: { reply in try await channel.writeAndFlush(reply).get() },
+            write: { reply in
+                try await eventLoop.flatSubmit { boundSelf.value.send(reply, context: boundContext.value) }.get()
+            },
             callStarted: { callContext in state.more.store(callContext.more, ordering: .relaxed) },
             enqueueLast: { reply in
                 eventLoop.execute { boundSelf.value.writeLast(reply, context: boundContext.value) }
@@ -207,7 +264,7 @@ final class VarlinkConnectionHandler: ChannelDuplexHandler {
 
     /// Writes a call's last reply, which the call does not wait for; a close waits for it.
     private func writeLast(_ reply: ByteBuffer, context: ChannelHandlerContext) {
-        lastWrite = context.writeAndFlush(wrapOutboundOut(reply))
+        lastWrite = send(reply, context: context)
     }
 
     private func callFinished(outcome: VarlinkCallOutcome, context: ChannelHandlerContext) {

@@ -64,9 +64,14 @@ public struct VarlinkReplyOutput: Sendable {
         try await writeBytes(bytes, last: !continues)
     }
 
-    /// Sends a reply encoded already (by ``VarlinkReplyEncoding``), the last by default.
-    func send(encoded reply: [UInt8], last: Bool = true) async throws {
-        try await writeBytes(reply, last: last)
+    /// Sends a last reply encoded already (by ``VarlinkReplyEncoding``).
+    func send(encoded reply: [UInt8]) async throws {
+        try await writeBytes(reply, last: true)
+    }
+
+    /// Sends a reply encoded already; one that continues returns once it was written.
+    func send(encoded reply: [UInt8], continues: Bool) async throws {
+        try await writeBytes(reply, last: !continues)
     }
 
     func send(error: VarlinkError) async throws {
@@ -144,6 +149,55 @@ public struct VarlinkStreamWriter<Result: Encodable & Sendable>: Sendable {
     }
 }
 
+/// A long answer cut into pieces, each a reply of its own: a call with `more` gets them one
+/// after the other (`continues` on all but the last), each written only once the client
+/// took the one before, so a listing of any length holds one piece in the server's output;
+/// a call without `more` gets a single piece, whole, if it stays within the router's
+/// ``VarlinkRouter/maxReplyBytes``, and `ExpectedMore` otherwise.
+public struct VarlinkPieces: Sendable {
+    /// Items of a list per piece, for a call with `more`: a few hundred KiB of JSON.
+    public static let itemsPerPiece = 1000
+
+    public let count: Int
+    /// Writes piece `index`'s parameter object (the JSON object itself) after the bytes given.
+    let write: @Sendable (_ index: Int, _ bytes: inout [UInt8]) throws -> Void
+
+    /// `count` pieces (at least one) whose parameter objects `write` puts after the bytes it is
+    /// given: JSON kept between calls, not encoded again.
+    public init(count: Int, writing write: @escaping @Sendable (_ index: Int, _ bytes: inout [UInt8]) throws -> Void) {
+        precondition(count >= 1, "an answer is at least one piece")
+        self.count = count
+        self.write = write
+    }
+
+    /// `items` in pieces of ``itemsPerPiece`` for a call with `more`, in one piece otherwise;
+    /// `write` writes one piece's parameter object from its items and its index.
+    public static func slices<Item: Sendable>(
+        _ items: [Item], for context: VarlinkCallContext,
+        write: @escaping @Sendable (ArraySlice<Item>, _ index: Int, _ bytes: inout [UInt8]) throws -> Void
+    ) -> VarlinkPieces {
+        let size = context.more ? itemsPerPiece : max(1, items.count)
+        return VarlinkPieces(count: max(1, (items.count + size - 1) / size)) { index, bytes in
+            try write(items[min(items.count, index * size)..<min(items.count, (index + 1) * size)], index, &bytes)
+        }
+    }
+
+    /// The same, `result` making one piece's reply from its items and its index.
+    public static func list<Item: Sendable, Result: Encodable & Sendable>(
+        _ items: [Item], for context: VarlinkCallContext, result: @escaping @Sendable (ArraySlice<Item>, _ index: Int) -> Result
+    ) -> VarlinkPieces {
+        slices(items, for: context) { slice, index, bytes in bytes = try StreamingJSONEncoder.encode(result(slice, index), after: bytes) }
+    }
+
+    /// Piece `index` as a whole reply.
+    func reply(_ index: Int) throws -> [UInt8] {
+        var bytes = VarlinkReplyEncoding.parametersPrefix
+        try write(index, &bytes)
+        VarlinkReplyEncoding.close(&bytes, continues: index < count - 1)
+        return bytes
+    }
+}
+
 /// How the connection should continue after a call.
 public enum VarlinkCallOutcome: Sendable, Hashable {
     case keepOpen
@@ -184,6 +238,15 @@ public struct VarlinkRouter: Sendable {
     public var maxNestingDepth: Int = VarlinkFraming.defaultMaxNestingDepth
     /// Where ``registerBlocking(_:handler:)`` handlers run.
     public let blockingPool: NIOThreadPool
+    /// The largest single reply of a method answering in ``VarlinkPieces``: a longer answer
+    /// needs `more`. Every other reply is bounded by its method's parameters (a listing's
+    /// `limit`) or by what one record holds. Set it before registering the methods.
+    public var maxReplyBytes = 16 << 20
+    /// Calls answering in pieces with `more` at once, over all connections (see
+    /// ``registerPieces(_:handler:)`` and ``registerList(_:key:of:handler:)``): a district's
+    /// compliance report is kept as 2 MB while it goes out, so these hold some 32 MB together.
+    public static let streamingCalls = 16
+    private let streamingSlots = CallSlots(limit: VarlinkRouter.streamingCalls)
 
     private let errorMapper: ErrorMapper
     private var interfaces: [String: InterfaceEntry] = [:]
@@ -223,12 +286,12 @@ public struct VarlinkRouter: Sendable {
     /// The server runs the handler on the connection's event loop: it must not block (no disk,
     /// no waiting on locks held for long). Handlers that read or write files or a database use
     /// ``registerBlocking(_:handler:)``.
-    public mutating func register<M: VarlinkMethod>(
+    public mutating func register<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
     ) {
         routes[M.name] = Route(isStream: false) { parameters, context, output in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             let result = try await handler(decoded, context)
             if !context.oneway {
                 try await output.send(result: result, continues: false)
@@ -240,7 +303,7 @@ public struct VarlinkRouter: Sendable {
     /// Registers a method whose handler answers at once from memory (no disk, no lock held
     /// for long): the server calls it on the connection's event loop without starting a task,
     /// which was about half of a small call's work.
-    public mutating func registerImmediate<M: VarlinkMethod>(
+    public mutating func registerImmediate<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
     ) {
@@ -250,7 +313,7 @@ public struct VarlinkRouter: Sendable {
     /// Registers a method answered at once when `answerNow` can (as with
     /// ``registerImmediate(_:handler:)``) and by `handler`, in a task, when `answerNow` returns
     /// nil: e.g. a figure kept in memory until the store changes, read from the store otherwise.
-    public mutating func register<M: VarlinkMethod>(
+    public mutating func register<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         answerNow: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result?,
         otherwise handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
@@ -260,7 +323,7 @@ public struct VarlinkRouter: Sendable {
             return try await handler(parameters, context)
         }
         routes[M.name]?.answerNow = { parameters, context in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             return try answerNow(decoded, context).map { try VarlinkReplyEncoding.encode(result: $0, continues: false) }
         }
     }
@@ -268,7 +331,7 @@ public struct VarlinkRouter: Sendable {
     /// The same for a result that stays equal over many calls (the status, within one
     /// second): an answer equal to the previous one is sent as the bytes encoded for that
     /// one, not encoded again.
-    public mutating func register<M: VarlinkMethod>(
+    public mutating func register<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         answerNowRepeating answerNow: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result?,
         otherwise handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
@@ -276,7 +339,7 @@ public struct VarlinkRouter: Sendable {
         register(method, answerNow: answerNow, otherwise: handler)
         let last = Mutex<(result: M.Result, reply: [UInt8])?>(nil)
         routes[M.name]?.answerNow = { parameters, context in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             guard let result = try answerNow(decoded, context) else { return nil }
             if let kept = last.withLock({ $0 }), kept.result == result { return kept.reply }
             let reply = try VarlinkReplyEncoding.encode(result: result, continues: false)
@@ -287,7 +350,7 @@ public struct VarlinkRouter: Sendable {
 
     /// Registers a method whose synchronous handler may block (disk, database): it runs on
     /// ``blockingPool`` while the event loop serves other connections.
-    public mutating func registerBlocking<M: VarlinkMethod>(
+    public mutating func registerBlocking<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> M.Result
     ) {
@@ -296,28 +359,13 @@ public struct VarlinkRouter: Sendable {
         }
     }
 
-    /// The same for a handler that writes its result's JSON object itself, after the bytes
-    /// it is given: a reply assembled from pieces of JSON kept between calls. It must write
-    /// exactly what `M.Result` encodes to (its tests compare the two).
-    public mutating func registerBlockingJSON<M: VarlinkMethod>(
-        _ method: M.Type,
-        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, inout [UInt8]) throws -> Void
-    ) {
-        registerBlocking(method) { parameters, context in
-            var bytes = VarlinkReplyEncoding.parametersPrefix
-            try handler(parameters, context, &bytes)
-            VarlinkReplyEncoding.close(&bytes, continues: false)
-            return bytes
-        }
-    }
-
-    private mutating func registerBlocking<M: VarlinkMethod>(
+    private mutating func registerBlocking<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         reply: @escaping @Sendable (M.Parameters, VarlinkCallContext) throws -> [UInt8]
     ) {
         let pool = blockingPool
         routes[M.name] = Route(isStream: false) { parameters, context, output in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             // Encoded there too: a listing's reply (hundreds of KiB, a week's reminders 1.5 MB)
             // would otherwise hold the event loop, and every connection on it, for milliseconds.
             let encoded = try await pool.runIfActive { try reply(decoded, context) }
@@ -331,81 +379,122 @@ public struct VarlinkRouter: Sendable {
     /// Registers a method whose handler waits on something (a database through an async
     /// driver) or computes more than a moment: it runs, and its reply is encoded, on Swift's
     /// global executor, so that the connection's event loop goes on serving the others.
-    public mutating func registerAsync<M: VarlinkMethod>(
+    public mutating func registerAsync<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> M.Result
     ) where M.Result: Sendable {
-        registerAsyncEncoded(method) { parameters, context in
-            try VarlinkReplyEncoding.encode(result: try await handler(parameters, context), continues: false)
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
+            let encoded = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try VarlinkReplyEncoding.encode(result: try await handler(decoded, context), continues: false)
+            }
+            if !context.oneway {
+                try await output.send(encoded: encoded)
+            }
         }
+        refreshInterfaceNames()
+    }
+
+    /// Registers a method whose handler answers in pieces (``VarlinkPieces``), run as
+    /// ``registerAsync(_:handler:)`` runs its handler. Without `more`: one reply, and one over
+    /// ``maxReplyBytes`` is `ExpectedMore`. With `more`: one reply per piece, each encoded when
+    /// its turn comes and written once the client took the one before; the answer is kept
+    /// meanwhile, so at most ``streamingCalls`` such calls run at once and the others wait,
+    /// holding nothing.
+    public mutating func registerPieces<M: VarlinkBoundedMethod>(
+        _ method: M.Type,
+        handler: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> VarlinkPieces
+    ) {
+        let maxReplyBytes = self.maxReplyBytes
+        let slots = streamingSlots
+        routes[M.name] = Route(isStream: false) { parameters, context, output in
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
+            guard context.more else {
+                let reply = try await withTaskExecutorPreference(globalConcurrentExecutor) { () async throws -> [UInt8] in
+                    let reply = try await handler(decoded, context).reply(0)
+                    guard reply.count <= maxReplyBytes else { throw VarlinkError.expectedMore }
+                    return reply
+                }
+                defer { if reply.count >= FreedMemory.largeBytes { FreedMemory.release() } }
+                if !context.oneway { try await output.send(encoded: reply) }
+                return
+            }
+            try await slots.enter()
+            defer { slots.leave() }
+            try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                let pieces = try await handler(decoded, context)
+                var sent = 0
+                defer { if sent >= FreedMemory.largeBytes { FreedMemory.release() } }
+                for index in 0..<pieces.count {
+                    let reply = try pieces.reply(index)
+                    sent += reply.count
+                    try await output.send(encoded: reply, continues: index < pieces.count - 1)
+                }
+            }
+        }
+        refreshInterfaceNames()
     }
 
     /// Registers a method whose result is one list, `{"<key>":[…]}`, which the handler hands
     /// over in pieces as it reads them (`ListEmitter`), so that a long list is never whole in
     /// memory. With `more`, each piece is a reply of its own (`continues`), then an empty
-    /// last one; without, the pieces are written as they come into the call's one reply. A
-    /// failure before anything was written is an error reply; after, the reply cannot be
-    /// ended, and the connection is closed (the client sees it cut short, not a list that
-    /// looks whole).
-    public mutating func registerList<M: VarlinkMethod, Element: Encodable & Sendable>(
+    /// last one, and the call takes one of the ``streamingCalls`` slots; without, the pieces
+    /// make the call's one reply, and a list over ``maxReplyBytes`` is `ExpectedMore` (the
+    /// reading stops there).
+    public mutating func registerList<M: VarlinkBoundedMethod, Element: Encodable & Sendable>(
         _ method: M.Type, key: String, of element: Element.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, ListEmitter<Element>) async throws -> Void
     ) {
         let open = Array(#"{"parameters":{"#.utf8) + Array(try! StreamingJSONEncoder.encode(key)) + Array(":[".utf8)
+        let maxReplyBytes = self.maxReplyBytes
+        let slots = streamingSlots
         routes[M.name] = Route(isStream: false) { parameters, context, output in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             guard !context.oneway else {
                 try await withTaskExecutorPreference(globalConcurrentExecutor) {
                     try await handler(decoded, context, ListEmitter { _ in })
                 }
                 return
             }
-            let written = Mutex(false)
-            // `elements`: the piece's elements' JSON objects, comma-separated, not empty.
-            let send: @Sendable ([UInt8]) async throws -> Void
-            if context.more {
-                send = { elements in
+            guard context.more else {
+                let reply = try await withTaskExecutorPreference(globalConcurrentExecutor) { () async throws -> [UInt8] in
+                    let reply = Mutex(open)
+                    // `elements`: the piece's elements' JSON objects, comma-separated, not empty.
+                    try await handler(decoded, context, ListEmitter { elements in
+                        try reply.withLock { reply throws(VarlinkError) in
+                            if reply.count > open.count { reply.append(UInt8(ascii: ",")) }
+                            reply.append(contentsOf: elements)
+                            guard reply.count <= maxReplyBytes else { throw VarlinkError.expectedMore }
+                        }
+                    })
+                    return reply.withLock { reply in
+                        reply.append(contentsOf: "]}".utf8)
+                        VarlinkReplyEncoding.close(&reply, continues: false)
+                        return reply
+                    }
+                }
+                defer { if reply.count >= FreedMemory.largeBytes { FreedMemory.release() } }
+                try await output.send(encoded: reply)
+                return
+            }
+            try await slots.enter()
+            defer { slots.leave() }
+            let sent = Mutex(0)
+            defer { if sent.withLock({ $0 }) >= FreedMemory.largeBytes { FreedMemory.release() } }
+            try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try await handler(decoded, context, ListEmitter { elements in
                     var bytes = open
                     bytes.append(contentsOf: elements)
                     bytes.append(contentsOf: "]}".utf8)
                     VarlinkReplyEncoding.close(&bytes, continues: true)
-                    try await output.send(encoded: bytes, last: false)
-                }
-            } else {
-                send = { elements in
-                    let first = written.withLock { was in
-                        defer { was = true }
-                        return !was
-                    }
-                    var bytes = first ? open : [UInt8(ascii: ",")]
-                    bytes.append(contentsOf: elements)
-                    try await output.send(encoded: bytes, last: false)
-                }
+                    sent.withLock { $0 += bytes.count }
+                    try await output.send(encoded: bytes, continues: true)
+                })
             }
-            do {
-                try await withTaskExecutorPreference(globalConcurrentExecutor) { try await handler(decoded, context, ListEmitter(send: send)) }
-            } catch {
-                if !context.more, written.withLock({ $0 }) { throw ReplyWriteFailed(underlying: error) }
-                throw error
-            }
-            var last = context.more || !written.withLock({ $0 }) ? open : []
+            var last = open
             last.append(contentsOf: "]}".utf8)
             VarlinkReplyEncoding.close(&last, continues: false)
             try await output.send(encoded: last)
-        }
-        refreshInterfaceNames()
-    }
-
-    private mutating func registerAsyncEncoded<M: VarlinkMethod>(
-        _ method: M.Type,
-        reply: @escaping @Sendable (M.Parameters, VarlinkCallContext) async throws -> [UInt8]
-    ) {
-        routes[M.name] = Route(isStream: false) { parameters, context, output in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
-            let encoded = try await withTaskExecutorPreference(globalConcurrentExecutor) { try await reply(decoded, context) }
-            if !context.oneway {
-                try await output.send(encoded: encoded)
-            }
         }
         refreshInterfaceNames()
     }
@@ -415,12 +504,12 @@ public struct VarlinkRouter: Sendable {
     /// The handler sends intermediate replies through the writer (`continues: true`); the value it
     /// returns is sent as the last reply (without `continues`). A thrown error ends the stream with
     /// an error reply.
-    public mutating func registerStream<M: VarlinkMethod>(
+    public mutating func registerStream<M: VarlinkBoundedMethod>(
         _ method: M.Type,
         handler: @escaping @Sendable (M.Parameters, VarlinkCallContext, VarlinkStreamWriter<M.Result>) async throws -> M.Result
     ) {
         routes[M.name] = Route(isStream: true) { parameters, context, output in
-            let decoded = try VarlinkParameters.decode(M.Parameters.self, from: parameters)
+            let decoded = try VarlinkParameters.decode(parametersOf: M.self, from: parameters)
             let result = try await handler(decoded, context, VarlinkStreamWriter(output: output))
             try await output.send(result: result, continues: false)
         }
@@ -619,14 +708,14 @@ public struct VarlinkRouter: Sendable {
         case VarlinkService.GetInfo.name:
             let info = self.info
             answer = { parameters in
-                _ = try VarlinkParameters.decode(Empty.self, from: parameters)
+                _ = try VarlinkParameters.decode(parametersOf: VarlinkService.GetInfo.self, from: parameters)
                 return info
             }
             encoded = infoReply
         case VarlinkService.GetInterfaceDescription.name:
             let interfaces = self.interfaces
             answer = { parameters in
-                let request = try VarlinkParameters.decode(VarlinkService.GetInterfaceDescription.Parameters.self, from: parameters)
+                let request = try VarlinkParameters.decode(parametersOf: VarlinkService.GetInterfaceDescription.self, from: parameters)
                 if request.interface == VarlinkService.interfaceName {
                     return VarlinkService.GetInterfaceDescription.Result(description: VarlinkService.interfaceDescription)
                 }

@@ -54,6 +54,12 @@ public final class VarlinkServer: Sendable {
         public var maxFrameSize: Int
         /// Per connection: stop reading from the socket while this many calls wait.
         public var maxQueuedCallsPerConnection: Int
+        /// Replies written but not yet taken by their clients, over all connections, in bytes.
+        /// Each connection holds at most one (its next call waits for the client to take it);
+        /// a reply that would go over this drops its connection. The default, 64 MiB, is four
+        /// of the largest single reply the daemon sends (16 MiB), sixty of a district's whole
+        /// people list, and far above what clients that read ever leave waiting.
+        public var maxBufferedOutput: Int
         /// How long running calls may take to finish on shutdown.
         public var shutdownGracePeriod: Duration
         /// `listen()` backlog.
@@ -64,6 +70,7 @@ public final class VarlinkServer: Sendable {
             maxConnections: Int = 1024,
             maxFrameSize: Int = VarlinkFraming.defaultMaxFrameSize,
             maxQueuedCallsPerConnection: Int = 64,
+            maxBufferedOutput: Int = 64 << 20,
             shutdownGracePeriod: Duration = .seconds(5),
             backlog: Int32 = 256
         ) {
@@ -71,6 +78,7 @@ public final class VarlinkServer: Sendable {
             self.maxConnections = maxConnections
             self.maxFrameSize = maxFrameSize
             self.maxQueuedCallsPerConnection = maxQueuedCallsPerConnection
+            self.maxBufferedOutput = maxBufferedOutput
             self.shutdownGracePeriod = shutdownGracePeriod
             self.backlog = backlog
         }
@@ -97,6 +105,7 @@ public final class VarlinkServer: Sendable {
     private let group: any EventLoopGroup
     private let logger: Logger
     private let tracker: ConnectionTracker
+    private let outputBudget: OutputBudget
     private let state = Mutex(State())
 
     /// - Parameters:
@@ -112,6 +121,7 @@ public final class VarlinkServer: Sendable {
         self.group = eventLoopGroup
         self.logger = logger
         self.tracker = ConnectionTracker(maxConnections: configuration.maxConnections)
+        self.outputBudget = OutputBudget(limit: configuration.maxBufferedOutput)
     }
 
     /// Address of the listening socket, once bound.
@@ -203,14 +213,19 @@ public final class VarlinkServer: Sendable {
         let frameSize = configuration.maxFrameSize
         let handlerConfiguration = VarlinkConnectionHandler.Configuration(
             idleTimeout: configuration.idleTimeout.map { TimeAmount($0) },
-            maxQueuedCalls: max(1, configuration.maxQueuedCallsPerConnection)
+            maxQueuedCalls: max(1, configuration.maxQueuedCallsPerConnection),
+            outputBudget: outputBudget
         )
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: configuration.backlog)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
                 guard let connectionID = tracker.admit(channel) else {
-                    logger.warning("Refusing connection: connection limit reached or shutting down")
+                    if let refused = tracker.refusalToReport() {
+                        logger.warning(
+                            "Refusing connections: connection limit reached or shutting down",
+                            metadata: ["varlink.refused": "\(refused)", "varlink.limit": "\(tracker.maxConnections)"])
+                    }
                     channel.close(promise: nil)
                     return channel.eventLoop.makeSucceededVoidFuture()
                 }
@@ -386,9 +401,15 @@ final class ConnectionTracker: Sendable {
         var connections: [ObjectIdentifier: any Channel] = [:]
         var accepting = true
         var nextID: UInt64 = 0
+        /// Connections refused since the last report, and when that was.
+        var refused = 0
+        var reported: ContinuousClock.Instant?
     }
 
-    private let maxConnections: Int
+    /// Refusals are reported at most this often: a flood of clients must not flood the journal.
+    static let refusalReportInterval: Duration = .seconds(10)
+
+    let maxConnections: Int
     private let state = Mutex(State())
 
     init(maxConnections: Int) {
@@ -402,6 +423,18 @@ final class ConnectionTracker: Sendable {
             state.nextID += 1
             state.connections[ObjectIdentifier(channel)] = channel
             return state.nextID
+        }
+    }
+
+    /// Counts a refused connection; the number refused since the last report when one is due.
+    func refusalToReport() -> Int? {
+        state.withLock { state in
+            state.refused += 1
+            let now = ContinuousClock.now
+            if let last = state.reported, now - last < Self.refusalReportInterval { return nil }
+            defer { state.refused = 0 }
+            state.reported = now
+            return state.refused
         }
     }
 

@@ -67,5 +67,27 @@ enum DeliveryChecks {
             try expectEqual(try await store.deliveries(matching: DeliveryQuery(limit: 1)).count, 1, "limit")
             try expectEqual(try await store.statusFigures(cycle: District.cycle, on: LocalDate("2025-02-03")!).failedDeliveries, 0, "failed count")
         },
+        StoreCheck("each hook's due deliveries on their own, without those running; a run that never started is postponed, its attempt not counted") { store in
+            try await District.seed(store)
+            let a = ReminderChecks.reminder(offset: -14), b = ReminderChecks.reminder(offset: -7)
+            try await fire(store, a, hooks: ["10-mail", "20-wa"], at: District.now)
+            try await fire(store, b, hooks: ["10-mail"], at: minutes(1))
+            try expectEqual(try await store.queuedHooks(), ["10-mail", "20-wa"], "queued hooks, in name order")
+            let mail = try await store.dueDeliveries(at: minutes(3), limit: 10, hook: "10-mail", excluding: [])
+            try expectEqual(mail.map(\.delivery.reminderID), [a.id, b.id], "the mail hook's")
+            try expectEqual(try await store.dueDeliveries(at: minutes(3), limit: 10, hook: "10-mail", excluding: [a.id]).map(\.delivery.reminderID),
+                            [b.id], "without the one running")
+            try expectEqual(try await store.dueDeliveries(at: minutes(3), limit: 10, hook: nil, excluding: [a.id]).map(\.delivery.reminderID),
+                            [b.id], "any hook, without the one running")
+            try expectEqual(try await store.nextDeliveryAttempt(hook: "20-wa", excluding: []), District.now, "the other hook's next attempt")
+            try await store.finishDelivery(reminderID: a.id, hook: "20-wa", outcome: .postponed(at: minutes(10), error: "EMFILE"), at: minutes(2))
+            let postponed = try await store.deliveries(matching: DeliveryQuery(reminderID: a.id)).first { $0.hook == "20-wa" }
+            try expectEqual(postponed?.state, .pending, "still pending")
+            try expectEqual(postponed?.attempts, 0, "no attempt counted")
+            try expectEqual(postponed?.nextAttemptAt, minutes(10), "due again later")
+            try expectEqual(try await store.nextDeliveryAttempt(hook: "20-wa", excluding: []), minutes(10), "next attempt: the postponed one")
+            try await store.finishDelivery(reminderID: a.id, hook: "20-wa", outcome: .delivered, at: minutes(10))
+            try expectEqual(try await store.queuedHooks(), ["10-mail"], "a hook with nothing waiting is not queued")
+        },
     ]
 }

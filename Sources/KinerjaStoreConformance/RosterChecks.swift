@@ -21,6 +21,9 @@ enum RosterChecks {
             try expectEqual(try await store.cycles(), [District.cycle], "cycles")
             try expectEqual(try await store.people(matching: "rahayu", activeOnly: true).map(\.id), [District.siti], "people matching")
             try expectEqual(try await store.names(of: [District.budi, District.kadis]), [District.budi: "Budi Santoso"], "names")
+            let links = District.roster.compactMap { entry in entry.position.atasanID.map { AtasanLink(person: entry.person.id, atasan: $0) } }
+            try expect(!links.isEmpty, "the district has atasan")
+            try expectEqual(Set(try await store.atasanLinks()), Set(links), "atasan links")
         },
         StoreCheck("the same roster again changes nothing; a changed row updates; a missing one is deactivated, never deleted") { store in
             try await District.seed(store)

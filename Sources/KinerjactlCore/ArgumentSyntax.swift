@@ -1,3 +1,4 @@
+import KinerjaRPC
 import KinerjaVocabulary
 /// The syntax of what kinerjactl's arguments take, checked in `validate()` before any call so
 /// that a mistyped value is a usage error (exit 2) naming the value and what is accepted.
@@ -52,6 +53,15 @@ public enum ArgumentSyntax {
             throw ArgumentProblem(label + Bilingual(": '\(value)' bukan id rencana", ": '\(value)' is not a plan id") + shape)
         }
         try cycle(String(value[..<slash]), label)
+    }
+
+    /// A whole number within an integer bound of the interface (``WireBounds``): a value the
+    /// daemon would refuse is refused here, before any call.
+    public static func within(_ value: Int, _ bound: ParameterBound, _ label: Bilingual) throws(ArgumentProblem) {
+        guard case .integer(let range) = bound, !range.contains(Int64(value)) else { return }
+        throw ArgumentProblem(label + Bilingual(
+            ": \(value) di luar batas; dari \(range.lowerBound) sampai \(range.upperBound)",
+            ": \(value) is out of bounds; from \(range.lowerBound) to \(range.upperBound)"))
     }
 
     /// A whole number of at least `minimum`.

@@ -39,13 +39,17 @@ final class RawConnection {
 
     deinit { close(fd) }
 
-    /// A Varlink call of `method` with `parameters` (JSON object text), NUL-terminated.
-    static func call(_ method: String, _ parameters: String = "{}") -> [UInt8] {
-        Array(#"{"method":"\#(method)","parameters":\#(parameters)}"#.utf8) + [0]
+    /// How a reply that another follows ends (the daemon writes `continues` last).
+    static let continuing = Array(#","continues":true}"#.utf8) + [0]
+
+    /// A Varlink call of `method` with `parameters` (JSON object text), NUL-terminated;
+    /// `more` for a listing, whose answer then comes in pieces.
+    static func call(_ method: String, _ parameters: String = "{}", more: Bool = false) -> [UInt8] {
+        Array(#"{"method":"\#(method)","parameters":\#(parameters)\#(more ? #","more":true"# : "")}"#.utf8) + [0]
     }
 
-    static func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> [UInt8] {
-        call(M.name, String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self))
+    static func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters, more: Bool = false) throws -> [UInt8] {
+        call(M.name, String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self), more: more)
     }
 
     /// The reply to `request`, which must not be an error (a figure of a refused call
@@ -58,7 +62,8 @@ final class RawConnection {
         return reply
     }
 
-    /// Sends `request` and returns the reply, NUL included.
+    /// Sends `request` and returns the reply, NUL included; for a call with `more`, every
+    /// piece up to the last (the pieces one after the other).
     @discardableResult
     func roundTrip(_ request: [UInt8]) throws -> [UInt8] {
         try request.withUnsafeBytes { raw in
@@ -70,11 +75,14 @@ final class RawConnection {
             }
         }
         var scanned = 0
+        var replies: [UInt8] = []
         while true {
             if let end = pending[scanned...].firstIndex(of: 0) {
-                let reply = Array(pending[...end])
+                replies += pending[...end]
                 pending.removeSubrange(...end)
-                return reply
+                scanned = 0
+                if replies.suffix(Self.continuing.count) == Self.continuing[...] { continue }
+                return replies
             }
             scanned = pending.count
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -48,13 +48,13 @@ struct StoreBench {
         let principal = positions.first { !$0.isSupervisor }!
         let queries: [(String, [String], [UInt8])] = [
             ("people list --overdue", ["people", "list", "--overdue"],
-             try RawConnection.call(Kinerja.ListPeople.self, .init(overdue: true))),
+             try RawConnection.call(Kinerja.ListPeople.self, .init(overdue: true), more: true)),
             ("people list --npsn (one school)", ["people", "list", "--npsn", principal.npsn],
-             try RawConnection.call(Kinerja.ListPeople.self, .init(npsn: principal.npsn))),
+             try RawConnection.call(Kinerja.ListPeople.self, .init(npsn: principal.npsn), more: true)),
             ("report compliance", ["report", "compliance"],
-             try RawConnection.call(Kinerja.GetComplianceReport.self, .init())),
+             try RawConnection.call(Kinerja.GetComplianceReport.self, .init(), more: true)),
             ("reminders preview, one week", ["reminders", "preview", "--from", Bench.today, "--to", "2026-12-01"],
-             try RawConnection.call(Kinerja.PreviewReminders.self, .init(from: Bench.today, to: "2026-12-01"))),
+             try RawConnection.call(Kinerja.PreviewReminders.self, .init(from: Bench.today, to: "2026-12-01"), more: true)),
         ]
         // The daemon keeps what its listings read until a write changes it: "after a change"
         // is each call right after a plan's transition (one principal's plan blocked, then

@@ -61,14 +61,15 @@ struct Kinerjactl: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Printer.err(inLanguage(fullMessage(for: error)))
+                // ArgumentParser's message and usage lines, about what was typed here.
+                Printer.err(TerminalText(safe: inLanguage(fullMessage(for: error))))
                 cExit(Exit.usage.rawValue)
             }
             if code == .success, !Language.english {
                 let text = fullMessage(for: error)
                 // Completion scripts and --experimental-dump-help's JSON pass unchanged.
                 if isHelpScreen(text) {
-                    Printer.out(ArgumentParserWords.indonesian(text))
+                    Printer.out(TerminalText(safe: ArgumentParserWords.indonesian(text)))
                     cExit(0)
                 }
             }

@@ -28,24 +28,6 @@ struct Kinerjad: AsyncParsableCommand {
     /// connections are closed at once, so an ordinary stop does not wait.
     static let shutdownGracePeriod: Duration = .seconds(50)
 
-    /// glibc's allocator, told to give memory back: by default each thread that allocates
-    /// gets an arena of its own (up to 8 per CPU) that keeps what was freed in it, and large
-    /// blocks come from those arenas once a large one was freed, so a country's imports and
-    /// lists, run on different threads one after the other, added up instead of reusing the
-    /// same memory (1.9 GiB after `make bench`'s national queries). Two arenas, and every
-    /// block of 256 KiB or more mapped on its own and unmapped when freed.
-    /// (`mallopt` is looked up at run time: Swift's Glibc module does not include malloc.h.)
-    static func boundMemory() {
-        #if canImport(Glibc)
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-        let arenaMax: Int32 = -8, mmapThreshold: Int32 = -3  // M_ARENA_MAX, M_MMAP_THRESHOLD in malloc.h
-        _ = mallopt(arenaMax, 2)
-        _ = mallopt(mmapThreshold, 256 * 1024)
-        #endif
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "kinerjad",
         abstract: "The Kinerja daemon: Pengelolaan Kinerja deadlines of a district's principals and supervisors.",
@@ -91,10 +73,15 @@ struct Kinerjad: AsyncParsableCommand {
         try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false))
     }
 
+    /// What the daemon creates (store, backups, what its hooks write) is readable by its
+    /// group and nobody else, as under the unit's `UMask=`, however it was started.
+    static let umask: mode_t = 0o027
+
     func run() async throws {
         // A hook that exits without reading its stdin must not take the daemon down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        Kinerjad.boundMemory()
+        Glibc.umask(Kinerjad.umask)
+        FreedMemory.configure()
         let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
         let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)
@@ -134,6 +121,9 @@ struct Kinerjad: AsyncParsableCommand {
         } catch {
             throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
         }
+        for partial in BackupDirectory(stateDirectory: stateDirectory).removePartials() {
+            logger.notice("removed a backup that a stop interrupted", metadata: ["KINERJA_BACKUP": "\(stateDirectory)/backups/\(partial)"])
+        }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let office = Office(store: store, settings: settings, clock: clock, logger: logger)
         do {
@@ -150,10 +140,16 @@ struct Kinerjad: AsyncParsableCommand {
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: settings.config.adminGroup), version: Kinerjad.version,
             hooks: hooks, feed: feed)
+        let descriptors = DescriptorBudget.apply(connections: settings.config.maxConnections)
+        if descriptors.reduced {
+            logger.warning(
+                "max_connections \(settings.config.maxConnections) does not fit in \(descriptors.limit) file descriptors with the \(DescriptorBudget.reserve) the daemon keeps for its store and hooks: serving \(descriptors.maxConnections) connections at once (raise LimitNOFILE= to \(settings.config.maxConnections + DescriptorBudget.reserve))",
+                metadata: ["KINERJA_MAX_CONNECTIONS": "\(descriptors.maxConnections)", "KINERJA_NOFILE": "\(descriptors.limit)"])
+        }
         let server = VarlinkServer(
             router: router,
             configuration: .init(
-                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: settings.config.maxConnections,
+                idleTimeout: .seconds(settings.config.idleTimeoutSeconds), maxConnections: descriptors.maxConnections,
                 shutdownGracePeriod: Kinerjad.shutdownGracePeriod),
             logger: logger)
         do {

@@ -51,6 +51,11 @@ final class RawVarlinkConnection {
         }
     }
 
+    /// A connection made elsewhere (by another user), taken over.
+    init(fd: Int32) {
+        self.fd = fd
+    }
+
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     /// Sends everything it can; false when the server closed the connection midway
@@ -78,6 +83,14 @@ final class RawVarlinkConnection {
     var unreadByServer: Int32 {
         var count: Int32 = 0
         return ioctl(fd, 0x5411, &count) == 0 ? count : -1
+    }
+
+    /// True once the server closed the connection, found without reading what it sent:
+    /// `POLLRDHUP` (0x2000, Linux) or a hang-up.
+    var peerClosed: Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(0x2000), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & (Int16(0x2000) | Int16(POLLHUP) | Int16(POLLERR)) != 0
     }
 
     /// Reads until one whole message, EOF/reset, or `timeout` seconds of nothing.

@@ -40,8 +40,11 @@ final class ReminderDaemon: @unchecked Sendable {
     let notify: NotifySocket
     private(set) var process: ChildProcess?
     private(set) var runs: [Run] = []
+    /// The daemon's soft and hard `RLIMIT_NOFILE` (`prlimit --nofile`), as a unit's `LimitNOFILE=` sets it.
+    var descriptorLimit: Int?
 
-    init(hooks: HookSettings = HookSettings()) throws {
+    /// - Parameter extraConfig: TOML appended to the test's kinerja.toml (e.g. an `[rpc]` section).
+    init(hooks: HookSettings = HookSettings(), extraConfig: String = "") throws {
         directory = try TestEnvironment.makeTemporaryDirectory()
         configPath = directory + "/kinerja.toml"
         hooksDirectory = directory + "/hooks.d"
@@ -74,7 +77,7 @@ final class ReminderDaemon: @unchecked Sendable {
                 max_attempts = \(hooks.maxAttempts)
                 retry_backoff_seconds = \(hooks.retryBackoffSeconds)
 
-                """
+                """ + extraConfig
             try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         } catch {
             TestEnvironment.removeTree(directory)
@@ -143,8 +146,13 @@ final class ReminderDaemon: @unchecked Sendable {
         let mark = notify.count
         let arguments = ["--config", configPath, "--state-dir", stateDirectory, "--socket", socketPath, "--clock-start", clockStart]
         let spawnedAt = Date()
+        var command = [TestEnvironment.kinerjad] + arguments
+        if let descriptorLimit {
+            guard let prlimit = TestEnvironment.which("prlimit") else { throw TestFailure("prlimit (util-linux) is not installed") }
+            command = [prlimit, "--nofile=\(descriptorLimit)", "--"] + command
+        }
         let child = try ChildProcess.spawn(
-            TestEnvironment.kinerjad, arguments, environment: environment, stdoutPath: outputPath, stderrPath: outputPath)
+            command[0], Array(command.dropFirst()), environment: environment, stdoutPath: outputPath, stderrPath: outputPath)
         process = child
         runs.append(Run(pid: child.pid, clockStart: instant, spawnedAt: spawnedAt))
         let deadline = Date().addingTimeInterval(DaemonProcess.readyTimeout)

@@ -96,6 +96,34 @@ struct SystemdIntegrationTests {
         #expect(logs?.contains(daemon.configPath) == true, "and the file")
     }
 
+    @Test("SIGHUP with an emptied config (finding 14.7) keeps the running zone and language, and the log says why")
+    func sighupWithEmptyConfigKeepsSettings() throws {
+        let daemon = try DaemonProcess(configCopy: true)
+        let shipped = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
+        try shipped.replacingOccurrences(of: "timezone = \"Asia/Jakarta\"", with: "timezone = \"Asia/Makassar\"")
+            .replacingOccurrences(of: "language = \"id\"", with: "language = \"en\"")
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        // As installed: the rules beside the file, where an emptied file's default `rules` finds them.
+        #expect(symlink(TestEnvironment.rulesDirectory, daemon.directory + "/rules") == 0)
+        try daemon.start()
+        let cli = CLI(daemon)
+        #expect(try cli.status().timezone == "Asia/Makassar")
+        #expect(daemon.waitUntilHandling(SIGHUP), "kinerjad never installed a SIGHUP handler")
+        for emptied in ["", "\n# kinerja.toml\n\n"] {
+            try emptied.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+            let mark = daemon.notify.count
+            daemon.signal(SIGHUP)
+            let reloading = daemon.notify.waitFor(after: mark, timeout: 10) { NotifySocket.lines($0).contains("RELOADING=1") }
+            let reloadIndex = daemon.notify.index(of: "RELOADING=1", after: mark) ?? mark
+            let ready = daemon.notify.waitFor(after: reloadIndex + 1, timeout: 10) { NotifySocket.lines($0).contains("READY=1") }
+            #expect(reloading != nil && ready != nil, "\(daemon.notifications)")
+            let status = try cli.status()
+            #expect(status.timezone == "Asia/Makassar" && status.language == "en", "\(emptied.debugDescription): \(status.timezone) \(status.language)")
+        }
+        #expect(daemon.waitForLog(containing: "sets nothing") != nil, "the log says the file is empty: \(daemon.logs())")
+        #expect(daemon.logs().contains("reload refused"))
+    }
+
     @Test("socket activation: systemd-socket-activate hands over the listening socket named varlink")
     func socketActivation() throws {
         let daemon = try DaemonProcess(clockStart: TestEnvironment.exampleClockStart, launch: .socketActivated)

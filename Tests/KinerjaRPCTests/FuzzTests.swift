@@ -192,7 +192,7 @@ struct FuzzTests {
                 VarlinkConnectionHandler(
                     router: TestInterface.makeRouter(),
                     peer: .unknown,
-                    configuration: .init(idleTimeout: nil, maxQueuedCalls: 8),
+                    configuration: .init(idleTimeout: nil, maxQueuedCalls: 8, outputBudget: OutputBudget(limit: 256 << 20)),
                     logger: quietLogger
                 )
             )

@@ -271,7 +271,7 @@ struct ConnectionHandlerTests {
                 VarlinkConnectionHandler(
                     router: router,
                     peer: .unknown,
-                    configuration: .init(idleTimeout: idleTimeout, maxQueuedCalls: 16),
+                    configuration: .init(idleTimeout: idleTimeout, maxQueuedCalls: 16, outputBudget: OutputBudget(limit: 256 << 20)),
                     logger: quietLogger
                 )
             )

@@ -44,8 +44,9 @@ enum TestInterface {
 
         """
 
-    enum Ping: VarlinkMethod {
+    enum Ping: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Ping"
+        static let bounds = ParameterBounds(["message": .text(maxBytes: 4 << 20), "times": .integer(0...1000)])
         struct Parameters: Codable, Sendable, Equatable {
             var message: String
             var times: Int?
@@ -55,32 +56,37 @@ enum TestInterface {
         }
     }
 
-    enum Count: VarlinkMethod {
+    enum Count: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Count"
+        static let bounds = ParameterBounds(["upTo": .integer(0...Int64(Int32.max))])
         struct Parameters: Codable, Sendable { var upTo: Int }
         struct Result: Codable, Sendable, Equatable { var value: Int }
     }
 
-    enum Slow: VarlinkMethod {
+    enum Slow: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Slow"
+        static let bounds = ParameterBounds(["milliseconds": .integer(0...600_000), "tag": .text(maxBytes: 64)])
         struct Parameters: Codable, Sendable { var milliseconds: Int; var tag: String }
         struct Result: Codable, Sendable, Equatable { var tag: String }
     }
 
-    enum Fail: VarlinkMethod {
+    enum Fail: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Fail"
+        static let bounds = ParameterBounds(["name": .text(maxBytes: 64)])
         struct Parameters: Codable, Sendable { var name: String }
         typealias Result = Empty
     }
 
-    enum Boom: VarlinkMethod {
+    enum Boom: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Boom"
+        static let bounds = ParameterBounds.none
         typealias Parameters = Empty
         typealias Result = Empty
     }
 
-    enum Remember: VarlinkMethod {
+    enum Remember: VarlinkBoundedMethod {
         static let name = "id.kinerja.Test.Remember"
+        static let bounds = ParameterBounds(["value": .text(maxBytes: 4 << 20)])
         struct Parameters: Codable, Sendable { var value: String }
         typealias Result = Empty
     }

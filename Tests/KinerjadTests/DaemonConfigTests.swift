@@ -4,8 +4,8 @@ import Testing
 
 /// kinerja.toml: defaults, relative paths, and an error that names the key for every mistake.
 @Suite struct DaemonConfigTests {
-    @Test func emptyFileGivesDefaultsAndPathsRelativeToTheFile() throws {
-        let config = try DaemonConfig.parse("", file: "/etc/kinerja/kinerja.toml")
+    @Test func leftOutKeysGetDefaultsAndPathsRelativeToTheFile() throws {
+        let config = try DaemonConfig.parse("timezone = \"Asia/Jakarta\"", file: "/etc/kinerja/kinerja.toml")
         #expect(config.timezone == "Asia/Jakarta")
         #expect(config.language == .indonesian)
         #expect(config.rulesDirectory == "/etc/kinerja/rules")
@@ -57,6 +57,9 @@ import Testing
         ("[reminders]\nnon_working_day_after_deadline = \"before\"", "never moves before it"),
         ("[reminders]\nclose_cycle_after_days = 120", "close_cycle_after_days must be a whole number from 0 to 90"),
         ("[rpc\n", "line 1"),
+        ("", "the file sets nothing"),
+        ("# kinerja.toml\n\n   \n# timezone = \"Asia/Jakarta\"\n", "the file sets nothing"),
+        ("[reminders]\n[hooks]\n", "the file sets nothing"),
     ])
     func mistakesAreNamed(text: String, expected: String) {
         do {

@@ -45,11 +45,14 @@ struct CSVRecord {
     }
 
     /// Reads `table` with the given columns: every good row through `row`, every bad one
-    /// (or one its reader refused) as a problem with its line; a bad header is the only problem.
+    /// (or one its reader refused) as a problem with its line; a bad header, or more than
+    /// `maxRows` rows, is the only problem.
     static func parse<Line>(
-        _ table: CSVTable, columns: [String], required: [String], row: (CSVRecord) throws(ImportProblem) -> Line
+        _ table: CSVTable, columns: [String], required: [String], maxRows: Int = CSVTable.maxRows,
+        row: (CSVRecord) throws(ImportProblem) -> Line
     ) -> (lines: [Line], problems: [ImportProblem]) {
         do {
+            try CSVTable.checkRows(table.rowBound, maxRows: maxRows)
             try checkHeader(table.header, known: columns, required: required)
         } catch {
             return ([], [error])
@@ -63,7 +66,12 @@ struct CSVRecord {
                     problems.append(refusal)
                     return
                 }
-                do throws(ImportProblem) { lines.append(try row(CSVRecord(row: r, columns: columns))) } catch { problems.append(error) }
+                do throws(ImportProblem) {
+                    try checkFields(r, header: table.header)
+                    lines.append(try row(CSVRecord(row: r, columns: columns)))
+                } catch {
+                    problems.append(error)
+                }
             }
         } catch {
             // A quote never closed: the file is no table.
@@ -72,8 +80,44 @@ struct CSVRecord {
         return (lines, problems)
     }
 
+    /// The longest value of a column, in characters: a name or a single value 200; the lists
+    /// (`a|b|c`) and a note more.
+    static let maxCharacters: [String: Int] = ["catatan": 2000, "tim_kinerja": 1000, "sekolah_binaan": 4000]
+    static let defaultMaxCharacters = 200
+    /// Columns whose text may hold line breaks and tabs: a note.
+    static let multiline: Set<String> = ["catatan"]
+
+    /// Refuses a field that holds a control character (a NUL would cut a name short in C
+    /// code, an escape sequence or a line break would reach an administrator's terminal and
+    /// the journal raw) or that is longer than its column allows.
+    static func checkFields(_ row: CSVTable.Row, header: [String]) throws(ImportProblem) {
+        for (index, name) in header.enumerated() where index < row.fields.count {
+            let field = row.fields[index]
+            // Control characters are C0 and DEL (single bytes) and C1 (0xC2 0x80–0x9F):
+            // only a field holding one of those bytes is read character by character.
+            let allowsBreaks = multiline.contains(name)
+            let suspect = field.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+            for scalar in suspect ? Array(field.unicodeScalars) : [] where scalar.properties.generalCategory == .control {
+                if allowsBreaks && (scalar == "\n" || scalar == "\t") { continue }
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                throw ImportProblem(
+                    line: row.line,
+                    id: "kolom \(name) berisi karakter kendali \(code) yang tidak tercetak; hapus dari berkas",
+                    en: "the column \(name) holds the control character \(code), which cannot be printed; remove it from the file")
+            }
+            let limit = maxCharacters[name] ?? defaultMaxCharacters
+            if field.utf8.count > limit, field.count > limit {
+                throw ImportProblem(
+                    line: row.line,
+                    id: "kolom \(name) berisi \(field.count) karakter; paling banyak \(limit)",
+                    en: "the column \(name) has \(field.count) characters; at most \(limit)")
+            }
+        }
+    }
+
     /// Reads `text` as a CSV through `parse`; a text that is no table (empty, a quote never
-    /// closed) is the only problem.
+    /// closed, too many rows) is the only problem.
     static func parse<Line>(
         _ text: String, through parse: (CSVTable) -> (lines: [Line], problems: [ImportProblem])
     ) -> (lines: [Line], problems: [ImportProblem]) {

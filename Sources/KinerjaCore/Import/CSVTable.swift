@@ -32,14 +32,22 @@ public struct CSVTable: Sendable {
     /// strings beside the lines parsed from it.
     private let source: Source
 
+    /// At least the rows after the header: a sheet's count, a CSV's line feeds after the
+    /// header's (a quoted field or a blank line may hold one too: an upper bound, known
+    /// before any row is made).
+    let rowBound: Int
+
     private enum Source: Sendable {
         case rows([Row])
         case text(CSVRecordReader)
     }
 
-    /// Parses `text`'s header; throws when there is no header row or a quote is never
-    /// closed before it (one never closed later is thrown by `forEachRow`).
+    /// Parses `text`'s header; throws when there is no header row, a quote is never closed
+    /// before it (one never closed later is thrown by `forEachRow`), or the text has more
+    /// lines than an import takes (counted before any row is made).
     public init(parsing text: String) throws(ImportProblem) {
+        rowBound = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+        try CSVTable.checkRows(rowBound, maxRows: CSVTable.maxRows)
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         let separator = CSVTable.detectDelimiter(body.utf8)
@@ -64,6 +72,7 @@ public struct CSVTable: Sendable {
         self.delimiter = delimiter
         header = first.fields.map { $0.trimmedOfWhitespace().lowercased() }
         source = .rows(Array(records.dropFirst()))
+        rowBound = records.count - 1
     }
 
     private static let empty = ImportProblem(
@@ -89,6 +98,21 @@ public struct CSVTable: Sendable {
             try forEachRow { rows.append($0) }
             return rows
         }
+    }
+
+    /// The rows one import may hold: a country's roster (250,000 positions) and progress
+    /// (~300,000 rows) fit; a larger CSV is refused before it is read into rows, which would
+    /// hold gigabytes (a 1,000,000-row file took 1.2 GiB and kept 820 MiB).
+    public static let maxRows = 500_000
+
+    /// Refuses more than `maxRows` rows (for a CSV: its line feeds after the header's, which
+    /// a quoted field may hold too, an upper bound).
+    static func checkRows(_ rows: Int, maxRows: Int) throws(ImportProblem) {
+        guard rows > maxRows else { return }
+        throw ImportProblem(
+            line: maxRows + 2,
+            id: "berkas lebih dari \(maxRows) baris; pecah menjadi beberapa berkas dan impor satu per satu",
+            en: "the file has more than \(maxRows) rows; split it into several files and import them one by one")
     }
 
     // The file is read byte by byte: delimiters, quotes and line ends are ASCII, and UTF-8

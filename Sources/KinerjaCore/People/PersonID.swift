@@ -15,9 +15,10 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         let compact = PersonID.droppingWhitespace(text)
         guard !compact.isEmpty else { throw .empty }
         // One pass over the bytes: an import validates one id per line.
-        var count = 0, digits = 0, separators = 0
+        let length = compact.utf8.count
+        guard length <= PersonID.maxBytes else { throw .tooLong(length: length) }
+        var digits = 0, separators = 0
         for byte in compact.utf8 {
-            count += 1
             if PersonID.isASCIIDigit(byte) {
                 digits += 1
             } else if byte == .dot || byte == .dash {
@@ -28,8 +29,8 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
         }
         // A NIP written with dots or dashes, or one digit short or long, is a typo of a NIP,
         // not another person: inferring "non-ASN" would silently split one person in two.
-        let looksLikeNIP = digits + separators == count && (17...19).contains(digits)
-        let allDigits = digits == count
+        let looksLikeNIP = digits + separators == length && (17...19).contains(digits)
+        let allDigits = digits == length
         switch kepegawaian ?? (looksLikeNIP ? .pns : .nonAsn) {
         case .pns:
             let nip = separators == 0 ? compact : String(decoding: compact.utf8.filter { $0 != .dot && $0 != .dash }, as: UTF8.self)
@@ -37,7 +38,7 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
             rawValue = nip
             return
         case .pppk:
-            guard allDigits, count == 18 else { throw .wrongLength(id: compact, length: count) }
+            guard allDigits, length == 18 else { throw .wrongLength(id: compact, length: length) }
         case .nonAsn:
             break
         }
@@ -56,6 +57,10 @@ public struct PersonID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Wraps an id already validated (read back from the store).
     public init(trusted rawValue: String) { self.rawValue = rawValue }
+
+    /// The longest id, in (ASCII) characters: a NIP has 18; another unique id, an office's own
+    /// numbering, far fewer than this.
+    public static let maxBytes = 64
 
     public var description: String { rawValue }
 

@@ -8,6 +8,8 @@ public enum PersonIDError: Error, Sendable, Equatable, CustomStringConvertible {
     case appointmentMonth(id: String, digits: String)
     case appointmentBeforeBirth(id: String)
     case sexDigit(id: String, digit: Character)
+    /// Longer than ``PersonID/maxBytes``.
+    case tooLong(length: Int)
 
     public var description: String { message(in: .english) }
 
@@ -40,6 +42,10 @@ public enum PersonIDError: Error, Sendable, Equatable, CustomStringConvertible {
             return language.text(
                 id: "NIP '\(id)': angka ke-15 adalah '\(digit)', seharusnya 1 (laki-laki) atau 2 (perempuan)",
                 en: "NIP '\(id)': digit 15 is '\(digit)', it must be 1 (male) or 2 (female)")
+        case .tooLong(let length):
+            return language.text(
+                id: "id berisi \(length) karakter; paling banyak \(PersonID.maxBytes)",
+                en: "the id has \(length) characters; at most \(PersonID.maxBytes)")
         }
     }
 }

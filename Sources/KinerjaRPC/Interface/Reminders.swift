@@ -58,11 +58,14 @@ public struct SilenceItem: Codable, Sendable, Hashable {
 public struct HookItem: Codable, Sendable, Hashable {
     public var name, path: String
     public var executable: Bool
+    /// Why the hook is not run (its owner, permissions, a symbolic link); nil when it runs.
+    public var skipped: String?
 
-    public init(name: String, path: String, executable: Bool) {
+    public init(name: String, path: String, executable: Bool, skipped: String? = nil) {
         self.name = name
         self.path = path
         self.executable = executable
+        self.skipped = skipped
     }
 }
 

@@ -15,12 +15,11 @@ extension SQLiteStore {
     public func backup(to path: String) async throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.backupExists(path: path) }
         do {
-            try await pool.unsafeRead { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+            try await SQLiteStore.mapWriteFailures(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+                try await pool.unsafeRead { db in
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+                }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.diskFull(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error

@@ -3,12 +3,16 @@ import GRDB
 
 /// Hook delivery calls, each in its own transaction (`SQLiteTransaction` holds the SQL).
 extension SQLiteStore {
-    public func dueDeliveries(at: Date, limit: Int) async throws -> [DueDelivery] {
-        try await reading { try $0.dueDeliveries(at: at, limit: limit) }
+    public func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) async throws -> [DueDelivery] {
+        try await reading { try $0.dueDeliveries(at: at, limit: limit, hook: hook, excluding: excluding) }
     }
 
-    public func nextDeliveryAttempt() async throws -> Date? {
-        try await reading { try $0.nextDeliveryAttempt() }
+    public func nextDeliveryAttempt(hook: String?, excluding: Set<String>) async throws -> Date? {
+        try await reading { try $0.nextDeliveryAttempt(hook: hook, excluding: excluding) }
+    }
+
+    public func queuedHooks() async throws -> [String] {
+        try await reading { try $0.queuedHooks() }
     }
 
     public func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) async throws {

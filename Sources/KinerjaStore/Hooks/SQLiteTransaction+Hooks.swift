@@ -2,8 +2,12 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction {
-    func dueDeliveries(at: Date, limit: Int) throws -> [DueDelivery] {
-        try Row.fetchAll(db, sql: HookDeliverySQL.due, arguments: [at, limit]).map { row in
+    func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) throws -> [DueDelivery] {
+        let sql = HookDeliverySQL.due(ofHook: hook != nil, excluding: excluding.count)
+        var arguments: StatementArguments = [at, limit]
+        if hook != nil || !excluding.isEmpty { arguments += [hook ?? ""] }
+        for id in excluding.sorted() { arguments += [id] }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             let delivery = HookDeliveryRow(
                 reminderID: row["delivery_reminder_id"], hook: row["delivery_hook"], state: row["delivery_state"],
                 attempts: row["delivery_attempts"], nextAttemptAt: row["delivery_next_attempt_at"],
@@ -15,11 +19,18 @@ extension SQLiteTransaction {
 
     /// A row someone reset by hand without a time (NULL, "now") counts as due since its
     /// last update, so that the daemon runs it at once.
-    func nextDeliveryAttempt() throws -> Date? {
-        try Date.fetchOne(db, sql: """
+    func nextDeliveryAttempt(hook: String?, excluding: Set<String>) throws -> Date? {
+        var arguments: StatementArguments = []
+        if let hook { arguments += [hook] }
+        for id in excluding.sorted() { arguments += [id] }
+        return try Date.fetchOne(db, sql: """
             SELECT min(coalesce(next_attempt_at, updated_at)) FROM hook_delivery
-            WHERE state IN ('pending', 'retrying')
-            """)
+            WHERE state IN ('pending', 'retrying')\(hook == nil ? "" : " AND hook = ?")\(HookDeliverySQL.notIn(excluding.count))
+            """, arguments: arguments)
+    }
+
+    func queuedHooks() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT hook FROM hook_delivery WHERE state IN ('pending', 'retrying') ORDER BY hook")
     }
 
     /// Only a pending or retrying delivery is changed: a final one (delivered or failed)
@@ -43,12 +54,23 @@ extension SQLiteTransaction {
             state = .failed
             exitCode = code
             error = BoundedText.bounded(message, maxBytes: HookDelivery.errorLimit)
+        case .postponed(let when, let message):
+            try db.execute(sql: """
+                UPDATE hook_delivery SET next_attempt_at = ?, last_error = ?, updated_at = ?
+                WHERE reminder_id = ? AND hook = ? AND state IN ('pending', 'retrying')
+                """, arguments: [when, BoundedText.bounded(message, maxBytes: HookDelivery.errorLimit), at, reminderID, hook])
+            return try requireDelivery(reminderID: reminderID, hook: hook)
         }
         try db.execute(sql: """
             UPDATE hook_delivery
             SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_exit_code = ?, last_error = ?, updated_at = ?
             WHERE reminder_id = ? AND hook = ? AND state IN ('pending', 'retrying')
             """, arguments: [state.rawValue, next, exitCode, error, at, reminderID, hook])
+        try requireDelivery(reminderID: reminderID, hook: hook)
+    }
+
+    /// After an update that changed nothing: a final delivery stays as it is, an unknown one is an error.
+    private func requireDelivery(reminderID: String, hook: String) throws {
         guard db.changesCount == 0 else { return }
         let exists = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM hook_delivery WHERE reminder_id = ? AND hook = ?)",
@@ -84,15 +106,28 @@ enum HookDeliverySQL {
     /// order), at most `?`. Two branches, each a range of the `hook_delivery_due` index:
     /// one `(x IS NULL OR x <= ?)` condition would make SQLite read every queued row.
     /// The delivery's columns are renamed so that the reminder's (`r.*`) keep their names.
-    static let due = """
-        SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
-        WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?1
-        UNION ALL
-        SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
-        WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at IS NULL
-        ORDER BY delivery_next_attempt_at, delivery_reminder_id, delivery_hook
-        LIMIT ?2
-        """
+    static let due = due(ofHook: false, excluding: 0)
+
+    /// The same, only to hook `?3` when `ofHook`, and without the reminders `?4`… (`excluding` of them).
+    static func due(ofHook: Bool, excluding: Int) -> String {
+        let filter = (ofHook ? " AND d.hook = ?3" : "") + notIn(excluding, from: 4, column: "d.reminder_id")
+        return """
+            SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
+            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?1\(filter)
+            UNION ALL
+            SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
+            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at IS NULL\(filter)
+            ORDER BY delivery_next_attempt_at, delivery_reminder_id, delivery_hook
+            LIMIT ?2
+            """
+    }
+
+    /// ` AND column NOT IN (…)` with `count` parameters (numbered from `first`, or plain `?`), or nothing.
+    static func notIn(_ count: Int, from first: Int? = nil, column: String = "reminder_id") -> String {
+        guard count > 0 else { return "" }
+        let marks = (0..<count).map { index in first.map { "?\($0 + index)" } ?? "?" }
+        return " AND \(column) NOT IN (\(marks.joined(separator: ", ")))"
+    }
 
     private static let columns = [
         "reminder_id", "hook", "state", "attempts", "next_attempt_at", "last_exit_code", "last_error", "updated_at",

@@ -65,6 +65,9 @@ public protocol OfficeStore: Sendable {
     func names(of persons: Set<PersonID>) async throws -> [PersonID: String]
     /// The names the roster gives these schools (on their principals' rows).
     func schoolNames(_ npsns: Set<NPSN>) async throws -> [NPSN: String]
+    /// Each active position's atasan, with the person holding it: the stored chains of
+    /// superiors a roster could close into a ring (`AtasanCycles`).
+    func atasanLinks() async throws -> [AtasanLink]
     /// Positions with their holder and the facts of their plan in the query's cycle,
     /// ordered by school, then name, id and role.
     func listing(_ query: ListingQuery) async throws -> [ListedPosition]
@@ -167,12 +170,18 @@ public protocol OfficeStore: Sendable {
     // MARK: Hook deliveries
 
     /// Pending and retrying deliveries whose next attempt is at or before `at` (a NULL
-    /// time counts as now), each with its reminder, oldest first, at most `limit`.
-    func dueDeliveries(at: Date, limit: Int) async throws -> [DueDelivery]
-    /// The earliest next attempt among pending and retrying deliveries; nil when none waits.
-    func nextDeliveryAttempt() async throws -> Date?
-    /// Records the end of one run (see `DeliveryOutcome`); a delivery already final is left
-    /// as it is; an unknown one is `StoreError.noSuchDelivery`.
+    /// time counts as now), each with its reminder, oldest first, at most `limit`; only to
+    /// `hook` when given, and none of the reminders `excluding` names (those already running).
+    func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) async throws -> [DueDelivery]
+    /// The earliest next attempt among pending and retrying deliveries (only to `hook`, when
+    /// given, and not of the reminders `excluding` names), for the daemon's sleep; nil when
+    /// none waits.
+    func nextDeliveryAttempt(hook: String?, excluding: Set<String>) async throws -> Date?
+    /// The hooks that pending or retrying deliveries wait for, in name order.
+    func queuedHooks() async throws -> [String]
+    /// Records the end of one run (see `DeliveryOutcome`: a run that never started keeps
+    /// its state and attempts and is due again at the outcome's time); a delivery already
+    /// final is left as it is; an unknown one is `StoreError.noSuchDelivery`.
     func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) async throws
     /// Deliveries, most recently updated first.
     func deliveries(matching query: DeliveryQuery) async throws -> [HookDelivery]
@@ -203,4 +212,16 @@ public protocol OfficeStore: Sendable {
     func schedulerCheckpoint() async throws -> Date?
     /// Moves the checkpoint forward (never back: another daemon may be further).
     func advanceSchedulerCheckpoint(to date: Date) async throws
+}
+
+extension OfficeStore {
+    /// Every due delivery, of every hook.
+    public func dueDeliveries(at: Date, limit: Int) async throws -> [DueDelivery] {
+        try await dueDeliveries(at: at, limit: limit, hook: nil, excluding: [])
+    }
+
+    /// The earliest next attempt of any delivery.
+    public func nextDeliveryAttempt() async throws -> Date? {
+        try await nextDeliveryAttempt(hook: nil, excluding: [])
+    }
 }

@@ -49,6 +49,10 @@ extension SQLiteStore {
         try await reading { try $0.names(of: persons) }
     }
 
+    public func atasanLinks() async throws -> [AtasanLink] {
+        try await reading { try $0.atasanLinks() }
+    }
+
     public func listing(_ query: ListingQuery) async throws -> [ListedPosition] {
         try await reading { try $0.listing(query) }
     }

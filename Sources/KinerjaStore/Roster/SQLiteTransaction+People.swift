@@ -36,6 +36,16 @@ extension SQLiteTransaction {
         return position
     }
 
+    /// Two columns of the active positions, no roster row made: a country has 250,000.
+    func atasanLinks() throws -> [AtasanLink] {
+        var links: [AtasanLink] = []
+        try RowStatement(db, "SELECT person_id, atasan_id FROM position WHERE active AND atasan_id IS NOT NULL").forEach({ _ in }) { row in
+            guard let person = row.text(0), let atasan = row.text(1) else { return }
+            links.append(AtasanLink(person: PersonID(trusted: person), atasan: PersonID(trusted: atasan)))
+        }
+        return links
+    }
+
     func people(matching text: String?, activeOnly: Bool) throws -> [Person] {
         var conditions: [String] = []
         var arguments: StatementArguments = []

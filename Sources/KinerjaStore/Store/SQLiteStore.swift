@@ -112,13 +112,26 @@ public final class SQLiteStore: OfficeStore {
         }
     }
 
-    /// A write in one transaction, with its audit rows; a full disk is `StoreError.diskFull`.
+    /// A write in one transaction, with its audit rows (failures as `mapWriteFailures` says).
     func writing<T: Sendable>(_ body: @escaping @Sendable (SQLiteTransaction) throws -> T) async throws -> T {
-        let directory = self.directory
+        let pool = pool
+        return try await SQLiteStore.mapWriteFailures(directory: directory) {
+            try await pool.write { db in try body(SQLiteTransaction(db: db)) }
+        }
+    }
+
+    /// Turns SQLite's failures to write into errors that say what to do; by then the
+    /// transaction was rolled back. "Database or disk is full" (ENOSPC while writing the WAL
+    /// or a backup) is `StoreError.diskFull`, which says where to free space; a read-only
+    /// file or file system, or an I/O error (SQLITE_READONLY, SQLITE_IOERR: EROFS, EPERM,
+    /// EIO) is `StoreError.cannotWrite`, which says where to look. Other errors pass unchanged.
+    static func mapWriteFailures<T>(directory: String, _ body: () async throws -> T) async throws -> T {
         do {
-            return try await pool.write { db in try body(SQLiteTransaction(db: db)) }
+            return try await body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(directory: directory)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(directory: directory, reason: error.message ?? "\(error.resultCode)")
         }
     }
 

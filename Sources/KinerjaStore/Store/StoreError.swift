@@ -14,6 +14,10 @@ public enum StoreError: Refusal, Equatable, CustomStringConvertible {
     /// ENOSPC): the change or backup was rolled back, and the next one may work once space
     /// is freed. Reads go on meanwhile.
     case diskFull(directory: String)
+    /// The store could not be written although there is space: the file or its file system
+    /// is read-only, or writing failed (SQLite's SQLITE_READONLY, SQLITE_IOERR). The change
+    /// was rolled back; reads go on.
+    case cannotWrite(directory: String, reason: String)
     /// A backup would overwrite an existing file.
     case backupExists(path: String)
     /// A plan was saved for a position the roster does not have.
@@ -55,6 +59,10 @@ public enum StoreError: Refusal, Equatable, CustomStringConvertible {
             return language.text(
                 id: "sistem berkas yang memuat \(directory) sudah penuh: tidak ada yang ditulis; kosongkan sebagian ruang di sana lalu coba lagi",
                 en: "no space left on the file system holding \(directory): nothing was written; free space there and try again")
+        case .cannotWrite(let directory, let reason):
+            return language.text(
+                id: "penyimpanan di \(directory) tidak dapat ditulis (\(reason)): tidak ada yang diubah; periksa bahwa sistem berkasnya terpasang baca-tulis dan tanpa galat (dmesg) dan berkasnya boleh ditulis, lalu coba lagi",
+                en: "the store in \(directory) cannot be written (\(reason)): nothing was changed; check that its file system is mounted read-write and without errors (dmesg) and that its files may be written, then try again")
         case .backupExists(let path):
             return language.text(
                 id: "sudah ada berkas di \(path); cadangan tidak pernah menimpa berkas, pilih nama lain",

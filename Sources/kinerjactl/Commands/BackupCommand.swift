@@ -56,6 +56,6 @@ struct BackupCommand: ParsableCommand {
         }
         if global.json { return try Printer.json(info) }
         Printer.out("\(info.path) (\(info.bytes) \(Language.t("bita", "bytes")))")
-        if let target = path ?? output { Printer.out(target) }
+        if let target = path ?? output { Printer.out("\(target)") }
     }
 }

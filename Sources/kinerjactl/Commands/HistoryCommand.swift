@@ -19,11 +19,14 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: .text("Tampilkan keadaan sebelum dan sesudah setiap perubahan.", "Show the state before and after each change.")) var verbose = false
 
     func validate() throws {
-        try checked { try ArgumentSyntax.planOrPerson(subject, Placeholder.argument(Placeholder.subject)) }
+        try checked {
+            try ArgumentSyntax.planOrPerson(subject, Placeholder.argument(Placeholder.subject))
+            try ArgumentSyntax.within(limit, WireBounds.historyLimit, Placeholder.option("--limit"))
+        }
     }
 
     func run() throws {
-        let entries = try global.run { try $0.call(Kinerja.History.self, .init(subject: subject, limit: limit)).entries }
+        let entries = try global.run { try $0.callInPieces(Kinerja.History.self, .init(subject: subject, limit: limit)) { $0.entries += $1.entries }.entries }
         if global.json { return try Printer.json(entries) }
         var table = Table([Language.t("WAKTU", "TIME"), Language.t("PENGGUNA", "USER"), Language.t("TINDAKAN", "ACTION"), Language.t("SUBJEK", "SUBJECT")])
         for e in entries { table.add([e.at, "\(e.user) (\(e.uid))", Language.t(Vocabulary.auditAction(e.action)), e.subject]) }

@@ -27,9 +27,16 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let hooks = try global.run { try $0.call(Kinerja.ListHooks.self).hooks }
             if global.json { return try Printer.json(hooks) }
-            var table = Table([Language.t("NAMA", "NAME"), Language.t("BERKAS", "PATH"), Language.t("DAPAT-DIJALANKAN", "EXECUTABLE")])
-            for h in hooks { table.add([h.name, h.path, h.executable ? Language.t("ya", "yes") : Language.t("tidak (lewati)", "no (skipped)")]) }
-            table.print(legend: global.legend)
+            var table = Table([Language.t("NAMA", "NAME"), Language.t("BERKAS", "PATH"), Language.t("DIJALANKAN", "RUNS")])
+            for h in hooks {
+                let runs = h.skipped.map { Language.t("tidak, dilewati: ", "no, skipped: ") + $0 }
+                    ?? (h.executable ? Language.t("ya", "yes") : Language.t("tidak, tidak dapat dijalankan", "no, not executable"))
+                table.add([h.name, h.path, runs])
+            }
+            Printer.out(table.render(legend: global.legend))
+            for h in hooks where h.skipped != nil {
+                Printer.err(Language.t("kinerjactl: peringatan: hook \(h.name) dilewati", "kinerjactl: warning: hook \(h.name) is skipped"))
+            }
         }
     }
 
@@ -46,7 +53,10 @@ struct HooksCommand: ParsableCommand {
             let result = try global.run { try $0.call(Kinerja.TestHook.self, .init(name: name)).result }
             if global.json { return try Printer.json(result) }
             Printer.out("\(result.hook): \(Language.t(Vocabulary.hookOutcomes[result.outcome])) (\(Language.t("kode keluar", "exit")) \(result.exitCode.map(String.init) ?? "-"), \(result.milliseconds) ms)")
-            if !result.stderr.isEmpty { Printer.out("stderr:\n\(result.stderr)") }
+            if !result.stderr.isEmpty {
+                Printer.out("stderr:")
+                for line in result.stderr.split(separator: "\n", omittingEmptySubsequences: false) { Printer.out("  \(line)") }
+            }
             if result.outcome != HookTestOutcome.delivered.rawValue { throw Exit.refused }
         }
     }

@@ -171,7 +171,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// A refused row, as both a rejected import and a dry run or --skip-invalid report it.
-    static func problemLine(line: Int, message: String) -> String { "  \(Language.t("baris", "line")) \(line): \(message)" }
+    static func problemLine(line: Int, message: String) -> TerminalText { "  \(Language.t("baris", "line")) \(line): \(message)" }
 
     enum Kind { case roster, officials, progress }
 

@@ -36,6 +36,7 @@ struct RemindersCommand: ParsableCommand {
                 if let state { try ArgumentSyntax.oneOf(state, RemindersCommand.recordedStates, Placeholder.option("--state")) }
                 if let since { try ArgumentSyntax.date(since, Placeholder.option("--since")) }
                 if let until { try ArgumentSyntax.date(until, Placeholder.option("--until")) }
+                try ArgumentSyntax.within(limit, WireBounds.listLimit, Placeholder.option("--limit"))
             }
         }
 
@@ -69,7 +70,9 @@ struct RemindersCommand: ParsableCommand {
             let items = try global.run { client -> [ReminderItem] in
                 let today = try client.call(Kinerja.GetStatus.self).status.today
                 let start = from ?? today
-                return try client.call(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)).reminders
+                return try client.callInPieces(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)) {
+                    $0.reminders += $1.reminders
+                }.reminders
             }
             if global.json { return try Printer.json(items) }
             RemindersCommand.table(items).print(legend: global.legend)
@@ -129,7 +132,10 @@ struct RemindersCommand: ParsableCommand {
         @Option(help: .text("Paling banyak sekian.", "At most this many.", value: Placeholder.count)) var limit: Int = 50
 
         func validate() throws {
-            try checked { if let state { try ArgumentSyntax.known(state, in: Vocabulary.deliveryStates, Placeholder.option("--state")) } }
+            try checked {
+                if let state { try ArgumentSyntax.known(state, in: Vocabulary.deliveryStates, Placeholder.option("--state")) }
+                try ArgumentSyntax.within(limit, WireBounds.listLimit, Placeholder.option("--limit"))
+            }
         }
 
         func run() throws {

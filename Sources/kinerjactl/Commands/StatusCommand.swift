@@ -37,6 +37,8 @@ struct StatusCommand: ParsableCommand {
              "\(status.remindersFired) \(Language.t("terkirim", "fired")), \(status.remindersMissed) \(Language.t("terlewat (daemon mati)", "missed (daemon was down)")), \(status.remindersSilenced) \(Language.t("dibisukan", "silenced")), \(status.deliveriesFailed) \(Language.t("hook gagal", "hook deliveries failed"))"),
         ]
         let width = rows.map(\.0.count).max() ?? 0
-        Printer.out(rows.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }.joined(separator: "\n"))
+        for (label, value) in rows {
+            Printer.out("\(label):\(TerminalText(safe: String(repeating: " ", count: width - label.count + 1)))\(value)")
+        }
     }
 }

@@ -8,6 +8,9 @@ enum Language {
 
     /// Picks the Indonesian or English text.
     static func t(_ indonesian: String, _ english: String) -> String { Language.english ? english : indonesian }
+
+    /// The same for text bound for the terminal: what it interpolates is escaped (``TerminalText``).
+    static func t(_ indonesian: TerminalText, _ english: TerminalText) -> TerminalText { Language.english ? english : indonesian }
 }
 
 #if canImport(Glibc)

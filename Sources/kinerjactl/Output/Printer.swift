@@ -3,18 +3,22 @@ import FoundationEssentials
 /// Writes results to stdout and talk to stderr, and renders `--json` output: stable,
 /// sorted keys, the wire types as the IDL defines them.
 enum Printer {
-    static func out(_ text: String) {
+    /// One or more lines on stdout; the daemon's words in them escaped (``TerminalText``).
+    static func out(_ line: TerminalText) {
+        let text = line.text
         FileHandleOut.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n", fd: 1)
     }
 
-    static func err(_ text: String) {
+    static func err(_ line: TerminalText) {
+        let text = line.text
         FileHandleOut.write(text.hasSuffix("\n") ? text : text + "\n", fd: 2)
     }
 
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        // JSON escapes control characters itself.
+        out(TerminalText(safe: String(decoding: try encoder.encode(value), as: UTF8.self)))
     }
 
     /// `-` for a missing value in a table cell.

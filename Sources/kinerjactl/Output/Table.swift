@@ -9,20 +9,21 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render(legend: Bool) -> String {
+    /// The table, its cells' control characters escaped (a name cannot break a row).
+    func render(legend: Bool) -> TerminalText {
         var out: [UInt8] = []
         render(legend: legend) { out.append(contentsOf: $0) }
-        return String(decoding: out, as: UTF8.self)
+        return TerminalText(safe: String(decoding: out, as: UTF8.self))
     }
 
-    /// Writes the table to stdout.
+    /// Writes the table to stdout, as `render` makes it.
     func print(legend: Bool) {
         render(legend: legend) { FileHandleOut.write(bytes: $0, fd: 1) }
     }
 
     /// The table's lines, handed to `write` about 64 KiB at a time.
     private func render(legend: Bool, write: ([UInt8]) -> Void) {
-        let all = legend ? [header] + rows : rows
+        let all = (legend ? [header] + rows : rows).map { $0.map(TerminalText.escaped) }
         guard !all.isEmpty else { return }
         var widths = [Int](repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Table.width(cell)) } }

@@ -64,37 +64,16 @@ extension Office {
         }
     }
 
+    /// Writes a backup into `backups/`, named by the office's time (`BackupDirectory`).
     func backup() async throws -> BackupInfo {
-        let directory = settings.config.stateDirectory + "/backups"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let stamp = clock.now().formatted(Date.VerbatimFormatStyle(
             format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
             timeZone: calendar.timeZone, calendar: Calendar(identifier: .gregorian)))
-        var name = "kinerja-\(stamp).sqlite"
-        var counter = 1
-        while FileManager.default.fileExists(atPath: directory + "/" + name) {
-            counter += 1
-            name = "kinerja-\(stamp)-\(counter).sqlite"
-        }
-        let path = directory + "/" + name
-        try await writing { try await store.backup(to: path) }
-        let size = Office.fileSize(at: path)
-        logger.notice("backup written", metadata: ["KINERJA_BACKUP": "\(path)"])
-        return BackupInfo(name: name, path: path, bytes: size)
+        let info = try await backups.write(stamp: stamp) { partial in try await writing { try await store.backup(to: partial) } }
+        logger.notice("backup written", metadata: ["KINERJA_BACKUP": "\(info.path)"])
+        return info
     }
 
-    /// The size of a file the daemon wrote, 0 when it cannot be read.
-    static func fileSize(at path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
-    /// The path of a backup by name, refusing anything that is not a plain file name in
-    /// the backups directory (a client must not make the daemon read another file).
-    func backupPath(named name: String) throws(OfficeError) -> String {
-        let path = settings.config.stateDirectory + "/backups/" + name
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), FileManager.default.fileExists(atPath: path) else {
-            throw .noSuchBackup(name)
-        }
-        return path
-    }
+    /// Where backups are written and read.
+    var backups: BackupDirectory { BackupDirectory(stateDirectory: settings.config.stateDirectory) }
 }

@@ -34,7 +34,7 @@ extension Office {
             let left = $0.stepsDone * max($1.steps, 1), right = $1.stepsDone * max($0.steps, 1)
             return left != right ? left < right : ($0.counts.late, $1.npsn) > ($1.counts.late, $0.npsn)
         }
-        let limit = max(0, min(p.behind ?? Office.defaultBehindSchools, 1_000))
+        let limit = p.behind ?? Office.defaultBehindSchools
         return CycleProgress(
             cycle: tally.cycle.description, asOf: tally.today.description, weeks: tally.weeks.map(\.description), roles: roles,
             schools: withPlans.count, behind: Array(behind.prefix(limit)))

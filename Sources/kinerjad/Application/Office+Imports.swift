@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaRPC
+import KinerjaRPCServer
 import KinerjaStore
 
 /// Roster, officials and progress imports: the CLI sends the file's content (the daemon
@@ -13,10 +14,18 @@ extension Office {
     /// district's roster); the result counts them either way. The roster as it will be is
     /// checked for what looks wrong (`RosterChecks`), reported as warnings.
     func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, deactivateMissing: Bool, actor: AuditActor) async throws -> ImportResult {
+        defer { FreedMemory.release() }
         var header: [String] = []
-        let (parsed, problems) = try file.parse { table in
+        var (parsed, problems) = try file.parse { table in
             header = table.header
             return RosterParser.parse(table)
+        }
+        // Rings of atasan, within the file or through stored people it does not name.
+        let rings = AtasanCycles.problems(lines: parsed, existing: try await store.atasanLinks())
+        if !rings.isEmpty {
+            let refused = Set(rings.map(\.line))
+            parsed.removeAll { refused.contains($0.line) }
+            problems = (problems + rings).sorted { $0.line < $1.line }
         }
         guard !parsed.isEmpty || !problems.isEmpty else {
             // An empty roster changes nothing, and with --deactivate-missing would mark
@@ -67,6 +76,7 @@ extension Office {
     /// as read. Should another writer have saved one of them meanwhile, the whole file is
     /// read and applied again.
     func importProgress(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        defer { FreedMemory.release() }
         let (lines, parseProblems) = try file.parse(ProgressParser.parse)
         let today = today()
         let now = clock.now()

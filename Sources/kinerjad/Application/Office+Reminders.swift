@@ -300,7 +300,11 @@ extension Office {
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
     func testHook(_ name: String, hooks: HookDirectory) async throws -> HookTestResult {
-        guard let entry = hooks.entry(named: name) else { throw OfficeError.noSuchHook(name) }
+        guard let entry = try hooks.entry(named: name) else { throw OfficeError.noSuchHook(name) }
+        if let skipped = entry.skipped {
+            throw WireToCore.invalid(
+                "name", id: "hook \(name) dilewati: \(skipped.indonesian)", en: "the hook \(name) is skipped: \(skipped.english)")
+        }
         let event = Self.testEvent(name, cycle: currentCycle(), due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah),
                                    at: CoreToWire.timestamp(clock.now(), in: calendar), settings: settings)
         let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
@@ -310,6 +314,7 @@ extension Office {
         case .temporaryFailure: outcome = .retry
         case .failed: outcome = .failed
         case .timedOut: outcome = .timeout
+        case .notStarted: outcome = .retry
         }
         return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
     }

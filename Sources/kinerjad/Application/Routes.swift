@@ -68,12 +68,26 @@ enum Routes {
         router.registerAsync(Kinerja.ShowPlan.self) { p, _ in
             try await edge(p) { .init(plan: try await office.showPlan(plan: p.plan, person: p.person, npsn: p.npsn, cycle: p.cycle)) }
         }
-        router.registerAsync(Kinerja.History.self) { p, _ in try await edge(p) { .init(entries: try await office.history(subject: p.subject, limit: p.limit)) } }
-        router.registerAsync(Kinerja.GetComplianceReport.self) { p, _ in try await edge(p) { .init(report: try await office.compliance(p.cycle)) } }
+        router.registerPieces(Kinerja.History.self) { p, context in
+            let entries = try await edge(p) { try await office.history(subject: p.subject, limit: p.limit) }
+            return .list(entries, for: context) { entries, _ in Kinerja.History.Result(entries: Array(entries)) }
+        }
+        router.registerPieces(Kinerja.GetComplianceReport.self) { p, context in
+            // Every piece has the cycle and its day; the first the steps, roles, choices and
+            // advised count; the schools run through all.
+            let report = try await edge(p) { try await office.compliance(p.cycle) }
+            return .list(report.schools, for: context) { schools, index in
+                Kinerja.GetComplianceReport.Result(report: ComplianceReport(
+                    cycle: report.cycle, asOf: report.asOf, steps: index == 0 ? report.steps : [], schools: Array(schools),
+                    roles: index == 0 ? report.roles : [], choices: index == 0 ? report.choices : [], advised: index == 0 ? report.advised : 0))
+            }
+        }
         // The dashboard's reads (Office+Dashboard.swift).
         router.registerImmediate(Kinerja.GetDataVersion.self) { _, _ in office.dataVersion() }
         router.registerAsync(Kinerja.ShowProgress.self) { p, _ in try await edge(p) { .init(progress: try await office.progress(p)) } }
-        router.registerAsync(Kinerja.ListSchools.self) { p, _ in try await edge(p) { .init(schools: try await office.schools(p)) } }
+        router.registerPieces(Kinerja.ListSchools.self) { p, context in
+            .list(try await edge(p) { try await office.schools(p) }, for: context) { schools, _ in Kinerja.ListSchools.Result(schools: Array(schools)) }
+        }
         /// The file of an import: given inline, or uploaded in pieces before.
         @Sendable func file(_ p: Kinerja.ImportParameters, _ context: VarlinkCallContext) throws -> ImportFile {
             let text: String
@@ -134,7 +148,7 @@ enum Routes {
         let pool = router.blockingPool
         router.registerStream(Kinerja.ReadBackup.self) { p, context, writer in
             _ = try changer(context)
-            return try await streamBackup(path: try edge(p) { try office.backupPath(named: p.name) }, pool: pool, writer: writer)
+            return try await streamBackup(try edge(p) { try office.backups.open(named: p.name) }, pool: pool, writer: writer)
         }
         router.registerAsync(Kinerja.ListReminders.self) { p, _ in try await edge(p) { .init(reminders: try await office.listReminders(p)) } }
         router.registerList(Kinerja.PreviewReminders.self, key: "reminders", of: ReminderItem.self) { p, _, emit in
@@ -155,13 +169,19 @@ enum Routes {
             let actor = try changer(context)
             return try await edge(p) { .init(silence: try await office.addSilence(p, actor: actor)) }
         }
-        router.registerAsync(Kinerja.ListSilences.self) { p, _ in try await edge(p) { .init(silences: try await office.listSilences(all: p.all == true)) } }
+        router.registerPieces(Kinerja.ListSilences.self) { p, context in
+            .list(try await edge(p) { try await office.listSilences(all: p.all == true) }, for: context) { silences, _ in
+                Kinerja.ListSilences.Result(silences: Array(silences))
+            }
+        }
         router.registerAsync(Kinerja.RemoveSilence.self) { p, context in
             let actor = try changer(context)
             return try await edge(p) { .init(silence: try await office.removeSilence(p.id, actor: actor)) }
         }
-        router.registerBlocking(Kinerja.ListHooks.self) { _, _ in
-            .init(hooks: hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable) })
+        router.registerBlocking(Kinerja.ListHooks.self) { p, _ in
+            try edge(p) {
+                .init(hooks: try hooks.entries().map { HookItem(name: $0.name, path: $0.path, executable: $0.executable, skipped: $0.skipped?.message(in: office.language)) })
+            }
         }
         router.registerAsync(Kinerja.ListDeliveries.self) { p, _ in try await edge(p) { .init(deliveries: try await office.deliveries(p)) } }
         router.register(Kinerja.TestHook.self) { p, context in
@@ -175,13 +195,11 @@ enum Routes {
     /// chunk is the final reply.
     /// The file is read on `pool`: the stream itself runs on the connection's event loop.
     static func streamBackup(
-        path: String, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
+        _ handle: FileHandle, pool: NIOThreadPool, writer: VarlinkStreamWriter<Kinerja.ReadBackup.Result>
     ) async throws -> Kinerja.ReadBackup.Result {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw VarlinkError(name: KinerjaError.noSuchBackup, parameters: ["name": .string(path)])
-        }
         defer { try? handle.close() }
-        let size = Office.fileSize(at: path)
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
         var offset = 0
         let read: @Sendable () throws -> Data = { try handle.read(upToCount: 256 * 1024) ?? Data() }
         var chunk = try await pool.runIfActive(read)

@@ -32,6 +32,16 @@ struct DaemonConfig: Sendable, Equatable {
         "admin_group", "rpc", "reminders", "deadlines", "hooks",
     ]
 
+    /// True when `table`, or a table in it, has a key with a value: a configuration that
+    /// sets nothing is refused, at start and on reload (an emptied file reloaded would
+    /// silently bring back every default).
+    static func setsSomething(_ table: TOMLTable) -> Bool {
+        table.keys.contains { key in
+            guard let sub = table[key]?.table else { return true }
+            return setsSomething(sub)
+        }
+    }
+
     /// Reads and checks the file at `path`.
     static func load(path: String) throws(ConfigError) -> DaemonConfig {
         let text: String
@@ -52,6 +62,13 @@ struct DaemonConfig: Sendable, Equatable {
             throw ConfigError(file: file, message: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
         } catch {
             throw ConfigError(file: file, message: "\(error)")
+        }
+        guard setsSomething(table) else {
+            throw ConfigError(file: file, message: """
+                the file sets nothing (it is empty, or holds only comments and empty sections): a file wiped or cut \
+                short by accident must not reset the zone, language and holidays to their defaults; an office that \
+                wants every default writes at least timezone = "Asia/Jakarta"
+                """)
         }
         let top = try TOMLReader(file: file, section: "", table: table, known: topKeys)
         let base = URL(fileURLWithPath: file).deletingLastPathComponent().path

@@ -8,8 +8,13 @@ import SystemPackage
 #endif
 
 /// Runs one hook once, with no shell: the event on stdin, a clean environment, its own
-/// process group (so a hook's children die with it), a hard timeout that kills the whole
-/// group, and at most `stderrLimit` bytes of its stderr kept for the log.
+/// process group, a hard timeout that kills the whole group, and at most `stderrLimit`
+/// bytes of its stderr kept for the log. The group ends when the hook ends: whatever the
+/// hook left running (`sleep 300 &`, a mailer in the background) is killed once the hook
+/// exits, so finished hooks never pile up processes. (The group's id cannot be taken by
+/// another process while a member lives, so the kill reaches only the hook's own. A
+/// child that leaves the group on purpose, with `setsid`, is the unit's to end: its
+/// cgroup and `TasksMax=`.)
 enum HookProcess {
     enum Outcome: Sendable, Equatable {
         /// Exit 0.
@@ -20,6 +25,9 @@ enum HookProcess {
         case failed(exitCode: Int?)
         /// Killed at the timeout.
         case timedOut
+        /// Never started, for want of the daemon's resources (descriptors, processes,
+        /// memory): not the hook's failure, to be tried again without counting an attempt.
+        case notStarted
     }
 
     struct Result: Sendable {
@@ -30,6 +38,10 @@ enum HookProcess {
     }
 
     static let stderrLimit = 4096
+
+    /// Why a spawn fails for want of the daemon's resources rather than for the hook: no
+    /// descriptor, no process, no memory.
+    static let shortages: Set<Int32> = [EMFILE, ENFILE, EAGAIN, ENOMEM]
 
     static func run(path: String, event: HookEvent, timeout: Duration) async -> Result {
         let start = ContinuousClock.now
@@ -44,7 +56,8 @@ enum HookProcess {
         // pipe's 64 KiB): a hook that never reads its stdin then costs nothing, where a
         // writer racing the hook's exit would meet EPIPE.
         guard let input = filledPipe(event.json) else {
-            return Result(outcome: .temporaryFailure, exitCode: nil, stderr: "cannot create a pipe for the hook's stdin", milliseconds: 0)
+            let reason = String(cString: strerror(errno))
+            return Result(outcome: .notStarted, exitCode: nil, stderr: "cannot create a pipe for the hook's stdin: \(reason)", milliseconds: 0)
         }
         let elapsed: @Sendable () -> Int = { Int((ContinuousClock.now - start) / .milliseconds(1)) }
         do {
@@ -62,6 +75,8 @@ enum HookProcess {
                         }
                         return String(decoding: kept, as: UTF8.self)
                     }
+                    // The hook has ended: so does its process group.
+                    if let p = pid.value.withLock({ $0 }) { kill(-p, SIGKILL) }
                     let code: Int?
                     switch execution.terminationStatus {
                     case .exited(let status): code = Int(status)
@@ -86,6 +101,8 @@ enum HookProcess {
                 }
                 return Result(outcome: .timedOut, exitCode: nil, stderr: "", milliseconds: elapsed())
             }
+        } catch let error as SubprocessError where shortages.contains(error.underlyingError?.rawValue ?? 0) {
+            return Result(outcome: .notStarted, exitCode: nil, stderr: "cannot start \(path): \(error)", milliseconds: elapsed())
         } catch {
             return Result(outcome: .failed(exitCode: nil), exitCode: nil, stderr: "cannot run \(path): \(error)", milliseconds: elapsed())
         }

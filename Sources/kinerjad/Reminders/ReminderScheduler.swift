@@ -83,6 +83,10 @@ struct ReminderScheduler: Service {
                 do {
                     next = try await tick()
                     quiet = next.map { QuietPass(day: today, next: $0) }
+                } catch let error as HookDirectory.ListingFailed {
+                    logger.error("\(error): the reminders due now stay due and fire once the hooks can be listed; retrying in a minute")
+                    next = office.clock.now().addingTimeInterval(60)
+                    quiet = nil
                 } catch {
                     logger.error("reminder pass failed; retrying in a minute: \(error)")
                     next = office.clock.now().addingTimeInterval(60)
@@ -178,6 +182,9 @@ struct ReminderScheduler: Service {
     /// hook deliveries, so that a hook's run finds every item of its digest settled.
     private func fire(now: Date, settings: Settings, agenda: ReminderAgenda) async throws {
         let store = office.store
+        // Before anything is claimed, journaled or recorded: hooks that cannot be listed keep
+        // every occurrence due (the pass fails and is retried), never "no hooks".
+        let hookEntries = try hooks.entries()
         let held = try await store.claimedReminders(claimant: claimant)
         let claimed = try await store.claimReminders(
             dueBy: now, claimant: claimant, staleBefore: now.addingTimeInterval(-ReminderScheduler.staleClaim), at: now)
@@ -187,6 +194,11 @@ struct ReminderScheduler: Service {
         // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
         // that a real second takes (the pass itself takes milliseconds of real time).
         let lateAfter = max(60, office.clock.rate)
+        for entry in hookEntries where entry.executable {
+            guard let skipped = entry.skipped else { continue }
+            logger.warning("hook \(entry.name) skipped: \(skipped.message(in: settings.config.language))", metadata: ["KINERJA_HOOK": "\(entry.name)", "KINERJA_HOOK_PATH": "\(entry.path)"])
+        }
+        let hookNames = hookEntries.filter(\.runs).map(\.name)
         var toFire: [ReminderRecord] = []
         var missed = 0, silenced = 0
         for record in held + claimed {
@@ -208,7 +220,6 @@ struct ReminderScheduler: Service {
             _ = try await store.settleReminder(id: record.id, claimant: claimant, state: state, late: late, hooks: [], at: now)
         }
         let digests = ReminderRecord.digests(toFire, calendar: calendar)
-        let hookNames = hooks.names()
         if !digests.isEmpty {
             let names = try await office.directory(
                 of: Set(toFire.flatMap { [PersonID(trusted: $0.personID)] + [$0.recipientID.map(PersonID.init(trusted:))].compactMap { $0 } }))
