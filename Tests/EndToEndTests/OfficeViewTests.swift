@@ -286,4 +286,21 @@ struct OfficeViewTests {
         let env = try String(contentsOfFile: out + "/env.lead", encoding: .utf8)
         #expect(env.contains("KINERJA_EMAIL=uji.coba@example.invalid\n") && env.contains("KINERJA_RECIPIENT_TELEPON=080000000000\n"), "\(env)")
     }
+
+    @Test("people show reads as a column: every label's value starts at one place; no line ends in spaces")
+    func personAsAColumn() throws {
+        let daemon = try Self.exampleDistrict()
+        let cli = CLI(daemon, language: nil)
+        for id in ["196909251995031003", Self.completePrincipal] {
+            let shown = try cli.run(["people", "show", id])
+            let labelled = shown.stdout.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") }
+            let starts = Set(labelled.map { line in line.distance(from: line.startIndex, to: line.range(of: ": ")!.upperBound)
+                + line[line.range(of: ": ")!.upperBound...].prefix { $0 == " " }.count })
+            #expect(labelled.count >= 6 && starts.count == 1, "\(shown.stdout)")
+            let plan = try cli.run(["plan", "show", id])
+            for out in [shown.stdout, plan.stdout] {
+                #expect(!out.split(separator: "\n").contains { $0.hasSuffix(" ") }, "\(out)")
+            }
+        }
+    }
 }

@@ -91,24 +91,35 @@ struct PeopleCommand: ParsableCommand {
             guard let first = positions.first else { return }
             Printer.out("\(first.nama) (\(first.id), \(Language.t(Vocabulary.kepegawaian[first.kepegawaian])))")
             let contacts = [first.email, first.telepon].compactMap { $0 }
-            if !contacts.isEmpty { Printer.out("  \(Language.t("kontak", "contact")): \(contacts.joined(separator: ", "))") }
+            let contact: [(label: String, value: TerminalText)] = contacts.isEmpty ? [] : [(Language.t("kontak", "contact"), TerminalText("\(contacts.joined(separator: ", "))"))]
+            var sections = [contact]
             for p in positions {
                 let position = Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan))
-                Printer.out("")
-                Printer.out("  \(Language.t("peran", "role")):    \(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))")
+                var fields: [(label: String, value: TerminalText)] = [
+                    (Language.t("peran", "role"), "\(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))"),
+                ]
                 if p.kecamatan != nil || p.jenjang != nil {
-                    Printer.out("  \(Language.t("kecamatan", "district")): \(Printer.cell(p.kecamatan))   \(Language.t("jenjang", "level")): \(Printer.cell(p.jenjang))")
+                    fields.append((Language.t("kecamatan", "district"), "\(Printer.cell(p.kecamatan))   \(Language.t("jenjang", "level")): \(Printer.cell(p.jenjang))"))
                 }
                 for role in ["atasan", "tim_kinerja", "pejabat_penilai"] {
                     let named = p.parties.filter { $0.role == role }
                     let words = named.isEmpty ? "-" : named.map { Language.t(Vocabulary.party(role: role, id: $0.id, nama: $0.nama, jabatan: $0.jabatan)) + ($0.nama == nil ? "" : " [\($0.id ?? "-")]") }.joined(separator: "; ")
-                    Printer.out("  \(Language.t(Vocabulary.recipientRoles[role])): \(words)")
+                    fields.append((Language.t(Vocabulary.recipientRoles[role]), "\(words)"))
                 }
-                if !p.sekolahBinaan.isEmpty { Printer.out("  \(Language.t("sekolah binaan", "schools")): \(p.sekolahBinaan.joined(separator: ", "))") }
+                if !p.sekolahBinaan.isEmpty { fields.append((Language.t("sekolah binaan", "schools"), "\(p.sekolahBinaan.joined(separator: ", "))")) }
                 if let plan = p.plan {
-                    Printer.out("  \(Language.t("rencana", "plan")):  \(plan.plan)")
-                    Printer.out("  \(Language.t("langkah", "step")):  \(PeopleCommand.step(plan))\(plan.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(plan))  \(Language.t(Vocabulary.flagList(plan.flags)))")
+                    fields.append((Language.t("rencana", "plan"), "\(plan.plan)"))
+                    let standing = [PeopleCommand.step(plan), plan.due.map { "\(Language.t("batas", "due")) \($0)" } ?? "", PeopleCommand.days(plan),
+                                    Language.t(Vocabulary.flagList(plan.flags))]
+                    fields.append((Language.t("langkah", "step"), "\(standing.filter { !$0.isEmpty }.joined(separator: "  "))"))
                 }
+                sections.append(fields)
+            }
+            // One column for the person's lines and every position's, a blank line between positions.
+            let width = sections.joined().map(\.label.count).max() ?? 0
+            for (index, fields) in sections.enumerated() where !fields.isEmpty {
+                if index > 1 { Printer.out("\n") }
+                for f in fields { Printer.out("  \(f.label + ":" + String(repeating: " ", count: width - f.label.count + 1))\(f.value)") }
             }
         }
     }

@@ -261,7 +261,9 @@ struct PlanCommand: ParsableCommand {
         let s = plan.summary
         Printer.out("\(plan.nama) — \(Language.t(Vocabulary.roles[plan.peran]))\(plan.npsn.map { " \($0) \(plan.namaSekolah ?? "")" } ?? "")")
         Printer.out("\(Language.t("rencana", "plan")): \(s.plan)\(plan.openedOn.map { Language.t("  (dibuka \($0): posisi baru di tengah siklus)", "  (opened \($0): a position new mid-cycle)") } ?? "")")
-        Printer.out("\(Language.t("langkah", "step")): \(PeopleCommand.step(s))\(s.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(s))\(s.flags.isEmpty ? "" : "  [\(Language.t(Vocabulary.flagList(s.flags)))]")")
+        let standing = [PeopleCommand.step(s), s.due.map { "\(Language.t("batas", "due")) \($0)" } ?? "", PeopleCommand.days(s),
+                        s.flags.isEmpty ? "" : "[\(Language.t(Vocabulary.flagList(s.flags)))]"]
+        Printer.out("\(Language.t("langkah", "step")): \(standing.filter { !$0.isEmpty }.joined(separator: "  "))")
         if let since = s.blockedSince {
             let cause = s.blockCause.map { Language.t(Vocabulary.blockCauses[$0]) } ?? "-"
             Printer.out("\(Language.t("terblokir sejak", "blocked since")) \(since): \(cause)\(s.blockNote.map { " (\($0))" } ?? "")")

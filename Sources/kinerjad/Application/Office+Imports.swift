@@ -37,30 +37,36 @@ extension Office {
             throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
         let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let good = parsed.count
         let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
-            "rows": parsed.count + problems.count, "goodRows": parsed.count, "problems": problems.count,
+            "rows": good + problems.count, "goodRows": good, "problems": problems.count,
         ])
         // With skipped rows, absent people may only be in a bad row: keep them active.
         let markMissing = deactivateMissing && problems.isEmpty
         let recorded = try await store.listing(ListingQuery(cycle: CycleID(containing: today()), activeOnly: false))
         var lines = parsed
+        parsed = []
         let absent = RosterParser.absentKeptColumns(header)
         if !absent.isEmpty {
             let persons = Dictionary(recorded.map { ($0.person.id, $0.person) }, uniquingKeysWith: { first, _ in first })
             let positions = Dictionary(recorded.map { ($0.position.key, $0.position) }, uniquingKeysWith: { first, _ in first })
-            lines = parsed.map { $0.keeping(absent, person: persons[$0.person.id], position: positions[$0.position.key]) }
+            lines = lines.map { $0.keeping(absent, person: persons[$0.person.id], position: positions[$0.position.key]) }
         }
         let active = recorded.filter { $0.person.active && $0.position.active }
         var known = Set(active.map(\.person.id))
         known.formUnion(try await store.officials().map(\.id))
         let warnings = RosterChecks.warnings(lines, others: markMissing ? [] : active.map(\.position), known: known)
+        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
+        // The entries share the lines' strings; the lines' own array goes before the write
+        // (a country's is some 75 MB).
+        lines = []
         let summary = try await writing {
             try await store.applyRoster(
-                lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: markMissing,
+                entries, markMissingInactive: markMissing,
                 plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
         }
         let result = ImportResult(
-            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            dryRun: dryRun, applied: applied, rows: good + problems.count, goodRows: good, problems: items(problems),
             added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated,
             missing: summary.missing, warnings: items(warnings))
         if applied {
