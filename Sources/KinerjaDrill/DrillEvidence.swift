@@ -5,9 +5,11 @@ import KinerjaRPC
 /// What the daemon left behind: its journal entries, the example hook's log, and what the
 /// store says of silenced reminders and closed cycles.
 struct DrillEvidence {
-    /// One fired reminder as the journal shows it.
+    /// One journal entry: the digest of one recipient's day, with the fields of its most
+    /// urgent item (`id`) and the ids of all its items.
     struct Entry {
         let id, kind, cycle, person: String
+        let ids: [String]
         let days: String
         let late: String
         let message: String
@@ -42,17 +44,21 @@ struct DrillEvidence {
             let pending = try daemon.json([DeliveryItem].self, ["reminders", "deliveries", "--state", "pending", "--limit", "10000"])
             fired = try daemon.status().remindersFired
             evidence.journal = try entries(of: daemon, since: record.realStart)
-            if pending.isEmpty && evidence.journal.count >= fired { break }
+            if pending.isEmpty && evidence.journal.reduce(0, { $0 + $1.ids.count }) >= fired { break }
             usleep(300_000)
         }
         let text = (try? String(contentsOfFile: daemon.hookLog, encoding: .utf8)) ?? ""
         for line in text.split(separator: "\n") {
+            // One line per digest (api 2): a line per item of it.
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let reminder = object["reminder"] as? [String: Any], let id = reminder["id"] as? String
+                  let digest = object["digest"] as? [String: Any], let items = digest["items"] as? [[String: Any]]
             else { continue }
-            evidence.hook.append(HookLine(
-                id: id, fireAt: reminder["fireAt"] as? String ?? "", message: reminder["message"] as? String ?? "",
-                days: reminder["days"] as? Int))
+            for item in items {
+                guard let reminder = item["reminder"] as? [String: Any], let id = reminder["id"] as? String else { continue }
+                evidence.hook.append(HookLine(
+                    id: id, fireAt: reminder["fireAt"] as? String ?? "", message: reminder["message"] as? String ?? "",
+                    days: reminder["days"] as? Int))
+            }
         }
         evidence.fired = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "fired", "--limit", "10000"])
         evidence.silenced = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "silenced", "--limit", "10000"])
@@ -68,11 +74,11 @@ struct DrillEvidence {
     }
 
     static func entries(of daemon: DrillDaemon, since: Date) throws -> [Entry] {
-        try DrillJournal.reminders(pid: daemon.pid, since: since).map { e in
+        try DrillJournal.reminders(pid: daemon.pid, since: since).map { e, ids in
             let received = e["__REALTIME_TIMESTAMP"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1_000_000) }
             return Entry(
-                id: e["KINERJA_REMINDER_ID"] ?? "", kind: e["KINERJA_KIND"] ?? "", cycle: e["KINERJA_CYCLE"] ?? "",
-                person: e["KINERJA_PERSON_ID"] ?? "", days: e["KINERJA_DAYS"] ?? "", late: e["KINERJA_LATE"] ?? "",
+                id: ids[0], kind: e["KINERJA_KIND"] ?? "", cycle: e["KINERJA_CYCLE"] ?? "",
+                person: e["KINERJA_PERSON_ID"] ?? "", ids: ids, days: e["KINERJA_DAYS"] ?? "", late: e["KINERJA_LATE"] ?? "",
                 message: e["MESSAGE"] ?? "", receivedAt: received.flatMap { daemon.daemonTime(atReal: $0) })
         }
     }

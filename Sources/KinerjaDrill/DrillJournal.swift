@@ -37,16 +37,18 @@ enum DrillJournal {
         return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) } } == 0
     }
 
-    /// The reminder entries (those with KINERJA_REMINDER_ID) of one process since `since`.
-    static func reminders(pid: Int32, since: Date) throws -> [[String: String]] {
+    /// The reminder entries (those with KINERJA_REMINDER_ID) of one process since `since`,
+    /// each with the ids of its digest's items (KINERJA_REMINDER_ID, repeated: journalctl's
+    /// JSON gives an array), most urgent first.
+    static func reminders(pid: Int32, since: Date) throws -> [(fields: [String: String], ids: [String])] {
         guard let journalctl = DrillProcess.which("journalctl") else { throw DrillError("journalctl is not installed") }
         let output = try DrillProcess.run(
             journalctl, ["--no-pager", "-q", "-o", "json", "--since", "@\(Int(since.timeIntervalSince1970) - 1)", "_PID=\(pid)"])
         guard output.status == 0 else { throw DrillError("journalctl failed: \(output.stderr)") }
         return output.stdout.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-            let entry = object.compactMapValues { $0 as? String }
-            return entry["KINERJA_REMINDER_ID"] == nil ? nil : entry
+            let ids = (object["KINERJA_REMINDER_ID"] as? [String]) ?? [object["KINERJA_REMINDER_ID"] as? String].compactMap { $0 }
+            return ids.isEmpty ? nil : (object.compactMapValues { $0 as? String }, ids)
         }
     }
 }

@@ -37,11 +37,12 @@ public struct DrillReport: Sendable {
         let calendar = options.calendar
         func fail(_ text: String) { report.failures.append(text) }
 
-        // Exactly once: one journal entry and one hook line per fired record, and no other.
+        // Exactly once: each fired record in one journal entry and one hook run (its digest's),
+        // and no other.
         let firedIDs = evidence.fired.map(\.id)
         let fireAt = Dictionary(evidence.fired.map { ($0.id, $0.fireAt) }, uniquingKeysWith: { a, _ in a })
         var journalCount: [String: Int] = [:]
-        for e in evidence.journal { journalCount[e.id, default: 0] += 1 }
+        for e in evidence.journal { for id in e.ids { journalCount[id, default: 0] += 1 } }
         var hookCount: [String: Int] = [:]
         for h in evidence.hook { hookCount[h.id, default: 0] += 1 }
         if Set(firedIDs).count != firedIDs.count { fail("the store recorded an occurrence twice") }

@@ -87,6 +87,10 @@ enum ReminderChecks {
             try expectEqual(try await store.reminders(matching: ReminderQuery()).map(\.fireAt), times.reversed(), "newest first")
             try expectEqual(try await store.reminders(matching: ReminderQuery(since: times[1], until: times[3])).map(\.fireAt), [times[2], times[1]], "range")
             try expectEqual(try await store.reminders(matching: ReminderQuery(personID: District.siti.rawValue)).count, 0, "another person")
+            try expectEqual(
+                try await store.reminders(matching: ReminderQuery(state: .fired, recipientID: District.budi.rawValue, since: times[1], until: times[3])).map(\.fireAt),
+                [times[2], times[1]], "a recipient's fired reminders in a range (a digest's items)")
+            try expectEqual(try await store.reminders(matching: ReminderQuery(recipientID: District.siti.rawValue)).count, 0, "another recipient")
             try expectEqual(try await store.reminders(matching: ReminderQuery(limit: 2)).count, 2, "limit")
         },
     ]

@@ -302,7 +302,23 @@ enum ReminderJournal {
         guard result.status == 0 else { throw TestFailure("journalctl failed: \(result)") }
         return result.stdout.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-            return object.compactMapValues { $0 as? String }
+            // A repeated field (a digest's KINERJA_REMINDER_ID) is an array: its values a line each.
+            return object.compactMapValues { ($0 as? String) ?? ($0 as? [String])?.joined(separator: "\n") }
+        }
+    }
+
+    /// The ids of the items of an entry's digest (KINERJA_REMINDER_ID, repeated), most urgent first.
+    static func itemIDs(_ entry: ReminderJournalEntry) -> [String] {
+        entry["KINERJA_REMINDER_ID"].map { $0.split(separator: "\n").map(String.init) } ?? []
+    }
+
+    /// The ids of the items of each hook run recorded as JSON lines in `log` (api 2: `digest.items`).
+    static func hookItemIDs(_ log: String) throws -> [String] {
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return try text.split(separator: "\n").flatMap { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let items = (object?["digest"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+            return items.map { ($0["reminder"] as? [String: Any])?["id"] as? String ?? "?" }
         }
     }
 

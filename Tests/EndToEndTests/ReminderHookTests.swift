@@ -89,14 +89,16 @@ struct ReminderHookTests {
         #expect(hangBlocked?.state == "delivered" && hangBlocked?.attempts == 1)
         #expect(try daemon.status().deliveriesFailed == 1)
 
-        // stdin: one JSON line per reminder (the recording hook ran once each), "api": 1.
+        // stdin: one JSON line per digest (the recording hook ran once each; here each
+        // recipient's day is one reminder), "api": 2.
         let stdin = try String(contentsOfFile: out + "/stdin.jsonl", encoding: .utf8)
         let lines = stdin.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(stdin.hasSuffix("\n") && lines.count == 2, "\(stdin)")
         let journal = try ReminderJournal.reminders(of: daemon)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
-            #expect((object["api"] as? NSNumber)?.intValue == 1, "\(line)")
+            #expect((object["api"] as? NSNumber)?.intValue == 2, "\(line)")
+            #expect((object["digest"] as? [String: Any])?["count"] as? Int == 1, "\(line)")
             let reminder = try #require(object["reminder"] as? [String: Any])
             let person = try #require(object["person"] as? [String: Any])
             let deadline = try #require(object["deadline"] as? [String: Any])
@@ -124,7 +126,7 @@ struct ReminderHookTests {
                           "KINERJA_CYCLE", "KINERJA_STEP", "KINERJA_DUE", "KINERJA_DAYS", "KINERJA_RECIPIENT", "KINERJA_LATE"] {
                 #expect(env[field] != nil && env[field] == entry[field], "\(item.kind) \(field): env \(env[field] ?? "-"), journal \(entry[field] ?? "-")")
             }
-            #expect(env["KINERJA_API"] == "1")
+            #expect(env["KINERJA_API"] == "2" && env["KINERJA_COUNT"] == "1" && env["KINERJA_REMINDER_IDS"] == id)
             #expect(env["KINERJA_MESSAGE"] == item.message)
             #expect(env["KINERJA_RECIPIENT_ROLE"] == item.recipientRole)
             #expect(env["KINERJA_STATE_DIRECTORY"] == daemon.stateDirectory)

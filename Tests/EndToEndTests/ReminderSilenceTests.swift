@@ -47,9 +47,10 @@ struct ReminderSilenceTests {
         #expect(daemon.stop() == 0)
         try daemon.start(clockStart: "2026-12-03T07:00:30+07:00")
         let expectedFired = 1 + between.count + 1
-        let entries = try ReminderJournal.waitForReminders(of: daemon, timeout: 15) { $0.count >= expectedFired }
+        // One entry per digest (one recipient's day), listing each of its items.
+        let entries = try ReminderJournal.waitForReminders(of: daemon, timeout: 15) { $0.flatMap(ReminderJournal.itemIDs).count >= expectedFired }
         usleep(500_000)
-        let ids = try ReminderJournal.reminders(of: daemon).compactMap { $0["KINERJA_REMINDER_ID"] }
+        let ids = try ReminderJournal.reminders(of: daemon).flatMap(ReminderJournal.itemIDs)
         #expect(ids.count == expectedFired, "\(entries.count) entries")
         #expect(ids.contains(blockedAgain))
         #expect(!ids.contains(overdue), "acknowledged: no more reminders for that plan, step and deadline")

@@ -67,6 +67,7 @@ final class SchedulerFixture {
             office: office,
             journal: ReminderJournal(send: { fields in
                 entries.ids.withLock { $0.append(fields.first { $0.0 == "KINERJA_REMINDER_ID" }?.1 ?? "?") }
+                entries.entries.withLock { $0.append(fields) }
             }),
             hooks: HookDirectory(path: directory + "/hooks.d"), waker: office.changed, hookWaker: Waker(), feed: ReminderFeed(),
             logger: logger, claimant: "test")
@@ -83,6 +84,9 @@ final class SchedulerFixture {
 final class JournaledIDs: Sendable {
     let ids = Mutex<[String]>([])
     var all: [String] { ids.withLock { $0 } }
+    /// Every entry's fields, in order (a field may repeat: a digest's KINERJA_REMINDER_ID).
+    let entries = Mutex<[[(String, String)]]>([])
+    var allEntries: [[(String, String)]] { entries.withLock { $0 } }
 }
 
 struct FixtureError: Error, CustomStringConvertible {

@@ -6,13 +6,20 @@ public struct ReminderItem: Codable, Sendable, Hashable {
     public var recipient: String?
     /// The recipient's name, when the roster or the officials file knows it.
     public var recipientNama: String?
+    /// The recipient's post, when an official (the officials file).
+    public var recipientJabatan: String?
+    /// The digest it goes (or went) out in: one message a day per recipient,
+    /// `YYYY-MM-DD|recipient` (`ReminderDigest`).
+    public var digest: String?
     public var state: String
     public var late: Bool
     public var message: String
 
     public init(id: String, plan: String, person: String, step: String?, kind: String, due: String, fireAt: String,
-                recipientRole: String, recipient: String?, state: String, late: Bool, message: String, recipientNama: String? = nil) {
+                recipientRole: String, recipient: String?, state: String, late: Bool, message: String, recipientNama: String? = nil,
+                digest: String? = nil) {
         self.recipientNama = recipientNama
+        self.digest = digest
         self.id = id
         self.plan = plan
         self.person = person
@@ -228,6 +235,8 @@ extension ReminderItem: DirectJSONEncodable {
         object.member(CodingKeys.recipientRole, recipientRole)
         object.member(CodingKeys.recipient, recipient)
         object.member(CodingKeys.recipientNama, recipientNama)
+        object.member(CodingKeys.recipientJabatan, recipientJabatan)
+        object.member(CodingKeys.digest, digest)
         object.member(CodingKeys.state, state)
         object.member(CodingKeys.late, late)
         object.member(CodingKeys.message, message)
@@ -236,7 +245,7 @@ extension ReminderItem: DirectJSONEncodable {
 
 extension ReminderItem: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
-        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, recipientNama, state, message: String?
+        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, recipientNama, recipientJabatan, digest, state, message: String?
         var late: Bool?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
@@ -250,6 +259,8 @@ extension ReminderItem: DirectJSONDecodable {
             case .recipientRole?: recipientRole = try parser.readString()
             case .recipient?: recipient = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .recipientNama?: recipientNama = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .recipientJabatan?: recipientJabatan = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .digest?: digest = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .state?: state = try parser.readString()
             case .late?: late = try parser.readBool()
             case .message?: message = try parser.readString()
@@ -262,7 +273,8 @@ extension ReminderItem: DirectJSONDecodable {
             due: try parser.required(due, CodingKeys.due), fireAt: try parser.required(fireAt, CodingKeys.fireAt),
             recipientRole: try parser.required(recipientRole, CodingKeys.recipientRole), recipient: recipient,
             state: try parser.required(state, CodingKeys.state), late: try parser.required(late, CodingKeys.late),
-            message: try parser.required(message, CodingKeys.message), recipientNama: recipientNama)
+            message: try parser.required(message, CodingKeys.message), recipientNama: recipientNama, digest: digest)
+        self.recipientJabatan = recipientJabatan
     }
 }
 

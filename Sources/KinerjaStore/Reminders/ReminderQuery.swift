@@ -6,6 +6,9 @@ public struct ReminderQuery: Sendable, Hashable {
     public var state: ReminderState?
     public var planID: String?
     public var personID: String?
+    /// Reminders to this recipient (a person id): a digest's items (`ReminderDigest`), read
+    /// with a state and a day, through the state's index.
+    public var recipientID: String?
     /// Reminders whose fire time is at or after this instant.
     public var since: Date?
     /// Reminders whose fire time is before this instant.
@@ -13,9 +16,10 @@ public struct ReminderQuery: Sendable, Hashable {
     public var limit: Int?
 
     public init(
-        state: ReminderState? = nil, planID: String? = nil, personID: String? = nil, since: Date? = nil,
-        until: Date? = nil, limit: Int? = nil
+        state: ReminderState? = nil, planID: String? = nil, personID: String? = nil, recipientID: String? = nil,
+        since: Date? = nil, until: Date? = nil, limit: Int? = nil
     ) {
+        self.recipientID = recipientID
         self.state = state
         self.planID = planID
         self.personID = personID

@@ -99,6 +99,10 @@ extension ReminderQuery {
             conditions.append("person_id = ?")
             arguments += [personID]
         }
+        if let recipientID {
+            conditions.append("recipient_id = ?")
+            arguments += [recipientID]
+        }
         if let since {
             conditions.append("fire_at >= ?")
             arguments += [since]

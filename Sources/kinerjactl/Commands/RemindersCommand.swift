@@ -44,6 +44,7 @@ struct RemindersCommand: ParsableCommand {
             let items = try global.run { try $0.call(Kinerja.ListReminders.self, .init(state: state, person: person, since: since, until: until, limit: limit)).reminders }
             if global.json { return try Printer.json(items) }
             RemindersCommand.table(items).print(legend: global.legend)
+            RemindersCommand.summary(items)
         }
     }
 
@@ -75,6 +76,7 @@ struct RemindersCommand: ParsableCommand {
             }
             if global.json { return try Printer.json(items) }
             RemindersCommand.table(items).print(legend: global.legend)
+            RemindersCommand.summary(items)
         }
     }
 
@@ -148,15 +150,38 @@ struct RemindersCommand: ParsableCommand {
         }
     }
 
+    /// The reminders, each digest's items together as the daemon lists them, MESSAGE telling
+    /// an item's place in its digest (one message a day per recipient): "2/11".
     static func table(_ items: [ReminderItem]) -> Table {
-        var table = Table([Language.t("WAKTU", "FIRES"), Language.t("JENIS", "KIND"), Language.t("KEADAAN", "STATE"), Language.t("PENERIMA", "RECIPIENT"), Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE"), "ID"])
-        for r in items {
-            table.add([r.fireAt, Language.t(Vocabulary.reminderKinds[r.kind]),
-                       Language.t(Vocabulary.reminderStates[r.state]) + (r.late ? Language.t(" (susulan)", " (late)") : ""),
-                       "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipientNama ?? r.recipient ?? "-")",
-                       r.step.map { Language.t(Vocabulary.steps[$0]) } ?? "-", r.due, r.id])
+        var table = Table([Language.t("WAKTU", "FIRES"), Language.t("PESAN", "MESSAGE"), Language.t("JENIS", "KIND"), Language.t("KEADAAN", "STATE"), Language.t("PENERIMA", "RECIPIENT"), Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE"), "ID"])
+        for digest in digests(items) {
+            for (n, r) in digest.enumerated() {
+                table.add([r.fireAt, "\(n + 1)/\(digest.count)", Language.t(Vocabulary.reminderKinds[r.kind]),
+                           Language.t(Vocabulary.reminderStates[r.state]) + (r.late ? Language.t(" (susulan)", " (late)") : ""),
+                           "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipientNama ?? r.recipient ?? "-")\(r.recipientJabatan.map { " (\($0))" } ?? "")",
+                           r.step.map { Language.t(Vocabulary.steps[$0]) } ?? "-", r.due, r.id])
+            }
         }
         return table
+    }
+
+    /// Runs of items of one digest, in the daemon's order.
+    static func digests(_ items: [ReminderItem]) -> [[ReminderItem]] {
+        var runs: [[ReminderItem]] = []
+        for item in items {
+            if let last = runs.last?.last, item.digest != nil, last.digest == item.digest {
+                runs[runs.count - 1].append(item)
+            } else {
+                runs.append([item])
+            }
+        }
+        return runs
+    }
+
+    /// "11 pengingat dalam 1 pesan" on stderr, after a listing.
+    static func summary(_ items: [ReminderItem]) {
+        let messages = digests(items).count
+        Printer.err(Language.t("\(items.count) pengingat dalam \(messages) pesan", "\(items.count) reminders in \(messages) messages"))
     }
 }
 

@@ -25,11 +25,13 @@ extension Office {
         let query = ReminderQuery(
             state: state, planID: nil, personID: p.person, since: since.map { calendar.instant($0) },
             until: until.map { calendar.endOfDay($0) }, limit: p.limit ?? 200)
-        let records = try await store.reminders(matching: query)
+        // Newest first, each digest's items together, most urgent first.
+        let records = ReminderRecord.digests(try await store.reminders(matching: query), calendar: calendar).flatMap { $0 }
         let names = try await directory(of: Set(records.compactMap { $0.recipientID.map(PersonID.init(trusted:)) }))
         return records.map {
             var item = ReminderItems.item($0, calendar: calendar)
             item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
+            item.recipientJabatan = $0.recipientID.flatMap { names.officials[PersonID(trusted: $0)]?.jabatan }
             return item
         }
     }
@@ -115,8 +117,9 @@ extension Office {
         /// One planned reminder: what the preview sorts by, and what its message needs.
         struct Planned: Sendable {
             let occurrence: ReminderOccurrence
-            /// Its id, made once: sorting made it again at every comparison.
-            let id: String
+            /// Its place, made once (the id with it): sorting made the id again at every comparison.
+            let order: ReminderDigest.Order
+            var id: String { order.id }
             let suppression: ReminderSuppression?
             let personName: String
             let schoolName: String?
@@ -130,14 +133,14 @@ extension Office {
             planned += ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in
                 chunk.flatMap { subject in
                     agenda.items(of: subject.plan, position: subject.position, from: window.start, through: window.end).map {
-                        Planned(occurrence: $0.occurrence, id: $0.occurrence.id, suppression: $0.suppression,
+                        Planned(occurrence: $0.occurrence, order: ReminderDigest.Order($0.occurrence, id: $0.occurrence.id), suppression: $0.suppression,
                                 personName: subject.personName, schoolName: subject.position.namaSekolah)
                     }
                 }
             }
             recipients.formUnion(Office.recipients(of: subjects))
         }
-        planned.sort { $0.occurrence.fireAt != $1.occurrence.fireAt ? $0.occurrence.fireAt < $1.occurrence.fireAt : $0.id < $1.id }
+        planned.sort { $0.order < $1.order }
         let names = try await directory(of: recipients)
         var index = 0
         while index < planned.count {
@@ -230,9 +233,37 @@ extension Office {
         }
     }
 
-    /// The event a hook receives for a recorded reminder, with names, contacts and the
-    /// plan's choices looked up now: the recipient is a person of the roster or an official.
+    /// The event a hook receives for the most urgent reminder of a digest (the one whose
+    /// settle created the delivery), with every item of its digest: the fired reminders to the
+    /// same recipient, of the same day, settled in the same pass (`ReminderDigest`).
     func hookEvent(for record: ReminderRecord) async throws -> HookEvent {
+        var event = try await hookEvent(item: record)
+        let items = try await digestItems(of: record)
+        var events: [HookEvent] = []
+        for item in items { events.append(item.id == record.id ? event : try await hookEvent(item: item)) }
+        event.digest = HookEvent.Digest(
+            id: record.digestID(calendar: calendar),
+            message: ReminderDigest.message(
+                items: events.map(\.reminder.message), recipientName: event.recipient.nama, recipientJabatan: event.recipient.jabatan,
+                fireDate: calendar.date(of: record.fireAt),
+                language: settings.config.language),
+            items: events)
+        return event
+    }
+
+    /// The items of the digest `record` went out in, most urgent first.
+    func digestItems(of record: ReminderRecord) async throws -> [ReminderRecord] {
+        guard let recipient = record.recipientID else { return [record] }
+        let day = calendar.date(of: record.fireAt)
+        let fired = try await store.reminders(matching: ReminderQuery(
+            state: .fired, recipientID: recipient, since: calendar.instant(day), until: calendar.endOfDay(day)))
+        let together = fired.filter { $0.recordedAt == record.recordedAt }
+        return ReminderRecord.digests(together, calendar: calendar).first { $0.contains { $0.id == record.id } } ?? [record]
+    }
+
+    /// One reminder's part of a hook event, with names, contacts and the plan's choices
+    /// looked up now: the recipient is a person of the roster or an official.
+    private func hookEvent(item record: ReminderRecord) async throws -> HookEvent {
         let person = try await store.person(PersonID(trusted: record.personID))
         let plan = PlanID(record.planID)
         var position: Position? = nil
@@ -252,7 +283,7 @@ extension Office {
                 recipient = HookEvent.Who(nama: someone.nama, email: someone.email, telepon: someone.telepon)
             }
         }
-        let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: calendar.date(of: record.fireAt)) } ?? 0
+        let days = record.days(calendar: calendar)
         return HookEvent(
             reminder: ReminderItems.item(record, calendar: calendar),
             person: HookEvent.Who(nama: person?.nama ?? record.personID, email: person?.email, telepon: person?.telepon),
@@ -346,7 +377,7 @@ struct PreviewWindow: Sendable {
                 (subject.plan.plan, window.agenda.items(of: subject.plan, position: subject.position, from: window.start, through: window.end).map { item in
                     let o = item.occurrence, id = o.id
                     return PreviewCache.Item(
-                        plan: subject.plan.plan, fireAt: o.fireAt, id: id,
+                        plan: subject.plan.plan, order: ReminderDigest.Order(o, id: id),
                         json: window.json(o, id: id, suppression: item.suppression, personName: subject.personName,
                                           schoolName: subject.position.namaSekolah, names: names))
                 })
@@ -367,6 +398,7 @@ struct PreviewWindow: Sendable {
         let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
         var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
         item.recipientNama = recipient
+        item.recipientJabatan = o.recipientID.flatMap { names.officials[$0]?.jabatan }
         return item.jsonObject
     }
 }

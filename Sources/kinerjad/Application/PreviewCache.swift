@@ -25,8 +25,7 @@ final class PreviewCache: Sendable {
     /// One previewed reminder: its plan, what it sorts by, and its JSON object.
     struct Item: Sendable {
         var plan: PlanID
-        var fireAt: Date
-        var id: String
+        var order: ReminderDigest.Order
         var json: [UInt8]
     }
 
@@ -73,7 +72,7 @@ final class PreviewCache: Sendable {
             joined = Kept.join(ordered)
         }
 
-        static func before(_ a: Item, _ b: Item) -> Bool { a.fireAt != b.fireAt ? a.fireAt < b.fireAt : a.id < b.id }
+        static func before(_ a: Item, _ b: Item) -> Bool { a.order < b.order }
 
         static func join(_ items: [Item]) -> [UInt8] {
             var bytes: [UInt8] = []

@@ -9,7 +9,7 @@ enum ReminderItems {
         ReminderItem(
             id: r.id, plan: r.planID, person: r.personID, step: r.step, kind: r.kind, due: r.due,
             fireAt: CoreToWire.timestamp(r.fireAt, in: calendar), recipientRole: r.recipientRole, recipient: r.recipientID,
-            state: r.state.rawValue, late: r.late, message: r.message)
+            state: r.state.rawValue, late: r.late, message: r.message, digest: r.digestID(calendar: calendar))
     }
 
     /// A previewed occurrence: state `planned`, or `silenced` / `acknowledged` when it will
@@ -21,6 +21,6 @@ enum ReminderItems {
             id: id ?? o.id, plan: o.plan.description, person: o.plan.position.personID.rawValue, step: o.step?.rawValue,
             kind: o.kind.rawValue, due: o.due.description, fireAt: CoreToWire.timestamp(o.fireAt, in: calendar),
             recipientRole: o.recipientRole.rawValue, recipient: o.recipientID?.rawValue, state: suppression?.rawValue ?? ReminderItem.plannedState, late: false,
-            message: message)
+            message: message, digest: ReminderDigest.id(of: o, itemID: id ?? o.id))
     }
 }

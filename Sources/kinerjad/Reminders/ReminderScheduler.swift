@@ -180,7 +180,10 @@ struct ReminderScheduler: Service {
     }
 
     /// Settles what this daemon holds (a settle that failed before), then claims and
-    /// settles what is due, one by one: entry, then settle.
+    /// settles what is due: each item is fired, missed or silenced on its own; the fired
+    /// ones of one recipient and one local day go out as one digest (`ReminderDigest`): one
+    /// journal entry, then each item's settle, its most urgent item's last, carrying the
+    /// hook deliveries, so that a hook's run finds every item of its digest settled.
     private func fire(now: Date, settings: Settings, agenda: ReminderAgenda) async throws {
         let store = office.store
         // Before anything is claimed, journaled or recorded: hooks that cannot be listed keep
@@ -195,46 +198,62 @@ struct ReminderScheduler: Service {
         // Late: a minute after its instant, or, on an accelerated clock, the daemon's time
         // that a real second takes (the pass itself takes milliseconds of real time).
         let lateAfter = max(60, office.clock.rate)
-        let names = try await store.names(of: Set((held + claimed).map { PersonID(trusted: $0.personID) }))
         for entry in hookEntries where entry.executable {
             guard let skipped = entry.skipped else { continue }
             logger.warning("hook \(entry.name) skipped: \(skipped.message(in: settings.config.language))", metadata: ["KINERJA_HOOK": "\(entry.name)", "KINERJA_HOOK_PATH": "\(entry.path)"])
         }
         let hookNames = hookEntries.filter(\.runs).map(\.name)
-        var fired = 0, missed = 0, silenced = 0
+        var toFire: [ReminderRecord] = []
+        var missed = 0, silenced = 0
         for record in held + claimed {
             guard let planID = PlanID(record.planID), let key = AcknowledgementKey(occurrenceID: record.id) else { continue }
-            let fireDate = calendar.date(of: record.fireAt)
             let late = record.fireAt < now.addingTimeInterval(-lateAfter)
             let state: ReminderState
-            if agenda.suppressions.suppression(plan: planID, key: key, fireDate: fireDate) != nil {
+            if agenda.suppressions.suppression(plan: planID, key: key, fireDate: calendar.date(of: record.fireAt)) != nil {
                 state = .silenced
                 silenced += 1
             } else if policy.isPastCatchUp(record.fireAt, now: now) {
                 state = .missed
                 missed += 1
             } else {
-                state = .fired
-                fired += 1
-                if journaled.insert(record.id) {
-                    let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: fireDate) } ?? 0
-                    journal.write(FiredReminder(record: record, personName: names[PersonID(trusted: record.personID)], late: late, days: days))
-                }
-            }
-            let settled = try await store.settleReminder(
-                id: record.id, claimant: claimant, state: state, late: late, hooks: state == .fired ? hookNames : [], at: now)
-            journaled.remove(record.id)
-            if settled, state == .fired {
                 var item = record
-                item.state = .fired
                 item.late = late
-                feed.publish(ReminderItems.item(item, calendar: calendar))
+                toFire.append(item)
+                continue
+            }
+            _ = try await store.settleReminder(id: record.id, claimant: claimant, state: state, late: late, hooks: [], at: now)
+        }
+        let digests = ReminderRecord.digests(toFire, calendar: calendar)
+        if !digests.isEmpty {
+            let names = try await office.directory(
+                of: Set(toFire.flatMap { [PersonID(trusted: $0.personID)] + [$0.recipientID.map(PersonID.init(trusted:))].compactMap { $0 } }))
+            for items in digests {
+                // An item this daemon journaled before (its settle was refused) is not written again.
+                let fresh = items.filter { journaled.insert($0.id) }
+                if !fresh.isEmpty {
+                    let recipient = items[0].recipientID.map { names.party(RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, PersonID(trusted: $0)) }
+                    journal.write(FiredDigest(
+                        items: fresh.map { FiredReminder(record: $0, personName: names.name(PersonID(trusted: $0.personID)), late: $0.late, days: $0.days(calendar: calendar)) },
+                        recipientName: recipient?.nama, recipientJabatan: recipient?.jabatan, calendar: calendar, language: settings.config.language))
+                }
+                // The lead (most urgent) item last: its settle creates the digest's deliveries.
+                for item in items.dropFirst() + [items[0]] {
+                    let settled = try await store.settleReminder(
+                        id: item.id, claimant: claimant, state: .fired, late: item.late, hooks: item.id == items[0].id ? hookNames : [], at: now)
+                    journaled.remove(item.id)
+                    if settled {
+                        var fired = item
+                        fired.state = .fired
+                        feed.publish(ReminderItems.item(fired, calendar: calendar))
+                    }
+                }
             }
         }
         logger.info("reminders processed", metadata: [
-            "KINERJA_FIRED": "\(fired)", "KINERJA_MISSED": "\(missed)", "KINERJA_SILENCED": "\(silenced)",
+            "KINERJA_FIRED": "\(toFire.count)", "KINERJA_DIGESTS": "\(digests.count)", "KINERJA_MISSED": "\(missed)",
+            "KINERJA_SILENCED": "\(silenced)",
         ])
-        if fired > 0 && !hookNames.isEmpty { hookWaker.poke() }
+        if !toFire.isEmpty && !hookNames.isEmpty { hookWaker.poke() }
     }
 }
 
