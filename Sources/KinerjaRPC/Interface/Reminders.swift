@@ -115,6 +115,7 @@ extension Kinerja {
 
     public struct PreviewReminders: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.PreviewReminders"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.reminders += $1.reminders }
         public struct Parameters: Codable, Sendable {
             public var from, to: String
             public var person: String?
@@ -156,6 +157,7 @@ extension Kinerja {
 
     public struct ListSilences: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSilences"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.silences += $1.silences }
         public struct Parameters: Codable, Sendable { public var all: Bool?; public init(all: Bool? = nil) { self.all = all } }
         public struct Result: Codable, Sendable { public var silences: [SilenceItem]; public init(silences: [SilenceItem]) { self.silences = silences } }
     }
