@@ -54,7 +54,7 @@ web: build
 	fi; \
 	echo "make web: http://$(WEB_LISTEN)/ (Ctrl-C stops it)"; \
 	exec $$bin/kinerja-web --socket $(STATE)/kinerja.sock --listen $(WEB_LISTEN) --feed-key $(STATE)/web-feed.key \
-		--schools config/examples/sekolah.csv --office "Dinas Pendidikan Kabupaten Sukamaju"
+		--office "Dinas Pendidikan Kabupaten Sukamaju"
 
 ## test-deps: the Python reference Varlink client used by the interop test; for the dashboard's
 ## browser checks Debian's chromium, Playwright (driving it), icalendar and openpyxl

@@ -137,7 +137,7 @@ public enum Drill {
                 let path = daemon.directory + "/roster-\(event.day).csv"
                 try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
                 // A whole roster: whoever it no longer names is marked inactive.
-                try daemon.ctl(["import", "roster", path])
+                try daemon.ctl(["import", "roster", path, "--deactivate-missing"])
                 record.departed.append((drop, event.day))
             }
         }

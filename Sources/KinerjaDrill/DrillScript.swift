@@ -39,8 +39,25 @@ enum DrillScript {
     static func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
     static func complete(_ person: String, _ step: String, cycle: String, on date: String) -> DrillEvent.Action {
-        .ctl(["plan", "complete", person, step, "--cycle", cycle, "--date", date])
+        .ctl(["plan", "complete", person, step, "--cycle", cycle, "--date", date] + (choices[step] ?? []))
     }
+
+    /// What each step records, as the shipped rules require (`[requirements]`); a supervisor's
+    /// schools are Asep's sekolah binaan.
+    static let choices: [String: [String]] = [
+        "praktik-kinerja": ["--praktik-kinerja", "d3-visi-misi"],
+        "pengembangan-kompetensi": ["--kompetensi", "kepribadian-1.1"],
+        "perilaku-kerja": ["--perilaku-kerja", "berorientasi-pelayanan,kolaboratif"],
+        "observasi": ["--rating", "sesuai-ekspektasi"],
+        "penyusunan": [
+            "--praktik-kinerja", "d1-kualitas-pembelajaran", "--kompetensi", "kepribadian-1.1", "--sekolah", "20571207,20571219,20571226",
+            "--perilaku-kerja", "berorientasi-pelayanan,akuntabel,kompeten,harmonis,loyal,adaptif,kolaboratif",
+        ],
+        "refleksi-tindak-lanjut": [
+            "--refleksi", "kesadaran-dalam-refleksi=sesuai-ekspektasi", "--refleksi", "upaya-belajar=sesuai-ekspektasi",
+            "--refleksi", "peningkatan-kinerja=sesuai-ekspektasi",
+        ],
+    ]
 
     /// The year from December 2026 to January 2028.
     static let events: [DrillEvent] = [

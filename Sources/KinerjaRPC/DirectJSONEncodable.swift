@@ -67,6 +67,11 @@ public struct JSONObjectWriter {
         writer.bytes.append(UInt8(ascii: "]"))
     }
 
+    public mutating func member<Item: DirectJSONEncodable>(_ key: some CodingKey, _ value: [Item]) {
+        let writer = writer
+        array(key, value) { writer.object($0) }
+    }
+
     public mutating func member(_ key: some CodingKey, _ value: (some DirectJSONEncodable)?) {
         guard let value else { return }
         self.key(key)

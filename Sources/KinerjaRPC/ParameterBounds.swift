@@ -58,9 +58,14 @@ public struct ParameterBounds: Sendable, Hashable {
         }
     }
 
-    public init(_ parameters: [String: ParameterBound] = [:], span: DaySpan? = nil) {
+    /// Parameters every method of the interface takes, whose bound the interface's header
+    /// states once rather than each method's comment (`id.kinerja.Kinerja`'s `language`).
+    public var shared: Set<String>
+
+    public init(_ parameters: [String: ParameterBound] = [:], span: DaySpan? = nil, shared: Set<String> = []) {
         self.parameters = parameters
         self.span = span
+        self.shared = shared
     }
 
     /// No parameters.
@@ -167,7 +172,7 @@ extension ParameterBounds {
     /// in `order` (flags, which need none, left out), or nil when nothing is bounded.
     public func documentation(order: [String]) -> String? {
         var parts: [String] = []
-        for name in order {
+        for name in order where !shared.contains(name) {
             guard let bound = parameters[name] else { continue }
             switch bound {
             case .flag: continue

@@ -46,6 +46,9 @@ public final class VarlinkClient {
         }
     }
     public let maxFrameSize: Int
+    /// The language the caller reads (`id`, `en`), sent as the `language` of every call whose
+    /// parameters carry one (`LanguageCarrying`) and do not set it; nil sends none.
+    public var language: String?
 
     private var fd: Int32
     private var splitter: VarlinkFrameSplitter
@@ -82,7 +85,7 @@ public final class VarlinkClient {
 
     /// Calls `M` and waits for its single reply.
     public func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> M.Result {
-        try send(OutgoingCall(method: M.name, parameters: parameters, oneway: nil, more: nil))
+        try send(OutgoingCall(method: M.name, parameters: inLanguage(parameters), oneway: nil, more: nil))
         let reply: DecodedReply<M.Result> = try receiveReply(method: M.name, deadline: deadline(after: timeout))
         if reply.continues {
             close()
@@ -94,6 +97,11 @@ public final class VarlinkClient {
     /// Calls `M` (without parameters) and waits for its single reply.
     public func call<M: VarlinkMethod>(_ method: M.Type) throws -> M.Result where M.Parameters == Empty {
         try call(method, Empty())
+    }
+
+    /// Calls `M`, which takes nothing but the caller's language, and waits for its single reply.
+    public func call<M: VarlinkMethod>(_ method: M.Type) throws -> M.Result where M.Parameters == LanguageParameters {
+        try call(method, LanguageParameters())
     }
 
     /// Calls `M` with `more: true` and passes each reply to `onReply` until the server sends the
@@ -108,7 +116,7 @@ public final class VarlinkClient {
         replyTimeout: Duration? = nil,
         onReply: (M.Result) throws -> Bool
     ) throws {
-        try send(OutgoingCall(method: M.name, parameters: parameters, oneway: nil, more: true))
+        try send(OutgoingCall(method: M.name, parameters: inLanguage(parameters), oneway: nil, more: true))
         try receiveStream(method: M.name, replyTimeout: replyTimeout) { (reply: DecodedReply<M.Result>) in
             try onReply(try reply.unwrap(method: M.name))
         }
@@ -140,7 +148,7 @@ public final class VarlinkClient {
 
     /// Sends `M` with `oneway: true`; the server sends no reply, not even errors.
     public func oneway<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws {
-        try send(OutgoingCall(method: M.name, parameters: parameters, oneway: true, more: nil))
+        try send(OutgoingCall(method: M.name, parameters: inLanguage(parameters), oneway: true, more: nil))
     }
 
     // MARK: Untyped API
@@ -176,6 +184,8 @@ public final class VarlinkClient {
     }
 
     // MARK: Internals
+
+    private func inLanguage<P>(_ parameters: P) -> P { LanguageParameters.setting(language, in: parameters) }
 
     private static func object(_ parameters: JSONValue) throws -> [String: JSONValue] {
         switch parameters {

@@ -69,7 +69,10 @@ public enum District {
         (plan.id.cycle == cycle ? schedule : TimelineSchedule(cycle: plan.id.cycle, rules: rules)).derivation(of: plan)
     }
 
-    public static var creation: PlanCreation { PlanCreation(cycle: cycle, rules: rulesName, derive: derive) }
+    public static var creation: PlanCreation { creation(on: cycle.start) }
+
+    /// The cycle's plans made on `day` (after the cycle's start, a newcomer's are opened that day).
+    public static func creation(on day: LocalDate) -> PlanCreation { PlanCreation(cycle: cycle, rules: rulesName, today: day, derive: derive) }
 
     public static func importRecord(_ kind: String, rows: Int) -> ImportRecord {
         ImportRecord(kind: kind, sha256: String(repeating: "ab", count: 32), counts: ["rows": rows])

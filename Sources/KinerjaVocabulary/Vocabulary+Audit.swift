@@ -16,7 +16,10 @@ extension Vocabulary {
         "silence added": Bilingual("pengingat dibisukan", "silence added"),
         "silence removed": Bilingual("pembisuan diakhiri", "silence removed"),
         "reminder acknowledged": Bilingual("pengingat dikonfirmasi", "reminder acknowledged"),
+        "official added": Bilingual("pejabat ditambahkan", "official added"),
+        "official updated": Bilingual("data pejabat diubah", "official updated"),
         "roster import": Bilingual("impor daftar pegawai", "roster import"),
+        "officials import": Bilingual("impor daftar pejabat", "officials import"),
         "progress import": Bilingual("impor kemajuan", "progress import"),
     ]
 

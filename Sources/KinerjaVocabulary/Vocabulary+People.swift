@@ -24,4 +24,18 @@ extension Vocabulary {
         guard jabatan == "plt" else { return roles[role] }
         return roles[role] + Bilingual(" (", " (") + Vocabulary.jabatan[jabatan] + Bilingual(")", ")")
     }
+
+    /// Someone named with what is known of them: "Drs. H. Ahmad Syarifuddin, M.Si. (Kepala
+    /// Dinas Pendidikan)", a roster person's name, or the role and id when nobody is known
+    /// by that id ("atasan 196808141994031005"); `pegawai` is the plan's own holder.
+    public static func party(role: String, id: String?, nama: String?, jabatan: String?) -> Bilingual {
+        if role == "pegawai" { return Bilingual("pegawai sendiri", "the employee") }
+        if let nama {
+            let words = jabatan.map { "\(nama) (\($0))" } ?? nama
+            return Bilingual(words, words)
+        }
+        let named = recipientRoles[role]
+        guard let id else { return named + Bilingual(" (belum ditetapkan)", " (not named)") }
+        return named + Bilingual(" \(id)", " \(id)")
+    }
 }

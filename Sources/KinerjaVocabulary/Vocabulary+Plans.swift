@@ -40,6 +40,7 @@ extension Vocabulary {
         "pendampingan-overran": Bilingual("Pendampingan terlalu lama", "Pendampingan overran"),
         "pendampingan-too-short": Bilingual("Pendampingan terlalu singkat", "Pendampingan too short"),
         "awaiting-observation": Bilingual("menunggu observasi", "awaiting observation"),
+        "advice": Bilingual("ada saran", "advice"),
         "tidak-selesai": Bilingual("tidak selesai", "unfinished"),
     ]
 
@@ -61,6 +62,25 @@ extension Vocabulary {
         "mulai": Bilingual("mulai", "start"),
         "terblokir": Bilingual("blokir", "block"),
         "dibuka": Bilingual("buka blokir", "unblock"),
+    ]
+
+    /// What a step records (PlanChoice `choice`, ChoiceCount `choice`).
+    public static let choices: Vocabulary = [
+        "praktik-kinerja": Bilingual("Praktik Kinerja", "Praktik Kinerja"),
+        "rhk": Bilingual("RHK", "RHK"),
+        "kompetensi": Bilingual("kompetensi", "competency"),
+        "perilaku-kerja": Bilingual("Perilaku Kerja", "Perilaku Kerja"),
+        "sekolah": Bilingual("sekolah rencana", "planned school"),
+        "sekolah-fokus": Bilingual("sekolah fokus", "focus school"),
+        "nilai": Bilingual("nilai", "rating"),
+        "nilai-refleksi": Bilingual("nilai Refleksi", "Refleksi rating"),
+    ]
+
+    /// The three aspects a Refleksi Tindak Lanjut is rated on (PlanChoice `aspect`).
+    public static let refleksiAspects: Vocabulary = [
+        "kesadaran-dalam-refleksi": Bilingual("Kesadaran dalam Refleksi", "Kesadaran dalam Refleksi"),
+        "upaya-belajar": Bilingual("Upaya Belajar", "Upaya Belajar"),
+        "peningkatan-kinerja": Bilingual("Peningkatan Kinerja", "Peningkatan Kinerja"),
     ]
 
     /// The three levels of a rating (`--rating`, TimelineItem `rating`), PermenPAN-RB 6/2022.

@@ -44,7 +44,7 @@ public enum WebRouter {
             guard let feeds = web.feeds, let token = icsToken(page.routeParameters["token"]), feeds.accepts(token, for: "kantor") else {
                 throw WebError.notFound
             }
-            let snapshot = try await web.reads.snapshot()
+            let snapshot = try await web.reads.snapshot(language: page.words.isEnglish ? "en" : "id")
             return calendar(try await Feeds.office(snapshot, words: page.words, office: web.office, stamp: Feeds.stamp(Date())))
         }
         router.get("/kalender/orang/{id}/{token}") { request, context -> Response in
@@ -53,7 +53,7 @@ public enum WebRouter {
             guard let feeds = web.feeds, let token = icsToken(page.routeParameters["token"]), feeds.accepts(token, for: "orang/\(id)") else {
                 throw WebError.notFound
             }
-            let snapshot = try await web.reads.snapshot()
+            let snapshot = try await web.reads.snapshot(language: page.words.isEnglish ? "en" : "id")
             do {
                 return calendar(try await Feeds.person(snapshot, id: id, words: page.words, office: web.office, stamp: Feeds.stamp(Date())))
             } catch DaemonError.refused {
@@ -71,7 +71,7 @@ public enum WebRouter {
     ) {
         router.get(path) { request, context -> Response in
             let page = PageContext(request: request, context: context)
-            return html(try await render(page, try await web.reads.snapshot()))
+            return html(try await render(page, try await web.reads.snapshot(language: page.words.isEnglish ? "en" : "id")))
         }
     }
 
@@ -82,12 +82,12 @@ public enum WebRouter {
     ) {
         router.get(RouterPath(stringLiteral: path + ".csv")) { request, context -> Response in
             let page = PageContext(request: request, context: context)
-            let list = try await table(page, try await web.reads.snapshot())
+            let list = try await table(page, try await web.reads.snapshot(language: page.words.isEnglish ? "en" : "id"))
             return download(ByteBuffer(string: CSVWriter.csv(list)), type: "text/csv; charset=utf-8", file: list.fileName + ".csv")
         }
         router.get(RouterPath(stringLiteral: path + ".xlsx")) { request, context -> Response in
             let page = PageContext(request: request, context: context)
-            let list = try await table(page, try await web.reads.snapshot())
+            let list = try await table(page, try await web.reads.snapshot(language: page.words.isEnglish ? "en" : "id"))
             let data = try XLSXWriter.workbook(list, sheetName: list.fileName, modified: Date())
             return download(
                 ByteBuffer(bytes: data), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: list.fileName + ".xlsx")

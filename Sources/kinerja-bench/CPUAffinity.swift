@@ -10,9 +10,17 @@ enum CPUAffinity {
     static var allCPUs: String { "0-\(ProcessInfo.processInfo.activeProcessorCount - 1)" }
 
     /// Sets the CPUs (a `taskset` list: "0", "0-1") of every thread of `pid`; threads created
-    /// later inherit them from their creator.
+    /// later inherit them from their creator. A thread that ends while `taskset` goes through
+    /// the list (an idle worker of libdispatch's pool) fails it: it is tried again.
     static func set(pid: pid_t, cpus: String) throws {
-        try Command.run("/usr/bin/taskset", ["--all-tasks", "--pid", "--cpu-list", cpus, "\(pid)"])
+        for attempt in 1... {
+            do {
+                _ = try Command.run("/usr/bin/taskset", ["--all-tasks", "--pid", "--cpu-list", cpus, "\(pid)"])
+                return
+            } catch where attempt < 5 {
+                continue
+            }
+        }
     }
 
     /// Sets the CPUs of every thread of this process: the client of a measurement.

@@ -93,6 +93,18 @@ struct PlannerBench {
         report.note("\(due) due in the window; next fire instant after the pass: \(earliest?.formatted(Date.ISO8601FormatStyle(timeZone: calendar.timeZone)) ?? "none")")
     }
 
+    /// `text`, a CSV, as files of at most `rows` rows each, every one with its header.
+    static func parts(of text: String, rows: Int) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let header = lines.popFirst() else { return [text] }
+        var parts: [String] = []
+        while !lines.isEmpty {
+            parts.append(([header] + lines.prefix(rows)).joined(separator: "\n") + "\n")
+            lines = lines.dropFirst(rows)
+        }
+        return parts.isEmpty ? [text] : parts
+    }
+
     /// The workload's plans: every position of the roster gets a plan of `cycle`, and every
     /// progress row is applied to its plan in file order; a row Core refuses is counted.
     func plans(today: LocalDate, cycle: CycleID, rules: YearRules) throws -> [Planned] {
@@ -100,7 +112,15 @@ struct PlannerBench {
         var roster: (lines: [RosterLine], problems: [ImportProblem]) = ([], [])
         var progress: (lines: [ProgressLine], problems: [ImportProblem]) = ([], [])
         let parsingRoster = Stopwatch.time { roster = RosterParser.parse(rosterText) }
-        let parsingProgress = Stopwatch.time { progress = ProgressParser.parse(progressText) }
+        let parsingProgress = Stopwatch.time {
+            // Every plan's progress is more rows than one import takes (`CSVTable.maxRows`):
+            // parsed in parts, as an office would import it.
+            for part in Self.parts(of: progressText, rows: CSVTable.maxRows) {
+                let parsed = ProgressParser.parse(part)
+                progress.lines += parsed.lines
+                progress.problems += parsed.problems
+            }
+        }
         guard roster.problems.isEmpty, progress.problems.isEmpty else {
             throw Failure("the generated files have problems: \((roster.problems + progress.problems).prefix(3))")
         }

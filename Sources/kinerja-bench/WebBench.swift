@@ -86,7 +86,7 @@ struct WebBench {
 
     private func dataVersion(_ connection: RawConnection) throws -> String {
         struct Reply: Decodable { var parameters: Kinerja.GetDataVersion.Result }
-        let reply = try connection.answer(RawConnection.call(Kinerja.GetDataVersion.self, Empty()))
+        let reply = try connection.answer(RawConnection.call(Kinerja.GetDataVersion.self, .init()))
         return try JSONDecoder().decode(Reply.self, from: Data(reply.dropLast())).parameters.version
     }
 

@@ -44,9 +44,6 @@ struct Serve: AsyncParsableCommand {
         valueName: "file"))
     var feedKey: String?
 
-    @Option(help: ArgumentHelp("CSV of the schools' kecamatan and jenjang (columns npsn, kecamatan, jenjang).", valueName: "file"))
-    var schools: String?
-
     @Option(help: ArgumentHelp("The office's name, in the calendars' names and event ids.", valueName: "name"))
     var office = "Kinerja"
 
@@ -127,17 +124,15 @@ struct Serve: AsyncParsableCommand {
         let credentials = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"].map { $0 + "/feed.key" }
         let keyPath = feedKey ?? credentials.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         let feeds: FeedTokens?
-        let directory: SchoolDirectory
         do {
             feeds = try keyPath.map { try FeedTokens(keyFile: $0) }
-            directory = try schools.map { try SchoolDirectory(path: $0) } ?? .empty
         } catch {
             logger.critical("configuration refused: \(error)")
             throw Serve.fail("\(error)")
         }
         let daemon = DaemonConnections(socketPath: socket, threads: connections)
         let web = WebEnvironment(
-            reads: KeptReads(connections: daemon), schools: directory, feeds: feeds, office: office, publicURL: publicURL)
+            reads: KeptReads(connections: daemon), feeds: feeds, office: office, publicURL: publicURL)
         let router = WebRouter.router(web, access: access)
 
         let sockets = SocketActivation.listenedSockets()

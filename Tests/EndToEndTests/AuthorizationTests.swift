@@ -71,7 +71,7 @@ struct AuthorizationTests {
 
         // Root imports; the user still may not record a step, nor take a backup.
         _ = try cli.importFile("roster", TestEnvironment.example("roster.csv"))
-        let completing = try cli.run(["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06"], as: .user(Self.user))
+        let completing = try cli.run(["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06", "--praktik-kinerja", "d3-visi-misi"], as: .user(Self.user))
         #expect(completing.status == 4, "\(completing)")
         #expect(completing.stderr.contains("permission denied"), "\(completing)")
         let backup = try cli.run(["backup"], as: .user(Self.user))
@@ -82,7 +82,7 @@ struct AuthorizationTests {
         #expect(account.uid != 0)
 
         // Root: the same change goes through and the audit names root.
-        let plan = try cli.json(PlanDetail.self, ["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06"])
+        let plan = try cli.json(PlanDetail.self, ["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06", "--praktik-kinerja", "d3-visi-misi"])
         #expect(plan.summary.step == "pengembangan-kompetensi")
         let history = try cli.history(plan.summary.plan)
         #expect(history.count == 1)
@@ -117,7 +117,7 @@ struct AuthorizationTests {
         #expect(try CLI.decode(ImportResult.self, from: imported).goodRows == 35)
 
         let completed = try cli.run(
-            ["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06", "--json"], as: .userWithGroups(Self.user))
+            ["plan", "complete", principal, "praktik-kinerja", "--date", "2026-07-06", "--praktik-kinerja", "d3-visi-misi", "--json"], as: .userWithGroups(Self.user))
         #expect(completed.status == 0, "\(completed)")
         let plan = try CLI.decode(PlanDetail.self, from: completed)
         let history = try cli.history(plan.summary.plan)

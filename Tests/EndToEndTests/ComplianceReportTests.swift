@@ -97,6 +97,7 @@ struct ComplianceReportTests {
             ["ROLE", "STEP", "DONE", "ON-TIME", "LATE", "OVERDUE", "BLOCKED", "PENDING", "UNFINISHED"],
             ["ROLE", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED", "UNFINISHED"],
             ["NPSN", "SCHOOL", "PLANS", "COMPLETE", "OVERDUE", "BLOCKED", "NOT-SUBMITTED", "UNFINISHED"],
+            ["ROLE", "STEP", "CHOICE", "VALUE", "PLANS"],
         ]
         for header in headers { #expect(lines.contains(header), "header \(header): \(text)") }
         let rows = Self.tableRows(report)
@@ -104,7 +105,11 @@ struct ComplianceReportTests {
         for (npsn, figures) in rows.schools {
             #expect(lines.contains { $0.first == npsn && Array($0.suffix(6)) == figures }, "school \(npsn) \(figures): \(text)")
         }
-        #expect(lines.count == 1 + headers.count + rows.steps.count + rows.roles.count + rows.schools.count, "\(text)")
+        // What the plans chose and how they were rated, but the supervisors' three schools; then the advised plans.
+        let choices = report.choices.filter { $0.choice != "sekolah" }
+        #expect(!choices.isEmpty && choices.contains { $0.choice == "praktik-kinerja" && $0.nama != nil })
+        #expect(text.stdout.hasSuffix("plans with advice of the year's rules (e.g. too few RHK points): \(report.advised)\n"), "\(text)")
+        #expect(lines.count == 2 + headers.count + rows.steps.count + rows.roles.count + rows.schools.count + choices.count, "\(text)")
 
         let bare = try cli.run(["report", "compliance", "--no-legend"])
         #expect(bare.status == 0, "\(bare)")

@@ -80,7 +80,7 @@ struct FaultKillTests {
         ("perilaku-kerja", "2026-07-10", ["--perilaku-kerja", "berorientasi-pelayanan,akuntabel"]),
         ("rangkuman", "2026-07-14", []),
         ("dokumen-persiapan", "2026-08-03", []),
-        ("observasi", "2026-08-20", ["--note", "Observasi langsung"]),
+        ("observasi", "2026-08-20", ["--note", "Observasi langsung", "--rating", "sesuai-ekspektasi"]),
         ("dokumen-tindak-lanjut", "2026-08-24", []),
         ("tindak-lanjut-observasi", "2026-09-15", []),
         ("dokumen-refleksi-tindak-lanjut", "2026-10-01", []),

@@ -8,12 +8,18 @@ import Testing
 /// naming the problem and the place, as a full disk is; reads go on; the change succeeds once
 /// the files are writable again. Needs root and a file system with attributes (ext4 under
 /// /tmp); fails, never skips, without them.
+///
+/// The WAL index (`-shm`) stays writable: SQLite maps it into memory, and a store on a page of
+/// a mapped file made immutable meanwhile is a SIGBUS in the process, not an error any code can
+/// answer (seen: kinerjad killed inside libsqlite3 in some runs, depending on writeback). The
+/// refusal this test asks for comes from the database and its log, which are written through
+/// write(2) and fail with EPERM.
 @Suite("Fault: read-only store", .timeLimit(.minutes(2)))
 struct FaultReadOnlyTests {
     @Test("a store turned read-only: changes refused in Bahasa Indonesia naming the directory, reads served, and a change succeeds once writable")
     func readOnlyStore() throws {
         let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
-        let files = ["", "-wal", "-shm"].map { daemon.stateDirectory + "/kinerja.sqlite" + $0 } + [daemon.stateDirectory]
+        let files = ["", "-wal"].map { daemon.stateDirectory + "/kinerja.sqlite" + $0 } + [daemon.stateDirectory]
         func immutable(_ on: Bool) throws {
             guard let chattr = TestEnvironment.which("chattr") else { throw TestFailure("chattr (e2fsprogs) is not installed") }
             let result = try ChildProcess.run(chattr, [on ? "+i" : "-i"] + files, timeout: 30)

@@ -7,7 +7,7 @@ enum HelpScreens {
         [], ["status"], ["cycle"], ["cycle", "show"], ["people"], ["people", "list"], ["people", "show"],
         ["plan"], ["plan", "show"], ["plan", "start"], ["plan", "complete"], ["plan", "approve"], ["plan", "return"],
         ["plan", "block"], ["plan", "unblock"], ["history"], ["report"], ["report", "compliance"],
-        ["import"], ["import", "roster"], ["import", "progress"], ["backup"],
+        ["import"], ["import", "roster"], ["import", "officials"], ["import", "progress"], ["backup"],
         ["reminders"], ["reminders", "list"], ["reminders", "preview"], ["reminders", "watch"], ["reminders", "ack"],
         ["reminders", "deliveries"], ["silence"], ["silence", "add"], ["silence", "list"], ["silence", "remove"],
         ["hooks"], ["hooks", "list"], ["hooks", "test"],

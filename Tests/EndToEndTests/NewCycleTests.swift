@@ -65,7 +65,7 @@ struct NewCycleTests {
         let sameDeadline = marked.filter { $0.plan == lead.plan && $0.step == lead.step && $0.due == lead.due }
         #expect(!sameDeadline.isEmpty && sameDeadline.allSatisfy { $0.state == "acknowledged" }, "\(sameDeadline.map(\.state))")
         let unknown = try cli.run(["reminders", "ack", "bukan-id|x|2027-01-31"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("bukan id pengingat yang dikenal"), "\(unknown)")
+        #expect(unknown.status == 1 && unknown.stderr.contains("is not a known reminder id"), "in the caller's language: \(unknown)")
     }
 
     @Test("the drill's short form: one daemon across 31 December and 30 June, journal and hook's log against the previews")

@@ -114,6 +114,17 @@ final class ReminderDaemon: @unchecked Sendable {
             """)
     }
 
+    /// A hook that records what it gets: its stdin appended to `out/stdin.jsonl`, its
+    /// environment in `out/env.KIND`; `out` is made here.
+    func writeRecordingHook(_ name: String, into out: String) throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try writeHook(name, """
+            #!/bin/sh
+            cat >> "\(out)/stdin.jsonl"
+            env > "\(out)/env.$KINERJA_KIND"
+            """)
+    }
+
     func writeHook(_ name: String, _ script: String) throws {
         let path = hooksDirectory + "/" + name
         try script.write(toFile: path, atomically: true, encoding: .utf8)
@@ -378,6 +389,17 @@ enum ReminderScenario {
     /// Starts the daemon just before 07:00 on 26 November, imports the district, and checks
     /// that its clock is still before 07:00 (else the occurrences would be before the
     /// scheduler's first checkpoint and would never fire).
+    /// A daemon started before the fire time with one hook, 10-record, that records what it
+    /// receives in the returned directory (stdin.jsonl, env.KIND).
+    static func startedRecording() throws -> (daemon: ReminderDaemon, out: String) {
+        try ReminderJournal.ensureRunning()
+        let daemon = try ReminderDaemon()
+        let out = daemon.directory + "/out"
+        try daemon.writeRecordingHook("10-record", into: out)
+        try startBeforeFire(daemon)
+        return (daemon, out)
+    }
+
     static func startBeforeFire(_ daemon: ReminderDaemon, hooks: () throws -> Void = {}) throws {
         try hooks()
         try daemon.start(clockStart: beforeFire)

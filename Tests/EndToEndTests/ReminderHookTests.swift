@@ -15,16 +15,11 @@ struct ReminderHookTests {
         try ReminderJournal.ensureRunning()
         let daemon = try ReminderDaemon()
         let out = daemon.directory + "/out"
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
 
         // 10: records what it gets. 20: for the due reminder only, starts a child and
         // sleeps "for ever". 30: exit 75 at the first attempt of each reminder, 0 at the next.
         // Each reads its stdin first: a hook that does not is the subject of its own test below.
-        try daemon.writeHook("10-record", """
-            #!/bin/sh
-            cat >> "\(out)/stdin.jsonl"
-            env > "\(out)/env.$KINERJA_KIND"
-            """)
+        try daemon.writeRecordingHook("10-record", into: out)
         try daemon.writeHook("20-hang", """
             #!/bin/sh
             cat > /dev/null

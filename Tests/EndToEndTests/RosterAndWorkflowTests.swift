@@ -191,7 +191,7 @@ struct RosterAndWorkflowTests {
             "praktik-kinerja": ["--praktik-kinerja", "d3-visi-misi"],
             "pengembangan-kompetensi": ["--kompetensi", "kepribadian-1.1"],
             "perilaku-kerja": ["--perilaku-kerja", "berorientasi-pelayanan,akuntabel"],
-            "observasi": ["--note", "Observasi langsung"],
+            "observasi": ["--note", "Observasi langsung", "--rating", "sesuai-ekspektasi"],
         ]
         var principalPlan: PlanDetail?
         for (index, step) in Self.principalSteps.enumerated() {
@@ -225,11 +225,19 @@ struct RosterAndWorkflowTests {
         #expect(!plan.summary.flags.contains("blocked") && plan.summary.blockCause == nil)
         #expect(plan.blocks.count == 1 && plan.blocks.first?.until == "2026-07-06")
 
-        let twoSchools = try cli.run(["plan", "complete", s, "penyusunan", "--sekolah", "20571301,20571302", "--date", "2026-07-07"])
+        let twoSchools = try cli.run([
+            "plan", "complete", s, "penyusunan", "--sekolah", "20571301,20571302", "--date", "2026-07-07", "--praktik-kinerja", "d1",
+            "--kompetensi", "k1", "--perilaku-kerja", "berorientasi-pelayanan,akuntabel,kompeten,harmonis,loyal,adaptif,kolaboratif",
+        ])
         #expect(twoSchools.status == 1, "a supervisor's plan names three schools: \(twoSchools)")
 
         let schools = "20571301,20571302,20571388"
-        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-07"])
+        // What the 2025 rules require of a supervisor's composition, besides the schools.
+        let composed = [
+            "--praktik-kinerja", "d1-kualitas-pembelajaran", "--kompetensi", "kepribadian-1.1",
+            "--perilaku-kerja", "berorientasi-pelayanan,akuntabel,kompeten,harmonis,loyal,adaptif,kolaboratif",
+        ]
+        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-07"] + composed)
         #expect(plan.summary.step == "pemeriksaan" && plan.summary.actor == "tim_kinerja")
 
         let tooEarly = try cli.run(["plan", "approve", s, "persetujuan", "--date", "2026-07-08"])
@@ -239,11 +247,11 @@ struct RosterAndWorkflowTests {
         let reasons = ["Praktik Kinerja belum berangkat dari Rapor Pendidikan", "Strategi pendampingan belum realistis"]
         plan = try cli.json(PlanDetail.self, ["plan", "return", s, "pemeriksaan", "--reason", reasons[0], "--date", "2026-07-08"])
         #expect(plan.summary.step == "penyusunan")
-        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-10"])
+        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-10"] + composed)
         plan = try cli.json(PlanDetail.self, ["plan", "return", s, "pemeriksaan", "--reason", reasons[1], "--date", "2026-07-13"])
         #expect(plan.revisions.map(\.reason) == reasons)
         #expect(plan.revisions.map(\.on) == ["2026-07-08", "2026-07-13"])
-        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-15"])
+        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "penyusunan", "--sekolah", schools, "--date", "2026-07-15"] + composed)
         plan = try cli.json(PlanDetail.self, ["plan", "approve", s, "pemeriksaan", "--date", "2026-07-16"])
         #expect(plan.summary.step == "persetujuan" && plan.summary.actor == "pejabat_penilai")
         plan = try cli.json(PlanDetail.self, ["plan", "approve", s, "persetujuan", "--date", "2026-07-17"])
@@ -258,7 +266,7 @@ struct RosterAndWorkflowTests {
         #expect(pendampingan.startedOn == "2026-07-27" && pendampingan.state == "current")
         plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "pendampingan", "--date", "2026-09-28"])
         #expect(plan.summary.step == "diskusi-tindak-lanjut")
-        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "diskusi-tindak-lanjut", "--date", "2026-10-02"])
+        plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "diskusi-tindak-lanjut", "--date", "2026-10-02", "--rating", "sesuai-ekspektasi"])
         plan = try cli.json(PlanDetail.self, ["plan", "start", s, "upaya-tindak-lanjut", "--date", "2026-10-05"])
         plan = try cli.json(PlanDetail.self, ["plan", "complete", s, "upaya-tindak-lanjut", "--date", "2026-11-05"])
         plan = try cli.json(PlanDetail.self, [
@@ -302,8 +310,8 @@ struct RosterAndWorkflowTests {
         let cli = CLI(daemon)
         _ = try cli.importFile("roster", TestEnvironment.example("roster.csv"))
         let p = Self.principal
-        _ = try cli.json(PlanDetail.self, ["plan", "complete", p, "praktik-kinerja", "--date", "2026-07-06"])
-        _ = try cli.json(PlanDetail.self, ["plan", "complete", p, "pengembangan-kompetensi", "--date", "2026-07-07"])
+        _ = try cli.json(PlanDetail.self, ["plan", "complete", p, "praktik-kinerja", "--date", "2026-07-06", "--praktik-kinerja", "d3-visi-misi"])
+        _ = try cli.json(PlanDetail.self, ["plan", "complete", p, "pengembangan-kompetensi", "--date", "2026-07-07", "--kompetensi", "kepribadian-1.1"])
         let planID = "2026-2/\(p)/ks@20571036"
 
         let planHistory = try cli.history(planID)

@@ -31,9 +31,9 @@ struct RosterHygieneTests {
         try (Self.header + rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let result = try cli.run(["import", "roster", file])
         #expect(result.status == 1, "rejected: \(result.stderr.prefix(2000))")
-        // The daemon's words are the office's (Bahasa Indonesia); kinerjactl's frame is in English here.
-        for (line, words) in [(2, "karakter kendali U+0000"), (3, "karakter kendali U+001B"), (4, "100000 karakter; paling banyak 200"),
-                              (5, "rantai atasan kembali ke orang ini"), (6, "rantai atasan kembali ke orang ini")] {
+        // The daemon's words follow the caller's language (KINERJA_LANG=en here), as kinerjactl's frame does.
+        for (line, words) in [(2, "control character U+0000"), (3, "control character U+001B"), (4, "100000 characters; at most 200"),
+                              (5, "chain of superiors comes back to this person"), (6, "chain of superiors comes back to this person")] {
             #expect(result.stderr.contains("line \(line): ") && result.stderr.contains(words), "line \(line) \(words): \(result.stderr.prefix(3000))")
         }
         #expect(!result.stderr.utf8.contains(0x1B) && !result.stderr.utf8.contains(0), "no raw control byte reaches the terminal")

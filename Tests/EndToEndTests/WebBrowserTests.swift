@@ -31,7 +31,7 @@ struct WebBrowserTests {
         let web = try ChildProcess.spawn(
             TestEnvironment.binDirectory + "/kinerja-web",
             ["--socket", daemon.socketPath, "--listen", "127.0.0.1:\(port)", "--feed-key", key,
-             "--schools", TestEnvironment.packageRoot + "/config/examples/sekolah.csv", "--office", "Dinas Pendidikan Kabupaten Sukamaju"],
+             "--office", "Dinas Pendidikan Kabupaten Sukamaju"],
             environment: ["PATH": "/usr/bin:/bin"], stderrPath: daemon.directory + "/web.log")
         defer { _ = web.killAndWait() }
         let base = "http://127.0.0.1:\(port)"

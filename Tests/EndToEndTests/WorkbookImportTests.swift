@@ -13,27 +13,37 @@ struct WorkbookImportTests {
 
     static let handChecked = fixture("hand-checked-libreoffice.xlsx")
 
-    @Test("roster.xlsx and progress.xlsx import as roster.csv and progress.csv: the same summaries, the same people list")
+    @Test("pejabat.xlsx, roster.xlsx and progress.xlsx import as their CSVs: the same summaries, the same people list, the same officials")
     func sameAsCSV() throws {
         var seen: [[String]] = []
         var people: [[PositionSummary]] = []
-        for (roster, progress) in [
-            (TestEnvironment.example("roster.csv"), TestEnvironment.example("progress.csv")),
-            (Self.fixture("roster.xlsx"), Self.fixture("progress.xlsx")),
+        var supervisors: [[PositionSummary]] = []
+        for (officials, roster, progress) in [
+            (TestEnvironment.example("pejabat.csv"), TestEnvironment.example("roster.csv"), TestEnvironment.example("progress.csv")),
+            (Self.fixture("pejabat.xlsx"), Self.fixture("roster.xlsx"), Self.fixture("progress.xlsx")),
         ] {
             let daemon = try DaemonProcess.started(clockStart: TestEnvironment.exampleClockStart)
             let cli = CLI(daemon, language: nil)
+            let officialsRun = try cli.run(["import", "officials", officials])
             let rosterRun = try cli.run(["import", "roster", roster])
             let progressRun = try cli.run(["import", "progress", progress])
-            #expect(rosterRun.status == 0 && progressRun.status == 0, "\(rosterRun)\n\(progressRun)")
+            #expect(officialsRun.status == 0 && rosterRun.status == 0 && progressRun.status == 0, "\(officialsRun)\n\(rosterRun)\n\(progressRun)")
             let list = try cli.run(["people", "list", "--all"])
-            seen.append([rosterRun.stdout, progressRun.stdout, list.stdout])
+            seen.append([officialsRun.stdout, rosterRun.stdout, progressRun.stdout, list.stdout])
             people.append(try cli.people(["--all"]))
+            // A supervisor's atasan, Tim Kinerja and Pejabat Penilai: officials, with their contacts.
+            supervisors.append(try cli.json([PositionSummary].self, ["people", "show", "196909251995031003"]))
         }
-        #expect(seen[0][0] == "35 dari 35 baris baik, disimpan: 69 baru, 0 diubah, 0 tetap, 0 dinonaktifkan\n")
-        #expect(seen[0][1] == "200 dari 200 baris diterapkan, disimpan\n")
+        #expect(seen[0][0] == "4 dari 4 baris baik, disimpan: 4 baru, 0 diubah, 0 tetap; 0 pejabat tercatat tidak ada di berkas (tetap tercatat)\n")
+        #expect(seen[0][1] == """
+            35 dari 35 baris baik, disimpan: 69 baru, 0 diubah, 0 tetap, 0 dinonaktifkan
+            0 orang aktif tidak ada di berkas dan tetap aktif; dengan --deactivate-missing mereka dinonaktifkan
+
+            """)
+        #expect(seen[0][2] == "200 dari 200 baris diterapkan, disimpan\n")
         #expect(seen[1] == seen[0])
         #expect(people[1] == people[0] && people[0].count == 35)
+        #expect(supervisors[1] == supervisors[0] && supervisors[0].first?.parties.first?.nama == "Drs. H. Ahmad Syarifuddin, M.Si.", "\(supervisors)")
     }
 
     @Test("a workbook's bad rows named by sheet row; --dry-run and --skip-invalid as for a CSV")

@@ -44,6 +44,10 @@ struct PltPrincipalTests {
         let statusB = PlanStatus(of: b, on: d("2025-02-03"), rules: rules)
         #expect(statusA.plan == a.id && statusB.plan == b.id)
         #expect(statusA.flags == [.awaitingObservation])
-        #expect(statusB.flags == [.overdue, .notSubmitted])
+        // B was blocked from 21 January to 3 February: its planning deadline is 14 days after
+        // the unblocking (17 February), not the 31 January that passed while it was blocked.
+        #expect(statusB.flags == [])
+        #expect(statusB.due == d("2025-02-17"))
+        #expect(PlanStatus(of: b, on: d("2025-02-18"), rules: rules).flags == [.overdue, .notSubmitted])
     }
 }

@@ -119,8 +119,10 @@ struct PrincipalPlanningTests {
         #expect(error.description.contains("the plan was submitted on 2024-01-20 and can no longer be changed"))
     }
 
-    @Test("RHK below the minimum is refused, naming the total and the minimum")
+    @Test("RHK below the minimum is refused, naming the total and the minimum, where the rules require it")
     func rhkBelowMinimum() throws {
+        var rules = rules
+        rules.requirements = PlanRequirements([.rhkMinimumPoints: .required])
         let plan = try Fixtures.principalPlan("2024-1").then(.complete(.praktikKinerja, Fixtures.praktik), on: "2024-01-05", rules: rules)
         // 8 + 2 × 4 + 8 = 24 points.
         let details = StepDetails(rhk: [
@@ -305,7 +307,7 @@ struct PrincipalPlanningTests {
     func refusalChangesNothing() throws {
         let plan = try Fixtures.principalPlan("2024-1").then(.complete(.praktikKinerja, Fixtures.praktik), on: "2024-01-05", rules: rules)
         let copy = plan
-        _ = plan.refusal(.complete(.pengembanganKompetensi, StepDetails(rhk: [RHKChoice(id: "rhk-peserta-berbagi")])), on: "2024-01-06", rules: rules)
+        _ = plan.refusal(.complete(.pengembanganKompetensi, StepDetails(rhk: [RHKChoice(id: "rhk-tak-dikenal")])), on: "2024-01-06", rules: rules)
         #expect(plan == copy)
         #expect(plan.currentStep == .pengembanganKompetensi)
     }

@@ -80,6 +80,15 @@ import Testing
         (.invalidDetails(.missingRefleksiAspects(["upaya-belajar"])),
          "Refleksi Tindak Lanjut dinilai pada ketiga aspek; belum dinilai: upaya-belajar",
          "Refleksi Tindak Lanjut is rated on all three aspects; missing: upaya-belajar"),
+        (.invalidDetails(.notRecordedAt(.nilai, step: .dokumenTindakLanjut)),
+         "langkah dokumen-tindak-lanjut tidak mencatat nilai; nilai dicatat pada langkah observasi, diskusi-tindak-lanjut",
+         "step dokumen-tindak-lanjut does not record the rating; it is recorded at observasi, diskusi-tindak-lanjut"),
+        (.invalidDetails(.missing(.praktikKinerja, step: .praktikKinerja, requirement: .praktikKinerja, rulesFile: "config/rules/2025.toml", known: ["d3-visi-misi", "d3-perencanaan"])),
+         "langkah praktik-kinerja memerlukan indikator Praktik Kinerja (config/rules/2025.toml: praktik_kinerja = \"required\"); pilihannya: d3-visi-misi, d3-perencanaan",
+         "step praktik-kinerja needs the Praktik Kinerja indicator (config/rules/2025.toml: praktik_kinerja = \"required\"); choose from: d3-visi-misi, d3-perencanaan"),
+        (.invalidDetails(.schoolNotBinaan(NPSN("20100009")!, binaan: [NPSN("20100001")!, NPSN("20100002")!])),
+         "sekolah 20100009 bukan sekolah binaan pengawas ini (menurut daftar pegawai: 20100001, 20100002)",
+         "school 20100009 is not one of this supervisor's sekolah binaan (the roster lists: 20100001, 20100002)"),
     ]
 
     /// The case of a reason. The switch is exhaustive: a new reason does not compile here
@@ -119,6 +128,9 @@ import Testing
             case .missingPerilakuAspects: "invalidDetails.missingPerilakuAspects"
             case .focusSchoolNotPlanned: "invalidDetails.focusSchoolNotPlanned"
             case .missingRefleksiAspects: "invalidDetails.missingRefleksiAspects"
+            case .notRecordedAt: "invalidDetails.notRecordedAt"
+            case .missing: "invalidDetails.missing"
+            case .schoolNotBinaan: "invalidDetails.schoolNotBinaan"
             }
         }
     }
@@ -135,8 +147,8 @@ import Testing
     @Test func everyReasonHasASample() {
         let names = Self.samples.map { Self.caseName($0.reason) }
         #expect(Set(names).count == names.count, "one sample per case: \(names)")
-        // 10 plain reasons, 4 date problems, 13 other details problems, and notInCatalog for each of 3 catalogs.
-        #expect(names.count == 10 + 4 + 13 + 3)
+        // 10 plain reasons, 4 date problems, 16 other details problems, and notInCatalog for each of 3 catalogs.
+        #expect(names.count == 10 + 4 + 16 + 3)
     }
 
     @Test("every reason reads in Bahasa Indonesia and in English", arguments: samples.indices)

@@ -358,13 +358,20 @@ struct ReminderPlannerTests {
         let noRepeats = ReminderPolicy(overdueRepeatDays: 0)
         #expect(F.rows(plan, policy: noRepeats, from: "2025-01-01T00:00:00+08:00", through: "2025-01-21T00:00:00+08:00").count == 2)
 
-        // Unblocked on Monday 10 February: deadline reminders again, none dated before that day
-        // (penyusunan was due 31 January: +7 on 7 Feb is not planned, +14 on 14 Feb is).
+        // Unblocked on Monday 10 February, after the planning deadline (31 January): the
+        // deadline is now the grace's 14 days later, 24 February, and its reminders start on
+        // the day of the unblocking (-1 falls on Sunday 23 February: sent Friday 21).
         let unblocked = try plan.then(.unblock, on: "2025-02-10", rules: rules)
         #expect(F.rows(unblocked, from: "2025-01-01T00:00:00+08:00", through: "2025-02-22T00:00:00+08:00") == [
-            "escalation 14 2025-02-14 2025-02-13T23:00:00Z atasan \(atasan)",
-            "overdue 14 2025-02-14 2025-02-13T23:00:00Z pegawai \(Fixtures.supervisorID)",
-            "overdue 21 2025-02-21 2025-02-20T23:00:00Z pegawai \(Fixtures.supervisorID)",
+            "lead -14 2025-02-10 2025-02-09T23:00:00Z pegawai \(Fixtures.supervisorID)",
+            "lead -7 2025-02-17 2025-02-16T23:00:00Z pegawai \(Fixtures.supervisorID)",
+            "lead -1 2025-02-21 2025-02-20T23:00:00Z pegawai \(Fixtures.supervisorID)",
+        ])
+        // With no grace, the plan is due the day it is unblocked, and overdue from the next.
+        let noGrace = rules.with(DeadlineRelief(unblockGraceDays: 0, newcomerPlanningDays: 30))
+        #expect(F.rows(unblocked, rules: noGrace, from: "2025-01-01T00:00:00+08:00", through: "2025-02-22T00:00:00+08:00") == [
+            "due 0 2025-02-10 2025-02-09T23:00:00Z pegawai \(Fixtures.supervisorID)",
+            "overdue 7 2025-02-17 2025-02-16T23:00:00Z pegawai \(Fixtures.supervisorID)",
         ])
     }
 

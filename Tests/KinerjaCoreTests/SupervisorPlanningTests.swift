@@ -75,9 +75,21 @@ struct SupervisorPlanningTests {
         #expect(status.blockCause == .rhkAtasan)
         #expect(status.currentStep == .penyusunan)
         #expect(status.due == d("2025-01-31"))
-        // After the block is lifted, the missed planning month shows again.
+        // No days left or overdue while blocked: days blocked, and whose action is awaited.
+        #expect(status.daysLeft == nil)
+        let blocked = try #require(status.blocked)
+        #expect(blocked.since == plan.openBlock?.since)
+        #expect(blocked.days == plan.openBlock!.since.days(until: d("2025-03-15")))
+        #expect(blocked.awaited == .atasan)
+        // Unblocked after the planning deadline: the deadline is the grace's 14 days after
+        // the unblocking, so the plan is not at once overdue and not submitted.
         let unblocked = try plan.then(.unblock, on: "2025-03-15", rules: rules)
-        #expect(PlanStatus(of: unblocked, on: d("2025-03-15"), rules: rules).flags == [.overdue, .notSubmitted])
+        let after = PlanStatus(of: unblocked, on: d("2025-03-15"), rules: rules)
+        #expect(after.flags == [])
+        #expect(after.due == d("2025-03-29"))
+        #expect(after.daysLeft == 14)
+        #expect(after.blocked == nil)
+        #expect(PlanStatus(of: unblocked, on: d("2025-03-30"), rules: rules).flags == [.overdue, .notSubmitted])
     }
 
     @Test("composing names exactly three different schools", arguments: [

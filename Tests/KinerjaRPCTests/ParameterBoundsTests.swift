@@ -83,6 +83,10 @@ struct ParameterBoundsTests {
             }
             #expect(method.commentText.contains(expected), "\(method.name): the IDL's comment lacks\n\(expected)")
         }
+        // The caller's language, which every method takes: its bound stated once, in the header.
+        let language = try #require(Kinerja.GetStatus.bounds.parameters["language"])
+        #expect(Kinerja.methods.allSatisfy { $0.bounds.parameters["language"] == language && $0.bounds.shared == ["language"] })
+        #expect(KinerjaInterface.description.contains("# Bounds: language \(language.summary).\ninterface id.kinerja.Kinerja"))
         let details = try #require(Self.declarations("type", in: KinerjaInterface.description).first { $0.name == "StepDetails" })
         guard case .object(let members) = WireBounds.details else { Issue.record("details is not an object bound"); return }
         let expected = ParameterBounds(members).documentation(order: details.parameters)!

@@ -30,4 +30,15 @@ struct ExampleWorkbookTests {
         #expect(parsed.lines.count == 200 && parsed.problems.isEmpty)
         #expect(parsed.lines == ProgressParser.parse(csv).lines)
     }
+
+    @Test("pejabat.xlsx, ids and telepon as text, reads as pejabat.csv: 4 officials")
+    func officials() throws {
+        let sheet = try Fixture.table("pejabat.xlsx")
+        let csv = try CSVTable(parsing: Fixture.example("pejabat.csv"))
+        #expect(try sheet.rows.map(\.line) == csv.rows.map(\.line))
+        #expect(try sheet.rows.map(\.fields) == csv.rows.map(\.fields))
+        let parsed = OfficialsParser.parse(sheet)
+        #expect(parsed.lines.count == 4 && parsed.problems.isEmpty)
+        #expect(parsed.lines == OfficialsParser.parse(csv).lines)
+    }
 }

@@ -22,6 +22,8 @@ struct VocabularyTests {
         ("plan actions (PlanAction.verb)", Vocabulary.planActions, verbs),
         ("audit plan changes (PlanAction.verb)", Vocabulary.auditPlanChanges, verbs),
         ("ratings (Rating)", Vocabulary.ratings, Rating.allCases.map(\.rawValue)),
+        ("choices (Choice)", Vocabulary.choices, Choice.allCases.map(\.rawValue)),
+        ("Refleksi aspects (RefleksiAspect)", Vocabulary.refleksiAspects, RefleksiAspect.allCases.map(\.rawValue)),
         ("roles (Role)", Vocabulary.roles, Role.allCases.map(\.rawValue)),
         ("jabatan (Jabatan)", Vocabulary.jabatan, Jabatan.allCases.map(\.rawValue)),
         ("kepegawaian (Kepegawaian)", Vocabulary.kepegawaian, Kepegawaian.allCases.map(\.rawValue)),
@@ -112,6 +114,8 @@ struct VocabularyTests {
             ("terblokir rhk-atasan (import line 2)", Bilingual("diblokir: RHK atasan belum ada (impor baris 2)", "blocked: atasan's RHK missing (import line 2)")),
             ("dibuka", Bilingual("blokir dibuka", "unblocked")),
             ("progress import (lines 3–9)", Bilingual("impor kemajuan (baris 3–9)", "progress import (lines 3–9)")),
+            ("official updated", Bilingual("data pejabat diubah", "official updated")),
+            ("officials import", Bilingual("impor daftar pejabat", "officials import")),
         ]
         for (action, words) in cases { #expect(Vocabulary.auditAction(action) == words, "\(action)") }
     }

@@ -37,7 +37,8 @@ final class DashboardFixture: @unchecked Sendable {
         let logger = Logger(label: "kinerja-web-test") { _ in SwiftLogNoOpLogHandler() }
         office = Office(store: try SQLiteStore(path: directory + "/kinerja.sqlite"), settings: settings, clock: clock, logger: logger)
         let actor = AuditActor(uid: 0, user: "test")
-        _ = try await office.importRoster(ImportFile(text: try Self.example("roster.csv")), dryRun: false, skipInvalid: false, actor: actor)
+        _ = try await office.importOfficials(ImportFile(text: try Self.example("pejabat.csv")), dryRun: false, skipInvalid: false, actor: actor)
+        _ = try await office.importRoster(ImportFile(text: try Self.example("roster.csv")), dryRun: false, skipInvalid: false, deactivateMissing: true, actor: actor)
         _ = try await office.importProgress(ImportFile(text: try Self.example("progress.csv")), dryRun: false, skipInvalid: false, actor: actor)
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: "kinerja-admin"), version: "test",
@@ -47,7 +48,6 @@ final class DashboardFixture: @unchecked Sendable {
         try Data(feedKey).write(to: URL(fileURLWithPath: directory + "/feed.key"))
         web = WebEnvironment(
             reads: KeptReads(connections: DaemonConnections(socketPath: directory + "/kinerja.sock", threads: 2)),
-            schools: try SchoolDirectory(path: Self.root + "/config/examples/sekolah.csv"),
             feeds: try FeedTokens(keyFile: directory + "/feed.key"), office: "Dinas Pendidikan Kabupaten Sukamaju",
             publicURL: "http://kinerja.test")
         self.access = access

@@ -50,6 +50,34 @@ struct WebRouterTests {
         await fixture.stop()
     }
 
+    @Test("a person's choices and ratings; a blocked plan's days and whom it awaits, by name; schools by the roster's kecamatan")
+    func whatTheOfficeSees() async throws {
+        let fixture = try await DashboardFixture()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/orang/197002141993032002", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h3>Pilihan dan penilaian</h3>"), "\(html)")
+                #expect(html.contains("Aktivasi Kegiatan Komunitas Belajar (d3-komunitas-belajar)"), "the D3 sub-indicator by name")
+                #expect(html.contains("Perilaku Kerja") && html.contains("di atas ekspektasi"), "Perilaku Kerja and the observation's rating")
+            }
+            try await client.execute(uri: "/terblokir.csv", method: .get) { response in
+                let csv = String(buffer: response.body)
+                #expect(csv.contains("2026-07-02") && csv.contains(",146,"), "since and days: \(csv)")
+                #expect(csv.contains("Drs. H. Ahmad Syarifuddin, M.Si. (Kepala Dinas Pendidikan)"), "whom it awaits: \(csv)")
+            }
+            try await client.execute(uri: "/orang/196811021993032004?lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Blocked since") && html.contains("146 days"), "\(html)")
+            }
+            try await client.execute(uri: "/sekolah.csv?kecamatan=Cibeureum", method: .get) { response in
+                let rows = String(buffer: response.body).split(whereSeparator: \.isNewline).dropFirst()
+                #expect(rows.count == 5, "the roster's kecamatan: \(rows)")
+            }
+        }
+        await fixture.stop()
+    }
+
     @Test("no English word of the dashboard's phrases on an Indonesian page")
     func indonesianPagesHaveNoEnglish() async throws {
         // Words of the English phrases that no Indonesian phrase uses.

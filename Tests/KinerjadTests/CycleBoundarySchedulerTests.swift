@@ -31,7 +31,10 @@ import Testing
         try await fixture.scheduler.tick()
         let unfinished = try await Self.plans(fixture, "2026-2").filter { !$0.isComplete }
         #expect(!unfinished.isEmpty && unfinished.allSatisfy { $0.closure == nil })
-        let late = try #require(unfinished.first { $0.block == nil && $0.currentStep?.isReview == false && $0.currentStep?.hasDuration == false })
+        // A step that records no choice: the shipped rules require those that do.
+        let late = try #require(unfinished.first {
+            $0.block == nil && $0.currentStep?.isReview == false && $0.currentStep?.hasDuration == false && $0.currentStep?.choices.isEmpty == true
+        })
         let actor = AuditActor(uid: 0, user: "test")
         _ = try await fixture.office.transition(
             .init(plan: late.plan.description, action: "selesai", step: late.currentStep?.rawValue, date: "2027-01-14"), actor: actor)

@@ -80,4 +80,18 @@ struct DashboardTests {
         #expect(after.contains { $0.id == person && $0.plan?.blockCause == "lainnya" })
         #expect(after.count == before.count + 1)
     }
+
+    @Test("a kept blocked list names whom the plan awaits once the officials file is imported")
+    func keptListingAfterOfficials() async throws {
+        let fixture = try await SchedulerFixture.make()
+        let supervisor = "196811021993032004"  // blocked since 2 July, awaiting the Kepala Dinas's RHK
+        let before = try await fixture.office.listPeople(.init(blocked: true))
+        let awaited = try #require(before.first { $0.id == supervisor }?.plan?.awaiting)
+        #expect(awaited.id == "196808141994031005" && awaited.nama == nil, "no officials yet: \(awaited)")
+        let officials = try String(contentsOfFile: "\(SchedulerFixture.root)/config/examples/pejabat.csv", encoding: .utf8)
+        let imported = try await fixture.office.importOfficials(ImportFile(text: officials), dryRun: false, skipInvalid: false, actor: .init(uid: 0, user: "test"))
+        #expect(imported.applied)
+        let after = try await fixture.office.listPeople(.init(blocked: true))
+        #expect(after.first { $0.id == supervisor }?.plan?.awaiting?.nama == "Drs. H. Ahmad Syarifuddin, M.Si.")
+    }
 }

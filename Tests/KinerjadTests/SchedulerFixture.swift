@@ -45,7 +45,7 @@ final class SchedulerFixture {
         for (kind, file) in [("roster", "roster.csv"), ("progress", "progress.csv")] {
             let content = try String(contentsOfFile: "\(Self.root)/config/examples/\(file)", encoding: .utf8)
             let result = kind == "roster"
-                ? try await fixture.office.importRoster(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
+                ? try await fixture.office.importRoster(ImportFile(text: content), dryRun: false, skipInvalid: false, deactivateMissing: true, actor: actor)
                 : try await fixture.office.importProgress(ImportFile(text: content), dryRun: false, skipInvalid: false, actor: actor)
             guard result.applied else { throw FixtureError("the example \(file) was not applied: \(result)") }
         }

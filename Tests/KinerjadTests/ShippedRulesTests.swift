@@ -29,6 +29,18 @@ struct ShippedRulesTests {
         #expect(book.years.map(\.year) == [2024, 2025])
     }
 
+    @Test("every choice the sources name is required; 2024's 32 points are advised (\"Jika kurang, mohon diskusikan dengan atasan Anda\")")
+    func requirements() throws {
+        for year in [2024, 2025] {
+            let rules = try rules(year)
+            for requirement in PlanRequirements.Requirement.allCases where requirement != .rhkMinimumPoints {
+                #expect(rules.requirements.level(of: requirement) == .required, "\(year) \(requirement)")
+            }
+        }
+        #expect(try rules(2024).requirements.level(of: .rhkMinimumPoints) == .advised)
+        #expect(try rules(2025).requirements.level(of: .rhkMinimumPoints) == nil)
+    }
+
     @Test("2024: RHK items with points, at least 32 a semester, 128 the top of the recommended range")
     func rhkMinimum2024() throws {
         let rules = try rules(2024)

@@ -4,7 +4,10 @@
 /// `Transition` call's are. A `terblokir` row's `catatan` is its cause, and after a colon
 /// its note (`rhk-atasan`, `lainnya: menunggu SK`); an unknown cause is refused.
 public enum ProgressParser {
-    public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"]
+    /// The columns; the choice columns after `catatan` are optional (DESIGN.md, "CSV and
+    /// spreadsheet formats"): what was chosen or rated at a step, as `plan complete` takes it,
+    /// lists separated by `|`.
+    public static let columns = ["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"] + ChoiceColumns.names
     public static let requiredColumns = ["id", "siklus", "status", "tanggal"]
 
     public static func parse(_ text: String) -> (lines: [ProgressLine], problems: [ImportProblem]) {
@@ -39,6 +42,13 @@ public enum ProgressParser {
         }
         let note = r["catatan"]
         let verb = r["status"]?.lowercased() ?? ""
+        var details = try ChoiceColumns.details(of: r)
+        details.catatan = note
+        if verb != "selesai" && verb != "disetujui", let column = ChoiceColumns.names.first(where: { r[$0] != nil }) {
+            throw r.problem(
+                id: "kolom \(column) hanya untuk status selesai atau disetujui, bukan \(verb)",
+                en: "column \(column) goes with status selesai or disetujui only, not \(verb)")
+        }
         let action: PlanAction
         do {
             let step = try r["langkah"].map { text throws(ActionProblem) in try ActionWords.step(text) }
@@ -48,7 +58,7 @@ public enum ProgressParser {
                 let blockNote = parts.flatMap { $0.count > 1 && !$0[1].isEmpty ? $0[1] : nil }
                 action = try ActionWords.action(verb: verb, step: step, cause: parts?.first, note: blockNote)
             } else {
-                action = try ActionWords.action(verb: verb, step: step, cause: nil, note: note, details: StepDetails(catatan: note))
+                action = try ActionWords.action(verb: verb, step: step, cause: nil, note: note, details: details)
             }
         } catch {
             throw r.problem(error)

@@ -1,10 +1,12 @@
 /// Reads a roster CSV (DESIGN.md, "CSV formats"): one row per position, so a person who
 /// is definitif at one school and Plt. at another has two rows.
 public enum RosterParser {
+    /// The columns; the last four are optional additions a file without them imports as before.
     public static let columns = [
         "id", "kepegawaian", "nama", "peran", "jabatan", "npsn", "nama_sekolah",
         "atasan_id", "tim_kinerja", "pejabat_penilai_id", "sekolah_binaan",
-    ]
+        "kecamatan", "jenjang",
+    ] + CSVRecord.contactColumns
     public static let requiredColumns = ["id", "nama", "peran"]
 
     /// The good rows of a CSV text and a problem for every bad one. A header problem is the only problem.
@@ -16,12 +18,22 @@ public enum RosterParser {
     public static func parse(_ table: CSVTable) -> (lines: [RosterLine], problems: [ImportProblem]) {
         var names: [PersonID: (String, Int)] = [:]
         var seen: [PositionKey: Int] = [:]
-        return CSVRecord.parse(table, columns: columns, required: requiredColumns) { (record: CSVRecord) throws(ImportProblem) -> RosterLine in
+        var contacts: [PersonID: (Person, Int)] = [:]
+        let (lines, problems) = CSVRecord.parse(table, columns: columns, required: requiredColumns) { (record: CSVRecord) throws(ImportProblem) -> RosterLine in
             let parsed = try parseRow(record)
             if let (name, line) = names[parsed.person.id], name != parsed.person.nama {
                 throw record.problem(
                     id: "id \(parsed.person.id) bernama '\(name)' di baris \(line), tetapi '\(parsed.person.nama)' di sini",
                     en: "id \(parsed.person.id) is named '\(name)' on line \(line) and '\(parsed.person.nama)' here")
+            }
+            if let (earlier, line) = contacts[parsed.person.id] {
+                for (column, was, now) in [("email", earlier.email, parsed.person.email), ("telepon", earlier.telepon, parsed.person.telepon)] {
+                    if let was, let now, was != now {
+                        throw record.problem(
+                            id: "\(column) \(parsed.person.id) adalah '\(was)' di baris \(line), tetapi '\(now)' di sini",
+                            en: "the \(column) of \(parsed.person.id) is '\(was)' on line \(line) and '\(now)' here")
+                    }
+                }
             }
             if let line = seen[parsed.position.key] {
                 throw record.problem(
@@ -29,9 +41,25 @@ public enum RosterParser {
                     en: "the position \(parsed.position.key) is already on line \(line)")
             }
             names[parsed.person.id] = (parsed.person.nama, record.line)
+            if var known = contacts[parsed.person.id] {
+                known.0.email = known.0.email ?? parsed.person.email
+                known.0.telepon = known.0.telepon ?? parsed.person.telepon
+                contacts[parsed.person.id] = known
+            } else {
+                contacts[parsed.person.id] = (parsed.person, record.line)
+            }
             seen[parsed.position.key] = record.line
             return parsed
         }
+        // A contact given on one of a person's rows is theirs on every row (a Plt. row need
+        // not repeat it).
+        let merged = lines.map { line in
+            var person = line.person
+            person.email = contacts[person.id]?.0.email
+            person.telepon = contacts[person.id]?.0.telepon
+            return RosterLine(line: line.line, person: person, position: line.position)
+        }
+        return (merged, problems)
     }
 
     static func parseRow(_ r: CSVRecord) throws(ImportProblem) -> RosterLine {
@@ -102,11 +130,17 @@ public enum RosterParser {
         if !binaan.isEmpty && role != .pengawasSekolah {
             throw r.problem(id: "sekolah_binaan hanya untuk pengawas_sekolah", en: "sekolah_binaan is for a pengawas_sekolah only")
         }
-        let person = Person(id: id, nama: nama, kepegawaian: kepegawaian ?? (idText.filter(\.isNumber).count == 18 && id.rawValue.count == 18 ? .pns : .nonAsn))
+        let (email, telepon) = try r.contact()
+        let person = Person(
+            id: id, nama: nama, kepegawaian: kepegawaian ?? (idText.filter(\.isNumber).count == 18 && id.rawValue.count == 18 ? .pns : .nonAsn),
+            email: email, telepon: telepon)
+        // A school's name, kecamatan and jenjang come with its principal's row.
+        let principal = role == .kepalaSekolah
         let position = Position(
             key: PositionKey(personID: id, role: role, npsn: npsn), jabatan: jabatan,
-            namaSekolah: role == .kepalaSekolah ? r["nama_sekolah"] : nil, atasanID: atasan, timKinerja: tim,
-            pejabatPenilaiID: penilai, sekolahBinaan: binaan)
+            namaSekolah: principal ? r["nama_sekolah"] : nil, atasanID: atasan, timKinerja: tim,
+            pejabatPenilaiID: penilai, sekolahBinaan: binaan, kecamatan: principal ? r["kecamatan"] : nil,
+            jenjang: principal ? r["jenjang"] : nil)
         return RosterLine(line: r.line, person: person, position: position)
     }
 }

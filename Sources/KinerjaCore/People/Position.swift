@@ -5,6 +5,10 @@ public struct Position: Hashable, Sendable, Codable {
     public var jabatan: Jabatan
     /// School name (nama sekolah), for a principal.
     public var namaSekolah: String?
+    /// The school's kecamatan and jenjang (SD, SMP, …), for a principal, when the roster
+    /// gives them (as a Dapodik export has them).
+    public var kecamatan: String?
+    public var jenjang: String?
     /// Direct superior (atasan langsung): reminders escalate to them.
     public var atasanID: PersonID?
     /// Tim Kinerja members: review a supervisor's plan, observe a principal.
@@ -19,11 +23,13 @@ public struct Position: Hashable, Sendable, Codable {
     public init(
         key: PositionKey, jabatan: Jabatan = .definitif, namaSekolah: String? = nil,
         atasanID: PersonID? = nil, timKinerja: [PersonID] = [], pejabatPenilaiID: PersonID? = nil,
-        sekolahBinaan: [NPSN] = [], active: Bool = true
+        sekolahBinaan: [NPSN] = [], active: Bool = true, kecamatan: String? = nil, jenjang: String? = nil
     ) {
         self.key = key
         self.jabatan = jabatan
         self.namaSekolah = namaSekolah
+        self.kecamatan = kecamatan
+        self.jenjang = jenjang
         self.atasanID = atasanID
         self.timKinerja = timKinerja
         self.pejabatPenilaiID = pejabatPenilaiID

@@ -14,8 +14,9 @@ import Foundation
 /// Rules, in this order:
 /// 1. Nothing is planned for a nominal date before the day the step became current (the
 ///    plan's last event: the previous step's completion, a revision, a start, an unblock; at
-///    least the cycle start). No "14 days before" reminder for a deadline that appeared
-///    3 days ago, no overdue repeat or escalation for the days a block explained.
+///    least the cycle start, or a newcomer's opening). No "14 days before" reminder for a
+///    deadline that appeared 3 days ago, no overdue repeat or escalation for the days a
+///    block explained.
 /// 2. A nominal date that is not a working day moves within a window: lead and due
 ///    reminders stay within [became current, deadline] (never after the deadline they
 ///    announce) and follow `nonWorkingDay` (by default the working day before); overdue,
@@ -167,7 +168,8 @@ private struct Setup {
         guard let step = facts.currentStep else { return nil }
         self.plan = facts.plan
         self.step = step
-        let since = facts.lastEventOn.dayNumber
+        // A newcomer's plan became current the day it was opened, whatever is dated earlier.
+        let since = max(facts.lastEventOn, facts.openedOn ?? facts.lastEventOn).dayNumber
         if let block = facts.block {
             let every = policy.overdueRepeatDays > 0 ? policy.overdueRepeatDays : 7
             series = Series(

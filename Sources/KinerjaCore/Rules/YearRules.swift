@@ -14,11 +14,19 @@ public struct YearRules: Hashable, Sendable, Codable {
     public var deadlinesPengawasSekolah: [String: DeadlineRule]
     public var extensions: [DeadlineExtension]
     public var catalogs: Catalogs
+    /// What a plan must contain and what is only advised (`[requirements]`).
+    public var requirements: PlanRequirements
+    /// How the office moves a plan's deadlines for what was not the pegawai's doing (a
+    /// block, a position that appeared mid-cycle). Not a key of the rules file: kinerja.toml's
+    /// `[deadlines]`, the same for every year, set on each year's rules when they are loaded,
+    /// so that a plan is judged by one value in whatever it is judged by.
+    public var relief: DeadlineRelief
 
     public init(
         year: Int, pengembanganKompetensi: PengembanganKompetensiRule, durations: Durations,
         deadlinesKepalaSekolah: [String: DeadlineRule], deadlinesPengawasSekolah: [String: DeadlineRule],
-        extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs()
+        extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs(), requirements: PlanRequirements = PlanRequirements(),
+        relief: DeadlineRelief = .standard
     ) {
         self.year = year
         self.pengembanganKompetensi = pengembanganKompetensi
@@ -27,6 +35,8 @@ public struct YearRules: Hashable, Sendable, Codable {
         self.deadlinesPengawasSekolah = deadlinesPengawasSekolah
         self.extensions = extensions
         self.catalogs = catalogs
+        self.requirements = requirements
+        self.relief = relief
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,6 +46,8 @@ public struct YearRules: Hashable, Sendable, Codable {
         case deadlines
         case extensions = "extension"
         case catalogs = "catalog"
+        case requirements
+        case relief
     }
 
     enum DeadlineKeys: String, CodingKey {
@@ -53,6 +65,9 @@ public struct YearRules: Hashable, Sendable, Codable {
         deadlinesPengawasSekolah = try d.decode([String: DeadlineRule].self, forKey: .pengawasSekolah)
         extensions = try c.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
         catalogs = try c.decodeIfPresent(Catalogs.self, forKey: .catalogs) ?? Catalogs()
+        requirements = try c.decodeIfPresent(PlanRequirements.self, forKey: .requirements) ?? PlanRequirements()
+        // Read back from the rules' JSON; a daemon sets it from kinerja.toml (`with(_:)`).
+        relief = try c.decodeIfPresent(DeadlineRelief.self, forKey: .relief) ?? .standard
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,6 +80,15 @@ public struct YearRules: Hashable, Sendable, Codable {
         try d.encode(deadlinesPengawasSekolah, forKey: .pengawasSekolah)
         try c.encode(extensions, forKey: .extensions)
         try c.encode(catalogs, forKey: .catalogs)
+        try c.encode(requirements, forKey: .requirements)
+        try c.encode(relief, forKey: .relief)
+    }
+
+    /// These rules with the office's `relief` (kinerja.toml's `[deadlines]`).
+    public func with(_ relief: DeadlineRelief) -> YearRules {
+        var rules = self
+        rules.relief = relief
+        return rules
     }
 
     public func deadlines(for role: Role) -> [String: DeadlineRule] {

@@ -44,10 +44,16 @@ public struct PlanFacts: Hashable, Sendable {
     /// The final standing, when the plan's cycle closed before it was complete
     /// (`CycleLifecycle`): the plan is then finished, neither overdue nor unsubmitted.
     public let closure: PlanClosure?
+    /// The year's rules advise something about the recorded choices (`PlanAdvice`).
+    public let advised: Bool
+    /// A newcomer's plan: the day it was opened (`Plan.openedOn`); its reminders start then.
+    public let openedOn: LocalDate?
 
     /// The facts of `plan` with the deadlines of `timeline` (its `TimelineSchedule` entries)
     /// and the final standing its cycle's closing gave it, if any.
-    init(plan: Plan, timeline: [TimelineEntry], durations: Durations, closure: PlanClosure?) {
+    init(plan: Plan, timeline: [TimelineEntry], durations: Durations, closure: PlanClosure?, advised: Bool) {
+        self.advised = advised
+        openedOn = plan.openedOn
         self.plan = plan.id
         currentIndex = plan.currentIndex
         currentStep = plan.currentStep
@@ -77,8 +83,10 @@ public struct PlanFacts: Hashable, Sendable {
         plan: PlanID, currentIndex: Int, currentStep: Step?, currentStartedOn: LocalDate?, currentDue: LocalDate?,
         block: BlockPeriod?, lastEventOn: LocalDate, firstSubmittedOn: LocalDate?, planningDue: LocalDate,
         overdueFrom: LocalDate?, unsubmittedFrom: LocalDate?, pendampinganOverranFrom: LocalDate?, pendampinganTooShort: Bool,
-        closure: PlanClosure?
+        closure: PlanClosure?, advised: Bool, openedOn: LocalDate?
     ) {
+        self.advised = advised
+        self.openedOn = openedOn
         self.plan = plan
         self.currentIndex = currentIndex
         self.currentStep = currentStep

@@ -14,6 +14,9 @@ public enum PlanFlag: String, Sendable, Codable, CaseIterable, Hashable, Compara
     case pendampinganTooShort = "pendampingan-too-short"
     /// A principal waits for the supervisor to observe.
     case awaitingObservation = "awaiting-observation"
+    /// The year's rules advise something about the recorded choices (`PlanAdvice`: fewer
+    /// RHK points than the minimum, an advised choice left out): to discuss with the atasan.
+    case advice
     /// The cycle closed before the plan was complete: its final standing is the step it
     /// reached, "tidak selesai" (`CycleLifecycle`). It replaces overdue, blocked and
     /// not-submitted, which speak of something still to be done.

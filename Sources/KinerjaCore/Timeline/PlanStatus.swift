@@ -8,10 +8,13 @@ public struct PlanStatus: Hashable, Sendable, Codable {
     public let actor: Actor?
     /// Deadline of the current step.
     public let due: LocalDate?
-    /// Days from `today` to the deadline: negative when overdue, 0 on the day.
+    /// Days from `today` to the deadline: negative when overdue, 0 on the day; nil while
+    /// blocked (a blocked plan is not counting down, see `blocked`).
     public let daysLeft: Int?
     public let flags: [PlanFlag]
     public let blockCause: BlockCause?
+    /// Since when, how long and awaiting whom, while blocked (not in a closed cycle).
+    public let blocked: BlockedStanding?
     /// The final standing, when the plan's cycle closed before it was complete.
     public let closure: PlanClosure?
 
@@ -25,12 +28,13 @@ public struct PlanStatus: Hashable, Sendable, Codable {
         due = facts.currentDue
         blockCause = facts.block?.cause
         self.closure = closure ?? facts.closure
+        blocked = self.closure == nil ? facts.block.map { BlockedStanding(block: $0, on: today) } : nil
         if self.closure != nil {
             daysLeft = nil
             flags = facts.isLateSubmission ? [.lateSubmission, .tidakSelesai] : [.tidakSelesai]
             return
         }
-        daysLeft = facts.currentDue.map { today.days(until: $0) }
+        daysLeft = facts.isBlocked ? nil : facts.currentDue.map { today.days(until: $0) }
         var flags: [PlanFlag] = []
         if facts.isBlocked { flags.append(.blocked) }
         if facts.isOverdue(on: today) { flags.append(.overdue) }
@@ -39,6 +43,7 @@ public struct PlanStatus: Hashable, Sendable, Codable {
         if facts.isPendampinganOverrun(on: today) { flags.append(.pendampinganOverran) }
         if facts.pendampinganTooShort { flags.append(.pendampinganTooShort) }
         if facts.currentStep == .observasi { flags.append(.awaitingObservation) }
+        if facts.advised { flags.append(.advice) }
         self.flags = flags
     }
 

@@ -5,4 +5,14 @@ public struct TimelineEntry: Hashable, Sendable, Codable {
     public let due: LocalDate
     public let startedOn: LocalDate?
     public let completedOn: LocalDate?
+    /// Why the deadline moved from the cycle's, or how long the plan was blocked at the step.
+    public let note: DeadlineNote?
+
+    public init(step: Step, due: LocalDate, startedOn: LocalDate?, completedOn: LocalDate?, note: DeadlineNote? = nil) {
+        self.step = step
+        self.due = due
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+        self.note = note
+    }
 }

@@ -58,12 +58,12 @@ public struct TimelineSchedule: Sendable {
     /// The facts of `plan` under this schedule's rules (see `PlanFacts`), with the final
     /// standing its cycle's closing gave it, if any.
     public func facts(of plan: Plan, closure: PlanClosure? = nil) -> PlanFacts {
-        PlanFacts(plan: plan, timeline: entries(of: plan), durations: rules.durations, closure: closure)
+        facts(of: plan, timeline: entries(of: plan), closure: closure)
     }
 
     /// The facts of `plan` with its timeline already computed (`entries(of:)`).
     public func facts(of plan: Plan, timeline: [TimelineEntry], closure: PlanClosure? = nil) -> PlanFacts {
-        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations, closure: closure)
+        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations, closure: closure, advised: !plan.advice(rules: rules).isEmpty)
     }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).
@@ -77,6 +77,7 @@ public struct TimelineSchedule: Sendable {
         // An official extension moves the month-based deadlines after it by as much, so a
         // plan submitted within the extension is not overdue at its next step the same day.
         var extensionShift = 0
+        let relief = PlanRelief(plan: plan, relief: rules.relief)
         // By index, reading the three fields in place: copying each whole record (its details
         // inline) was a fifth of a report's time.
         let records = plan.records
@@ -98,9 +99,66 @@ public struct TimelineSchedule: Sendable {
                 extensionShift = max(extensionShift, due.days(until: extended))
                 due = extended
             }
-            entries.append(TimelineEntry(step: step, due: due, startedOn: startedOn, completedOn: completedOn))
+            var note: DeadlineNote? = nil
+            if let relief, let given = relief.note(for: step.deadlineName, due: due) {
+                note = given
+                if let later = relief.deadline(for: step.deadlineName), later > due {
+                    let moved = min(later, cycleEnd)
+                    extensionShift = max(extensionShift, due.days(until: moved))
+                    due = moved
+                }
+            }
+            entries.append(TimelineEntry(step: step, due: due, startedOn: startedOn, completedOn: completedOn, note: note))
             previousEnd = completedOn ?? due
         }
         return entries
+    }
+}
+
+/// What `DeadlineRelief` gives one plan: per deadline name, the days it was blocked at the
+/// steps of that name and the day the last of those blocks ended; the newcomer's opening for
+/// its first deadline. A block is counted at the step the plan was at when it began (a
+/// blocked plan cannot move, so that is the step it was at throughout); a block still open
+/// gives nothing yet: while it lasts the plan is not judged late at all.
+private struct PlanRelief {
+    private var blockedDays: [String: Int] = [:]
+    private var unblockedOn: [String: LocalDate] = [:]
+    private let firstDeadline: String
+    private let openedOn: LocalDate?
+    private let relief: DeadlineRelief
+
+    init?(plan: Plan, relief: DeadlineRelief) {
+        guard !plan.blocks.isEmpty || plan.openedOn != nil else { return nil }
+        self.relief = relief
+        firstDeadline = plan.records.first?.step.deadlineName ?? ""
+        openedOn = plan.openedOn
+        for block in plan.blocks {
+            guard let until = block.until,
+                  let at = plan.records.first(where: { $0.completedOn.map { $0 > block.since } ?? true })
+            else { continue }
+            let name = at.step.deadlineName
+            blockedDays[name, default: 0] += block.since.days(until: until)
+            unblockedOn[name] = max(unblockedOn[name] ?? until, until)
+        }
+    }
+
+    /// The earliest the deadline `name` may be: a grace after the last unblocking at its
+    /// steps, and for a newcomer's first deadline its days from the opening.
+    func deadline(for name: String) -> LocalDate? {
+        let afterBlock = unblockedOn[name].map { $0.adding(days: relief.unblockGraceDays) }
+        let afterOpening = name == firstDeadline ? openedOn.map { $0.adding(days: relief.newcomerPlanningDays) } : nil
+        switch (afterBlock, afterOpening) {
+        case let (a?, b?): return max(a, b)
+        case let (a, b): return a ?? b
+        }
+    }
+
+    /// The note of the deadline `name`, whose deadline before this relief is `due`; nil
+    /// when there is nothing to say.
+    func note(for name: String, due: LocalDate) -> DeadlineNote? {
+        let days = blockedDays[name] ?? 0
+        let opened = name == firstDeadline ? openedOn : nil
+        guard days > 0 || unblockedOn[name] != nil || opened != nil else { return nil }
+        return DeadlineNote(published: due, blockedDays: days, unblockedOn: unblockedOn[name], openedOn: opened)
     }
 }

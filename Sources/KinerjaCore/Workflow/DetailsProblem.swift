@@ -25,6 +25,13 @@ public enum DetailsProblem: Hashable, Sendable {
     case missingPerilakuAspects([String])
     case focusSchoolNotPlanned(NPSN, planned: [NPSN])
     case missingRefleksiAspects([String])
+    /// The step does not record this choice (a rating on the principal's own document).
+    case notRecordedAt(Choice, step: Step)
+    /// The year's rules require `choice` at `step` (`requirement` in `rulesFile`), which
+    /// offers `known` (empty when not known).
+    case missing(Choice, step: Step, requirement: PlanRequirements.Requirement, rulesFile: String, known: [String])
+    /// A planned school is not among the supervisor's sekolah binaan.
+    case schoolNotBinaan(NPSN, binaan: [NPSN])
 
     public func text(in language: OfficeLanguage) -> String {
         func list(_ items: [String]) -> String { items.joined(separator: ", ") }
@@ -84,6 +91,21 @@ public enum DetailsProblem: Hashable, Sendable {
             return language.text(
                 id: "sekolah fokus \(focus) bukan salah satu dari tiga sekolah yang direncanakan (\(schools))",
                 en: "the focus school \(focus) is not one of the three planned schools (\(schools))")
+        case .notRecordedAt(let choice, let step):
+            let steps = list(choice.steps.map(\.rawValue))
+            return language.text(
+                id: "langkah \(step.rawValue) tidak mencatat \(choice.name(in: language)); \(choice.name(in: language)) dicatat pada langkah \(steps)",
+                en: "step \(step.rawValue) does not record the \(choice.name(in: language)); it is recorded at \(steps)")
+        case .missing(let choice, let step, let requirement, let rulesFile, let known):
+            let options = known.isEmpty ? "" : language.text(id: "; pilihannya: \(list(known))", en: "; choose from: \(list(known))")
+            return language.text(
+                id: "langkah \(step.rawValue) memerlukan \(choice.name(in: language)) (\(rulesFile): \(requirement.rawValue) = \"required\")\(options)",
+                en: "step \(step.rawValue) needs the \(choice.name(in: language)) (\(rulesFile): \(requirement.rawValue) = \"required\")\(options)")
+        case .schoolNotBinaan(let school, let binaan):
+            let schools = list(binaan.map(\.rawValue))
+            return language.text(
+                id: "sekolah \(school) bukan sekolah binaan pengawas ini (menurut daftar pegawai: \(schools))",
+                en: "school \(school) is not one of this supervisor's sekolah binaan (the roster lists: \(schools))")
         case .missingRefleksiAspects(let missing):
             return language.text(
                 id: "Refleksi Tindak Lanjut dinilai pada ketiga aspek; belum dinilai: \(list(missing))",

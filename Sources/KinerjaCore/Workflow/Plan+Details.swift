@@ -1,10 +1,15 @@
 extension Plan {
-    /// Checks what was chosen at `step` against the year's rules and the plan's own
-    /// earlier choices; nil when it is acceptable. Only given details are checked: an
-    /// office that records just "done" is not forced to copy the platform's content.
-    static func problem(with details: StepDetails, at step: Step, of plan: Plan, rules: YearRules) -> DetailsProblem? {
+    /// Checks what was chosen at `step` against the workflow (which step records which
+    /// choice), the year's rules (catalogs, and the choices `[requirements]` makes required)
+    /// and the plan's own earlier choices; nil when it is acceptable. A supervisor's planned
+    /// schools must be among `sekolahBinaan` (the roster's, empty when it names none: then
+    /// any school is accepted, as an empty catalog accepts any item).
+    static func problem(with details: StepDetails, at step: Step, of plan: Plan, rules: YearRules, sekolahBinaan: [NPSN]) -> DetailsProblem? {
         let catalogs = rules.catalogs
-        let rulesFile = "config/rules/\(rules.year).toml"
+        let rulesFile = rules.fileName
+        if let misplaced = details.given.first(where: { !step.choices.contains($0) }) {
+            return .notRecordedAt(misplaced, step: step)
+        }
         func unknown(_ id: String, in list: [CatalogItem], _ kind: DetailsProblem.CatalogKind) -> DetailsProblem? {
             guard !list.isEmpty, !list.contains(where: { $0.id == id }) else { return nil }
             return .notInCatalog(kind, id: id, rulesFile: rulesFile, known: list.map(\.id))
@@ -22,21 +27,28 @@ extension Plan {
                 if Set(schools).count != 3 {
                     return .schoolNamedTwice
                 }
+                if !sekolahBinaan.isEmpty, let outside = schools.first(where: { !sekolahBinaan.contains($0) }) {
+                    return .schoolNotBinaan(outside, binaan: sekolahBinaan)
+                }
             }
             // A supervisor's competency indicator comes from the supervisors' own model, which
             // the rules files do not list: only "one indicator, not RHK items" is checked.
             var supervisorCatalogs = catalogs
             supervisorCatalogs.kompetensi = []
-            if step == .penyusunan, let problem = pengembanganProblem(details, rules: .oneIndicator, catalogs: supervisorCatalogs, rulesFile: rulesFile) {
+            if step == .penyusunan, let problem = pengembanganProblem(details, rules: .oneIndicator, catalogs: supervisorCatalogs, requirements: rules.requirements, rulesFile: rulesFile) {
                 return problem
             }
             if step == .penyusunan, let problem = perilakuProblem(details, catalogs: catalogs, everyAspect: true) {
                 return problem
             }
         case .pengembanganKompetensi:
-            return pengembanganProblem(details, rules: rules.pengembanganKompetensi, catalogs: catalogs, rulesFile: rulesFile)
+            if let problem = pengembanganProblem(details, rules: rules.pengembanganKompetensi, catalogs: catalogs, requirements: rules.requirements, rulesFile: rulesFile) {
+                return problem
+            }
         case .perilakuKerja:
-            return perilakuProblem(details, catalogs: catalogs, everyAspect: false)
+            if let problem = perilakuProblem(details, catalogs: catalogs, everyAspect: false) {
+                return problem
+            }
         case .diskusiPersiapan:
             if let focus = details.sekolahFokus, let planned = plan.record(.penyusunan)?.details?.sekolah, !planned.contains(focus) {
                 return .focusSchoolNotPlanned(focus, planned: planned)
@@ -49,11 +61,69 @@ extension Plan {
         default:
             break
         }
+        for requirement in PlanRequirements.Requirement.allCases where rules.requirements.isRequired(requirement) {
+            if let choice = unmet(requirement, at: step, by: details, role: plan.role, rules: rules) {
+                return .missing(choice, step: step, requirement: requirement, rulesFile: rulesFile, known: known(choice, role: plan.role, rules: rules, sekolahBinaan: sekolahBinaan))
+            }
+        }
         return nil
     }
 
+    /// The choice a requirement wants and `details`, recorded at `step`, lack; nil when it
+    /// is met or not judged at this step. The points minimum is judged with the points
+    /// (`pengembanganProblem`, `PlanAdvice`), not here.
+    static func unmet(_ requirement: PlanRequirements.Requirement, at step: Step, by details: StepDetails, role: Role, rules: YearRules) -> Choice? {
+        guard requirement.steps.contains(step), Workflow.steps(for: role).contains(step) else { return nil }
+        switch requirement {
+        case .praktikKinerja:
+            return details.praktikKinerja == nil ? .praktikKinerja : nil
+        case .pengembanganKompetensi:
+            if step == .pengembanganKompetensi, case .rhkPoints = rules.pengembanganKompetensi {
+                return (details.rhk ?? []).isEmpty ? .rhk : nil
+            }
+            return details.kompetensi == nil ? .kompetensi : nil
+        case .rhkMinimumPoints:
+            return nil
+        case .perilakuKerja:
+            return (details.perilakuKerja ?? []).isEmpty ? .perilakuKerja : nil
+        case .sekolah:
+            return details.sekolah == nil ? .sekolah : nil
+        case .sekolahFokus:
+            return details.sekolahFokus == nil ? .sekolahFokus : nil
+        case .nilaiObservasi, .nilaiDiskusiTindakLanjut:
+            return details.rating == nil ? .nilai : nil
+        case .nilaiRefleksi:
+            return details.ratings == nil ? .nilaiRefleksi : nil
+        }
+    }
+
+    /// The ids a refusal for the missing `choice` offers.
+    private static func known(_ choice: Choice, role: Role, rules: YearRules, sekolahBinaan: [NPSN]) -> [String] {
+        let catalogs = rules.catalogs
+        switch choice {
+        case .praktikKinerja: return (role == .kepalaSekolah ? catalogs.praktikKinerjaKepalaSekolah : catalogs.praktikKinerjaPengawas).map(\.id)
+        case .rhk: return catalogs.rhk.map(\.id)
+        case .kompetensi: return role == .kepalaSekolah ? catalogs.kompetensi.map(\.id) : []
+        case .perilakuKerja: return catalogs.perilakuKerja.map(\.id)
+        case .sekolah: return sekolahBinaan.map(\.rawValue)
+        case .sekolahFokus: return []
+        case .nilai, .nilaiRefleksi: return Rating.allCases.map(\.rawValue)
+        }
+    }
+
+    /// The points of chosen RHK items by the year's catalog; nil when a choice's points are
+    /// not known (no catalog, an item not in it, or without `poin`).
+    public static func rhkPoints(_ choices: [RHKChoice], catalog: [CatalogItem]) -> Int? {
+        var total = 0
+        for choice in choices {
+            guard let points = catalog.first(where: { $0.id == choice.id })?.poin else { return nil }
+            total += points * choice.jumlah
+        }
+        return total
+    }
+
     private static func pengembanganProblem(
-        _ details: StepDetails, rules: PengembanganKompetensiRule, catalogs: Catalogs, rulesFile: String
+        _ details: StepDetails, rules: PengembanganKompetensiRule, catalogs: Catalogs, requirements: PlanRequirements, rulesFile: String
     ) -> DetailsProblem? {
         switch rules {
         case .rhkPoints(let minimum, _):
@@ -62,18 +132,16 @@ extension Plan {
             }
             // Without a catalog the points are unknown: the choice is kept, the minimum not judged.
             guard let choices = details.rhk, !catalogs.rhk.isEmpty else { return nil }
-            var total = 0
             for choice in choices {
                 guard choice.jumlah > 0 else { return .rhkQuantity(id: choice.id, jumlah: choice.jumlah) }
                 guard let item = catalogs.rhk.first(where: { $0.id == choice.id }) else {
                     return .notInCatalog(.rhk, id: choice.id, rulesFile: rulesFile, known: catalogs.rhk.map(\.id))
                 }
-                guard let points = item.poin else {
+                guard item.poin != nil else {
                     return .rhkWithoutPoints(id: choice.id, rulesFile: rulesFile)
                 }
-                total += points * choice.jumlah
             }
-            if total < minimum {
+            if requirements.isRequired(.rhkMinimumPoints), let total = rhkPoints(choices, catalog: catalogs.rhk), total < minimum {
                 return .tooFewPoints(total: total, minimum: minimum)
             }
         case .oneIndicator:
@@ -103,4 +171,9 @@ extension Plan {
         }
         return nil
     }
+}
+
+extension YearRules {
+    /// The rules file these rules are read from, as refusals name it.
+    public var fileName: String { "config/rules/\(year).toml" }
 }

@@ -12,13 +12,19 @@ public struct Plan: Hashable, Sendable, Codable {
     /// The first time the plan was submitted (Rangkuman, or the supervisor's first
     /// Penyusunan): a plan returned for revision later was still submitted on time.
     public private(set) var firstSubmittedOn: LocalDate?
+    /// The day the plan was opened when its position appeared after the cycle had started
+    /// (a newcomer: `DeadlineRelief.newcomerPlanningDays` counts from it); nil for a plan
+    /// that existed from the cycle's start.
+    public private(set) var openedOn: LocalDate?
 
-    public init(id: PlanID) {
+    /// A fresh plan; `openedOn` as above (a day at or before the cycle's start is nil).
+    public init(id: PlanID, openedOn: LocalDate? = nil) {
         self.id = id
         records = Workflow.steps(for: id.position.role).map { StepRecord(step: $0) }
         currentIndex = 0
         blocks = []
         revisions = []
+        self.openedOn = openedOn.flatMap { $0 > id.cycle.start ? $0 : nil }
     }
 
     /// A plan as a store read it back: its records (one per workflow step, in order), the
@@ -26,8 +32,9 @@ public struct Plan: Hashable, Sendable, Codable {
     /// produced, so no rule is checked here.
     public init(
         restoring id: PlanID, records: [StepRecord], currentIndex: Int, blocks: [BlockPeriod], revisions: [Revision],
-        firstSubmittedOn: LocalDate?
+        firstSubmittedOn: LocalDate?, openedOn: LocalDate? = nil
     ) {
+        self.openedOn = openedOn
         self.id = id
         self.records = records
         self.currentIndex = currentIndex
@@ -82,14 +89,20 @@ public struct Plan: Hashable, Sendable, Codable {
     }
 
     /// Applies `action` dated `date` (the day it happened), judged by `rules`, refusing a
-    /// date after `today`.
-    public func applying(_ action: PlanAction, on date: LocalDate, today: LocalDate, rules: YearRules) throws(TransitionError) -> Plan {
+    /// date after `today`. `sekolahBinaan` are the schools the roster gives the plan's
+    /// supervisor (a supervisor's three planned schools are chosen among them); empty when
+    /// the roster names none, or for a principal.
+    public func applying(
+        _ action: PlanAction, on date: LocalDate, today: LocalDate, rules: YearRules, sekolahBinaan: [NPSN] = []
+    ) throws(TransitionError) -> Plan {
         var next = self
-        try next.apply(action, on: date, today: today, rules: rules)
+        try next.apply(action, on: date, today: today, rules: rules, sekolahBinaan: sekolahBinaan)
         return next
     }
 
-    private mutating func apply(_ action: PlanAction, on date: LocalDate, today: LocalDate, rules: YearRules) throws(TransitionError) {
+    private mutating func apply(
+        _ action: PlanAction, on date: LocalDate, today: LocalDate, rules: YearRules, sekolahBinaan: [NPSN]
+    ) throws(TransitionError) {
         if date > today { throw refusal(action.step, .badDate(.afterToday(date, today: today))) }
         if date < id.cycle.start {
             throw refusal(action.step, .badDate(.beforeCycleStart(date, cycle: id.cycle)))
@@ -124,7 +137,7 @@ public struct Plan: Hashable, Sendable, Codable {
             if let started = records[index].startedOn { throw refusal(step, .alreadyStarted(on: started)) }
             records[index].startedOn = date
         case .complete(_, let details):
-            if let problem = Plan.problem(with: details, at: step, of: self, rules: rules) {
+            if let problem = Plan.problem(with: details, at: step, of: self, rules: rules, sekolahBinaan: sekolahBinaan) {
                 throw refusal(step, .invalidDetails(problem))
             }
             if records[index].startedOn == nil { records[index].startedOn = previousCompletion(before: index) ?? date }

@@ -44,13 +44,39 @@ public struct GroupCompliance: Codable, Sendable, Hashable {
     }
 }
 
+/// How many plans recorded one choice or rating at a step (IDL type `ChoiceCount`).
+public struct ChoiceCount: Codable, Sendable, Hashable {
+    public var role, step, choice, id: String
+    public var nama, aspect: String?
+    public var plans: Int
+
+    public init(role: String, step: String, choice: String, id: String, nama: String?, aspect: String? = nil, plans: Int) {
+        self.aspect = aspect
+        self.role = role
+        self.step = step
+        self.choice = choice
+        self.id = id
+        self.nama = nama
+        self.plans = plans
+    }
+}
+
 /// The compliance report of a cycle (IDL type `Compliance`: the method has the name `ComplianceReport`).
 public struct ComplianceReport: Codable, Sendable, Hashable {
     public var cycle, asOf: String
     public var steps: [StepCompliance]
     public var schools, roles: [GroupCompliance]
+    /// What the plans chose and how they were rated.
+    public var choices: [ChoiceCount]
+    /// Plans with flag advice.
+    public var advised: Int
 
-    public init(cycle: String, asOf: String, steps: [StepCompliance], schools: [GroupCompliance], roles: [GroupCompliance]) {
+    public init(
+        cycle: String, asOf: String, steps: [StepCompliance], schools: [GroupCompliance], roles: [GroupCompliance],
+        choices: [ChoiceCount] = [], advised: Int = 0
+    ) {
+        self.choices = choices
+        self.advised = advised
         self.cycle = cycle
         self.asOf = asOf
         self.steps = steps
@@ -155,8 +181,12 @@ extension ComplianceReport: DirectJSONDecodable {
         var cycle, asOf: String?
         var steps: [StepCompliance]?
         var schools, roles: [GroupCompliance]?
+        var choices: [ChoiceCount] = []
+        var advised = 0
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
+            case .choices?: choices = try parser.readArray(of: ChoiceCount.self)
+            case .advised?: advised = try parser.readInt()
             case .cycle?: cycle = try parser.readString()
             case .asOf?: asOf = try parser.readString()
             case .steps?: steps = try parser.readArray(of: StepCompliance.self)
@@ -168,6 +198,29 @@ extension ComplianceReport: DirectJSONDecodable {
         self.init(
             cycle: try parser.required(cycle, CodingKeys.cycle), asOf: try parser.required(asOf, CodingKeys.asOf),
             steps: try parser.required(steps, CodingKeys.steps), schools: try parser.required(schools, CodingKeys.schools),
-            roles: try parser.required(roles, CodingKeys.roles))
+            roles: try parser.required(roles, CodingKeys.roles), choices: choices, advised: advised)
+    }
+}
+
+extension ChoiceCount: DirectJSONDecodable {
+    init(reading parser: inout JSONParser) throws(JSONParsingError) {
+        var role, step, choice, id, nama, aspect: String?
+        var plans: Int?
+        try parser.forEachMember { key, parser throws(JSONParsingError) in
+            switch CodingKeys(stringValue: key) {
+            case .role?: role = try parser.readString()
+            case .step?: step = try parser.readString()
+            case .choice?: choice = try parser.readString()
+            case .id?: id = try parser.readString()
+            case .nama?: nama = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .aspect?: aspect = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .plans?: plans = try parser.readInt()
+            case nil: try parser.skipValue()
+            }
+        }
+        self.init(
+            role: try parser.required(role, CodingKeys.role), step: try parser.required(step, CodingKeys.step),
+            choice: try parser.required(choice, CodingKeys.choice), id: try parser.required(id, CodingKeys.id), nama: nama, aspect: aspect,
+            plans: try parser.required(plans, CodingKeys.plans))
     }
 }

@@ -59,11 +59,15 @@ public struct SchoolProgress: Codable, Sendable, Hashable {
     public var principals: [SchoolPerson]
     /// Supervisors whose sekolah binaan name the school.
     public var supervisors: [SchoolPerson]
+    /// The school's kecamatan and jenjang, as its principal's roster row gives them.
+    public var kecamatan, jenjang: String?
 
     public init(
         npsn: String, name: String?, counts: TrackCounts, stepsDone: Int, steps: Int, principals: [SchoolPerson],
-        supervisors: [SchoolPerson]
+        supervisors: [SchoolPerson], kecamatan: String? = nil, jenjang: String? = nil
     ) {
+        self.kecamatan = kecamatan
+        self.jenjang = jenjang
         self.npsn = npsn
         self.name = name
         self.counts = counts
@@ -98,7 +102,7 @@ public struct CycleProgress: Codable, Sendable, Hashable {
 extension Kinerja {
     public struct GetDataVersion: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.GetDataVersion"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable, Hashable {
             public var version, today: String
             public init(version: String, today: String) {
@@ -110,7 +114,8 @@ extension Kinerja {
 
     public struct ShowProgress: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ShowProgress"
-        public struct Parameters: Codable, Sendable, Hashable {
+        public struct Parameters: Codable, Sendable, Hashable, LanguageCarrying {
+            public var language: String?
             public var cycle: String?
             public var behind: Int?
             public init(cycle: String? = nil, behind: Int? = nil) {
@@ -124,7 +129,8 @@ extension Kinerja {
     public struct ListSchools: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSchools"
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.schools += $1.schools }
-        public struct Parameters: Codable, Sendable, Hashable {
+        public struct Parameters: Codable, Sendable, Hashable, LanguageCarrying {
+            public var language: String?
             public var cycle, npsn: String?
             public init(cycle: String? = nil, npsn: String? = nil) {
                 self.cycle = cycle

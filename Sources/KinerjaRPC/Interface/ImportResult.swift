@@ -15,11 +15,19 @@ public struct ImportResult: Codable, Sendable, Hashable {
     public var rows, goodRows: Int
     public var problems: [ImportProblemItem]
     public var added, updated, unchanged, deactivated, transitions: Int
+    /// Roster: active people the file does not name (deactivated only with
+    /// `deactivateMissing`); officials: those recorded that the file does not name.
+    public var missing: Int
+    /// Rows imported that look wrong, with their line.
+    public var warnings: [ImportProblemItem]
 
     public init(
         dryRun: Bool, applied: Bool, rows: Int, goodRows: Int, problems: [ImportProblemItem],
-        added: Int = 0, updated: Int = 0, unchanged: Int = 0, deactivated: Int = 0, transitions: Int = 0
+        added: Int = 0, updated: Int = 0, unchanged: Int = 0, deactivated: Int = 0, transitions: Int = 0,
+        missing: Int = 0, warnings: [ImportProblemItem] = []
     ) {
+        self.missing = missing
+        self.warnings = warnings
         self.dryRun = dryRun
         self.applied = applied
         self.rows = rows

@@ -3,13 +3,14 @@
 public enum Kinerja {
     public struct GetStatus: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.GetStatus"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable, Hashable { public var status: Status; public init(status: Status) { self.status = status } }
     }
 
     public struct ShowCycle: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ShowCycle"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var cycle: String?
             public init(cycle: String? = nil) { self.cycle = cycle }
         }
@@ -19,7 +20,8 @@ public enum Kinerja {
     public struct ListPeople: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListPeople"
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.people += $1.people }
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var cycle, role, npsn, step: String?
             public var overdue, blocked, includeInactive: Bool?
             public init(cycle: String? = nil, role: String? = nil, npsn: String? = nil, step: String? = nil,
@@ -38,13 +40,17 @@ public enum Kinerja {
 
     public struct ShowPerson: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ShowPerson"
-        public struct Parameters: Codable, Sendable { public var id: String; public init(id: String) { self.id = id } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var id: String; public init(id: String) { self.id = id }
+        }
         public struct Result: Codable, Sendable { public var positions: [PositionSummary]; public init(positions: [PositionSummary]) { self.positions = positions } }
     }
 
     public struct ShowPlan: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ShowPlan"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var plan, person, npsn, cycle: String?
             public init(plan: String? = nil, person: String? = nil, npsn: String? = nil, cycle: String? = nil) {
                 self.plan = plan
@@ -59,7 +65,8 @@ public enum Kinerja {
     public struct History: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.History"
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.entries += $1.entries }
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var subject: String
             public var limit: Int?
             public init(subject: String, limit: Int? = nil) {
@@ -74,22 +81,29 @@ public enum Kinerja {
         public static let name = "id.kinerja.Kinerja.ComplianceReport"
         /// The first piece has the steps and roles; every piece some of the schools.
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.report.schools += $1.report.schools }
-        public struct Parameters: Codable, Sendable { public var cycle: String?; public init(cycle: String? = nil) { self.cycle = cycle } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var cycle: String?; public init(cycle: String? = nil) { self.cycle = cycle }
+        }
         public struct Result: Codable, Sendable { public var report: ComplianceReport; public init(report: ComplianceReport) { self.report = report } }
     }
 
     /// Parameters shared by both imports.
-    public struct ImportParameters: Codable, Sendable {
+    public struct ImportParameters: Codable, Sendable, LanguageCarrying {
+        public var language: String?
         public var content, upload: String?
         public var dryRun, skipInvalid: Bool?
         /// content or upload is the file's bytes in base64 (an .xlsx, or a CSV).
         public var base64: Bool?
         /// The workbook's sheet by name; nil for the first one not hidden.
         public var sheet: String?
+        /// Roster: mark inactive the people and positions the file does not name.
+        public var deactivateMissing: Bool?
         public init(
             content: String? = nil, upload: String? = nil, dryRun: Bool? = nil, skipInvalid: Bool? = nil, base64: Bool? = nil,
-            sheet: String? = nil
+            sheet: String? = nil, deactivateMissing: Bool? = nil
         ) {
+            self.deactivateMissing = deactivateMissing
             self.content = content
             self.upload = upload
             self.dryRun = dryRun
@@ -101,13 +115,14 @@ public enum Kinerja {
 
     public struct UploadBegin: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.UploadBegin"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable { public var upload: String; public init(upload: String) { self.upload = upload } }
     }
 
     public struct UploadChunk: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.UploadChunk"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var upload, chunk: String
             public init(upload: String, chunk: String) {
                 self.upload = upload
@@ -131,9 +146,22 @@ public enum Kinerja {
         public typealias Result = ImportResultReply
     }
 
+    public struct ImportOfficials: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ImportOfficials"
+        public typealias Parameters = ImportParameters
+        public typealias Result = ImportResultReply
+    }
+
+    public struct ListOfficials: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.ListOfficials"
+        public typealias Parameters = LanguageParameters
+        public struct Result: Codable, Sendable { public var officials: [OfficialItem]; public init(officials: [OfficialItem]) { self.officials = officials } }
+    }
+
     public struct Transition: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.Transition"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var plan, person, npsn, cycle: String?
             public var action: String
             public var step, date, cause, note: String?
@@ -157,13 +185,16 @@ public enum Kinerja {
 
     public struct Backup: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.Backup"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable { public var backup: BackupInfo; public init(backup: BackupInfo) { self.backup = backup } }
     }
 
     public struct ReadBackup: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ReadBackup"
-        public struct Parameters: Codable, Sendable { public var name: String; public init(name: String) { self.name = name } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var name: String; public init(name: String) { self.name = name }
+        }
         public struct Result: Codable, Sendable {
             public var chunk: String
             public var offset, bytes: Int

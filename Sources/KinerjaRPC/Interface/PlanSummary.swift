@@ -2,11 +2,20 @@
 public struct PlanSummary: Codable, Sendable, Hashable {
     public var plan, cycle: String
     public var step, actor, due: String?
+    /// Nil while blocked (see `blockedDays`).
     public var daysLeft: Int?
     public var flags: [String]
     public var blockCause: String?
+    /// While blocked: since when, how many days, the note, and whose action is awaited.
+    public var blockedSince: String?
+    public var blockedDays: Int?
+    public var blockNote: String?
+    public var awaiting: Party?
 
-    public init(plan: String, cycle: String, step: String?, actor: String?, due: String?, daysLeft: Int?, flags: [String], blockCause: String?) {
+    public init(
+        plan: String, cycle: String, step: String?, actor: String?, due: String?, daysLeft: Int?, flags: [String], blockCause: String?,
+        blockedSince: String? = nil, blockedDays: Int? = nil, blockNote: String? = nil, awaiting: Party? = nil
+    ) {
         self.plan = plan
         self.cycle = cycle
         self.step = step
@@ -15,6 +24,10 @@ public struct PlanSummary: Codable, Sendable, Hashable {
         self.daysLeft = daysLeft
         self.flags = flags
         self.blockCause = blockCause
+        self.blockedSince = blockedSince
+        self.blockedDays = blockedDays
+        self.blockNote = blockNote
+        self.awaiting = awaiting
     }
 }
 
@@ -27,12 +40,21 @@ public struct PositionSummary: Codable, Sendable, Hashable {
     public var sekolahBinaan: [String]
     public var active: Bool
     public var plan: PlanSummary?
+    public var kecamatan, jenjang, email, telepon: String?
+    /// The atasan, Tim Kinerja and Pejabat Penilai by name (ShowPerson; empty in listings).
+    public var parties: [Party]
 
     public init(
         id: String, nama: String, kepegawaian: String, peran: String, jabatan: String, npsn: String?,
         namaSekolah: String?, atasanId: String?, timKinerja: [String], pejabatPenilaiId: String?,
-        sekolahBinaan: [String], active: Bool, plan: PlanSummary?
+        sekolahBinaan: [String], active: Bool, plan: PlanSummary?, kecamatan: String? = nil, jenjang: String? = nil,
+        email: String? = nil, telepon: String? = nil, parties: [Party] = []
     ) {
+        self.kecamatan = kecamatan
+        self.jenjang = jenjang
+        self.email = email
+        self.telepon = telepon
+        self.parties = parties
         self.id = id
         self.nama = nama
         self.kepegawaian = kepegawaian
@@ -59,6 +81,10 @@ extension PlanSummary: DirectJSONEncodable {
         object.member(CodingKeys.daysLeft, daysLeft)
         object.member(CodingKeys.flags, flags)
         object.member(CodingKeys.blockCause, blockCause)
+        object.member(CodingKeys.blockedSince, blockedSince)
+        object.member(CodingKeys.blockedDays, blockedDays)
+        object.member(CodingKeys.blockNote, blockNote)
+        object.member(CodingKeys.awaiting, awaiting)
     }
 }
 
@@ -77,14 +103,20 @@ extension PositionSummary: DirectJSONEncodable {
         object.member(CodingKeys.sekolahBinaan, sekolahBinaan)
         object.member(CodingKeys.active, active)
         object.member(CodingKeys.plan, plan)
+        object.member(CodingKeys.kecamatan, kecamatan)
+        object.member(CodingKeys.jenjang, jenjang)
+        object.member(CodingKeys.email, email)
+        object.member(CodingKeys.telepon, telepon)
+        object.member(CodingKeys.parties, parties)
     }
 }
 
 extension PlanSummary: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
-        var plan, cycle, step, actor, due, blockCause: String?
-        var daysLeft: Int?
+        var plan, cycle, step, actor, due, blockCause, blockedSince, blockNote: String?
+        var daysLeft, blockedDays: Int?
         var flags: [String]?
+        var awaiting: Party?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
             case .plan?: plan = try parser.readString()
@@ -95,21 +127,28 @@ extension PlanSummary: DirectJSONDecodable {
             case .daysLeft?: daysLeft = try parser.readOptional { parser throws(JSONParsingError) in try parser.readInt() }
             case .flags?: flags = try parser.readStrings()
             case .blockCause?: blockCause = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .blockedSince?: blockedSince = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .blockedDays?: blockedDays = try parser.readOptional { parser throws(JSONParsingError) in try parser.readInt() }
+            case .blockNote?: blockNote = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .awaiting?: awaiting = try parser.readOptional { parser throws(JSONParsingError) in try Party(reading: &parser) }
             case nil: try parser.skipValue()
             }
         }
         self.init(
             plan: try parser.required(plan, CodingKeys.plan), cycle: try parser.required(cycle, CodingKeys.cycle), step: step,
-            actor: actor, due: due, daysLeft: daysLeft, flags: try parser.required(flags, CodingKeys.flags), blockCause: blockCause)
+            actor: actor, due: due, daysLeft: daysLeft, flags: try parser.required(flags, CodingKeys.flags), blockCause: blockCause,
+            blockedSince: blockedSince, blockedDays: blockedDays, blockNote: blockNote, awaiting: awaiting)
     }
 }
 
 extension PositionSummary: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
         var id, nama, kepegawaian, peran, jabatan, npsn, namaSekolah, atasanId, pejabatPenilaiId: String?
+        var kecamatan, jenjang, email, telepon: String?
         var timKinerja, sekolahBinaan: [String]?
         var active: Bool?
         var plan: PlanSummary?
+        var parties: [Party] = []
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
             case .id?: id = try parser.readString()
@@ -125,6 +164,11 @@ extension PositionSummary: DirectJSONDecodable {
             case .sekolahBinaan?: sekolahBinaan = try parser.readStrings()
             case .active?: active = try parser.readBool()
             case .plan?: plan = try parser.readOptional { parser throws(JSONParsingError) in try PlanSummary(reading: &parser) }
+            case .kecamatan?: kecamatan = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .jenjang?: jenjang = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .email?: email = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .telepon?: telepon = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .parties?: parties = try parser.readArray(of: Party.self)
             case nil: try parser.skipValue()
             }
         }
@@ -134,6 +178,6 @@ extension PositionSummary: DirectJSONDecodable {
             jabatan: try parser.required(jabatan, CodingKeys.jabatan), npsn: npsn, namaSekolah: namaSekolah, atasanId: atasanId,
             timKinerja: try parser.required(timKinerja, CodingKeys.timKinerja), pejabatPenilaiId: pejabatPenilaiId,
             sekolahBinaan: try parser.required(sekolahBinaan, CodingKeys.sekolahBinaan), active: try parser.required(active, CodingKeys.active),
-            plan: plan)
+            plan: plan, kecamatan: kecamatan, jenjang: jenjang, email: email, telepon: telepon, parties: parties)
     }
 }

@@ -4,12 +4,15 @@ public struct ReminderItem: Codable, Sendable, Hashable {
     public var step: String?
     public var kind, due, fireAt, recipientRole: String
     public var recipient: String?
+    /// The recipient's name, when the roster or the officials file knows it.
+    public var recipientNama: String?
     public var state: String
     public var late: Bool
     public var message: String
 
     public init(id: String, plan: String, person: String, step: String?, kind: String, due: String, fireAt: String,
-                recipientRole: String, recipient: String?, state: String, late: Bool, message: String) {
+                recipientRole: String, recipient: String?, state: String, late: Bool, message: String, recipientNama: String? = nil) {
+        self.recipientNama = recipientNama
         self.id = id
         self.plan = plan
         self.person = person
@@ -97,7 +100,8 @@ public struct HookTestResult: Codable, Sendable, Hashable {
 extension Kinerja {
     public struct ListReminders: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListReminders"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var state, person: String?
             /// First and last local date (YYYY-MM-DD) of the fire time, both included.
             public var since, until: String?
@@ -116,7 +120,8 @@ extension Kinerja {
     public struct PreviewReminders: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.PreviewReminders"
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.reminders += $1.reminders }
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var from, to: String
             public var person: String?
             public init(from: String, to: String, person: String? = nil) {
@@ -130,19 +135,23 @@ extension Kinerja {
 
     public struct WatchReminders: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.WatchReminders"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable { public var reminder: ReminderItem; public init(reminder: ReminderItem) { self.reminder = reminder } }
     }
 
     public struct AckReminder: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.AckReminder"
-        public struct Parameters: Codable, Sendable { public var id: String; public init(id: String) { self.id = id } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var id: String; public init(id: String) { self.id = id }
+        }
         public typealias Result = Empty
     }
 
     public struct AddSilence: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.AddSilence"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var person, npsn: String?
             public var until, reason: String
             public init(person: String? = nil, npsn: String? = nil, until: String, reason: String) {
@@ -158,25 +167,32 @@ extension Kinerja {
     public struct ListSilences: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSilences"
         public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.silences += $1.silences }
-        public struct Parameters: Codable, Sendable { public var all: Bool?; public init(all: Bool? = nil) { self.all = all } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var all: Bool?; public init(all: Bool? = nil) { self.all = all }
+        }
         public struct Result: Codable, Sendable { public var silences: [SilenceItem]; public init(silences: [SilenceItem]) { self.silences = silences } }
     }
 
     public struct RemoveSilence: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.RemoveSilence"
-        public struct Parameters: Codable, Sendable { public var id: Int; public init(id: Int) { self.id = id } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var id: Int; public init(id: Int) { self.id = id }
+        }
         public typealias Result = AddSilence.Result
     }
 
     public struct ListHooks: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListHooks"
-        public typealias Parameters = Empty
+        public typealias Parameters = LanguageParameters
         public struct Result: Codable, Sendable { public var hooks: [HookItem]; public init(hooks: [HookItem]) { self.hooks = hooks } }
     }
 
     public struct ListDeliveries: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListDeliveries"
-        public struct Parameters: Codable, Sendable {
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
             public var state: String?
             public var limit: Int?
             public init(state: String? = nil, limit: Int? = nil) {
@@ -189,7 +205,10 @@ extension Kinerja {
 
     public struct TestHook: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.TestHook"
-        public struct Parameters: Codable, Sendable { public var name: String; public init(name: String) { self.name = name } }
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var name: String; public init(name: String) { self.name = name }
+        }
         public struct Result: Codable, Sendable { public var result: HookTestResult; public init(result: HookTestResult) { self.result = result } }
     }
 }
@@ -210,6 +229,7 @@ extension ReminderItem: DirectJSONEncodable {
         object.member(CodingKeys.fireAt, fireAt)
         object.member(CodingKeys.recipientRole, recipientRole)
         object.member(CodingKeys.recipient, recipient)
+        object.member(CodingKeys.recipientNama, recipientNama)
         object.member(CodingKeys.state, state)
         object.member(CodingKeys.late, late)
         object.member(CodingKeys.message, message)
@@ -218,7 +238,7 @@ extension ReminderItem: DirectJSONEncodable {
 
 extension ReminderItem: DirectJSONDecodable {
     init(reading parser: inout JSONParser) throws(JSONParsingError) {
-        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, state, message: String?
+        var id, plan, person, step, kind, due, fireAt, recipientRole, recipient, recipientNama, state, message: String?
         var late: Bool?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
@@ -231,6 +251,7 @@ extension ReminderItem: DirectJSONDecodable {
             case .fireAt?: fireAt = try parser.readString()
             case .recipientRole?: recipientRole = try parser.readString()
             case .recipient?: recipient = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
+            case .recipientNama?: recipientNama = try parser.readOptional { parser throws(JSONParsingError) in try parser.readString() }
             case .state?: state = try parser.readString()
             case .late?: late = try parser.readBool()
             case .message?: message = try parser.readString()
@@ -243,7 +264,7 @@ extension ReminderItem: DirectJSONDecodable {
             due: try parser.required(due, CodingKeys.due), fireAt: try parser.required(fireAt, CodingKeys.fireAt),
             recipientRole: try parser.required(recipientRole, CodingKeys.recipientRole), recipient: recipient,
             state: try parser.required(state, CodingKeys.state), late: try parser.required(late, CodingKeys.late),
-            message: try parser.required(message, CodingKeys.message))
+            message: try parser.required(message, CodingKeys.message), recipientNama: recipientNama)
     }
 }
 

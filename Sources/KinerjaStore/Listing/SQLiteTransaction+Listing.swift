@@ -17,9 +17,8 @@ extension SQLiteTransaction {
         let (sql, arguments) = listingSQL(query)
         try RowStatement(db, sql).forEach({ v in for argument in arguments { v.add(argument) } }) { row in
             let position = try PositionRow(columns: row).position()
-            let person = try PersonRow(id: position.key.personID.rawValue, nama: row.text(10) ?? "", kepegawaian: row.text(11) ?? "",
-                                       active: row.bool(12), updatedAt: .distantPast).person()
-            let facts = PlanRows.facts(row, at: 13, plan: PlanID(cycle: query.cycle, position: position.key))
+            let person = try PersonRow(id: position.key.personID.rawValue, listing: row, at: PositionRow.listingColumnCount).person()
+            let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 5, plan: PlanID(cycle: query.cycle, position: position.key))
             try each(ListedPosition(person: person, position: position, plan: facts))
         }
     }
@@ -65,7 +64,7 @@ extension SQLiteTransaction {
             conditions.append(blocked ? PlanFactsSQL.blocked : "NOT (\(PlanFactsSQL.blocked))")
         }
         let sql = """
-            SELECT \(PositionRow.listingColumns), person.nama, person.kepegawaian, person.active, \(PlanRows.factsColumns)
+            SELECT \(PositionRow.listingColumns), \(PersonRow.listingColumns), \(PlanRows.factsColumns)
             FROM position JOIN person ON person.id = position.person_id
             \(query.filtersPlans ? "JOIN" : "LEFT JOIN") plan ON plan.cycle = ? AND plan.person_id = position.person_id
                 AND plan.role = position.role AND plan.npsn = position.npsn
@@ -89,8 +88,9 @@ extension SQLiteTransaction {
             if let person { v.add(person.rawValue) }
         }) { row in
             let position = try PositionRow(columns: row).position()
-            guard let facts = PlanRows.facts(row, at: 11, plan: PlanID(cycle: cycle, position: position.key)) else { return }
-            try each(ReminderSubject(plan: facts, position: position, personName: row.text(10) ?? ""))
+            guard let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 1, plan: PlanID(cycle: cycle, position: position.key))
+            else { return }
+            try each(ReminderSubject(plan: facts, position: position, personName: row.text(PositionRow.listingColumnCount) ?? ""))
         }
     }
 
@@ -102,8 +102,8 @@ extension SQLiteTransaction {
             let key = id.position
             try statement.forEach({ $0.add(id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn)) }) { row in
                 let position = try PositionRow(columns: row).position()
-                guard let facts = PlanRows.facts(row, at: 11, plan: id) else { return }
-                subjects.append(ReminderSubject(plan: facts, position: position, personName: row.text(10) ?? ""))
+                guard let facts = PlanRows.facts(row, at: PositionRow.listingColumnCount + 1, plan: id) else { return }
+                subjects.append(ReminderSubject(plan: facts, position: position, personName: row.text(PositionRow.listingColumnCount) ?? ""))
             }
         }
         return subjects

@@ -8,24 +8,19 @@ import KinerjaCore
 /// import writes tens of thousands of rows.
 struct PlanRows {
     private let db: Database
-    private var insertPlan, updatePlan, updateDerivedPlan, closePlan: RowStatement
+    /// The statements of the plan row itself are prepared when first used: migration 7
+    /// writes the step, block and revision rows of the plans it converts with this type,
+    /// before migration 8 adds the plan columns those statements name.
+    private var insertPlan, updatePlan, updateDerivedPlan, planByKey: RowStatement?
+    private var closePlan: RowStatement
     private var upsertStep, deleteStep, updateStepDue: RowStatement
     private var insertRHK, insertPerilaku, insertSekolah, insertRefleksi, updateRHKPoin: RowStatement
     private var deleteChoices: [RowStatement]
     private var deleteBlocks, upsertBlock, deleteRevisions, upsertRevision: RowStatement
-    private let planByKey, stepsOfPlan, rhkOfPlan, perilakuOfPlan, sekolahOfPlan, refleksiOfPlan, blocksOfPlan, revisionsOfPlan: RowStatement
+    private let stepsOfPlan, rhkOfPlan, perilakuOfPlan, sekolahOfPlan, refleksiOfPlan, blocksOfPlan, revisionsOfPlan: RowStatement
 
     init(_ db: Database) throws {
         self.db = db
-        insertPlan = try RowStatement(db, """
-            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, version, updated_at, \(PlanRows.derivedColumns))
-            VALUES (?, ?, ?, ?, ?, ?, 1, ?, \(PlanRows.derivedPlaceholders))
-            """)
-        updatePlan = try RowStatement(db, """
-            UPDATE plan SET current_index = ?, first_submitted_on = ?, version = version + 1, updated_at = ?, \(PlanRows.derivedAssignments)
-            WHERE id = ? AND version = ?
-            """)
-        updateDerivedPlan = try RowStatement(db, "UPDATE plan SET \(PlanRows.derivedAssignments) WHERE id = ?")
         closePlan = try RowStatement(db, "UPDATE plan SET closed_on = ?, closed_step = ?, version = version + 1, updated_at = ? WHERE id = ?")
         upsertStep = try RowStatement(db, """
             INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
@@ -57,10 +52,6 @@ struct PlanRows {
             INSERT INTO plan_revision (plan_id, ord, by_step, on_date, reason) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (plan_id, ord) DO UPDATE SET by_step = excluded.by_step, on_date = excluded.on_date, reason = excluded.reason
             """)
-        planByKey = try RowStatement(db, """
-            SELECT id, version, current_index, first_submitted_on, closed_on, closed_step FROM plan
-            WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
-            """)
         stepsOfPlan = try RowStatement(db, """
             SELECT step_index, step, started_on, completed_on, details, praktik_kinerja, kompetensi, sekolah_fokus, rating, catatan
             FROM plan_step WHERE plan_id = ? ORDER BY step_index
@@ -75,13 +66,22 @@ struct PlanRows {
 
     // MARK: The plan row
 
+    /// `statement`, prepared from `sql` when it is not yet.
+    private func prepared(_ statement: inout RowStatement?, _ sql: String) throws {
+        if statement == nil { statement = try RowStatement(db, sql) }
+    }
+
     /// Inserts a new plan's row at version 1; returns its id.
     mutating func insert(_ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date) throws -> Int64 {
         let key = plan.id.position
         let at = StoreTime.text(at)
-        try insertPlan.execute { v in
+        try prepared(&insertPlan, """
+            INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, opened_on, version, updated_at, \(PlanRows.derivedColumns))
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, \(PlanRows.derivedPlaceholders))
+            """)
+        try insertPlan!.execute { v in
             v.add(plan.id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn),
-                  plan.currentIndex, plan.firstSubmittedOn, at)
+                  plan.currentIndex, plan.firstSubmittedOn, plan.openedOn, at)
             PlanRows.addDerived(derivation.facts, rules: rules, to: &v)
         }
         return db.lastInsertedRowID
@@ -91,7 +91,11 @@ struct PlanRows {
     /// another writer saved it meanwhile.
     mutating func update(id: Int64, from version: Int64, _ plan: Plan, _ derivation: PlanDerivation, rules: String, at: Date) throws -> Bool {
         let at = StoreTime.text(at)
-        try updatePlan.execute { v in
+        try prepared(&updatePlan, """
+            UPDATE plan SET current_index = ?, first_submitted_on = ?, version = version + 1, updated_at = ?, \(PlanRows.derivedAssignments)
+            WHERE id = ? AND version = ?
+            """)
+        try updatePlan!.execute { v in
             v.add(plan.currentIndex, plan.firstSubmittedOn, at)
             PlanRows.addDerived(derivation.facts, rules: rules, to: &v)
             v.add(id, version)
@@ -101,7 +105,8 @@ struct PlanRows {
 
     /// Writes the derived columns only (new rules), without a new version: derived, not a change.
     mutating func updateDerived(id: Int64, _ facts: PlanFacts, rules: String) throws {
-        try updateDerivedPlan.execute { v in
+        try prepared(&updateDerivedPlan, "UPDATE plan SET \(PlanRows.derivedAssignments) WHERE id = ?")
+        try updateDerivedPlan!.execute { v in
             PlanRows.addDerived(facts, rules: rules, to: &v)
             v.add(id)
         }
@@ -146,9 +151,9 @@ struct PlanRows {
     /// The columns Core derives (`PlanFacts`), in the order of `addDerived`.
     static let derivedColumns = """
         current_step, current_started_on, current_due, block_cause, block_note, blocked_since, last_event_on, planning_due, \
-        overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, facts_rules
+        overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, advised, facts_rules
         """
-    private static let derivedPlaceholders = Array(repeating: "?", count: 13).joined(separator: ", ")
+    private static let derivedPlaceholders = Array(repeating: "?", count: 14).joined(separator: ", ")
     /// `column = ?, …` of the derived columns.
     private static let derivedAssignments = derivedColumns.split(separator: ",")
         .map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }.joined(separator: ", ")
@@ -156,7 +161,7 @@ struct PlanRows {
     private static func addDerived(_ f: PlanFacts, rules: String, to v: inout RowValues) {
         v.add(f.currentStep?.rawValue, f.currentStartedOn, f.currentDue, f.block?.cause.rawValue, f.block?.note, f.block?.since,
               f.lastEventOn, f.planningDue, f.overdueFrom, f.unsubmittedFrom, f.pendampinganOverranFrom, f.pendampinganTooShort,
-              rules)
+              f.advised, rules)
     }
 
     // MARK: Steps, blocks, revisions
@@ -274,23 +279,28 @@ struct PlanRows {
     // MARK: Reading a plan back
 
     /// The stored plan of `id` with its row id, or nil.
-    func read(_ id: PlanID) throws -> (rowID: Int64, stored: StoredPlan)? {
+    mutating func read(_ id: PlanID) throws -> (rowID: Int64, stored: StoredPlan)? {
         let key = id.position
-        var found: (rowID: Int64, version: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, closure: PlanClosure?)? = nil
-        try planByKey.forEach({ v in
+        var found: (rowID: Int64, version: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, closure: PlanClosure?, openedOn: LocalDate?)? = nil
+        try prepared(&planByKey, """
+            SELECT id, version, current_index, first_submitted_on, closed_on, closed_step, opened_on FROM plan
+            WHERE cycle = ? AND person_id = ? AND role = ? AND npsn = ?
+            """)
+        try planByKey!.forEach({ v in
             v.add(id.cycle.description, key.personID.rawValue, key.role.rawValue, PositionRow.npsnColumn(key.npsn))
         }) { c in
             var closure: PlanClosure? = nil
             if let day = c.date(4), let step = c.text(5).flatMap(Step.init(rawValue:)) { closure = PlanClosure(closedOn: day, step: step) }
-            found = (c.int64(0), c.int64(1), c.int(2), c.date(3), closure)
+            found = (c.int64(0), c.int64(1), c.int(2), c.date(3), closure, c.date(6))
         }
         guard let found else { return nil }
-        let plan = try restore(id, rowID: found.rowID, currentIndex: found.currentIndex, firstSubmittedOn: found.firstSubmittedOn)
+        let plan = try restore(
+            id, rowID: found.rowID, currentIndex: found.currentIndex, firstSubmittedOn: found.firstSubmittedOn, openedOn: found.openedOn)
         return (found.rowID, StoredPlan(plan: plan, version: found.version, closure: found.closure))
     }
 
     /// The plan of row `rowID` from its step, choice, block and revision rows.
-    func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?) throws -> Plan {
+    func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, openedOn: LocalDate?) throws -> Plan {
         var records = Workflow.steps(for: id.position.role).map { StepRecord(step: $0) }
         func damaged(_ reason: String) -> StoreError { .damagedRow(table: "plan_step", key: id.description, reason: reason) }
         let byPlan: (inout RowValues) -> Void = { $0.add(rowID) }
@@ -341,7 +351,9 @@ struct PlanRows {
             guard let by = c.text(0).flatMap(Step.init(rawValue:)), let on = c.date(1) else { throw damaged("unknown revision") }
             revisions.append(Revision(by: by, on: on, reason: c.text(2) ?? ""))
         }
-        return Plan(restoring: id, records: records, currentIndex: currentIndex, blocks: blocks, revisions: revisions, firstSubmittedOn: firstSubmittedOn)
+        return Plan(
+            restoring: id, records: records, currentIndex: currentIndex, blocks: blocks, revisions: revisions, firstSubmittedOn: firstSubmittedOn,
+            openedOn: openedOn)
     }
 }
 
@@ -353,7 +365,7 @@ extension PlanRows {
     static let factsColumns = """
         plan.current_index, plan.current_step, plan.current_started_on, plan.current_due, plan.block_cause, plan.block_note, \
         plan.blocked_since, plan.last_event_on, plan.first_submitted_on, plan.planning_due, plan.overdue_from, plan.unsubmitted_from, \
-        plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step
+        plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step, plan.advised, plan.opened_on
         """
 
     /// The facts of plan `id` whose `factsColumns` start at column `i` of `row`; nil when
@@ -372,7 +384,7 @@ extension PlanRows {
             currentStartedOn: row.date(i + 2), currentDue: row.date(i + 3), block: block, lastEventOn: row.date(i + 7) ?? cycle.start,
             firstSubmittedOn: row.date(i + 8), planningDue: row.date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: row.date(i + 10),
             unsubmittedFrom: row.date(i + 11), pendampinganOverranFrom: row.date(i + 12), pendampinganTooShort: row.bool(i + 13),
-            closure: closure)
+            closure: closure, advised: row.bool(i + 16), openedOn: row.date(i + 17))
     }
 }
 

@@ -26,15 +26,18 @@ public struct PlanSave: Sendable {
     }
 }
 
-/// The plans of a cycle to create for active positions without one, derived under `rules`.
+/// The plans of a cycle to create for active positions without one, derived under `rules`,
+/// on the office's date `today` (a newcomer's plan opens that day: `Plan.openingDay`).
 public struct PlanCreation: Sendable {
     public var cycle: CycleID
     public var rules: String
+    public var today: LocalDate
     public var derive: @Sendable (Plan) -> PlanDerivation
 
-    public init(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan) -> PlanDerivation) {
+    public init(cycle: CycleID, rules: String, today: LocalDate, derive: @escaping @Sendable (Plan) -> PlanDerivation) {
         self.cycle = cycle
         self.rules = rules
+        self.today = today
         self.derive = derive
     }
 }

@@ -54,6 +54,10 @@ extension SQLiteStore {
         chunks(size: size) { transaction, each in try transaction.reminderSubjects(cycle: cycle, person: person, each: each) }
     }
 
+    public func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts {
+        try await reading { try $0.choiceCounts(cycle: cycle) }
+    }
+
     public func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts {
         try await reading { try $0.compliance(cycle: cycle, on: today) }
     }

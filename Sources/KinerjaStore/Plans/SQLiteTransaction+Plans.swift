@@ -4,13 +4,14 @@ import KinerjaCore
 
 extension SQLiteTransaction {
     func plan(_ id: PlanID) throws -> StoredPlan? {
-        try PlanRows(db).read(id)?.stored
+        var rows = try PlanRows(db)
+        return try rows.read(id)?.stored
     }
 
     func plans(_ ids: Set<PlanID>) throws -> [PlanID: StoredPlan] {
         var plans: [PlanID: StoredPlan] = [:]
         plans.reserveCapacity(ids.count)
-        let rows = try PlanRows(db)
+        var rows = try PlanRows(db)
         for id in ids {
             if let stored = try rows.read(id)?.stored { plans[id] = stored }
         }
@@ -94,15 +95,16 @@ extension SQLiteTransaction {
             let npsn = c.text(2) ?? ""
             missing.append(PositionKey(personID: PersonID(trusted: c.text(0) ?? ""), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)))
         }
+        guard !missing.isEmpty else { return 0 }
+        let cycleHasPlans = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM plan WHERE cycle = ?)", arguments: [creation.cycle.description]) ?? false
+        let openedOn = Plan.openingDay(in: creation.cycle, on: creation.today, cycleHasPlans: cycleHasPlans)
         var rows = try PlanRows(db)
         for key in missing {
-            let plan = Plan(id: PlanID(cycle: creation.cycle, position: key))
+            let plan = Plan(id: PlanID(cycle: creation.cycle, position: key), openedOn: openedOn)
             _ = try rows.insert(plan, creation.derive(plan), rules: creation.rules, at: at)
         }
-        if !missing.isEmpty {
-            let summary = AuditJSON.counts(["created": missing.count], extra: [("cycle", creation.cycle.description)])
-            try appendAudit(action: "plans created", subject: creation.cycle.description, before: nil, after: summary, actor: actor, at: at)
-        }
+        let summary = AuditJSON.counts(["created": missing.count], extra: [("cycle", creation.cycle.description)])
+        try appendAudit(action: "plans created", subject: creation.cycle.description, before: nil, after: summary, actor: actor, at: at)
         return missing.count
     }
 
@@ -110,7 +112,7 @@ extension SQLiteTransaction {
         let stale = try planHeads(cycle: cycle, where: "(facts_rules IS NULL OR facts_rules != ?)", rules)
         var rows = try PlanRows(db)
         for head in stale {
-            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn)
+            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn, openedOn: head.openedOn)
             let derivation = derive(plan, head.closure)
             try rows.updateDerived(id: head.rowID, derivation.facts, rules: rules)
             try rows.updateDerivedSteps(id: head.rowID, plan, dues: derivation.dues, points: derivation.rhkPoints)
@@ -125,7 +127,7 @@ extension SQLiteTransaction {
         var rows = try PlanRows(db)
         var closed = 0
         for head in open {
-            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn)
+            let plan = try rows.restore(head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn, openedOn: head.openedOn)
             guard let step = plan.currentStep else { continue }
             let closure = PlanClosure(closedOn: day, step: step)
             try rows.close(id: head.rowID, closure, at: at)
@@ -145,7 +147,7 @@ extension SQLiteTransaction {
         var heads: [PlanHead] = []
         var damaged: String? = nil
         try RowStatement(db, """
-            SELECT id, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step FROM plan
+            SELECT id, person_id, role, npsn, current_index, first_submitted_on, closed_on, closed_step, opened_on FROM plan
             WHERE cycle = ? AND \(condition)
             """).forEach({ v in
                 v.add(cycle.description)
@@ -162,7 +164,7 @@ extension SQLiteTransaction {
             heads.append(PlanHead(
                 rowID: c.int64(0),
                 id: PlanID(cycle: cycle, position: PositionKey(personID: PersonID(trusted: person), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn))),
-                currentIndex: c.int(4), firstSubmittedOn: c.date(5), closure: closure))
+                currentIndex: c.int(4), firstSubmittedOn: c.date(5), closure: closure, openedOn: c.date(8)))
         }
         if let damaged { throw StoreError.damagedRow(table: "plan", key: damaged, reason: "unknown role") }
         return heads
@@ -207,4 +209,5 @@ private struct PlanHead {
     var currentIndex: Int
     var firstSubmittedOn: LocalDate?
     var closure: PlanClosure?
+    var openedOn: LocalDate?
 }

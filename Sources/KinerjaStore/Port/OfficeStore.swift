@@ -43,7 +43,8 @@ public protocol OfficeStore: Sendable {
     // MARK: Roster
 
     /// Applies a roster: upserts its persons and positions, with `markMissingInactive`
-    /// marks those it does not list inactive (never deleted: their history stays), and creates
+    /// marks those it does not list inactive (never deleted: their history stays; the active
+    /// persons it does not list are counted either way, `RosterSummary.missing`), and creates
     /// the plans of `plans`'s cycles for active positions without one. One audit
     /// row for the import (`record`) and one per person or position: added (naming the
     /// import; the row holds the values), changed or deactivated (with the fields that
@@ -62,6 +63,8 @@ public protocol OfficeStore: Sendable {
     func people(matching text: String?, activeOnly: Bool) async throws -> [Person]
     /// The names of these persons (those the roster has).
     func names(of persons: Set<PersonID>) async throws -> [PersonID: String]
+    /// The names the roster gives these schools (on their principals' rows).
+    func schoolNames(_ npsns: Set<NPSN>) async throws -> [NPSN: String]
     /// Each active position's atasan, with the person holding it: the stored chains of
     /// superiors a roster could close into a ring (`AtasanCycles`).
     func atasanLinks() async throws -> [AtasanLink]
@@ -71,6 +74,17 @@ public protocol OfficeStore: Sendable {
     /// The same listing, `size` rows at a time from one snapshot, as it is read: what a
     /// country's lists are sent from.
     func listingChunks(_ query: ListingQuery, size: Int) -> StoreChunks<ListedPosition>
+
+    // MARK: Officials
+
+    /// Adds or updates the officials (never removes one: the roster may still name them), with
+    /// one audit row for the import (`record`) and one per official added or changed. A dry
+    /// run writes nothing and returns the same summary.
+    func applyOfficials(_ officials: [Official], dryRun: Bool, record: ImportRecord, actor: AuditActor, at: Date) async throws -> OfficialsSummary
+    /// Every official recorded, by id.
+    func officials() async throws -> [Official]
+    /// The officials of these ids that are recorded.
+    func officials(_ ids: Set<PersonID>) async throws -> [PersonID: Official]
 
     // MARK: Plans
 
@@ -114,6 +128,9 @@ public protocol OfficeStore: Sendable {
     /// keeping an answer which plans to read again (a version moves with every save,
     /// whoever saves). `changed` is nil when the store cannot tell (a plan was removed).
     func plansChanged(cycle: CycleID, since known: PlanVersions?) async throws -> (changed: Set<PlanID>?, now: PlanVersions)
+    /// What the cycle's plans chose and how they were rated at their completed steps, and how
+    /// many carry advice, counted by the database.
+    func choiceCounts(cycle: CycleID) async throws -> ChoiceCounts
     /// How the cycle's plans meet their deadlines on `today`, counted by the database.
     func compliance(cycle: CycleID, on today: LocalDate) async throws -> ComplianceCounts
     /// How many plans of `cycle` (of the principals of school `npsn`, when given) have

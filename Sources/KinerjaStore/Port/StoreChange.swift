@@ -4,7 +4,7 @@ public struct StoreChange: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 
-    /// Persons, positions, sekolah binaan.
+    /// Persons, positions, sekolah binaan, officials.
     public static let roster = StoreChange(rawValue: 1 << 0)
     /// Plans and everything recorded on them.
     public static let plans = StoreChange(rawValue: 1 << 1)

@@ -19,6 +19,8 @@ struct PositionRow: Sendable {
     /// JSON array of NPSNs, in the roster's order.
     var sekolahBinaan: String
     var active: Bool
+    var kecamatan: String?
+    var jenjang: String?
     var updatedAt: Date
 
     init(_ position: Position, at: Date) {
@@ -32,14 +34,19 @@ struct PositionRow: Sendable {
         pejabatPenilaiID = position.pejabatPenilaiID?.rawValue
         sekolahBinaan = JSONText.list(position.sekolahBinaan.map(\.rawValue))
         active = position.active
+        kecamatan = position.kecamatan
+        jenjang = position.jenjang
         updatedAt = at
     }
 
     /// The columns ``init(columns:)`` reads, in its order.
     static let listingColumns = """
         position.person_id, position.role, position.npsn, position.jabatan, position.nama_sekolah, \
-        position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active
+        position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active, \
+        position.kecamatan, position.jenjang
         """
+    /// How many columns ``listingColumns`` are: a query's own columns follow them.
+    static let listingColumnCount: Int32 = 12
 
     /// Reads ``listingColumns`` from a row read straight from SQLite (`RowStatement`), by
     /// index: listings and every reminder pass read all positions of the office. The time
@@ -55,6 +62,8 @@ struct PositionRow: Sendable {
         pejabatPenilaiID = c.text(7)
         sekolahBinaan = c.text(8) ?? "[]"
         active = c.bool(9)
+        kecamatan = c.text(10)
+        jenjang = c.text(11)
         updatedAt = .distantPast
     }
 
@@ -76,6 +85,6 @@ struct PositionRow: Sendable {
             key: PositionKey(personID: PersonID(trusted: personID), role: role, npsn: npsn.isEmpty ? nil : NPSN(trusted: npsn)),
             jabatan: jabatan, namaSekolah: namaSekolah, atasanID: atasanID.map(PersonID.init(trusted:)),
             timKinerja: team.map(PersonID.init(trusted:)), pejabatPenilaiID: pejabatPenilaiID.map(PersonID.init(trusted:)),
-            sekolahBinaan: schools.map(NPSN.init(trusted:)), active: active)
+            sekolahBinaan: schools.map(NPSN.init(trusted:)), active: active, kecamatan: kecamatan, jenjang: jenjang)
     }
 }

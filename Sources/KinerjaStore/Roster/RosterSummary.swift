@@ -21,10 +21,15 @@ public struct RosterSummary: Sendable, Hashable, Codable {
 
     public var persons = Counts()
     public var positions = Counts()
+    /// Active persons the roster does not name: left as they are, or (with
+    /// `markMissingInactive`) the persons deactivated. Always counted, so that an import of
+    /// one kecamatan says how much of the district it left out.
+    public var missing = 0
 
-    public init(persons: Counts = Counts(), positions: Counts = Counts()) {
+    public init(persons: Counts = Counts(), positions: Counts = Counts(), missing: Int = 0) {
         self.persons = persons
         self.positions = positions
+        self.missing = missing
     }
 
     /// Persons and positions added (the interface reports people and positions together).

@@ -41,6 +41,10 @@ extension SQLiteStore {
         try await reading { try $0.people(matching: text, activeOnly: activeOnly) }
     }
 
+    public func schoolNames(_ npsns: Set<NPSN>) async throws -> [NPSN: String] {
+        try await reading { try $0.schoolNames(npsns) }
+    }
+
     public func names(of persons: Set<PersonID>) async throws -> [PersonID: String] {
         try await reading { try $0.names(of: persons) }
     }

@@ -17,13 +17,13 @@ extension SQLiteTransaction {
         positionKeys.reserveCapacity(entries.count)
         var persons: [(new: Person, old: Person?, change: RosterChange)] = []
         var positions: [(new: Position, old: Position?, change: RosterChange)] = []
-        let personByID = try RowStatement(db, "SELECT nama, kepegawaian, active FROM person WHERE id = ?")
+        let personByID = try RowStatement(db, "SELECT nama, kepegawaian, active, email, telepon FROM person WHERE id = ?")
         let positionByKey = try RowStatement(db, "SELECT \(PositionRow.listingColumns) FROM position WHERE person_id = ? AND role = ? AND npsn = ?")
         for entry in entries where personKeys.insert(entry.person.id).inserted {
             var old: Person? = nil
             try personByID.forEach({ $0.add(entry.person.id.rawValue) }) { c in
                 old = try PersonRow(id: entry.person.id.rawValue, nama: c.text(0) ?? "", kepegawaian: c.text(1) ?? "", active: c.bool(2),
-                                    updatedAt: .distantPast).person()
+                                    email: c.text(3), telepon: c.text(4), updatedAt: .distantPast).person()
             }
             if let change = RosterChange(old: old?.active, new: entry.person.active, same: old == entry.person, counts: &summary.persons) {
                 persons.append((entry.person, old, change))
@@ -39,6 +39,9 @@ extension SQLiteTransaction {
                 positions.append((entry.position, old, change))
             }
         }
+        try RowStatement(db, "SELECT id FROM person WHERE active").forEach({ _ in }) { c in
+            if !personKeys.contains(PersonID(trusted: c.text(0) ?? "")) { summary.missing += 1 }
+        }
         if markMissingInactive {
             try RowStatement(db, "SELECT \(PositionRow.listingColumns) FROM position WHERE position.active ORDER BY 1, 2, 3").forEach({ _ in }) { c in
                 var stored = try PositionRow(columns: c).position()
@@ -48,10 +51,12 @@ extension SQLiteTransaction {
                 _ = RosterChange(old: true, new: false, same: false, counts: &summary.positions)
                 positions.append((stored, old, .deactivated))
             }
-            try RowStatement(db, "SELECT id, nama, kepegawaian FROM person WHERE active ORDER BY id").forEach({ _ in }) { c in
+            try RowStatement(db, "SELECT id, nama, kepegawaian, email, telepon FROM person WHERE active ORDER BY id").forEach({ _ in }) { c in
                 let id = c.text(0) ?? ""
                 guard !personKeys.contains(PersonID(trusted: id)) else { return }
-                var stored = try PersonRow(id: id, nama: c.text(1) ?? "", kepegawaian: c.text(2) ?? "", active: true, updatedAt: .distantPast).person()
+                var stored = try PersonRow(
+                    id: id, nama: c.text(1) ?? "", kepegawaian: c.text(2) ?? "", active: true, email: c.text(3), telepon: c.text(4),
+                    updatedAt: .distantPast).person()
                 let old = stored
                 stored.active = false
                 _ = RosterChange(old: true, new: false, same: false, counts: &summary.persons)
@@ -63,6 +68,7 @@ extension SQLiteTransaction {
         counts["updated"] = summary.updated
         counts["unchanged"] = summary.unchanged
         counts["deactivated"] = summary.deactivated
+        counts["missing"] = summary.missing
         var audit = try AuditRows(db, actor: actor, at: at)
         let importID = try audit.append(
             action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
@@ -77,6 +83,8 @@ extension SQLiteTransaction {
             if let old {
                 fields.compare("nama", old.nama, person.nama)
                 fields.compare("kepegawaian", old.kepegawaian.rawValue, person.kepegawaian.rawValue)
+                fields.compare("email", old.email, person.email)
+                fields.compare("telepon", old.telepon, person.telepon)
                 fields.compare("active", "\(old.active)", "\(person.active)")
             }
             fields.note("import", "\(importID)")
@@ -89,6 +97,8 @@ extension SQLiteTransaction {
                 func ids(_ list: [PersonID]) -> String { list.map(\.rawValue).joined(separator: "|") }
                 fields.compare("jabatan", old.jabatan.rawValue, position.jabatan.rawValue)
                 fields.compare("namaSekolah", old.namaSekolah, position.namaSekolah)
+                fields.compare("kecamatan", old.kecamatan, position.kecamatan)
+                fields.compare("jenjang", old.jenjang, position.jenjang)
                 fields.compare("atasanID", old.atasanID?.rawValue, position.atasanID?.rawValue)
                 fields.compare("timKinerja", old.timKinerja, position.timKinerja, ids)
                 fields.compare("pejabatPenilaiID", old.pejabatPenilaiID?.rawValue, position.pejabatPenilaiID?.rawValue)
@@ -112,17 +122,18 @@ private struct RosterWriter {
     init(_ db: Database, at: Date) throws {
         self.at = StoreTime.text(at)
         upsertPerson = try RowStatement(db, """
-            INSERT INTO person (id, nama, kepegawaian, active, updated_at) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO person (id, nama, kepegawaian, active, email, telepon, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, kepegawaian = excluded.kepegawaian, active = excluded.active,
-                updated_at = excluded.updated_at
+                email = excluded.email, telepon = excluded.telepon, updated_at = excluded.updated_at
             """)
         upsertPosition = try RowStatement(db, """
             INSERT INTO position (person_id, role, npsn, jabatan, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id,
-                                  sekolah_binaan, active, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  sekolah_binaan, active, kecamatan, jenjang, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (person_id, role, npsn) DO UPDATE SET jabatan = excluded.jabatan, nama_sekolah = excluded.nama_sekolah,
                 atasan_id = excluded.atasan_id, tim_kinerja = excluded.tim_kinerja, pejabat_penilai_id = excluded.pejabat_penilai_id,
-                sekolah_binaan = excluded.sekolah_binaan, active = excluded.active, updated_at = excluded.updated_at
+                sekolah_binaan = excluded.sekolah_binaan, active = excluded.active, kecamatan = excluded.kecamatan,
+                jenjang = excluded.jenjang, updated_at = excluded.updated_at
             """)
         deleteBinaan = try RowStatement(db, "DELETE FROM sekolah_binaan WHERE person_id = ? AND role = ? AND npsn = ?")
         insertBinaan = try RowStatement(db, "INSERT INTO sekolah_binaan (binaan_npsn, person_id, role, npsn) VALUES (?, ?, ?, ?)")
@@ -131,7 +142,7 @@ private struct RosterWriter {
     mutating func write(_ person: Person) throws {
         let at = at
         try upsertPerson.execute { v in
-            v.add(person.id.rawValue, person.nama, person.kepegawaian.rawValue, person.active, at)
+            v.add(person.id.rawValue, person.nama, person.kepegawaian.rawValue, person.active, person.email, person.telepon, at)
         }
     }
 
@@ -139,7 +150,7 @@ private struct RosterWriter {
         let row = PositionRow(position, at: .distantPast), at = at
         try upsertPosition.execute { v in
             v.add(row.personID, row.role, row.npsn, row.jabatan, row.namaSekolah, row.atasanID, row.timKinerja,
-                  row.pejabatPenilaiID, row.sekolahBinaan, row.active, at)
+                  row.pejabatPenilaiID, row.sekolahBinaan, row.active, row.kecamatan, row.jenjang, at)
         }
         guard replacingBinaan else { return }
         // Keeps the searchable `sekolah_binaan` rows equal to the position's list.

@@ -51,7 +51,7 @@ final class CommitObserver: TransactionObserver, Sendable {
     /// counts as everything.
     static func part(of table: String) -> StoreChange {
         switch table {
-        case "person", "position", "sekolah_binaan": return .roster
+        case "person", "position", "sekolah_binaan", "official": return .roster
         case "plan", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah", "plan_refleksi", "plan_block", "plan_revision":
             return .plans
         case "reminder_log": return .reminders

@@ -58,8 +58,8 @@ public final class DaemonConnections: Sendable {
         }
     }
 
-    public func call<M: VarlinkMethod>(_ method: M.Type) async throws -> M.Result where M.Parameters == Empty {
-        try await call(method, Empty())
+    public func call<M: VarlinkMethod>(_ method: M.Type) async throws -> M.Result where M.Parameters == LanguageParameters {
+        try await call(method, LanguageParameters())
     }
 }
 

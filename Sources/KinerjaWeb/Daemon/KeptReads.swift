@@ -21,11 +21,13 @@ public final class KeptReads: Sendable {
         self.maxAnswers = maxAnswers
     }
 
-    /// The daemon's data version and date now, for one page's reads.
-    public func snapshot() async throws -> DataSnapshot {
+    /// The daemon's data version and date now, for one page's reads in `language` (`id`,
+    /// `en`): the daemon words its texts (refusals, advice) in the page's language, and an
+    /// answer is kept per language.
+    public func snapshot(language: String) async throws -> DataSnapshot {
         let now = try await connections.call(Kinerja.GetDataVersion.self)
         kept.withLock { if $0.version != now.version { $0 = (now.version, [:]) } }
-        return DataSnapshot(reads: self, version: now.version, today: now.today)
+        return DataSnapshot(reads: self, version: now.version, today: now.today, language: language)
     }
 
     func read<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters, version: String) async throws -> M.Result {
@@ -56,11 +58,14 @@ public struct DataSnapshot: Sendable {
     public let version: String
     public let today: String
 
+    /// The page's language, sent with every read.
+    public let language: String
+
     public func read<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) async throws -> M.Result {
-        try await reads.read(method, parameters, version: version)
+        try await reads.read(method, LanguageParameters.setting(language, in: parameters), version: version)
     }
 
-    public func read<M: VarlinkMethod>(_ method: M.Type) async throws -> M.Result where M.Parameters == Empty {
-        try await read(method, Empty())
+    public func read<M: VarlinkMethod>(_ method: M.Type) async throws -> M.Result where M.Parameters == LanguageParameters {
+        try await read(method, LanguageParameters())
     }
 }

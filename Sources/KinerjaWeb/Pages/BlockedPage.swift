@@ -3,32 +3,23 @@ import KinerjaRPC
 
 /// Terblokir: plans that cannot move because a precondition someone else owns is missing
 /// (the Kepala Dinas's RHK, data, the Tim Kinerja's appointment), with the cause, since when,
-/// for how many days, and whose action is awaited: the atasan, to whom the blocked reminders
-/// go. The block's start is read from each plan (`ShowPlan`), since listings do not carry it.
+/// for how many days, and whose action is awaited (by name and jabatan when the roster or
+/// the officials file names them), all from the listing.
 enum BlockedPage {
     static func table(_ context: PageContext, _ snapshot: DataSnapshot) async throws -> (cycle: String, table: ListTable) {
         let w = context.words
         let cycle = try await snapshot.read(Kinerja.ShowCycle.self, .init(cycle: context.filter("siklus"))).cycle.cycle
-        let people = try await snapshot.read(
+        var rows = try await snapshot.read(
             Kinerja.ListPeople.self, .init(cycle: cycle, role: context.filter("peran"), blocked: true)
-        ).people.filter { $0.plan != nil }
-        let today = LocalDate(snapshot.today)
-        var rows: [(person: PositionSummary, block: BlockItem?)] = []
-        for person in people {
-            let detail = try await snapshot.read(Kinerja.ShowPlan.self, .init(plan: person.plan!.plan)).plan
-            let block = detail.blocks.last { $0.until == nil }
-            if let cause = context.filter("sebab"), block?.cause != cause { continue }
-            rows.append((person, block))
-        }
-        func days(_ block: BlockItem?) -> Int? {
-            guard let since = block.flatMap({ LocalDate($0.since) }), let today else { return nil }
-            return since.days(until: today)
+        ).people.filter { person in
+            guard let plan = person.plan else { return false }
+            return context.filter("sebab").map { plan.blockCause == $0 } ?? true
         }
         let descending = context.filter("arah") == "turun"
-        let order: ((person: PositionSummary, block: BlockItem?), (person: PositionSummary, block: BlockItem?)) -> Bool
+        let order: (PositionSummary, PositionSummary) -> Bool
         switch context.filter("urut") {
-        case "nama": order = { $0.person.nama < $1.person.nama }
-        default: order = { (days($1.block) ?? 0, $0.person.nama) < (days($0.block) ?? 0, $1.person.nama) }  // longest first
+        case "nama": order = { $0.nama < $1.nama }
+        default: order = { ($1.plan?.blockedDays ?? 0, $0.nama) < ($0.plan?.blockedDays ?? 0, $1.nama) }  // longest first
         }
         rows.sort { descending ? order($1, $0) : order($0, $1) }
         let table = ListTable(
@@ -38,14 +29,13 @@ enum BlockedPage {
                 .init(w[.cause]), .init(w[.note]), .init(w[.blockedSince]), .init(w[.daysBlocked], sortKey: "hari", numeric: true),
                 .init(w[.awaiting]),
             ],
-            rows: rows.map { person, block in
+            rows: rows.map { person in
                 let plan = person.plan!
-                let awaited = [w[.actorAtasan], person.atasanId].compactMap { $0 }.joined(separator: " ")
                 return [
                     .link(person.nama, href: context.link("/orang/\(person.id)")), .text(person.id), .text(w.role(person.peran)),
                     person.npsn.map { .link(person.namaSekolah ?? $0, href: context.link("/sekolah/\($0)")) } ?? .text(""),
-                    .text(w.step(plan.step)), .text(w.blockCause(block?.cause ?? plan.blockCause)), .text(block?.note ?? ""),
-                    .date(block?.since), .number(days(block)), .text(awaited),
+                    .text(w.step(plan.step)), .text(w.blockCause(plan.blockCause)), .text(plan.blockNote ?? ""),
+                    .date(plan.blockedSince), .number(plan.blockedDays), .text(w.party(plan.awaiting)),
                 ]
             })
         return (cycle, table)

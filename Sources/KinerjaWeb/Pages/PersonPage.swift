@@ -5,9 +5,6 @@ import KinerjaRPC
 /// and ratings, its timeline, returns and blocks), the history of changes, the reminders
 /// sent and those planned to the cycle's end, and their own deadline calendar.
 ///
-/// Choices and ratings show what the daemon's plans carry today: each step's rating and
-/// note. The choices themselves (the D3 sub-indicator, RHK items and points, Perilaku Kerja,
-/// the three schools and the focus school) join the same table once the plan's reply holds them.
 enum PersonPage {
     static func render(
         _ context: PageContext, _ snapshot: DataSnapshot, _ web: WebEnvironment, id: String, origin: String
@@ -80,15 +77,23 @@ enum PersonPage {
         return Layout.page(context, title: first.nama, section: .people, asOf: (snapshot.today, cycle.cycle), body: body)
     }
 
-    /// The steps that carry a rating or a note.
+    /// Every choice and rating recorded (the D3 sub-indicator, RHK items and points,
+    /// Perilaku Kerja, the three schools and the focus school, the Tim Kinerja's ratings),
+    /// the notes, and what the year's rules advise.
     static func choices(_ plan: PlanDetail, words w: Words) -> Markup {
-        let rated = plan.timeline.filter { $0.rating != nil || $0.catatan != nil }
-        guard !rated.isEmpty else { return "<p class=\"muted\">\(w[.choicesPending])</p>" }
-        var html: Markup = "<table class=\"list\"><thead><tr><th scope=\"col\">\(w[.step])</th><th scope=\"col\">\(w[.rating])</th><th scope=\"col\">\(w[.note])</th></tr></thead><tbody>"
-        for item in rated {
-            html += "<tr><td data-label=\"\(w[.step])\">\(w.step(item.step))</td><td data-label=\"\(w[.rating])\">\(item.rating ?? "")</td><td data-label=\"\(w[.note])\">\(item.catatan ?? "")</td></tr>"
+        let notes = plan.timeline.filter { $0.catatan != nil }
+        guard !plan.choices.isEmpty || !notes.isEmpty || !plan.advice.isEmpty else { return "<p class=\"muted\">\(w[.choicesPending])</p>" }
+        var html: Markup = "<table class=\"list\"><thead><tr><th scope=\"col\">\(w[.step])</th><th scope=\"col\">\(w[.choice])</th><th scope=\"col\">\(w[.value])</th></tr></thead><tbody>"
+        for item in plan.choices {
+            html += "<tr><td data-label=\"\(w[.step])\">\(w.step(item.step))</td><td data-label=\"\(w[.choice])\">\(w.choice(item))</td><td data-label=\"\(w[.value])\">\(w.choiceValue(item))</td></tr>"
         }
-        return html + "</tbody></table>"
+        for item in notes {
+            html += "<tr><td data-label=\"\(w[.step])\">\(w.step(item.step))</td><td data-label=\"\(w[.choice])\">\(w[.note])</td><td data-label=\"\(w[.value])\">\(item.catatan ?? "")</td></tr>"
+        }
+        html += "</tbody></table>"
+        if let points = plan.rhkPoints { html += "<p>\(w(.rhkTotal, String(points)))</p>" }
+        for advice in plan.advice { html += "<p class=\"advice\"><strong>\(w[.advice]):</strong> \(advice.message)</p>" }
+        return html
     }
 
     static func reminders(_ items: [ReminderItem], words w: Words) -> Markup {
@@ -98,7 +103,7 @@ enum PersonPage {
             <th scope="col">\(w[.due])</th><th scope="col">\(w[.recipient])</th><th scope="col">\(w[.state])</th></tr></thead><tbody>
             """
         for item in items {
-            let recipient = [w.recipientRole(item.recipientRole), item.recipient].compactMap { $0 }.joined(separator: " ")
+            let recipient = [w.recipientRole(item.recipientRole), item.recipientNama ?? item.recipient].compactMap { $0 }.joined(separator: " ")
             let late: Markup = item.late ? " (\(w[.lateFired]))" : .empty
             html += """
                 <tr><td data-label="\(w[.date])">\(w.date(String(item.fireAt.prefix(10))))</td><td data-label="\(w[.kind])">\(w.reminderKind(item.kind))</td>\

@@ -9,12 +9,11 @@ enum SchoolPage {
         guard let school = try await snapshot.read(Kinerja.ListSchools.self, .init(cycle: cycle, npsn: npsn)).schools.first else {
             throw WebError.notFound
         }
-        let entry = web.schools.entry(npsn: npsn, name: school.name)
         let name = school.name ?? npsn
         var body: Markup = "<h1>\(name)</h1><dl class=\"facts\">"
         body += "<dt>\(w[.npsn])</dt><dd>\(npsn)</dd>"
-        if let jenjang = entry.jenjang { body += "<dt>\(w[.jenjang])</dt><dd>\(jenjang)</dd>" }
-        if let kecamatan = entry.kecamatan { body += "<dt>\(w[.kecamatan])</dt><dd>\(kecamatan)</dd>" }
+        if let jenjang = school.level { body += "<dt>\(w[.jenjang])</dt><dd>\(jenjang)</dd>" }
+        if let kecamatan = school.kecamatan { body += "<dt>\(w[.kecamatan])</dt><dd>\(kecamatan)</dd>" }
         if let status = SchoolsPage.status(school.counts) {
             body += "<dt>\(w[.status])</dt><dd>\(ListView.badge(status, w.track(status)))</dd>"
         }
@@ -59,7 +58,11 @@ enum PlanView {
                 html += "<dt>\(w[.due])</dt><dd>\(w.date(due))\(left)</dd>"
             }
             if let cause = plan.blockCause {
-                html += "<dt>\(w[.cause])</dt><dd>\(w.blockCause(cause))</dd><dt>\(w[.awaiting])</dt><dd>\(w[.actorAtasan])</dd>"
+                html += "<dt>\(w[.cause])</dt><dd>\(w.blockCause(cause, note: plan.blockNote))</dd>"
+                if let since = plan.blockedSince {
+                    html += "<dt>\(w[.blockedSince])</dt><dd>\(w.date(since)) (\(w(.days, String(plan.blockedDays ?? 0))))</dd>"
+                }
+                html += "<dt>\(w[.awaiting])</dt><dd>\(w.party(plan.awaiting))</dd>"
             } else {
                 html += "<dt>\(w[.awaiting])</dt><dd>\(w.actor(plan.actor))</dd>"
             }
@@ -74,11 +77,22 @@ enum PlanView {
             """
         for item in items {
             html += """
-                <tr><td data-label="\(w[.step])">\(w.step(item.step))</td><td data-label="\(w[.due])">\(w.date(item.due))</td>\
+                <tr><td data-label="\(w[.step])">\(w.step(item.step))</td><td data-label="\(w[.due])">\(w.date(item.due))\(note(item, words: w))</td>\
                 <td data-label="\(w[.started])">\(w.date(item.startedOn))</td><td data-label="\(w[.completed])">\(w.date(item.completedOn))</td>\
                 <td data-label="\(w[.state])">\(w.timelineState(item.state))</td></tr>
                 """
         }
         return html + "</tbody></table>"
+    }
+
+    /// Beside a deadline: where it moved from and why, or the days the plan was blocked at the step.
+    static func note(_ item: TimelineItem, words w: Words) -> Markup {
+        guard let note = item.note else { return .empty }
+        var parts: [String] = []
+        if note.published != item.due { parts.append(w(.dueMovedFrom, w.date(note.published))) }
+        if note.blockedDays > 0 { parts.append(w(.blockedDaysAtStep, String(note.blockedDays))) }
+        if let day = note.unblockedOn { parts.append(w(.unblockedOn, w.date(day))) }
+        if let day = note.openedOn { parts.append(w(.newcomerSince, w.date(day))) }
+        return parts.isEmpty ? .empty : " <span class=\"muted\">(\(parts.joined(separator: "; ")))</span>"
     }
 }

@@ -16,24 +16,23 @@ enum SchoolsPage {
 
     struct Row {
         var school: SchoolProgress
-        var entry: SchoolDirectory.Entry
         var status: PlanTrack?
     }
 
     static func rows(_ context: PageContext, _ snapshot: DataSnapshot, _ web: WebEnvironment) async throws -> (cycle: String, rows: [Row]) {
         let cycle = try await snapshot.read(Kinerja.ShowCycle.self, .init(cycle: context.filter("siklus"))).cycle.cycle
         let schools = try await snapshot.read(Kinerja.ListSchools.self, .init(cycle: cycle)).schools
-        var rows = schools.map { Row(school: $0, entry: web.schools.entry(npsn: $0.npsn, name: $0.name), status: status($0.counts)) }
-        if let kecamatan = context.filter("kecamatan") { rows.removeAll { $0.entry.kecamatan != kecamatan } }
-        if let jenjang = context.filter("jenjang") { rows.removeAll { $0.entry.jenjang != jenjang } }
+        var rows = schools.map { Row(school: $0, status: status($0.counts)) }
+        if let kecamatan = context.filter("kecamatan") { rows.removeAll { $0.school.kecamatan != kecamatan } }
+        if let jenjang = context.filter("jenjang") { rows.removeAll { $0.school.level != jenjang } }
         if let status = context.filter("status") { rows.removeAll { $0.status?.rawValue != status } }
         let descending = context.filter("arah") == "turun"
         func percent(_ row: Row) -> Int { ListTable.Cell.percent(row.school.stepsDone, row.school.steps) }
         let order: (Row, Row) -> Bool
         switch context.filter("urut") {
         case "nama": order = { ($0.school.name ?? "", $0.school.npsn) < ($1.school.name ?? "", $1.school.npsn) }
-        case "jenjang": order = { ($0.entry.jenjang ?? "", $0.school.npsn) < ($1.entry.jenjang ?? "", $1.school.npsn) }
-        case "kecamatan": order = { ($0.entry.kecamatan ?? "", $0.school.npsn) < ($1.entry.kecamatan ?? "", $1.school.npsn) }
+        case "jenjang": order = { ($0.school.level ?? "", $0.school.npsn) < ($1.school.level ?? "", $1.school.npsn) }
+        case "kecamatan": order = { ($0.school.kecamatan ?? "", $0.school.npsn) < ($1.school.kecamatan ?? "", $1.school.npsn) }
         case "status": order = { (rank($0.status), $0.school.npsn) < (rank($1.status), $1.school.npsn) }
         case "terlambat": order = { ($0.school.counts.late, $1.school.npsn) < ($1.school.counts.late, $0.school.npsn) }
         case "kemajuan": order = { (percent($0), $0.school.npsn) < (percent($1), $1.school.npsn) }
@@ -70,7 +69,7 @@ enum SchoolsPage {
                 return [
                     .text(school.npsn),
                     .link(school.name ?? school.npsn, href: context.link("/sekolah/\(school.npsn)", [("siklus", context.filter("siklus"))])),
-                    .text(row.entry.jenjang ?? ""), .text(row.entry.kecamatan ?? ""),
+                    .text(row.school.level ?? ""), .text(row.school.kecamatan ?? ""),
                     .text(school.principals.map(\.nama).joined(separator: "; ")),
                     .text(school.supervisors.map(\.nama).joined(separator: "; ")),
                     row.status.map { .track($0, label: w.track($0)) } ?? .text(""),
@@ -84,11 +83,10 @@ enum SchoolsPage {
         let w = context.words
         let (cycle, rows) = try await rows(context, snapshot, web)
         let all = try await snapshot.read(Kinerja.ListSchools.self, .init(cycle: cycle)).schools
-            .map { web.schools.entry(npsn: $0.npsn, name: $0.name) }
         var body: Markup = "<h1>\(w[.schoolsTitle])</h1>"
         body += Filters.form(context, action: "/sekolah", fields: [
             .choice(name: "kecamatan", label: w[.kecamatan], options: Set(all.compactMap(\.kecamatan)).sorted().map { ($0, $0) }),
-            .choice(name: "jenjang", label: w[.jenjang], options: Set(all.compactMap(\.jenjang)).sorted().map { ($0, $0) }),
+            .choice(name: "jenjang", label: w[.jenjang], options: Set(all.compactMap(\.level)).sorted().map { ($0, $0) }),
             .choice(name: "status", label: w[.status], options: PlanTrack.allCases.map { ($0.rawValue, w.track($0)) }),
         ])
         body += ListView.render(table(context, cycle: cycle, rows: rows), downloadPath: "/sekolah", context: context)

@@ -25,6 +25,7 @@ enum Phrase: CaseIterable {
     case kepalaSekolah, pengawasSekolah, kepalaSekolahPlural, pengawasSekolahPlural, inactive
     case actorPegawai, actorTimKinerja, actorPejabatPenilai, actorAtasan
     case days, lateBy, monthlyReport, reportTitle
+    case seeNote, choice, value, points, rhkTotal, advice, dueMovedFrom, blockedDaysAtStep, unblockedOn, newcomerSince
 
     var pair: (id: String, en: String) {
         switch self {
@@ -127,7 +128,7 @@ enum Phrase: CaseIterable {
         case .personTitle: ("%1", "%1")
         case .positions: ("Posisi", "Positions")
         case .choicesAndRatings: ("Pilihan dan penilaian", "Choices and ratings")
-        case .choicesPending: ("Belum ada penilaian atau catatan yang tercatat.", "No rating or note recorded yet.")
+        case .choicesPending: ("Belum ada pilihan, penilaian atau catatan yang tercatat.", "No choice, rating or note recorded yet.")
         case .timeline: ("Linimasa", "Timeline")
         case .revisions: ("Dikembalikan untuk revisi", "Returned for revision")
         case .revisionBy: ("oleh %1", "by %1")
@@ -170,6 +171,16 @@ enum Phrase: CaseIterable {
         case .lateBy: ("terlambat %1 hari", "%1 days late")
         case .monthlyReport: ("Laporan bulanan", "Monthly report")
         case .reportTitle: ("Laporan bulanan siklus %1", "Monthly report of cycle %1")
+        case .seeNote: ("lihat catatan", "see the note")
+        case .choice: ("Pilihan", "Choice")
+        case .value: ("Isi", "Value")
+        case .points: ("%1 poin", "%1 points")
+        case .rhkTotal: ("Jumlah poin RHK: %1", "RHK points in all: %1")
+        case .advice: ("Saran", "Advice")
+        case .dueMovedFrom: ("semula %1", "was %1")
+        case .blockedDaysAtStep: ("terblokir %1 hari", "blocked %1 days")
+        case .unblockedOn: ("dibuka %1", "unblocked %1")
+        case .newcomerSince: ("posisi baru sejak %1", "new position since %1")
         }
     }
 }

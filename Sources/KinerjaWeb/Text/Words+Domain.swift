@@ -62,6 +62,27 @@ extension Words {
 
     func timelineState(_ id: String) -> String { self[Vocabulary.timelineStates[id]] }
 
+    /// Someone a plan waits for, by name and jabatan when known.
+    func party(_ party: Party?) -> String {
+        guard let party else { return self[.seeNote] }
+        return self[Vocabulary.party(role: party.role, id: party.id, nama: party.nama, jabatan: party.jabatan)]
+    }
+
+    /// A recorded choice: "Praktik Kinerja", "nilai Refleksi: Upaya Belajar".
+    func choice(_ item: PlanChoiceItem) -> String {
+        let label = self[Vocabulary.choices[item.choice]]
+        return item.aspect.map { "\(label): \(self[Vocabulary.refleksiAspects[$0]])" } ?? label
+    }
+
+    /// Its value: the rating in words; the id with the catalog's name, quantity and points.
+    func choiceValue(_ item: PlanChoiceItem) -> String {
+        if item.choice == "nilai" || item.choice == "nilai-refleksi" { return self[Vocabulary.ratings[item.id]] }
+        var text = item.nama.map { "\($0) (\(item.id))" } ?? item.id
+        if let jumlah = item.jumlah, jumlah != 1 { text += " × \(jumlah)" }
+        if let poin = item.poin { text += ", " + self(.points, String(poin * (item.jumlah ?? 1))) }
+        return text
+    }
+
     /// An audit row's action as the daemon records it ("selesai praktik-kinerja (import
     /// line 12)", "person added", "terblokir rhk-atasan"), in words.
     func historyAction(_ action: String) -> String { self[Vocabulary.auditAction(action)] }

@@ -65,6 +65,8 @@ struct GlobalOptions: ParsableArguments {
             // daemon accepts from clients: the CLI trusts its daemon's replies further.
             let client = try VarlinkClient(path: socketPath, timeout: .seconds(timeout), maxFrameSize: 512 * 1024 * 1024)
             defer { client.close() }
+            // The daemon's refusals and texts come in kinerjactl's language.
+            client.language = Language.english ? "en" : "id"
             return try body(client)
         } catch let error as VarlinkClientError {
             throw Failure.from(error, socket: socketPath)

@@ -6,8 +6,8 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: Language.t(
-            "Impor berkas daftar pegawai atau kemajuan, CSV atau buku kerja .xlsx (berkas dibaca di sini lalu dikirim ke kinerjad).",
-            "Import a roster or progress file, a CSV or an .xlsx workbook (the file is read here and sent to the daemon)."),
+            "Impor berkas daftar pegawai, pejabat atau kemajuan, CSV atau buku kerja .xlsx (berkas dibaca di sini lalu dikirim ke kinerjad).",
+            "Import a roster, officials or progress file, a CSV or an .xlsx workbook (the file is read here and sent to the daemon)."),
         discussion: Language.t(
             """
             CSV: UTF-8 (dengan atau tanpa BOM), pemisah koma, titik koma atau tab, dengan baris judul. Buku kerja .xlsx
@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             names, with the same columns and checks; lines are the sheet's row numbers. Nothing is
             written unless every row is good, or --skip-invalid writes the good rows and reports the rest.
             """) + "\n\n" + HelpExamples.list("import roster config/examples/roster.csv --dry-run", "import progress config/examples/progress.csv"),
-        subcommands: [Roster.self, Progress.self])
+        subcommands: [Roster.self, Officials.self, Progress.self])
 
     struct Options: ParsableArguments {
         @Argument(help: .text("Berkas CSV atau .xlsx.", "The CSV or .xlsx file.", value: Placeholder.file)) var file: String
@@ -73,16 +73,36 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "roster",
             abstract: Language.t(
-                "Impor daftar pegawai: satu baris per posisi (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan).",
-                "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan)."),
+                "Impor daftar pegawai: satu baris per posisi (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan; boleh juga kecamatan, jenjang, email, telepon).",
+                "Import the roster: one row per position (id, kepegawaian, nama, peran, jabatan, npsn, nama_sekolah, atasan_id, tim_kinerja, pejabat_penilai_id, sekolah_binaan; optionally kecamatan, jenjang, email, telepon)."),
             discussion: Language.t(
-                "Orang yang tidak ada di berkas ditandai tidak aktif, tidak pernah dihapus.\n\n",
-                "People missing from the file are marked inactive, never deleted.\n\n")
-                + HelpExamples.list("import roster config/examples/roster.csv"))
+                "Orang yang tidak ada di berkas tetap seperti adanya (berkas satu kecamatan tidak mengosongkan kabupaten); ringkasannya menyebut berapa orang itu. Dengan --deactivate-missing (daftar lengkap satu kabupaten) mereka ditandai tidak aktif, tidak pernah dihapus. Peringatan (seseorang definitif di dua sekolah, dua kepala sekolah definitif di satu sekolah, sekolah tanpa pengawas, id atasan atau Tim Kinerja yang tidak dikenal) disebut dengan nomor barisnya; barisnya tetap diimpor.\n\n",
+                "People the file does not name stay as they are (one kecamatan's file does not empty the district); the summary says how many. With --deactivate-missing (a whole district's roster) they are marked inactive, never deleted. Warnings (a person definitif at two schools, two definitif principals at one school, a school no supervisor covers, an atasan or Tim Kinerja id nobody has) name their line; the rows are imported all the same.\n\n")
+                + HelpExamples.list("import roster config/examples/roster.csv", "import roster config/examples/roster.csv --deactivate-missing --dry-run"))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
+        @Flag(help: .text(
+            "Tandai tidak aktif orang dan posisi yang tidak ada di berkas (daftar lengkap satu kabupaten).",
+            "Mark inactive the people and positions the file does not name (a whole district's roster)."))
+        var deactivateMissing = false
+
+        func run() throws { try ImportCommand.run(Kinerja.ImportRoster.self, global, options, deactivateMissing: deactivateMissing) }
+    }
+
+    struct Officials: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "officials",
+            abstract: Language.t(
+                "Impor daftar pejabat yang disebut daftar pegawai dengan id-nya (id, nama, jabatan; boleh juga email, telepon): Kepala Dinas, Sekretaris, Kepala Bidang.",
+                "Import the officials the roster names by id (id, nama, jabatan; optionally email, telepon): the Kepala Dinas, the Sekretaris, the Kepala Bidang."),
+            discussion: Language.t(
+                "Nama dan jabatan mereka lalu tampil di daftar, pengingat dan hook. Pejabat ditambah atau diubah, tidak pernah dihapus.\n\n",
+                "Their names and posts then show in lists, reminders and hooks. Officials are added or updated, never removed.\n\n")
+                + HelpExamples.list("import officials config/examples/pejabat.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ImportCommand.run(Kinerja.ImportRoster.self, global, options) }
+        func run() throws { try ImportCommand.run(Kinerja.ImportOfficials.self, global, options) }
     }
 
     struct Progress: ParsableCommand {
@@ -92,8 +112,8 @@ struct ImportCommand: ParsableCommand {
                 "Impor baris kemajuan (id, npsn, siklus, langkah, status, tanggal, catatan), diterapkan menurut urutan berkas.",
                 "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order."),
             discussion: Language.t(
-                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\n",
-                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\n")
+                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\nApa yang dipilih atau dinilai pada baris selesai/disetujui, dalam kolom opsional: praktik_kinerja, rhk (id:jumlah|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspek=nilai|…).\n\n",
+                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\nWhat was chosen or rated on a selesai/disetujui row, in optional columns: praktik_kinerja, rhk (id:count|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspect=rating|…).\n\n")
                 + HelpExamples.list("import progress config/examples/progress.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
@@ -123,13 +143,13 @@ struct ImportCommand: ParsableCommand {
         return pieces
     }
 
-    static func run<M: VarlinkMethod>(_ method: M.Type, _ global: GlobalOptions, _ options: Options) throws
+    static func run<M: VarlinkMethod>(_ method: M.Type, _ global: GlobalOptions, _ options: Options, deactivateMissing: Bool = false) throws
     where M.Parameters == Kinerja.ImportParameters, M.Result == Kinerja.ImportResultReply {
         let (text, base64) = try options.content()
         let result = try global.run { client in
             var params = Kinerja.ImportParameters(
                 dryRun: options.dryRun ? true : nil, skipInvalid: options.skipInvalid ? true : nil, base64: base64 ? true : nil,
-                sheet: options.sheet)
+                sheet: options.sheet, deactivateMissing: deactivateMissing ? true : nil)
             if text.utf8.count <= inlineLimit {
                 params.content = text
             } else {
@@ -145,7 +165,7 @@ struct ImportCommand: ParsableCommand {
         if global.json {
             try Printer.json(result)
         } else {
-            report(result, options: options, roster: M.self == Kinerja.ImportRoster.self)
+            report(result, options: options, kind: M.self == Kinerja.ImportRoster.self ? .roster : M.self == Kinerja.ImportOfficials.self ? .officials : .progress, deactivateMissing: deactivateMissing)
         }
         if !result.problems.isEmpty && !result.applied { throw Exit.refused }
     }
@@ -153,17 +173,36 @@ struct ImportCommand: ParsableCommand {
     /// A refused row, as both a rejected import and a dry run or --skip-invalid report it.
     static func problemLine(line: Int, message: String) -> TerminalText { "  \(Language.t("baris", "line")) \(line): \(message)" }
 
-    static func report(_ result: ImportResult, options: Options, roster: Bool) {
+    enum Kind { case roster, officials, progress }
+
+    static func report(_ result: ImportResult, options: Options, kind: Kind, deactivateMissing: Bool) {
         if !result.problems.isEmpty {
             Printer.err(Language.t("kinerjactl: baris yang ditolak di \(options.file):", "kinerjactl: rows refused in \(options.file):"))
         }
         for p in result.problems { Printer.err(problemLine(line: p.line, message: p.message)) }
+        if !result.warnings.isEmpty {
+            Printer.err(Language.t("kinerjactl: peringatan untuk \(options.file) (barisnya tetap diimpor):", "kinerjactl: warnings about \(options.file) (the rows are imported all the same):"))
+        }
+        for w in result.warnings { Printer.err(problemLine(line: w.line, message: w.message)) }
         let verb = result.applied ? Language.t("disimpan", "written") : Language.t("tidak disimpan (uji coba)", "not written (dry run)")
-        if roster {
+        switch kind {
+        case .roster:
             Printer.out(Language.t(
                 "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap, \(result.deactivated) dinonaktifkan",
                 "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged, \(result.deactivated) deactivated"))
-        } else {
+            // Always said, also when none: an office sees at once what the file left out.
+            Printer.out(deactivateMissing
+                ? Language.t(
+                    "\(result.missing) orang aktif tidak ada di berkas: \(result.applied ? "dinonaktifkan" : "akan dinonaktifkan") (--deactivate-missing)",
+                    "\(result.missing) active people are not in the file: \(result.applied ? "deactivated" : "would be deactivated") (--deactivate-missing)")
+                : Language.t(
+                    "\(result.missing) orang aktif tidak ada di berkas dan tetap aktif; dengan --deactivate-missing mereka dinonaktifkan",
+                    "\(result.missing) active people are not in the file and stay active; --deactivate-missing would deactivate them"))
+        case .officials:
+            Printer.out(Language.t(
+                "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap; \(result.missing) pejabat tercatat tidak ada di berkas (tetap tercatat)",
+                "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged; \(result.missing) recorded officials are not in the file (they stay)"))
+        case .progress:
             Printer.out(Language.t(
                 "\(result.transitions) dari \(result.rows) baris diterapkan, \(verb)",
                 "\(result.transitions) of \(result.rows) rows applied, \(verb)"))

@@ -52,7 +52,8 @@ struct PeopleCommand: ParsableCommand {
             if global.json {
                 var printer = PrettyJSONArray()
                 try global.run { client in
-                    try client.stream(method: Kinerja.ListPeople.name, parameters: try JSONValue(encoding: params), replyTimeout: client.timeout) { reply in
+                    let sent = try JSONValue(encoding: LanguageParameters.setting(client.language, in: params))
+                    try client.stream(method: Kinerja.ListPeople.name, parameters: sent, replyTimeout: client.timeout) { reply in
                         guard case .array(let people)? = reply["people"] else {
                             throw VarlinkClientError.protocolError("\(Kinerja.ListPeople.name): a reply without people")
                         }
@@ -69,7 +70,7 @@ struct PeopleCommand: ParsableCommand {
                     return true
                 }
             }
-            PeopleCommand.table(people).print(legend: global.legend)
+            (blocked ? PeopleCommand.blockedTable(people) : PeopleCommand.table(people)).print(legend: global.legend)
         }
     }
 
@@ -89,16 +90,36 @@ struct PeopleCommand: ParsableCommand {
             if global.json { return try Printer.json(positions) }
             guard let first = positions.first else { return }
             Printer.out("\(first.nama) (\(first.id), \(Language.t(Vocabulary.kepegawaian[first.kepegawaian])))")
+            let contacts = [first.email, first.telepon].compactMap { $0 }
+            let contact: [(label: String, value: TerminalText)] = contacts.isEmpty ? [] : [(Language.t("kontak", "contact"), TerminalText("\(contacts.joined(separator: ", "))"))]
+            var sections = [contact]
             for p in positions {
                 let position = Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan))
-                Printer.out("")
-                Printer.out("  \(Language.t("peran", "role")):    \(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))")
-                Printer.out("  \(Language.t("atasan", "superior")):  \(Printer.cell(p.atasanId))   Tim Kinerja: \(p.timKinerja.isEmpty ? "-" : p.timKinerja.joined(separator: ", "))   \(Language.t("pejabat penilai", "appraiser")): \(Printer.cell(p.pejabatPenilaiId))")
-                if !p.sekolahBinaan.isEmpty { Printer.out("  \(Language.t("sekolah binaan", "schools")): \(p.sekolahBinaan.joined(separator: ", "))") }
-                if let plan = p.plan {
-                    Printer.out("  \(Language.t("rencana", "plan")):  \(plan.plan)")
-                    Printer.out("  \(Language.t("langkah", "step")):  \(PeopleCommand.step(plan))\(plan.due.map { "  \(Language.t("batas", "due")) \($0)" } ?? "")  \(PeopleCommand.days(plan.daysLeft))  \(Language.t(Vocabulary.flagList(plan.flags)))")
+                var fields: [(label: String, value: TerminalText)] = [
+                    (Language.t("peran", "role"), "\(position)\(p.npsn.map { " — \($0) \(p.namaSekolah ?? "")" } ?? "")\(p.active ? "" : Language.t(" [tidak aktif]", " [inactive]"))"),
+                ]
+                if p.kecamatan != nil || p.jenjang != nil {
+                    fields.append((Language.t("kecamatan", "district"), "\(Printer.cell(p.kecamatan))   \(Language.t("jenjang", "level")): \(Printer.cell(p.jenjang))"))
                 }
+                for role in ["atasan", "tim_kinerja", "pejabat_penilai"] {
+                    let named = p.parties.filter { $0.role == role }
+                    let words = named.isEmpty ? "-" : named.map { Language.t(Vocabulary.party(role: role, id: $0.id, nama: $0.nama, jabatan: $0.jabatan)) + ($0.nama == nil ? "" : " [\($0.id ?? "-")]") }.joined(separator: "; ")
+                    fields.append((Language.t(Vocabulary.recipientRoles[role]), "\(words)"))
+                }
+                if !p.sekolahBinaan.isEmpty { fields.append((Language.t("sekolah binaan", "schools"), "\(p.sekolahBinaan.joined(separator: ", "))")) }
+                if let plan = p.plan {
+                    fields.append((Language.t("rencana", "plan"), "\(plan.plan)"))
+                    let standing = [PeopleCommand.step(plan), plan.due.map { "\(Language.t("batas", "due")) \($0)" } ?? "", PeopleCommand.days(plan),
+                                    Language.t(Vocabulary.flagList(plan.flags))]
+                    fields.append((Language.t("langkah", "step"), "\(standing.filter { !$0.isEmpty }.joined(separator: "  "))"))
+                }
+                sections.append(fields)
+            }
+            // One column for the person's lines and every position's, a blank line between positions.
+            let width = sections.joined().map(\.label.count).max() ?? 0
+            for (index, fields) in sections.enumerated() where !fields.isEmpty {
+                if index > 1 { Printer.out("\n") }
+                for f in fields { Printer.out("  \(f.label + ":" + String(repeating: " ", count: width - f.label.count + 1))\(f.value)") }
             }
         }
     }
@@ -115,14 +136,40 @@ struct PeopleCommand: ParsableCommand {
         return table
     }
 
+    /// Blocked plans: since when, for how many days, why, and whose action is awaited.
+    static func blockedTable(_ people: [PositionSummary]) -> Table {
+        var table = Table([
+            "ID", Language.t("NAMA", "NAME"), Language.t("PERAN", "ROLE"), "NPSN", Language.t("LANGKAH", "STEP"),
+            Language.t("SEJAK", "SINCE"), Language.t("HARI", "DAYS"), Language.t("PENYEBAB", "CAUSE"), Language.t("MENUNGGU", "AWAITING"),
+        ])
+        for p in people {
+            let plan = p.plan
+            table.add([
+                p.id, p.nama, Language.t(Vocabulary.position(role: p.peran, jabatan: p.jabatan)), Printer.cell(p.npsn),
+                Printer.cell(plan.map(step)), Printer.cell(plan?.blockedSince), plan?.blockedDays.map(String.init) ?? "-",
+                plan?.blockCause.map { Language.t(Vocabulary.blockCauses[$0]) } ?? "-", Printer.cell(plan.flatMap(awaiting)),
+            ])
+        }
+        return table
+    }
+
+    /// Whose action a blocked plan awaits, in words; nil when it is not blocked.
+    static func awaiting(_ plan: PlanSummary) -> String? {
+        guard plan.blockedSince != nil else { return nil }
+        guard let party = plan.awaiting else { return Language.t("lihat catatan", "see the note") }
+        return Language.t(Vocabulary.party(role: party.role, id: party.id, nama: party.nama, jabatan: party.jabatan))
+    }
+
     /// The plan's current step in words, or that every step is done.
     static func step(_ plan: PlanSummary) -> String {
         plan.step.map { Language.t(Vocabulary.steps[$0]) } ?? Language.t("semua selesai", "all done")
     }
 
-    /// "3 hari lagi" / "terlambat 5 hari" / "hari ini".
-    static func days(_ left: Int?) -> String {
-        guard let left else { return "" }
+    /// "3 hari lagi" / "terlambat 5 hari" / "hari ini"; for a blocked plan "terblokir 146
+    /// hari": a blocked plan is never late.
+    static func days(_ plan: PlanSummary) -> String {
+        if let blocked = plan.blockedDays { return Language.t("terblokir \(blocked) hari", "blocked \(blocked) days") }
+        guard let left = plan.daysLeft else { return "" }
         if left == 0 { return Language.t("hari ini", "due today") }
         return left > 0 ? Language.t("\(left) hari lagi", "\(left) days left") : Language.t("terlambat \(-left) hari", "\(-left) days overdue")
     }

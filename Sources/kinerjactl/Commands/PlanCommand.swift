@@ -260,15 +260,31 @@ struct PlanCommand: ParsableCommand {
     static func print(_ plan: PlanDetail, legend: Bool) {
         let s = plan.summary
         Printer.out("\(plan.nama) — \(Language.t(Vocabulary.roles[plan.peran]))\(plan.npsn.map { " \($0) \(plan.namaSekolah ?? "")" } ?? "")")
-        Printer.out("\(Language.t("rencana", "plan")): \(s.plan)")
-        Printer.out("\(Language.t("langkah", "step")): \(PeopleCommand.step(s))\(s.due.map { "  \(Language.t("batas", "due")) \($0)  \(PeopleCommand.days(s.daysLeft))" } ?? "")\(s.flags.isEmpty ? "" : "  [\(Language.t(Vocabulary.flagList(s.flags)))]")")
+        Printer.out("\(Language.t("rencana", "plan")): \(s.plan)\(plan.openedOn.map { Language.t("  (dibuka \($0): posisi baru di tengah siklus)", "  (opened \($0): a position new mid-cycle)") } ?? "")")
+        let standing = [PeopleCommand.step(s), s.due.map { "\(Language.t("batas", "due")) \($0)" } ?? "", PeopleCommand.days(s),
+                        s.flags.isEmpty ? "" : "[\(Language.t(Vocabulary.flagList(s.flags)))]"]
+        Printer.out("\(Language.t("langkah", "step")): \(standing.filter { !$0.isEmpty }.joined(separator: "  "))")
+        if let since = s.blockedSince {
+            let cause = s.blockCause.map { Language.t(Vocabulary.blockCauses[$0]) } ?? "-"
+            Printer.out("\(Language.t("terblokir sejak", "blocked since")) \(since): \(cause)\(s.blockNote.map { " (\($0))" } ?? "")")
+            Printer.out("\(Language.t("menunggu tindakan", "awaiting action of")): \(PeopleCommand.awaiting(s) ?? "-")")
+        }
         var table = Table([Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE"), Language.t("MULAI", "STARTED"), Language.t("SELESAI", "DONE"), Language.t("KEADAAN", "STATE"), Language.t("CATATAN", "NOTE")])
         for item in plan.timeline {
-            table.add([Language.t(Vocabulary.steps[item.step]), item.due, Printer.cell(item.startedOn), Printer.cell(item.completedOn),
+            table.add([Language.t(Vocabulary.steps[item.step]), item.due + (item.note.map { deadlineNote($0, due: item.due) } ?? ""),
+                       Printer.cell(item.startedOn), Printer.cell(item.completedOn),
                        Language.t(Vocabulary.timelineStates[item.state]),
                        [item.rating.map { Language.t(Vocabulary.ratings[$0]) }, item.catatan].compactMap { $0 }.joined(separator: "; ")])
         }
         table.print(legend: legend)
+        if !plan.choices.isEmpty {
+            Printer.out(Language.t("Pilihan dan penilaian:", "Choices and ratings:"))
+            var choices = Table([Language.t("LANGKAH", "STEP"), Language.t("PILIHAN", "CHOICE"), Language.t("ISI", "VALUE")])
+            for c in plan.choices { choices.add([Language.t(Vocabulary.steps[c.step]), Language.t(choiceLabel(c)), choiceValue(c)]) }
+            choices.print(legend: legend)
+            if let points = plan.rhkPoints { Printer.out(Language.t("jumlah poin RHK: \(points)", "RHK points in all: \(points)")) }
+        }
+        for a in plan.advice { Printer.out("\(Language.t("saran", "advice")): \(a.message)") }
         for r in plan.revisions { Printer.out("\(Language.t("dikembalikan", "returned")) \(r.on) (\(r.by)): \(r.reason)") }
         for b in plan.blocks {
             Printer.out("\(Language.t("terblokir", "blocked")) \(b.since)–\(b.until ?? "…") (\(Language.t(Vocabulary.blockCauses[b.cause])))\(b.note.map { ": \($0)" } ?? "")")
@@ -276,6 +292,36 @@ struct PlanCommand: ParsableCommand {
         if !plan.allowed.isEmpty {
             Printer.out("\(Language.t("berikutnya", "next")): \(plan.allowed.map { Language.t(Vocabulary.allowedAction($0)) }.joined(separator: " | "))")
         }
+    }
+
+    /// Beside a deadline: where it moved from and why, or the days blocked at the step:
+    /// " (semula 2026-07-31; terblokir 146 hari, dibuka 2026-11-25)".
+    static func deadlineNote(_ note: DeadlineNoteItem, due: String) -> String {
+        var parts: [String] = []
+        if note.published != due { parts.append(Language.t("semula \(note.published)", "was \(note.published)")) }
+        if note.blockedDays > 0 { parts.append(Language.t("terblokir \(note.blockedDays) hari", "blocked \(note.blockedDays) days")) }
+        if let day = note.unblockedOn { parts.append(Language.t("dibuka \(day)", "unblocked \(day)")) }
+        if let day = note.openedOn { parts.append(Language.t("posisi baru sejak \(day)", "new position since \(day)")) }
+        return parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
+    }
+
+    /// What a choice is: "Praktik Kinerja", "nilai Refleksi: Upaya Belajar".
+    static func choiceLabel(_ c: PlanChoiceItem) -> Bilingual {
+        guard let aspect = c.aspect else { return Vocabulary.choices[c.choice] }
+        return Vocabulary.choices[c.choice] + Bilingual(": ", ": ") + Vocabulary.refleksiAspects[aspect]
+    }
+
+    /// Its value: the id and the catalog's name, RHK with quantity and points, a rating in words.
+    static func choiceValue(_ c: PlanChoiceItem) -> String {
+        if c.choice == "nilai" || c.choice == "nilai-refleksi" { return Language.t(Vocabulary.ratings[c.id]) }
+        var text = c.id
+        if let jumlah = c.jumlah, jumlah != 1 { text += " ×\(jumlah)" }
+        if let nama = c.nama { text += " — \(nama)" }
+        if let poin = c.poin {
+            let jumlah = c.jumlah ?? 1
+            text += Language.t(" (\(poin) poin\(jumlah == 1 ? "" : " × \(jumlah) = \(poin * jumlah)"))", " (\(poin) points\(jumlah == 1 ? "" : " × \(jumlah) = \(poin * jumlah)"))")
+        }
+        return text
     }
 }
 

@@ -84,7 +84,7 @@ struct RemindersCommand: ParsableCommand {
 
         func run() throws {
             try global.run { client in
-                try client.stream(Kinerja.WatchReminders.self, Empty()) { reply in
+                try client.stream(Kinerja.WatchReminders.self, LanguageParameters()) { reply in
                     if global.json {
                         try Printer.json(reply.reminder)
                     } else {
@@ -151,7 +151,7 @@ struct RemindersCommand: ParsableCommand {
         for r in items {
             table.add([r.fireAt, Language.t(Vocabulary.reminderKinds[r.kind]),
                        Language.t(Vocabulary.reminderStates[r.state]) + (r.late ? Language.t(" (susulan)", " (late)") : ""),
-                       "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipient ?? "-")",
+                       "\(Language.t(Vocabulary.recipientRoles[r.recipientRole])) \(r.recipientNama ?? r.recipient ?? "-")",
                        r.step.map { Language.t(Vocabulary.steps[$0]) } ?? "-", r.due, r.id])
         }
         return table

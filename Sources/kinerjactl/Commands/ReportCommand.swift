@@ -35,6 +35,21 @@ struct ReportCommand: ParsableCommand {
             var schools = Table(["NPSN", Language.t("SEKOLAH", "SCHOOL"), Language.t("RENCANA", "PLANS"), Language.t("SELESAI", "COMPLETE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BELUM-DIAJUKAN", "NOT-SUBMITTED"), Language.t("TIDAK-SELESAI", "UNFINISHED")])
             for g in report.schools { schools.add([g.key, Printer.cell(g.name), "\(g.plans)", "\(g.complete)", "\(g.overdue)", "\(g.blocked)", "\(g.notSubmitted)", "\(g.unfinished)"]) }
             schools.print(legend: global.legend)
+            // What the plans chose and how they were rated: the choices that name a catalog
+            // item or a rating (the three planned schools are a supervisor's own).
+            var choices = Table([
+                Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("PILIHAN", "CHOICE"), Language.t("ISI", "VALUE"),
+                Language.t("RENCANA", "PLANS"),
+            ])
+            for c in report.choices where c.choice != "sekolah" {
+                let label = c.aspect.map { Vocabulary.choices[c.choice] + Bilingual(": ", ": ") + Vocabulary.refleksiAspects[$0] } ?? Vocabulary.choices[c.choice]
+                let value = c.choice.hasPrefix("nilai") ? Language.t(Vocabulary.ratings[c.id]) : c.id + (c.nama.map { " — \($0)" } ?? "")
+                choices.add([Language.t(Vocabulary.roles[c.role]), Language.t(Vocabulary.steps[c.step]), Language.t(label), value, "\(c.plans)"])
+            }
+            if !choices.rows.isEmpty { choices.print(legend: global.legend) }
+            Printer.out(Language.t(
+                "rencana dengan saran aturan tahun ini (mis. poin RHK kurang): \(report.advised)",
+                "plans with advice of the year's rules (e.g. too few RHK points): \(report.advised)"))
         }
     }
 }

@@ -30,9 +30,11 @@ struct Table {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         for row in all {
-            for (i, cell) in row.enumerated() {
+            // Empty cells at the end of a row are not padded: no line ends in spaces.
+            let last = row.lastIndex { !$0.isEmpty } ?? 0
+            for (i, cell) in row.enumerated() where i <= last {
                 out.append(contentsOf: cell.utf8)
-                if i < row.count - 1 {
+                if i < last {
                     let pad = (i < widths.count ? widths[i] : 0) - Table.width(cell) + 2
                     if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
                 }

@@ -22,12 +22,13 @@ extension Office {
         let saved: Plan = try await writing {
             var attempt = 1
             while true {
-                guard try await store.position(id.position) != nil else {
+                guard let position = try await store.position(id.position) else {
                     throw OfficeError.noSuchPlan(id.description, Words(
                         id: "posisi \(id.position) tidak ada dalam roster", en: "no position \(id.position) in the roster"))
                 }
                 let current = try await store.plan(id)
-                let next = try Office.apply(action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules)
+                let next = try Office.apply(
+                    action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules, sekolahBinaan: position.sekolahBinaan)
                 do {
                     try await store.savePlans(
                         [Office.save(next, over: current, rules: rules, in: settings, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
@@ -47,11 +48,11 @@ extension Office {
     /// closed cycle's plans keep their final standing (`CycleLifecycle`).
     static func apply(
         _ action: PlanAction, to stored: StoredPlan?, id: PlanID, lifecycle: CycleLifecycle, on date: LocalDate, today: LocalDate,
-        rules: YearRules
+        rules: YearRules, sekolahBinaan: [NPSN]
     ) throws(TransitionError) -> Plan {
         let plan = stored?.plan ?? Plan(id: id)
         try lifecycle.checkOpen(plan, step: action.step, kept: stored?.closure, today: today)
-        return try plan.applying(action, on: date, today: today, rules: rules)
+        return try plan.applying(action, on: date, today: today, rules: rules, sekolahBinaan: sekolahBinaan)
     }
 
     /// `selesai praktik-kinerja`: the audit row's action words.

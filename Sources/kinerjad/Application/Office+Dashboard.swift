@@ -79,16 +79,18 @@ extension Office {
         } else {
             rows = try await store.listing(ListingQuery(cycle: cycle, activeOnly: false))
         }
-        // A school's name as its principals' rows give it, the first by person id.
-        var names: [String: (person: PersonID, name: String)] = [:]
+        // A school's name, kecamatan and jenjang as its principals' rows give them, the first by person id.
+        var names: [String: (person: PersonID, position: Position)] = [:]
         for row in rows where row.position.key.role == .kepalaSekolah {
-            guard let school = row.position.key.npsn?.rawValue, let name = row.position.namaSekolah else { continue }
+            guard let school = row.position.key.npsn?.rawValue, row.position.namaSekolah != nil else { continue }
             if let known = names[school], known.person < row.person.id { continue }
-            names[school] = (row.person.id, name)
+            names[school] = (row.person.id, row.position)
         }
         func row(_ npsn: String) -> SchoolProgress {
-            schools[npsn] ?? SchoolProgress(
-                npsn: npsn, name: names[npsn]?.name, counts: TrackCounts(), stepsDone: 0, steps: 0, principals: [], supervisors: [])
+            let named = names[npsn]?.position
+            return schools[npsn] ?? SchoolProgress(
+                npsn: npsn, name: named?.namaSekolah, counts: TrackCounts(), stepsDone: 0, steps: 0, principals: [], supervisors: [],
+                kecamatan: named?.kecamatan, jenjang: named?.jenjang)
         }
         var passed = workflows.map { steps in [Int](repeating: 0, count: steps.count) }
         for listed in rows {

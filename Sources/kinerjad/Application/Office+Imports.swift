@@ -4,24 +4,32 @@ import KinerjaRPC
 import KinerjaRPCServer
 import KinerjaStore
 
-/// Roster and progress imports: the CLI sends the file's content (the daemon never opens
-/// a path a client names), a CSV or an .xlsx workbook (`ImportFile`); all-or-nothing unless
-/// `skipInvalid`. Bad rows are reported in
-/// the office's language. An import is one transaction with one audit row naming the file
-/// (its SHA-256 and counts) and one per person, position or plan it changed.
+/// Roster, officials and progress imports: the CLI sends the file's content (the daemon
+/// never opens a path a client names), a CSV or an .xlsx workbook (`ImportFile`);
+/// all-or-nothing unless `skipInvalid`. Bad rows and warnings are reported in the caller's
+/// language. An import is one transaction with one audit row naming the file (its SHA-256
+/// and counts) and one per person, position, official or plan it changed.
 extension Office {
-    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+    /// People the file does not name stay as they are unless `deactivateMissing` (a whole
+    /// district's roster); the result counts them either way. The roster as it will be is
+    /// checked for what looks wrong (`RosterChecks`), reported as warnings.
+    func importRoster(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, deactivateMissing: Bool, actor: AuditActor) async throws -> ImportResult {
         defer { FreedMemory.release() }
-        var (lines, problems) = try file.parse(RosterParser.parse)
+        var header: [String] = []
+        var (parsed, problems) = try file.parse { table in
+            header = table.header
+            return RosterParser.parse(table)
+        }
         // Rings of atasan, within the file or through stored people it does not name.
-        let rings = AtasanCycles.problems(lines: lines, existing: try await store.atasanLinks())
+        let rings = AtasanCycles.problems(lines: parsed, existing: try await store.atasanLinks())
         if !rings.isEmpty {
             let refused = Set(rings.map(\.line))
-            lines.removeAll { refused.contains($0.line) }
+            parsed.removeAll { refused.contains($0.line) }
             problems = (problems + rings).sorted { $0.line < $1.line }
         }
-        guard !lines.isEmpty || !problems.isEmpty else {
-            // An empty roster would mark everyone inactive: never what an office means.
+        guard !parsed.isEmpty || !problems.isEmpty else {
+            // An empty roster changes nothing, and with --deactivate-missing would mark
+            // everyone inactive: never what an office means.
             throw WireToCore.invalid(
                 "content", id: "roster tidak berisi satu baris pun; tidak ada yang diubah", en: "the roster has no rows; nothing was changed")
         }
@@ -29,18 +37,38 @@ extension Office {
             throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
         }
         let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let good = parsed.count
         let record = ImportRecord(kind: "roster", sha256: file.sha256, counts: [
-            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
+            "rows": good + problems.count, "goodRows": good, "problems": problems.count,
         ])
+        // With skipped rows, absent people may only be in a bad row: keep them active.
+        let markMissing = deactivateMissing && problems.isEmpty
+        let recorded = try await store.listing(ListingQuery(cycle: CycleID(containing: today()), activeOnly: false))
+        var lines = parsed
+        parsed = []
+        let absent = RosterParser.absentKeptColumns(header)
+        if !absent.isEmpty {
+            let persons = Dictionary(recorded.map { ($0.person.id, $0.person) }, uniquingKeysWith: { first, _ in first })
+            let positions = Dictionary(recorded.map { ($0.position.key, $0.position) }, uniquingKeysWith: { first, _ in first })
+            lines = lines.map { $0.keeping(absent, person: persons[$0.person.id], position: positions[$0.position.key]) }
+        }
+        let active = recorded.filter { $0.person.active && $0.position.active }
+        var known = Set(active.map(\.person.id))
+        known.formUnion(try await store.officials().map(\.id))
+        let warnings = RosterChecks.warnings(lines, others: markMissing ? [] : active.map(\.position), known: known)
+        let entries = lines.map { RosterEntry(person: $0.person, position: $0.position) }
+        // The entries share the lines' strings; the lines' own array goes before the write
+        // (a country's is some 75 MB).
+        lines = []
         let summary = try await writing {
-            // With skipped rows, absent people may only be in a bad row: keep them active.
             try await store.applyRoster(
-                lines.map { RosterEntry(person: $0.person, position: $0.position) }, markMissingInactive: problems.isEmpty,
+                entries, markMissingInactive: markMissing,
                 plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
         }
         let result = ImportResult(
-            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
-            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated)
+            dryRun: dryRun, applied: applied, rows: good + problems.count, goodRows: good, problems: items(problems),
+            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, deactivated: summary.deactivated,
+            missing: summary.missing, warnings: items(warnings))
         if applied {
             logger.notice("roster imported", metadata: [
                 "KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.goodRows)", "KINERJA_ADDED": "\(result.added)",
@@ -115,7 +143,10 @@ extension Office {
                         rules = try found.get()
                     }
                     let current = states[slot]
-                    let next = try Office.apply(line.action, to: current, id: ids[slot], lifecycle: lifecycle, on: line.date, today: today, rules: rules)
+                    let binaan = positions[line.personID]?.first { $0.key == ids[slot].position }?.sekolahBinaan ?? []
+                    let next = try Office.apply(
+                        line.action, to: current, id: ids[slot], lifecycle: lifecycle, on: line.date, today: today, rules: rules,
+                        sekolahBinaan: binaan)
                     states[slot] = StoredPlan(plan: next, version: current?.version ?? 0, closure: current?.closure)
                     if linesOf[slot].isEmpty { order.append(slot) }
                     linesOf[slot].append(line.line)
@@ -127,7 +158,7 @@ extension Office {
             problems.sort { $0.line < $1.line }
             let result = ImportResult(
                 dryRun: dryRun, applied: !dryRun && (problems.isEmpty || skipInvalid), rows: lines.count + parseProblems.count,
-                goodRows: applied, problems: problems.map { ImportProblemItem(line: $0.line, message: $0.problem.message(in: settings.config.language)) },
+                goodRows: applied, problems: problems.map { ImportProblemItem(line: $0.line, message: $0.problem.message(in: language)) },
                 transitions: applied)
             if !problems.isEmpty && !skipInvalid && !dryRun { throw OfficeError.importRejected(problems) }
             guard result.applied else { return result }
@@ -154,6 +185,24 @@ extension Office {
             logger.notice("progress imported", metadata: ["KINERJA_ACTOR": "\(actor.user)", "KINERJA_ROWS": "\(result.transitions)"])
             return result
         }
+    }
+
+    /// Officials are added or updated, never removed; those the file leaves out are counted.
+    func importOfficials(_ file: ImportFile, dryRun: Bool, skipInvalid: Bool, actor: AuditActor) async throws -> ImportResult {
+        let (lines, problems) = try file.parse(OfficialsParser.parse)
+        if !problems.isEmpty && !skipInvalid && !dryRun {
+            throw OfficeError.importRejected(problems.map { ImportLineProblem(line: $0.line, problem: $0) })
+        }
+        let applied = !dryRun && (problems.isEmpty || skipInvalid)
+        let record = ImportRecord(kind: "officials", sha256: file.sha256, counts: [
+            "rows": lines.count + problems.count, "goodRows": lines.count, "problems": problems.count,
+        ])
+        let summary = try await writing {
+            try await store.applyOfficials(lines.map(\.official), dryRun: !applied, record: record, actor: actor, at: clock.now())
+        }
+        return ImportResult(
+            dryRun: dryRun, applied: applied, rows: lines.count + problems.count, goodRows: lines.count, problems: items(problems),
+            added: summary.added, updated: summary.updated, unchanged: summary.unchanged, missing: summary.missing)
     }
 
     /// Line numbers in ascending order as ranges: `2-9, 15`.

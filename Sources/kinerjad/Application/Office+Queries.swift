@@ -108,8 +108,17 @@ extension Office {
         let lifecycle = settings.config.lifecycle
         var whole: [UInt8]? = []
         for try await rows in store.listingChunks(query, size: Office.listingChunk) {
-            let summaries = rows.map {
-                CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) })
+            let statuses = rows.map { $0.plan.map { lifecycle.status(of: $0, on: today) } }
+            // Whom the chunk's blocked plans await, named in one read.
+            var awaited = Set<PersonID>()
+            for (row, status) in zip(rows, statuses) {
+                if let id = status?.blocked?.awaitedID(in: row.position) { awaited.insert(id) }
+            }
+            let directory = try await directory(of: awaited)
+            let summaries = zip(rows, statuses).map { row, status in
+                CoreToWire.position(row.person, row.position, plan: status.map {
+                    CoreToWire.summary($0, awaiting: CoreToWire.awaiting($0, in: row.position, directory))
+                })
             }
             let array = try StreamingJSONEncoder.encode(summaries)
             let objects = array[1..<(array.count - 1)]
@@ -129,8 +138,16 @@ extension Office {
         let rows = try await store.listing(ListingQuery(cycle: CycleID(containing: today), activeOnly: false, personID: id))
         guard !rows.isEmpty else { throw OfficeError.position(.noSuchPerson(id)) }
         let lifecycle = settings.config.lifecycle
-        return rows.sorted { $0.position.key < $1.position.key }.map {
-            CoreToWire.position($0.person, $0.position, plan: $0.plan.map { CoreToWire.summary(lifecycle.status(of: $0, on: today)) })
+        var named = Set<PersonID>()
+        for row in rows {
+            named.formUnion([row.person.id, row.position.atasanID, row.position.pejabatPenilaiID].compactMap { $0 } + row.position.timKinerja)
+        }
+        let directory = try await directory(of: named)
+        return rows.sorted { $0.position.key < $1.position.key }.map { row in
+            CoreToWire.position(row.person, row.position, plan: row.plan.map {
+                let status = lifecycle.status(of: $0, on: today)
+                return CoreToWire.summary(status, awaiting: CoreToWire.awaiting(status, in: row.position, directory))
+            }, parties: directory.parties(of: row.position))
         }
     }
 
@@ -144,14 +161,25 @@ extension Office {
         return try await detail(of: stored.plan, closure: stored.closure)
     }
 
-    /// A plan in full; `closure` is the final standing kept with it, if any.
+    /// A plan in full; `closure` is the final standing kept with it, if any. The schools it
+    /// names are named by the roster, and whom a blocked plan awaits by the roster or the
+    /// officials file.
     func detail(of plan: Plan, closure: PlanClosure? = nil) async throws -> PlanDetail {
         async let person = store.person(plan.id.position.personID)
         async let position = store.position(plan.id.position)
+        let schools = Set(plan.records.flatMap { ($0.details?.sekolah ?? []) + [$0.details?.sekolahFokus].compactMap { $0 } })
+        async let schoolNames = store.schoolNames(schools)
         let today = today()
+        let heldPosition = try await position
+        var awaited = Set<PersonID>()
+        if let block = plan.openBlock, let held = heldPosition,
+           let id = BlockedStanding(block: block, on: today).awaitedID(in: held) {
+            awaited.insert(id)
+        }
         return CoreToWire.detail(
-            plan, person: try await person, position: try await position, today: today, rules: try rules(for: plan.id.cycle),
-            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today))
+            plan, person: try await person, position: heldPosition, today: today, rules: try rules(for: plan.id.cycle),
+            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today), directory: try await directory(of: awaited),
+            schoolNames: try await schoolNames, language: language)
     }
 
     /// A subject's audit rows, newest first; a person's history includes their plans'.

@@ -25,7 +25,13 @@ extension Office {
         let query = ReminderQuery(
             state: state, planID: nil, personID: p.person, since: since.map { calendar.instant($0) },
             until: until.map { calendar.endOfDay($0) }, limit: p.limit ?? 200)
-        return try await store.reminders(matching: query).map { ReminderItems.item($0, calendar: calendar) }
+        let records = try await store.reminders(matching: query)
+        let names = try await directory(of: Set(records.compactMap { $0.recipientID.map(PersonID.init(trusted:)) }))
+        return records.map {
+            var item = ReminderItems.item($0, calendar: calendar)
+            item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
+            return item
+        }
     }
 
     /// Every occurrence that would fire between two local dates, planned by the agenda the
@@ -50,8 +56,9 @@ extension Office {
         let (settings, settingsVersion) = versionedSettings
         _ = try rules(for: CycleID(containing: from), in: settings)
         let person = p.person.map { PersonID(trusted: $0) }
-        let window = PreviewWindow(from: from, to: to, person: person, settings: settings, today: today, agenda: try await agenda(in: settings))
-        let key = PreviewCache.Key(from: from, to: to, person: person, today: today, settingsVersion: settingsVersion)
+        let window = PreviewWindow(
+            from: from, to: to, person: person, settings: settings, today: today, agenda: try await agenda(in: settings), language: language)
+        let key = PreviewCache.Key(from: from, to: to, person: person, today: today, settingsVersion: settingsVersion, language: language)
         // Only plans that exist are kept: a cycle that has not begun has plans to come.
         let cycles = settings.config.lifecycle.openCycles(from: from, through: to)
         let keepable = cycles.allSatisfy { $0 <= CycleID(containing: today) }
@@ -131,7 +138,7 @@ extension Office {
             recipients.formUnion(Office.recipients(of: subjects))
         }
         planned.sort { $0.occurrence.fireAt != $1.occurrence.fireAt ? $0.occurrence.fireAt < $1.occurrence.fireAt : $0.id < $1.id }
-        let names = try await store.names(of: recipients)
+        let names = try await directory(of: recipients)
         var index = 0
         while index < planned.count {
             let piece = planned[index..<min(index + Office.listingChunk, planned.count)]
@@ -223,26 +230,41 @@ extension Office {
         }
     }
 
-    /// The event a hook receives for a recorded reminder, with names looked up now.
+    /// The event a hook receives for a recorded reminder, with names, contacts and the
+    /// plan's choices looked up now: the recipient is a person of the roster or an official.
     func hookEvent(for record: ReminderRecord) async throws -> HookEvent {
         let person = try await store.person(PersonID(trusted: record.personID))
         let plan = PlanID(record.planID)
         var position: Position? = nil
-        if let plan { position = try await store.position(plan.position) }
-        var recipient: Person? = nil
-        if let id = record.recipientID { recipient = try await store.person(PersonID(trusted: id)) }
+        var choices: [PlanChoiceItem] = []
+        if let plan {
+            position = try await store.position(plan.position)
+            if let stored = try await store.plan(plan), let rules = try? rules(for: plan.cycle) {
+                let schools = Set(stored.plan.records.flatMap { ($0.details?.sekolah ?? []) + [$0.details?.sekolahFokus].compactMap { $0 } })
+                choices = CoreToWire.choices(of: stored.plan, rules: rules, schoolNames: try await store.schoolNames(schools))
+            }
+        }
+        var recipient = HookEvent.Who(nama: nil)
+        if let id = record.recipientID.map(PersonID.init(trusted:)) {
+            if let official = try await store.officials([id])[id] {
+                recipient = HookEvent.Who(nama: official.nama, jabatan: official.jabatan, email: official.email, telepon: official.telepon)
+            } else if let someone = try await store.person(id) {
+                recipient = HookEvent.Who(nama: someone.nama, email: someone.email, telepon: someone.telepon)
+            }
+        }
         let days = LocalDate(record.due).map { ReminderOccurrence.days(due: $0, fireDate: calendar.date(of: record.fireAt)) } ?? 0
         return HookEvent(
-            reminder: ReminderItems.item(record, calendar: calendar), personName: person?.nama ?? record.personID,
+            reminder: ReminderItems.item(record, calendar: calendar),
+            person: HookEvent.Who(nama: person?.nama ?? record.personID, email: person?.email, telepon: person?.telepon),
             role: plan?.position.role.rawValue ?? "", npsn: plan?.position.npsn?.rawValue, schoolName: position?.namaSekolah,
-            recipientName: recipient?.nama, days: days, stateDirectory: settings.config.stateDirectory)
+            recipient: recipient, days: days, choices: choices, stateDirectory: settings.config.stateDirectory)
     }
 
     /// The event without lookups, when the store cannot be read: the hook still gets the reminder.
     func bareHookEvent(for record: ReminderRecord) -> HookEvent {
         HookEvent(
-            reminder: ReminderItems.item(record, calendar: calendar), personName: record.personID, role: "", npsn: nil, schoolName: nil, recipientName: nil,
-            days: 0, stateDirectory: settings.config.stateDirectory)
+            reminder: ReminderItems.item(record, calendar: calendar), person: HookEvent.Who(nama: record.personID), role: "", npsn: nil,
+            schoolName: nil, recipient: HookEvent.Who(nama: nil), days: 0, stateDirectory: settings.config.stateDirectory)
     }
 
     /// Runs a hook once with a sample reminder; nothing is recorded.
@@ -252,14 +274,8 @@ extension Office {
             throw WireToCore.invalid(
                 "name", id: "hook \(name) dilewati: \(skipped.indonesian)", en: "the hook \(name) is skipped: \(skipped.english)")
         }
-        let sample = ReminderItem(
-            id: "test|\(name)", plan: "\(currentCycle())/000000000000000000/ps", person: "000000000000000000", step: "praktik-kinerja",
-            kind: "lead", due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah).description ?? currentCycle().end.description,
-            fireAt: CoreToWire.timestamp(clock.now(), in: calendar),
-            recipientRole: "pegawai", recipient: "000000000000000000", state: "test", late: false,
-            message: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.")
-        let event = HookEvent(reminder: sample, personName: "Uji Coba", role: "pengawas_sekolah", npsn: nil, schoolName: nil, recipientName: "Uji Coba", days: -7,
-            stateDirectory: settings.config.stateDirectory)
+        let event = Self.testEvent(name, cycle: currentCycle(), due: (try? rules(for: currentCycle()))?.planningDeadline(in: currentCycle(), for: .pengawasSekolah),
+                                   at: CoreToWire.timestamp(clock.now(), in: calendar), settings: settings)
         let result = await HookProcess.run(path: entry.path, event: event, timeout: .seconds(settings.config.hooks.timeoutSeconds))
         let outcome: HookTestOutcome
         switch result.outcome {
@@ -271,10 +287,30 @@ extension Office {
         }
         return HookTestResult(hook: name, outcome: outcome.rawValue, exitCode: result.exitCode, stderr: result.stderr, milliseconds: result.milliseconds)
     }
+
+    /// What `hooks test` sends: a supervisor's lead reminder of Penyusunan with every field a
+    /// real one has filled (contacts at reserved addresses, a choice), so that a hook's author
+    /// sees each field their hook reads; the message in kinerja.toml's language, as the
+    /// reminders are.
+    static func testEvent(_ name: String, cycle: CycleID, due: LocalDate?, at fireAt: String, settings: Settings) -> HookEvent {
+        let nobody = "000000000000000000"
+        let sample = ReminderItem(
+            id: "test|\(name)", plan: "\(cycle)/\(nobody)/ps", person: nobody, step: Step.penyusunan.rawValue,
+            kind: "lead", due: (due ?? cycle.end).description, fireAt: fireAt,
+            recipientRole: "pegawai", recipient: nobody, state: "test", late: false,
+            message: settings.config.language.text(
+                id: "Uji coba hook Kinerja: pesan ini tidak perlu ditindaklanjuti.", en: "Kinerja hook test: this message needs no action."))
+        let who = HookEvent.Who(nama: "Uji Coba", email: "uji.coba@example.invalid", telepon: "080000000000")
+        var event = HookEvent(
+            reminder: sample, person: who, role: Role.pengawasSekolah.rawValue, npsn: nil, schoolName: nil,
+            recipient: who, days: -7, stateDirectory: settings.config.stateDirectory)
+        event.choices = [PlanChoiceItem(step: Step.penyusunan.rawValue, choice: "praktik-kinerja", id: "uji-coba", nama: "Uji Coba")]
+        return event
+    }
 }
 
 /// What a preview computes its reminders with: the window as instants, the agenda (with
-/// the silences and acknowledgements in force), the office's words and zone.
+/// the silences and acknowledgements in force), the office's zone and the caller's words.
 struct PreviewWindow: Sendable {
     let from, to: LocalDate
     let person: PersonID?
@@ -282,8 +318,14 @@ struct PreviewWindow: Sendable {
     let today: LocalDate
     let start, end: Date
     let agenda: ReminderAgenda
+    /// The language of the messages: the caller's.
+    let language: OfficeLanguage
 
-    init(from: LocalDate, to: LocalDate, person: PersonID?, settings: Settings, today: LocalDate, agenda: ReminderAgenda) {
+    init(
+        from: LocalDate, to: LocalDate, person: PersonID?, settings: Settings, today: LocalDate, agenda: ReminderAgenda,
+        language: OfficeLanguage
+    ) {
+        self.language = language
         self.from = from
         self.to = to
         self.person = person
@@ -297,7 +339,7 @@ struct PreviewWindow: Sendable {
 
     /// The reminders of these subjects in the window, by plan, each with its JSON object.
     func items(of subjects: [ReminderSubject], office: Office) async throws -> [PlanID: [PreviewCache.Item]] {
-        let names = try await office.store.names(of: Office.recipients(of: subjects))
+        let names = try await office.directory(of: Office.recipients(of: subjects))
         let window = self
         let pieces = ParallelChunks.flatMap(subjects, minimumChunk: 64) { chunk in
             chunk.map { subject in
@@ -315,14 +357,16 @@ struct PreviewWindow: Sendable {
         return items
     }
 
-    /// One reminder's JSON object, its message in the office's language.
+    /// One reminder's JSON object, its message in the caller's language, its recipient named
+    /// by the roster or the officials file.
     func json(
         _ o: ReminderOccurrence, id: String, suppression: ReminderSuppression?, personName: String, schoolName: String?,
-        names: [PersonID: String]
+        names: PartyDirectory
     ) -> [UInt8] {
-        let message = ReminderText.message(
-            o, personName: personName, schoolName: schoolName, recipientName: o.recipientID.flatMap { names[$0] },
-            language: settings.config.language)
-        return ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar).jsonObject
+        let recipient = o.recipientID.flatMap(names.name)
+        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
+        var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
+        item.recipientNama = recipient
+        return item.jsonObject
     }
 }

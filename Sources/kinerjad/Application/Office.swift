@@ -56,8 +56,9 @@ final class Office: Sendable {
     /// The settings with their version, read together.
     var versionedSettings: (settings: Settings, version: UInt64) { settingsBox.withLock { $0 } }
 
-    /// The language the office reads its texts in.
-    var language: OfficeLanguage { settings.config.language }
+    /// The language of the texts being made: the call's (`CallLanguage`), else the one the
+    /// office reads its texts in.
+    var language: OfficeLanguage { CallLanguage.current ?? settings.config.language }
 
     /// Brings the store up to the rules at start: plans derived under other rules (or none,
     /// after a migration) are derived again, and the plans that must exist today are made.
@@ -117,7 +118,7 @@ final class Office: Sendable {
     func planCreation(cycle: CycleID, settings: Settings) -> PlanCreation? {
         guard let rules = settings.rules.rules(for: cycle) else { return nil }
         let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), derive: { schedule.derivation(of: $0) })
+        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), today: today(), derive: { schedule.derivation(of: $0) })
     }
 
     /// The plans that must exist today for positions that have none yet: the current

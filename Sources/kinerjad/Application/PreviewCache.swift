@@ -18,6 +18,8 @@ final class PreviewCache: Sendable {
         var person: PersonID?
         var today: LocalDate
         var settingsVersion: UInt64
+        /// The caller's language: the messages are in it.
+        var language: OfficeLanguage
     }
 
     /// One previewed reminder: its plan, what it sorts by, and its JSON object.

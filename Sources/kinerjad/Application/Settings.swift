@@ -10,8 +10,11 @@ struct Settings: Sendable {
     /// The name of each year's rules (`rulesName(_:)`), by year, made once per load.
     private let rulesNames: [Int: String]
 
+    /// `rules` as the office applies them: each year's with kinerja.toml's `[deadlines]`
+    /// (`YearRules.relief`), so that a plan is judged, and its derivation named, by both.
     init(config: DaemonConfig, rules: RulesBook) {
         self.config = config
+        let rules = RulesBook(rules.years.map { $0.with(config.relief) })
         self.rules = rules
         rulesNames = Dictionary(uniqueKeysWithValues: rules.years.map { ($0.year, Settings.name(of: $0)) })
     }

@@ -24,10 +24,12 @@ struct DaemonConfig: Sendable, Equatable {
     /// When cycles close (`close_cycle_after_days` of `[reminders]`).
     var lifecycle = CycleLifecycle()
     var hooks = HookSettings()
+    /// How a block and a newcomer move a plan's deadlines (`[deadlines]`).
+    var relief = DeadlineRelief.standard
 
     static let topKeys = [
         "timezone", "language", "socket", "state_directory", "rules_directory", "hooks_directory",
-        "admin_group", "rpc", "reminders", "hooks",
+        "admin_group", "rpc", "reminders", "deadlines", "hooks",
     ]
 
     /// True when `table`, or a table in it, has a key with a value: a configuration that
@@ -96,6 +98,7 @@ struct DaemonConfig: Sendable, Equatable {
         let reminders = try top.section("reminders", known: ReminderPolicy.keys)
         config.reminders = try ReminderPolicy(reminders)
         config.lifecycle = try CycleLifecycle(reminders)
+        config.relief = try DeadlineRelief(top.section("deadlines", known: DeadlineRelief.keys))
         config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
         return config
     }

@@ -99,7 +99,7 @@ struct ReminderScheduler: Service {
             let sleep = office.clock.realDuration(until: wake) + .milliseconds(1)
             if await waker.wait(upTo: min(sleep, ReminderScheduler.maxSleep)) {
                 quiet = nil
-                await settle()
+                await settle(before: wake)
             }
         }
     }
@@ -107,10 +107,14 @@ struct ReminderScheduler: Service {
     /// After a change, waits until changes have stopped for `settleTime` (at most
     /// `maxSettle`): an administrator's burst of transitions, or a script's, costs one pass
     /// rather than one per change, and a pass does not compete with the reads that follow a
-    /// change. A reminder due meanwhile fires that much later.
-    private func settle() async {
+    /// change. It ends at `wake` (the next fire instant found before the change) at the
+    /// latest: on an accelerated clock (the drill's ×100,000) 250 ms are hours of the
+    /// daemon's time, and a reminder due meanwhile would fire that much later.
+    private func settle(before wake: Date) async {
         var waited: Duration = .zero
-        while waited < ReminderScheduler.maxSettle, await waker.wait(upTo: ReminderScheduler.settleTime) {
+        while waited < ReminderScheduler.maxSettle {
+            let left = office.clock.realDuration(until: wake)
+            guard left > .zero, await waker.wait(upTo: min(ReminderScheduler.settleTime, left)) else { return }
             waited += ReminderScheduler.settleTime
         }
     }
@@ -162,7 +166,7 @@ struct ReminderScheduler: Service {
 
     /// Records the due occurrences as planned, each with its message.
     private func plan(_ due: [(ReminderOccurrence, ReminderSubject)], now: Date, settings: Settings) async throws {
-        let names = try await office.store.names(of: Set(due.compactMap(\.0.recipientID)))
+        let names = try await office.directory(of: Set(due.compactMap(\.0.recipientID)))
         let records = due.map { o, subject in
             ReminderRecord(
                 id: o.id, planID: o.plan.description, personID: o.plan.position.personID.rawValue, step: o.step?.rawValue, kind: o.kind.rawValue,
@@ -170,7 +174,7 @@ struct ReminderScheduler: Service {
                 state: .planned, late: false, recordedAt: now,
                 message: ReminderText.message(
                     o, personName: subject.personName, schoolName: subject.position.namaSekolah,
-                    recipientName: o.recipientID.flatMap { names[$0] }, language: settings.config.language))
+                    recipientName: o.recipientID.flatMap(names.name), language: settings.config.language))
         }
         _ = try await office.store.planReminders(records, at: now)
     }

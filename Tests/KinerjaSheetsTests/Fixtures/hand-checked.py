@@ -47,13 +47,14 @@ roster.append(["NONASN-0001", "non_asn", "Fitri Handayani, S.Pd.I.", "kepala_sek
                "SD Islam Terpadu Insan Mulia Sindangjaya", kadis, "197206171998121002", kadis])
 
 progress = wb.create_sheet("Progres")
-progress.append(["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan"])
-# Row 2: a date cell with a custom format, a rich text note.
+progress.append(["id", "npsn", "siklus", "langkah", "status", "tanggal", "catatan", "praktik_kinerja"])
+# Row 2: a date cell with a custom format, a rich text note, the D3 sub-indicator chosen.
 progress.append(["197002141993032002", 20571034, "2026-2", "praktik-kinerja", "selesai", datetime.date(2026, 7, 8),
-                 CellRichText(["RHK ", TextBlock(InlineFont(i=True), "disetujui"), " atasan"])])
+                 CellRichText(["RHK ", TextBlock(InlineFont(i=True), "disetujui"), " atasan"]), "d3-visi-misi"])
 progress["F2"].number_format = "yyyy-mm-dd"
-# Row 3: a date shown as an Indonesian office types it.
-progress.append(["197107091996031003", 20571035, "2026-2", "praktik-kinerja", "selesai", datetime.date(2026, 7, 14)])
+# Row 3: a date shown as an Indonesian office types it; G3 empty.
+progress.append(["197107091996031003", 20571035, "2026-2", "praktik-kinerja", "selesai", datetime.date(2026, 7, 14),
+                 None, "d3-komunitas-belajar"])
 progress["F3"].number_format = "dd/mm/yyyy"
 # Row 4: the built-in date format 14, npsn left empty (B4 not written).
 progress.append(["196811021993032004", None, "2026-2", "penyusunan", "terblokir", datetime.date(2026, 7, 2),
