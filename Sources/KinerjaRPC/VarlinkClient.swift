@@ -138,6 +138,14 @@ public final class VarlinkClient {
         return answer
     }
 
+    /// Calls `M` and returns its whole answer: for a method that answers in pieces
+    /// (``VarlinkMethod/joinPieces``) called with `more: true` and joined, since its single
+    /// reply is refused above a bound; otherwise its single reply.
+    public func callWhole<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> M.Result {
+        guard let join = M.joinPieces else { return try call(method, parameters) }
+        return try callInPieces(method, parameters, join: join)
+    }
+
     /// Sends `M` with `oneway: true`; the server sends no reply, not even errors.
     public func oneway<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws {
         try send(OutgoingCall(method: M.name, parameters: inLanguage(parameters), oneway: true, more: nil))

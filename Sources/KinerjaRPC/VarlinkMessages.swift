@@ -11,9 +11,15 @@ public protocol VarlinkMethod: Sendable {
     associatedtype Result: Codable & Sendable
     /// Fully qualified method name, e.g. `"id.kinerja.Kinerja.GetStatus"`.
     static var name: String { get }
+    /// For a method that answers in pieces when called with `more` (a long listing, whose
+    /// single reply is refused above a bound), how a piece adds to the pieces before it;
+    /// `nil` (the default) for a method with one reply. A client reading a whole answer
+    /// (``VarlinkClient/callWhole(_:_:)``) joins with it, so every client joins alike.
+    static var joinPieces: (@Sendable (inout Result, Result) -> Void)? { get }
 }
 
 extension VarlinkMethod {
+    public static var joinPieces: (@Sendable (inout Result, Result) -> Void)? { nil }
     /// The interface part of ``name`` (everything before the last dot).
     public static var interfaceName: String { VarlinkCall.split(name).interface }
     /// The member part of ``name`` (everything after the last dot).

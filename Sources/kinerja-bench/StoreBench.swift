@@ -18,8 +18,9 @@ struct StoreBench {
     /// keeps `make bench` within its ten minutes.
     let isCountry: Bool
 
-    /// Leaves the daemon, restarted on the imported store, running for later measurements.
-    func run() throws -> Daemon {
+    /// Leaves the daemon, restarted on the imported store, running for later measurements;
+    /// with it the calls that block one principal's plan and unblock it (a change of its data).
+    func run() throws -> (daemon: Daemon, changes: [[UInt8]]) {
         let report = bench.report
         report.begin(title)
         let (positions, roster, progress, generation) = workload.files()
@@ -90,6 +91,6 @@ struct StoreBench {
             report.note("reply \(reply.count / 1024) KiB, kinerjactl printed \(cli.lines) lines")
         }
         report.add("peak RSS after the queries", daemon.stats.peakRSSMiB, "MiB", how: "VmHWM in /proc/PID/status")
-        return daemon
+        return (daemon, changes)
     }
 }

@@ -11,6 +11,7 @@ struct PiecesTests {
         static let bounds = ParameterBounds(["count": .integer(0...100_000)])
         struct Parameters: Codable, Sendable { var count: Int }
         struct Result: Codable, Sendable { var numbers: [Int] }
+        static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.numbers += $1.numbers }
     }
 
     static func router(maxReplyBytes: Int) -> VarlinkRouter {
@@ -69,5 +70,25 @@ struct PiecesTests {
         let large = try await handle(Self.listRouter(maxReplyBytes: 10_000), #"{"method":"id.kinerja.Test.Numbers","parameters":{"count":3000}}"#)
         #expect(large.replies.map(\.error) == ["org.varlink.service.ExpectedMore"])
         #expect(large.outcome == .keepOpen)
+    }
+
+    @Test("a client reads a whole answer over the socket: joined from its pieces, where a single reply is refused")
+    func clientJoinsPieces() async throws {
+        for router in [Self.router(maxReplyBytes: 10_000), Self.listRouter(maxReplyBytes: 10_000)] {
+            let (server, path) = try await startServer(router: router)
+            let (whole, single) = try await onThread { () -> ([Int], VarlinkClientError?) in
+                let client = try VarlinkClient(path: path)
+                let whole = try client.callWhole(Numbers.self, .init(count: 3000)).numbers
+                do {
+                    _ = try client.call(Numbers.self, .init(count: 3000))
+                    return (whole, nil)
+                } catch let error as VarlinkClientError {
+                    return (whole, error)
+                }
+            }
+            #expect(whole == Array(0..<3000))
+            #expect(single == .remote(.expectedMore), "the same call without more is refused")
+            await server.shutdown()
+        }
     }
 }

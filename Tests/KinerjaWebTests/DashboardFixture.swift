@@ -25,7 +25,8 @@ final class DashboardFixture: @unchecked Sendable {
     let web: WebEnvironment
     let feedKey: [UInt8] = Array(repeating: 7, count: 32)
 
-    init(access: Access = .loopback) async throws {
+    /// `maxReplyBytes`: the daemon's largest single reply of a listing (16 MiB as served).
+    init(access: Access = .loopback, maxReplyBytes: Int = 16 << 20) async throws {
         directory = "/tmp/kinerja-web-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory + "/hooks.d", withIntermediateDirectories: true)
         let config = try DaemonConfig.parse("""
@@ -41,7 +42,7 @@ final class DashboardFixture: @unchecked Sendable {
         _ = try await office.importProgress(ImportFile(text: try Self.example("progress.csv")), dryRun: false, skipInvalid: false, actor: actor)
         let router = Routes.router(
             office: office, authorizer: Authorizer(adminGroup: "kinerja-admin"), version: "test",
-            hooks: HookDirectory(path: directory + "/hooks.d"), feed: ReminderFeed())
+            hooks: HookDirectory(path: directory + "/hooks.d"), feed: ReminderFeed(), maxReplyBytes: maxReplyBytes)
         server = VarlinkServer(router: router, logger: logger)
         try await server.bind(path: directory + "/kinerja.sock", mode: 0o600)
         try Data(feedKey).write(to: URL(fileURLWithPath: directory + "/feed.key"))

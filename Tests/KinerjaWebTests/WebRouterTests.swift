@@ -144,6 +144,46 @@ struct WebRouterTests {
         await fixture.stop()
     }
 
+    @Test("kinerjad's listings are read in pieces (more): where a single reply is refused, as a country's is, every page, list and feed still has its rows")
+    func listingsReadInPieces() async throws {
+        // A district's listings here are over 2 KB, so without more kinerjad refuses them.
+        let fixture = try await DashboardFixture(maxReplyBytes: 2_000)
+        let socket = fixture.directory + "/kinerja.sock"
+        let refused = try await Task.detached { () -> [VarlinkClientError] in
+            let client = try VarlinkClient(path: socket)
+            var refused: [VarlinkClientError] = []
+            for call in [
+                { _ = try client.call(Kinerja.ListPeople.self, .init()) },
+                { _ = try client.call(Kinerja.ListSchools.self, .init()) },
+            ] as [() throws -> Void] {
+                do { try call() } catch let error as VarlinkClientError { refused.append(error) }
+            }
+            return refused
+        }.value
+        #expect(refused == [.remote(.expectedMore), .remote(.expectedMore)], "the single replies are refused")
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            for page in Self.pages {
+                try await client.execute(uri: page.path, method: .get) { response in
+                    #expect(response.status == .ok, "\(page.path)")
+                    #expect(Self.rows(String(buffer: response.body)) >= page.rows, "\(page.path)")
+                }
+            }
+            for (path, rows) in [("/sekolah", 30), ("/orang", 35)] {
+                try await client.execute(uri: path + ".csv", method: .get) { response in
+                    #expect(String(buffer: response.body).split(separator: "\r\n").count == rows + 1, "\(path).csv")
+                }
+            }
+            let tokens = try FeedTokens(keyFile: fixture.directory + "/feed.key")
+            let person = "197107091996031003"
+            try await client.execute(uri: "/kalender/orang/\(person)/\(tokens.token(for: "orang/\(person)")).ics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("BEGIN:VEVENT"))
+            }
+        }
+        await fixture.stop()
+    }
+
     @Test("calendar feeds: RFC 5545 all-day events with stable UIDs behind a per-feed token; SEQUENCE rises when the plan changes")
     func calendarFeeds() async throws {
         let fixture = try await DashboardFixture()

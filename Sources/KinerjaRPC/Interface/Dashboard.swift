@@ -128,6 +128,7 @@ extension Kinerja {
 
     public struct ListSchools: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSchools"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.schools += $1.schools }
         public struct Parameters: Codable, Sendable, Hashable, LanguageCarrying {
             public var language: String?
             public var cycle, npsn: String?

@@ -19,6 +19,7 @@ public enum Kinerja {
 
     public struct ListPeople: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListPeople"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.people += $1.people }
         public struct Parameters: Codable, Sendable, LanguageCarrying {
             public var language: String?
             public var cycle, role, npsn, step: String?
@@ -63,6 +64,7 @@ public enum Kinerja {
 
     public struct History: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.History"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.entries += $1.entries }
         public struct Parameters: Codable, Sendable, LanguageCarrying {
             public var language: String?
             public var subject: String
@@ -77,6 +79,8 @@ public enum Kinerja {
 
     public struct GetComplianceReport: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ComplianceReport"
+        /// The first piece has the steps and roles; every piece some of the schools.
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.report.schools += $1.report.schools }
         public struct Parameters: Codable, Sendable, LanguageCarrying {
             public var language: String?
             public var cycle: String?; public init(cycle: String? = nil) { self.cycle = cycle }

@@ -126,6 +126,7 @@ extension Kinerja {
 
     public struct PreviewReminders: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.PreviewReminders"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.reminders += $1.reminders }
         public struct Parameters: Codable, Sendable, LanguageCarrying {
             public var language: String?
             public var from, to: String
@@ -172,6 +173,7 @@ extension Kinerja {
 
     public struct ListSilences: VarlinkMethod {
         public static let name = "id.kinerja.Kinerja.ListSilences"
+        public static let joinPieces: (@Sendable (inout Result, Result) -> Void)? = { $0.silences += $1.silences }
         public struct Parameters: Codable, Sendable, LanguageCarrying {
             public var language: String?
             public var all: Bool?; public init(all: Bool? = nil) { self.all = all }

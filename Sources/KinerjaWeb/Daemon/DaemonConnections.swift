@@ -37,12 +37,14 @@ public final class DaemonConnections: Sendable {
         idle.withLock { $0.removeAll() }
     }
 
-    /// Calls `M` on an idle connection (or a new one) on the pool's threads.
+    /// Calls `M` on an idle connection (or a new one) on the pool's threads, and returns its
+    /// whole answer: a listing joined from the pieces kinerjad sends when asked with `more`
+    /// (`VarlinkClient.callWhole`), since without it a country's listing is refused.
     public func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) async throws -> M.Result {
         try await pool.runIfActive { [self] in
             let client = try idle.withLock { $0.popLast() }?.client ?? VarlinkClient(path: socketPath, timeout: timeout)
             do {
-                let result = try client.call(method, parameters)
+                let result = try client.callWhole(method, parameters)
                 idle.withLock { $0.append(SendableClient(client: client)) }
                 return result
             } catch VarlinkClientError.remote(let error) {

@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try global.run { try $0.callInPieces(Kinerja.History.self, .init(subject: subject, limit: limit)) { $0.entries += $1.entries }.entries }
+        let entries = try global.run { try $0.callWhole(Kinerja.History.self, .init(subject: subject, limit: limit)).entries }
         if global.json { return try Printer.json(entries) }
         var table = Table([Language.t("WAKTU", "TIME"), Language.t("PENGGUNA", "USER"), Language.t("TINDAKAN", "ACTION"), Language.t("SUBJEK", "SUBJECT")])
         for e in entries { table.add([e.at, "\(e.user) (\(e.uid))", Language.t(Vocabulary.auditAction(e.action)), e.subject]) }

@@ -70,9 +70,7 @@ struct RemindersCommand: ParsableCommand {
             let items = try global.run { client -> [ReminderItem] in
                 let today = try client.call(Kinerja.GetStatus.self).status.today
                 let start = from ?? today
-                return try client.callInPieces(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)) {
-                    $0.reminders += $1.reminders
-                }.reminders
+                return try client.callWhole(Kinerja.PreviewReminders.self, .init(from: start, to: to ?? start, person: person)).reminders
             }
             if global.json { return try Printer.json(items) }
             RemindersCommand.table(items).print(legend: global.legend)

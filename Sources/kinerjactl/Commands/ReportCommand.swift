@@ -21,10 +21,7 @@ struct ReportCommand: ParsableCommand {
         func validate() throws { try checked { if let cycle { try ArgumentSyntax.cycle(cycle, Placeholder.option("--cycle")) } } }
 
         func run() throws {
-            // The first piece has the steps and roles; every piece some of the schools.
-            let report = try global.run {
-                try $0.callInPieces(Kinerja.GetComplianceReport.self, .init(cycle: cycle)) { $0.report.schools += $1.report.schools }.report
-            }
+            let report = try global.run { try $0.callWhole(Kinerja.GetComplianceReport.self, .init(cycle: cycle)).report }
             if global.json { return try Printer.json(report) }
             Printer.out("\(Language.t("kepatuhan siklus", "compliance of cycle")) \(report.cycle), \(Language.t("per", "as of")) \(report.asOf)")
             var steps = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("SELESAI", "DONE"), Language.t("TEPAT", "ON-TIME"), Language.t("TELAT", "LATE"), Language.t("LEWAT", "OVERDUE"), Language.t("BLOKIR", "BLOCKED"), Language.t("BERJALAN", "PENDING"), Language.t("TIDAK-SELESAI", "UNFINISHED")])

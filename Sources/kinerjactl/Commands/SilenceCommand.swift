@@ -49,7 +49,7 @@ struct SilenceCommand: ParsableCommand {
         @Flag(help: .text("Termasuk pembisuan yang sudah berakhir atau dihapus.", "Include ended and removed silences.")) var all = false
 
         func run() throws {
-            let silences = try global.run { try $0.callInPieces(Kinerja.ListSilences.self, .init(all: all ? true : nil)) { $0.silences += $1.silences }.silences }
+            let silences = try global.run { try $0.callWhole(Kinerja.ListSilences.self, .init(all: all ? true : nil)).silences }
             if global.json { return try Printer.json(silences) }
             SilenceCommand.table(silences).print(legend: global.legend)
         }

@@ -11,7 +11,10 @@ import NIOPosix
 /// the caller's language (`WireErrors`, `CallLanguage`). Every operation that touches the store runs off the
 /// connection's event loop (`registerAsync`); the rest answer at once on the event loop.
 enum Routes {
-    static func router(office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed) -> VarlinkRouter {
+    static func router(
+        office: Office, authorizer: Authorizer, version: String, hooks: HookDirectory, feed: ReminderFeed,
+        maxReplyBytes: Int = 16 << 20
+    ) -> VarlinkRouter {
         var router = VarlinkRouter(
             vendor: "Kinerja", product: "kinerjad", version: version, url: "https://github.com/kinerja/kinerja",
             errorMapper: { error, context in
@@ -19,6 +22,8 @@ enum Routes {
                 context.logger.error("call failed", metadata: ["KINERJA_METHOD": "\(context.method)", "error": "\(error)"])
                 return VarlinkError(name: KinerjaError.internalError, parameters: ["message": .string("\(error)")])
             })
+        // The largest reply of a listing called without more (the IDL's 16 MiB; a test lowers it).
+        router.maxReplyBytes = maxReplyBytes
         router.addInterface(name: KinerjaInterface.name, description: KinerjaInterface.description)
         let uploads = UploadStore()
 
