@@ -20,9 +20,12 @@ struct UploadStoreTests {
             _ = try uploads.append(id, chunk: Self.piece, owner: 0, now: Self.now)
             seconds.append(Double((ContinuousClock.now - start) / .microseconds(1)) / 1_000_000)
         }
-        let first = seconds.prefix(8).reduce(0, +), last = seconds.suffix(8).reduce(0, +)
-        print(String(format: "upload pieces: first eight %.2f ms, last eight %.2f ms", first * 1000, last * 1000))
-        #expect(last < max(first * 4, 0.004), "the last pieces took \(last) s, the first \(first) s: each copies the upload so far")
+        // The fastest of the last eight against the median of the first eight: a piece that
+        // copies the upload so far (60 MiB and more) is slow every time, while a loaded machine
+        // only stalls some pieces (a sum of the eight failed on one 110 ms stall).
+        let first = seconds.prefix(8).sorted()[4], last = seconds.suffix(8).min()!
+        print(String(format: "upload pieces: median of the first eight %.3f ms, fastest of the last eight %.3f ms", first * 1000, last * 1000))
+        #expect(last < max(first * 4, 0.002), "the last pieces took at least \(last) s, the first \(first) s: each copies the upload so far")
         #expect(try uploads.take(id, owner: 0).utf8.count == 64 << 20)
     }
 
