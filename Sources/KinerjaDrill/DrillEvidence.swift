@@ -8,7 +8,8 @@ struct DrillEvidence {
     /// One journal entry: the digest of one recipient's day, with the fields of its most
     /// urgent item (`id`) and the ids of all its items.
     struct Entry {
-        let id, kind, cycle, person: String
+        var id: String
+        let kind, cycle, person, digest: String
         let ids: [String]
         let days: String
         let late: String
@@ -48,17 +49,26 @@ struct DrillEvidence {
             usleep(300_000)
         }
         let text = (try? String(contentsOfFile: daemon.hookLog, encoding: .utf8)) ?? ""
+        // The most urgent item of each digest: the hook event's own reminder (api 2).
+        var mostUrgent: [String: String] = [:]
         for line in text.split(separator: "\n") {
             // One line per digest (api 2): a line per item of it.
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let digest = object["digest"] as? [String: Any], let items = digest["items"] as? [[String: Any]]
             else { continue }
+            if let digestID = digest["id"] as? String, let lead = (object["reminder"] as? [String: Any])?["id"] as? String {
+                mostUrgent[digestID] = lead
+            }
             for item in items {
                 guard let reminder = item["reminder"] as? [String: Any], let id = reminder["id"] as? String else { continue }
                 evidence.hook.append(HookLine(
                     id: id, fireAt: reminder["fireAt"] as? String ?? "", message: reminder["message"] as? String ?? "",
                     days: reminder["days"] as? Int))
             }
+        }
+        for index in evidence.journal.indices {
+            let entry = evidence.journal[index]
+            if entry.ids.count > 1, let lead = mostUrgent[entry.digest], entry.ids.contains(lead) { evidence.journal[index].id = lead }
         }
         evidence.fired = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "fired", "--limit", "10000"])
         evidence.silenced = try daemon.json([ReminderItem].self, ["reminders", "list", "--state", "silenced", "--limit", "10000"])
@@ -78,7 +88,7 @@ struct DrillEvidence {
             let received = e["__REALTIME_TIMESTAMP"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1_000_000) }
             return Entry(
                 id: ids[0], kind: e["KINERJA_KIND"] ?? "", cycle: e["KINERJA_CYCLE"] ?? "",
-                person: e["KINERJA_PERSON_ID"] ?? "", ids: ids, days: e["KINERJA_DAYS"] ?? "", late: e["KINERJA_LATE"] ?? "",
+                person: e["KINERJA_PERSON_ID"] ?? "", digest: e["KINERJA_DIGEST_ID"] ?? "", ids: ids, days: e["KINERJA_DAYS"] ?? "", late: e["KINERJA_LATE"] ?? "",
                 message: e["MESSAGE"] ?? "", receivedAt: received.flatMap { daemon.daemonTime(atReal: $0) })
         }
     }

@@ -39,11 +39,14 @@ enum DrillJournal {
 
     /// The reminder entries (those with KINERJA_REMINDER_ID) of one process since `since`,
     /// each with the ids of its digest's items (KINERJA_REMINDER_ID, repeated: journalctl's
-    /// JSON gives an array), most urgent first.
+    /// JSON gives an array). The array is in journald's order, not the order the daemon sent
+    /// the fields in (a journal file keeps an entry's items by the offset of their data), so
+    /// it does not say which item is the most urgent. `--all`: journalctl's JSON gives a
+    /// field of 4,096 bytes or more as null without it, and a digest of a dozen items is.
     static func reminders(pid: Int32, since: Date) throws -> [(fields: [String: String], ids: [String])] {
         guard let journalctl = DrillProcess.which("journalctl") else { throw DrillError("journalctl is not installed") }
         let output = try DrillProcess.run(
-            journalctl, ["--no-pager", "-q", "-o", "json", "--since", "@\(Int(since.timeIntervalSince1970) - 1)", "_PID=\(pid)"])
+            journalctl, ["--no-pager", "-q", "--all", "-o", "json", "--since", "@\(Int(since.timeIntervalSince1970) - 1)", "_PID=\(pid)"])
         guard output.status == 0 else { throw DrillError("journalctl failed: \(output.stderr)") }
         return output.stdout.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
