@@ -55,4 +55,15 @@ struct AuditRows {
         }
         return db.lastInsertedRowID
     }
+
+    /// Appends the row of an import: its kind, its file's SHA-256, the file's counts and
+    /// what applying it changed (`changes`, beside them); returns its id, which each row the
+    /// import adds or changes names.
+    mutating func appendImport(_ record: ImportRecord, changes: KeyValuePairs<String, Int>) throws -> Int64 {
+        var counts = record.counts
+        for (key, value) in changes { counts[key] = value }
+        return try append(
+            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
+            after: AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
+    }
 }

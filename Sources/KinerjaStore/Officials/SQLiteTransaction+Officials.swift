@@ -20,15 +20,10 @@ extension SQLiteTransaction {
         }
         let named = Set(officials.map(\.id))
         summary.missing = stored.keys.filter { !named.contains($0) }.count
-        var counts = record.counts
-        counts["added"] = summary.added
-        counts["updated"] = summary.updated
-        counts["unchanged"] = summary.unchanged
-        counts["missing"] = summary.missing
         var audit = try AuditRows(db, actor: actor, at: at)
-        let importID = try audit.append(
-            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
-            after: AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
+        let importID = try audit.appendImport(record, changes: [
+            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged, "missing": summary.missing,
+        ])
         var upsert = try RowStatement(db, """
             INSERT INTO official (id, nama, jabatan, email, telepon, updated_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, jabatan = excluded.jabatan, email = excluded.email,

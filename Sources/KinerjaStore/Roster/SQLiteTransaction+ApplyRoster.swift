@@ -63,16 +63,11 @@ extension SQLiteTransaction {
                 persons.append((stored, old, .deactivated))
             }
         }
-        var counts = record.counts
-        counts["added"] = summary.added
-        counts["updated"] = summary.updated
-        counts["unchanged"] = summary.unchanged
-        counts["deactivated"] = summary.deactivated
-        counts["missing"] = summary.missing
         var audit = try AuditRows(db, actor: actor, at: at)
-        let importID = try audit.append(
-            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
-            after: AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
+        let importID = try audit.appendImport(record, changes: [
+            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged,
+            "deactivated": summary.deactivated, "missing": summary.missing,
+        ])
         var writer = try RosterWriter(db, at: at)
         // Persons first: positions refer to them.
         for (person, old, change) in persons {
