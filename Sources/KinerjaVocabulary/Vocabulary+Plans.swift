@@ -22,6 +22,9 @@ extension Vocabulary {
         "diskusi-tindak-lanjut": Bilingual("Diskusi Tindak Lanjut", "Diskusi Tindak Lanjut"),
         "upaya-tindak-lanjut": Bilingual("Upaya Tindak Lanjut", "Upaya Tindak Lanjut"),
         "refleksi-tindak-lanjut": Bilingual("Refleksi Tindak Lanjut", "Refleksi Tindak Lanjut"),
+        "penilaian": Bilingual("Penilaian Kinerja", "Penilaian Kinerja"),
+        "penetapan-predikat": Bilingual("Penetapan Predikat", "Penetapan Predikat"),
+        "sinkron": Bilingual("Sinkron e-Kinerja", "Sinkron e-Kinerja"),
     ]
 
     /// Where a step of a plan's timeline stands (TimelineItem `state`).
@@ -74,6 +77,21 @@ extension Vocabulary {
         "sekolah-fokus": Bilingual("sekolah fokus", "focus school"),
         "nilai": Bilingual("nilai", "rating"),
         "nilai-refleksi": Bilingual("nilai Refleksi", "Refleksi rating"),
+        "nilai-praktik-kinerja": Bilingual("Rating Praktik Kinerja", "Rating Praktik Kinerja"),
+        "nilai-perilaku-kerja": Bilingual("Rating Perilaku Kerja", "Rating Perilaku Kerja"),
+        "rekomendasi": Bilingual("rekomendasi Tim Kinerja", "Tim Kinerja's recommendation"),
+        "predikat": Bilingual("predikat", "predikat"),
+        "alasan": Bilingual("alasan predikat", "reason for the predikat"),
+    ]
+
+    /// The five Predikat Kinerja of PermenPANRB 6/2022 (`plan predikat`, PlanChoice `id` of a
+    /// predikat, the predikat report), best first: official terms, the same in English.
+    public static let predikat: Vocabulary = [
+        "sangat-baik": Bilingual("Sangat Baik", "Sangat Baik"),
+        "baik": Bilingual("Baik", "Baik"),
+        "butuh-perbaikan": Bilingual("Butuh Perbaikan", "Butuh Perbaikan"),
+        "kurang": Bilingual("Kurang/Misconduct", "Kurang/Misconduct"),
+        "sangat-kurang": Bilingual("Sangat Kurang", "Sangat Kurang"),
     ]
 
     /// The three aspects a Refleksi Tindak Lanjut is rated on (PlanChoice `aspect`).

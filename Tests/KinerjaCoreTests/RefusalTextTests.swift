@@ -89,6 +89,15 @@ import Testing
         (.invalidDetails(.schoolNotBinaan(NPSN("20100009")!, binaan: [NPSN("20100001")!, NPSN("20100002")!])),
          "sekolah 20100009 bukan sekolah binaan pengawas ini (menurut daftar pegawai: 20100001, 20100002)",
          "school 20100009 is not one of this supervisor's sekolah binaan (the roster lists: 20100001, 20100002)"),
+        (.invalidDetails(.penilaianNeeds(.nilaiPerilakuKerja, step: .penilaian, known: ["di-bawah-ekspektasi", "sesuai-ekspektasi"])),
+         "langkah penilaian memerlukan Rating Perilaku Kerja; pilihannya: di-bawah-ekspektasi, sesuai-ekspektasi",
+         "step penilaian needs the Rating Perilaku Kerja; choose from: di-bawah-ekspektasi, sesuai-ekspektasi"),
+        (.invalidDetails(.noPredikatMatrix(rulesFile: "config/rules/2025.toml")),
+         "config/rules/2025.toml tidak memuat [predikat_matrix] (matriks predikat PermenPANRB 6/2022), jadi predikat belum dapat ditetapkan; tambahkan matriksnya di sana",
+         "config/rules/2025.toml has no [predikat_matrix] (the predikat matrix of PermenPANRB 6/2022), so no predikat can be set yet; add the matrix there"),
+        (.invalidDetails(.predikatAgainstMatrix(.baik, matrix: .sangatBaik, praktik: .diAtasEkspektasi, perilaku: .diAtasEkspektasi, rulesFile: "config/rules/2025.toml")),
+         "predikat baik berbeda dari matriks config/rules/2025.toml (Praktik Kinerja di-atas-ekspektasi × Perilaku Kerja di-atas-ekspektasi = sangat-baik); tetapkan sangat-baik, atau sertakan alasannya (--reason di kinerjactl, details.alasan lewat Varlink)",
+         "predikat baik differs from the matrix of config/rules/2025.toml (Praktik Kinerja di-atas-ekspektasi × Perilaku Kerja di-atas-ekspektasi = sangat-baik); set sangat-baik, or give the reason (--reason in kinerjactl, details.alasan over Varlink)"),
     ]
 
     /// The case of a reason. The switch is exhaustive: a new reason does not compile here
@@ -131,6 +140,9 @@ import Testing
             case .notRecordedAt: "invalidDetails.notRecordedAt"
             case .missing: "invalidDetails.missing"
             case .schoolNotBinaan: "invalidDetails.schoolNotBinaan"
+            case .penilaianNeeds: "invalidDetails.penilaianNeeds"
+            case .noPredikatMatrix: "invalidDetails.noPredikatMatrix"
+            case .predikatAgainstMatrix: "invalidDetails.predikatAgainstMatrix"
             }
         }
     }

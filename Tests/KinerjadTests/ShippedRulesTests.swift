@@ -51,6 +51,34 @@ struct ShippedRulesTests {
         #expect(rules.catalogs.rhk.count <= 18)
     }
 
+    @Test("2024 and 2025: every cell of [predikat_matrix] is the PermenPANRB 6/2022 matrix of DOMAIN-NOTES §10.2")
+    func predikatMatrix() throws {
+        let table: [(Rating, [Rating: Predikat])] = [
+            (.diAtasEkspektasi, [.diBawahEkspektasi: .kurang, .sesuaiEkspektasi: .baik, .diAtasEkspektasi: .sangatBaik]),
+            (.sesuaiEkspektasi, [.diBawahEkspektasi: .kurang, .sesuaiEkspektasi: .baik, .diAtasEkspektasi: .baik]),
+            (.diBawahEkspektasi, [.diBawahEkspektasi: .sangatKurang, .sesuaiEkspektasi: .butuhPerbaikan, .diAtasEkspektasi: .butuhPerbaikan]),
+        ]
+        for year in [2024, 2025] {
+            let matrix = try #require(try rules(year).predikatMatrix, "config/rules/\(year).toml has no [predikat_matrix]")
+            for (praktik, row) in table {
+                for (perilaku, predikat) in row {
+                    #expect(matrix.predikat(praktik: praktik, perilaku: perilaku) == predikat, "\(year): \(praktik) × \(perilaku)")
+                }
+            }
+        }
+    }
+
+    @Test("2024 and 2025: Penilaian, Penetapan Predikat and Sinkron are due on the cycle's last day (no published date)")
+    func penilaianDeadlines() throws {
+        for year in [2024, 2025] {
+            for role in Role.allCases {
+                for step in Workflow.penilaian {
+                    #expect(try rules(year).deadlines(for: role)[step.deadlineName] == .endOfMonth(6), "\(year) \(role) \(step)")
+                }
+            }
+        }
+    }
+
     @Test("2025: one competency indicator, no RHK points")
     func oneIndicator2025() throws {
         let rules = try rules(2025)

@@ -70,12 +70,17 @@ public enum ReminderText {
         case .diskusiTindakLanjut: return "Diskusi Tindak Lanjut"
         case .upayaTindakLanjut: return "Upaya Tindak Lanjut"
         case .refleksiTindakLanjut: return "Refleksi Tindak Lanjut"
+        case .penilaian: return "Penilaian Kinerja"
+        case .penetapanPredikat: return "Penetapan Predikat Kinerja"
+        case .sinkron: return "Sinkron ke e-Kinerja"
         }
     }
 
-    /// The stage of the cycle a step belongs to: 3 Perencanaan Kinerja or 4 Pelaksanaan Kinerja.
+    /// The stage of the cycle a step belongs to: 3 Perencanaan Kinerja, 4 Pelaksanaan
+    /// Kinerja or 5 Penilaian Kinerja.
     public static func stage(of step: Step) -> (number: Int, name: String) {
-        step.isPlanning ? (3, "Perencanaan Kinerja") : (4, "Pelaksanaan Kinerja")
+        if step.isPenilaian { return (5, "Penilaian Kinerja") }
+        return step.isPlanning ? (3, "Perencanaan Kinerja") : (4, "Pelaksanaan Kinerja")
     }
 
     /// A date in words: "31 Januari 2025", or "31 January 2025" in English.
@@ -96,7 +101,7 @@ public enum ReminderText {
     /// "tahap 3 Perencanaan Kinerja, langkah 1 dari 4".
     static func stagePhrase(_ step: Step, role: Role, en: Bool) -> String {
         let stage = stage(of: step)
-        let steps = Workflow.steps(for: role).filter { $0.isPlanning == step.isPlanning }
+        let steps = Workflow.steps(for: role).filter { self.stage(of: $0).number == stage.number }
         let position = (steps.firstIndex(of: step) ?? 0) + 1
         return en
             ? "stage \(stage.number) \(stage.name), step \(position) of \(steps.count)"

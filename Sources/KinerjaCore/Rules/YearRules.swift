@@ -16,6 +16,9 @@ public struct YearRules: Hashable, Sendable, Codable {
     public var catalogs: Catalogs
     /// What a plan must contain and what is only advised (`[requirements]`).
     public var requirements: PlanRequirements
+    /// The predikat of each pair of the Tim Kinerja's ratings (`[predikat_matrix]`); nil
+    /// when the file has none, and then no predikat can be set under these rules.
+    public var predikatMatrix: PredikatMatrix?
     /// How the office moves a plan's deadlines for what was not the pegawai's doing (a
     /// block, a position that appeared mid-cycle). Not a key of the rules file: kinerja.toml's
     /// `[deadlines]`, the same for every year, set on each year's rules when they are loaded,
@@ -26,7 +29,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         year: Int, pengembanganKompetensi: PengembanganKompetensiRule, durations: Durations,
         deadlinesKepalaSekolah: [String: DeadlineRule], deadlinesPengawasSekolah: [String: DeadlineRule],
         extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs(), requirements: PlanRequirements = PlanRequirements(),
-        relief: DeadlineRelief = .standard
+        predikatMatrix: PredikatMatrix? = nil, relief: DeadlineRelief = .standard
     ) {
         self.year = year
         self.pengembanganKompetensi = pengembanganKompetensi
@@ -36,6 +39,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         self.extensions = extensions
         self.catalogs = catalogs
         self.requirements = requirements
+        self.predikatMatrix = predikatMatrix
         self.relief = relief
     }
 
@@ -47,6 +51,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         case extensions = "extension"
         case catalogs = "catalog"
         case requirements
+        case predikatMatrix = "predikat_matrix"
         case relief
     }
 
@@ -66,6 +71,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         extensions = try c.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
         catalogs = try c.decodeIfPresent(Catalogs.self, forKey: .catalogs) ?? Catalogs()
         requirements = try c.decodeIfPresent(PlanRequirements.self, forKey: .requirements) ?? PlanRequirements()
+        predikatMatrix = try c.decodeIfPresent(PredikatMatrix.self, forKey: .predikatMatrix)
         // Read back from the rules' JSON; a daemon sets it from kinerja.toml (`with(_:)`).
         relief = try c.decodeIfPresent(DeadlineRelief.self, forKey: .relief) ?? .standard
     }
@@ -81,6 +87,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         try c.encode(extensions, forKey: .extensions)
         try c.encode(catalogs, forKey: .catalogs)
         try c.encode(requirements, forKey: .requirements)
+        try c.encodeIfPresent(predikatMatrix, forKey: .predikatMatrix)
         try c.encode(relief, forKey: .relief)
     }
 
@@ -112,8 +119,15 @@ public struct YearRules: Hashable, Sendable, Codable {
         }
     }
 
-    /// The deadline names each role's rules must define.
+    /// The deadline names each role's rules must define. Penilaian's are not among them:
+    /// no source publishes a date for it (DOMAIN-NOTES §10.3), so a file that leaves them
+    /// out gives them the cycle's last day (`deadlineRule(named:for:)`).
     public static func requiredDeadlines(for role: Role) -> [String] {
+        knownDeadlines(for: role).filter { name in !Workflow.penilaian.contains { $0.deadlineName == name } }
+    }
+
+    /// Every deadline name a role's rules may define.
+    public static func knownDeadlines(for role: Role) -> [String] {
         var names: [String] = []
         for step in Workflow.steps(for: role) where !step.hasDuration && !names.contains(step.deadlineName) {
             names.append(step.deadlineName)
@@ -128,12 +142,12 @@ public struct YearRules: Hashable, Sendable, Codable {
         var problems: [String] = []
         for role in Role.allCases {
             let defined = deadlines(for: role)
-            let required = YearRules.requiredDeadlines(for: role)
-            for name in required where defined[name] == nil {
+            let known = YearRules.knownDeadlines(for: role)
+            for name in YearRules.requiredDeadlines(for: role) where defined[name] == nil {
                 problems.append("[deadlines.\(role.rawValue)] has no '\(name)': add e.g. \(name) = { end_of_month = 6 }")
             }
-            for name in defined.keys.sorted() where !required.contains(name) {
-                problems.append("[deadlines.\(role.rawValue)] '\(name)' is not a deadline of a \(role.rawValue); known: \(required.joined(separator: ", "))")
+            for name in defined.keys.sorted() where !known.contains(name) {
+                problems.append("[deadlines.\(role.rawValue)] '\(name)' is not a deadline of a \(role.rawValue); known: \(known.joined(separator: ", "))")
             }
         }
         let d = durations
@@ -150,10 +164,13 @@ public struct YearRules: Hashable, Sendable, Codable {
             problems.append("[[extension]] for cycle \(e.cycle) belongs in the rules file of \(e.cycle.year)")
         }
         for e in extensions {
-            let names = (e.role.map { [$0] } ?? Role.allCases).flatMap { YearRules.requiredDeadlines(for: $0) }
+            let names = (e.role.map { [$0] } ?? Role.allCases).flatMap { YearRules.knownDeadlines(for: $0) }
             if !names.contains(e.deadline) {
                 problems.append("[[extension]] deadline '\(e.deadline)' is unknown; known: \(Set(names).sorted().joined(separator: ", "))")
             }
+        }
+        if let missing = predikatMatrix?.missingCells(), !missing.isEmpty {
+            problems.append("[predikat_matrix] has no predikat for \(missing.joined(separator: ", ")): every pair of the three ratings needs one")
         }
         var seen = Set<String>()
         let ids = (catalogs.rhk + catalogs.kompetensi + catalogs.praktikKinerjaKepalaSekolah + catalogs.praktikKinerjaPengawas).map(\.id)

@@ -20,6 +20,14 @@ public enum Choice: String, Sendable, CaseIterable, Hashable, Codable {
     case nilai
     /// The three ratings of a Refleksi Tindak Lanjut.
     case nilaiRefleksi = "nilai-refleksi"
+    /// Penilaian: the Tim Kinerja's Rating Praktik Kinerja / Hasil Kerja.
+    case nilaiPraktikKinerja = "nilai-praktik-kinerja"
+    /// Penilaian: the Tim Kinerja's Rating Perilaku Kerja.
+    case nilaiPerilakuKerja = "nilai-perilaku-kerja"
+    /// Penetapan Predikat: the predikat.
+    case predikat
+    /// Penetapan Predikat: the reason for a predikat other than the matrix's.
+    case alasan
 
     /// The choice in words, e.g. `indikator Praktik Kinerja` / `Praktik Kinerja indicator`.
     public func name(in language: OfficeLanguage) -> String {
@@ -32,6 +40,10 @@ public enum Choice: String, Sendable, CaseIterable, Hashable, Codable {
         case .sekolahFokus: return language.text(id: "sekolah fokus", en: "focus school")
         case .nilai: return language.text(id: "nilai", en: "rating")
         case .nilaiRefleksi: return language.text(id: "nilai ketiga aspek Refleksi", en: "ratings of the three Refleksi aspects")
+        case .nilaiPraktikKinerja: return language.text(id: "Rating Praktik Kinerja / Hasil Kerja", en: "Rating Praktik Kinerja / Hasil Kerja")
+        case .nilaiPerilakuKerja: return language.text(id: "Rating Perilaku Kerja", en: "Rating Perilaku Kerja")
+        case .predikat: return language.text(id: "predikat", en: "predikat")
+        case .alasan: return language.text(id: "alasan predikat", en: "reason for the predikat")
         }
     }
 
@@ -50,8 +62,10 @@ extension Step {
         case .diskusiPersiapan: return [.sekolahFokus]
         case .observasi, .diskusiTindakLanjut: return [.nilai]
         case .refleksiTindakLanjut: return [.nilaiRefleksi]
+        case .penilaian: return [.nilaiPraktikKinerja, .nilaiPerilakuKerja]
+        case .penetapanPredikat: return [.predikat, .alasan]
         case .rangkuman, .dokumenPersiapan, .dokumenTindakLanjut, .tindakLanjutObservasi, .dokumenRefleksiTindakLanjut,
-             .pemeriksaan, .persetujuan, .pendampingan, .upayaTindakLanjut:
+             .pemeriksaan, .persetujuan, .pendampingan, .upayaTindakLanjut, .sinkron:
             return []
         }
     }
@@ -69,6 +83,10 @@ extension StepDetails {
         if sekolahFokus != nil { given.append(.sekolahFokus) }
         if rating != nil { given.append(.nilai) }
         if ratings != nil { given.append(.nilaiRefleksi) }
+        if ratingPraktik != nil { given.append(.nilaiPraktikKinerja) }
+        if ratingPerilaku != nil { given.append(.nilaiPerilakuKerja) }
+        if predikat != nil { given.append(.predikat) }
+        if alasan != nil { given.append(.alasan) }
         return given
     }
 }

@@ -32,6 +32,13 @@ public enum DetailsProblem: Hashable, Sendable {
     case missing(Choice, step: Step, requirement: PlanRequirements.Requirement, rulesFile: String, known: [String])
     /// A planned school is not among the supervisor's sekolah binaan.
     case schoolNotBinaan(NPSN, binaan: [NPSN])
+    /// Penilaian or Penetapan Predikat without what the step is for; `known` are the values
+    /// to choose from (for a predikat, the matrix's first).
+    case penilaianNeeds(Choice, step: Step, known: [String])
+    /// The rules file has no `[predikat_matrix]`, so no predikat can be checked.
+    case noPredikatMatrix(rulesFile: String)
+    /// A predikat other than the matrix's for the Tim Kinerja's ratings, without a reason.
+    case predikatAgainstMatrix(Predikat, matrix: Predikat, praktik: Rating, perilaku: Rating, rulesFile: String)
 
     public func text(in language: OfficeLanguage) -> String {
         func list(_ items: [String]) -> String { items.joined(separator: ", ") }
@@ -106,6 +113,18 @@ public enum DetailsProblem: Hashable, Sendable {
             return language.text(
                 id: "sekolah \(school) bukan sekolah binaan pengawas ini (menurut daftar pegawai: \(schools))",
                 en: "school \(school) is not one of this supervisor's sekolah binaan (the roster lists: \(schools))")
+        case .penilaianNeeds(let choice, let step, let known):
+            return language.text(
+                id: "langkah \(step.rawValue) memerlukan \(choice.name(in: language)); pilihannya: \(list(known))",
+                en: "step \(step.rawValue) needs the \(choice.name(in: language)); choose from: \(list(known))")
+        case .noPredikatMatrix(let rulesFile):
+            return language.text(
+                id: "\(rulesFile) tidak memuat [predikat_matrix] (matriks predikat PermenPANRB 6/2022), jadi predikat belum dapat ditetapkan; tambahkan matriksnya di sana",
+                en: "\(rulesFile) has no [predikat_matrix] (the predikat matrix of PermenPANRB 6/2022), so no predikat can be set yet; add the matrix there")
+        case .predikatAgainstMatrix(let given, let matrix, let praktik, let perilaku, let rulesFile):
+            return language.text(
+                id: "predikat \(given.rawValue) berbeda dari matriks \(rulesFile) (Praktik Kinerja \(praktik.rawValue) × Perilaku Kerja \(perilaku.rawValue) = \(matrix.rawValue)); tetapkan \(matrix.rawValue), atau sertakan alasannya (--reason di kinerjactl, details.alasan lewat Varlink)",
+                en: "predikat \(given.rawValue) differs from the matrix of \(rulesFile) (Praktik Kinerja \(praktik.rawValue) × Perilaku Kerja \(perilaku.rawValue) = \(matrix.rawValue)); set \(matrix.rawValue), or give the reason (--reason in kinerjactl, details.alasan over Varlink)")
         case .missingRefleksiAspects(let missing):
             return language.text(
                 id: "Refleksi Tindak Lanjut dinilai pada ketiga aspek; belum dinilai: \(list(missing))",

@@ -53,6 +53,8 @@ extension Plan {
             if let focus = details.sekolahFokus, let planned = plan.record(.penyusunan)?.details?.sekolah, !planned.contains(focus) {
                 return .focusSchoolNotPlanned(focus, planned: planned)
             }
+        case .penilaian, .penetapanPredikat:
+            if let problem = penilaianProblem(details, at: step, of: plan, rules: rules) { return problem }
         case .refleksiTindakLanjut:
             if let ratings = details.ratings, ratings.count != RefleksiAspect.allCases.count {
                 let missing = RefleksiAspect.allCases.filter { ratings[$0] == nil }.map(\.rawValue)
@@ -107,7 +109,9 @@ extension Plan {
         case .perilakuKerja: return catalogs.perilakuKerja.map(\.id)
         case .sekolah: return sekolahBinaan.map(\.rawValue)
         case .sekolahFokus: return []
-        case .nilai, .nilaiRefleksi: return Rating.allCases.map(\.rawValue)
+        case .nilai, .nilaiRefleksi, .nilaiPraktikKinerja, .nilaiPerilakuKerja: return Rating.allCases.map(\.rawValue)
+        case .predikat: return Predikat.allCases.map(\.rawValue)
+        case .alasan: return []
         }
     }
 

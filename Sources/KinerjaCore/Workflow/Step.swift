@@ -42,11 +42,21 @@ public enum Step: String, Sendable, Codable, CaseIterable, Hashable {
     /// Refleksi Tindak Lanjut: reflection; Tim Kinerja rates its three aspects.
     case refleksiTindakLanjut = "refleksi-tindak-lanjut"
 
+    // Penilaian Kinerja (stage 5) of both roles, after Pelaksanaan (DOMAIN-NOTES §10).
+    /// Penilaian: the Tim Kinerja rates Praktik Kinerja / Hasil Kerja and Perilaku Kerja;
+    /// its Rekomendasi Predikat follows from the two ratings by the year's matrix.
+    case penilaian
+    /// Penetapan Predikat: the Pejabat Penilai Kinerja (Kepala Dinas) sets the predikat.
+    case penetapanPredikat = "penetapan-predikat"
+    /// Sinkron: the result handed over to e-Kinerja (BKN); the pegawai triggers "Sinkron
+    /// PMM" in e-Kinerja (DOMAIN-NOTES §10.3), the office records the day it was done.
+    case sinkron
+
     /// Who must act for the step to move: reminders go to them.
     public var actor: Actor {
         switch self {
-        case .pemeriksaan, .observasi, .diskusiTindakLanjut, .refleksiTindakLanjut: return .timKinerja
-        case .persetujuan: return .pejabatPenilai
+        case .pemeriksaan, .observasi, .diskusiTindakLanjut, .refleksiTindakLanjut, .penilaian: return .timKinerja
+        case .persetujuan, .penetapanPredikat: return .pejabatPenilai
         default: return .pegawai
         }
     }
@@ -68,6 +78,9 @@ public enum Step: String, Sendable, Codable, CaseIterable, Hashable {
         default: return false
         }
     }
+
+    /// True for the steps of Penilaian Kinerja (stage 5), which follow Pelaksanaan.
+    public var isPenilaian: Bool { Workflow.penilaian.contains(self) }
 
     /// Steps that an approver either approves or returns for revision.
     public var isReview: Bool { self == .pemeriksaan || self == .persetujuan }

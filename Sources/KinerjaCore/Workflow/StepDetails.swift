@@ -20,11 +20,20 @@ public struct StepDetails: Hashable, Sendable, Codable {
     public var ratings: [RefleksiAspect: Rating]?
     /// Free note (catatan).
     public var catatan: String?
+    /// Penilaian: the Tim Kinerja's Rating Praktik Kinerja / Hasil Kerja.
+    public var ratingPraktik: Rating?
+    /// Penilaian: the Tim Kinerja's Rating Perilaku Kerja.
+    public var ratingPerilaku: Rating?
+    /// Penetapan Predikat: the predikat the Pejabat Penilai Kinerja set.
+    public var predikat: Predikat?
+    /// Penetapan Predikat: why the predikat is not the matrix's (required when it is not).
+    public var alasan: String?
 
     public init(
         praktikKinerja: String? = nil, rhk: [RHKChoice]? = nil, kompetensi: String? = nil,
         perilakuKerja: [String]? = nil, sekolah: [NPSN]? = nil, sekolahFokus: NPSN? = nil,
-        rating: Rating? = nil, ratings: [RefleksiAspect: Rating]? = nil, catatan: String? = nil
+        rating: Rating? = nil, ratings: [RefleksiAspect: Rating]? = nil, catatan: String? = nil,
+        ratingPraktik: Rating? = nil, ratingPerilaku: Rating? = nil, predikat: Predikat? = nil, alasan: String? = nil
     ) {
         self.praktikKinerja = praktikKinerja
         self.rhk = rhk
@@ -35,6 +44,10 @@ public struct StepDetails: Hashable, Sendable, Codable {
         self.rating = rating
         self.ratings = ratings
         self.catatan = catatan
+        self.ratingPraktik = ratingPraktik
+        self.ratingPerilaku = ratingPerilaku
+        self.predikat = predikat
+        self.alasan = alasan
     }
 
     public static let none = StepDetails()

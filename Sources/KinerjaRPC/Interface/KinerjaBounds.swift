@@ -18,6 +18,7 @@ extension Kinerja.History: VarlinkBoundedMethod {
     public static let bounds = ParameterBounds.kinerja(["subject": WireBounds.planID, "limit": WireBounds.historyLimit])
 }
 extension Kinerja.GetComplianceReport: VarlinkBoundedMethod { public static let bounds = ParameterBounds.kinerja(["cycle": WireBounds.short]) }
+extension Kinerja.GetPredikatReport: VarlinkBoundedMethod { public static let bounds = ParameterBounds.kinerja(["cycle": WireBounds.short]) }
 extension Kinerja.ImportParameters {
     static let bounds = ParameterBounds.kinerja([
         "content": WireBounds.content, "upload": WireBounds.uploadID, "dryRun": .flag, "skipInvalid": .flag,

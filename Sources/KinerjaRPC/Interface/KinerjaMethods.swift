@@ -88,6 +88,15 @@ public enum Kinerja {
         public struct Result: Codable, Sendable { public var report: ComplianceReport; public init(report: ComplianceReport) { self.report = report } }
     }
 
+    public struct GetPredikatReport: VarlinkMethod {
+        public static let name = "id.kinerja.Kinerja.PredikatReport"
+        public struct Parameters: Codable, Sendable, LanguageCarrying {
+            public var language: String?
+            public var cycle: String?; public init(cycle: String? = nil) { self.cycle = cycle }
+        }
+        public struct Result: Codable, Sendable { public var report: PredikatReport; public init(report: PredikatReport) { self.report = report } }
+    }
+
     /// Parameters shared by both imports.
     public struct ImportParameters: Codable, Sendable, LanguageCarrying {
         public var language: String?

@@ -20,11 +20,16 @@ public struct StepDetailsInput: Codable, Sendable, Hashable {
     public var rating: String?
     public var ratings: [String: String]?
     public var catatan: String?
+    public var ratingPraktik: String?
+    public var ratingPerilaku: String?
+    public var predikat: String?
+    public var alasan: String?
 
     public init(
         praktikKinerja: String? = nil, rhk: [RHKChoiceInput]? = nil, kompetensi: String? = nil,
         perilakuKerja: [String]? = nil, sekolah: [String]? = nil, sekolahFokus: String? = nil,
-        rating: String? = nil, ratings: [String: String]? = nil, catatan: String? = nil
+        rating: String? = nil, ratings: [String: String]? = nil, catatan: String? = nil,
+        ratingPraktik: String? = nil, ratingPerilaku: String? = nil, predikat: String? = nil, alasan: String? = nil
     ) {
         self.praktikKinerja = praktikKinerja
         self.rhk = rhk
@@ -35,5 +40,9 @@ public struct StepDetailsInput: Codable, Sendable, Hashable {
         self.rating = rating
         self.ratings = ratings
         self.catatan = catatan
+        self.ratingPraktik = ratingPraktik
+        self.ratingPerilaku = ratingPerilaku
+        self.predikat = predikat
+        self.alasan = alasan
     }
 }

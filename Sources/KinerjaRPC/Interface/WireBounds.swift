@@ -41,5 +41,6 @@ public enum WireBounds {
         "praktikKinerja": word, "rhk": .list(maxCount: 64, element: .object(["id": word, "jumlah": .integer(0...10_000)])),
         "kompetensi": word, "perilakuKerja": .list(maxCount: 64, element: word), "sekolah": .list(maxCount: 256, element: short),
         "sekolahFokus": short, "rating": word, "ratings": .map(maxCount: 16, keyBytes: 64, value: word), "catatan": note,
+        "ratingPraktik": word, "ratingPerilaku": word, "predikat": word, "alasan": note,
     ])
 }

@@ -8,29 +8,22 @@ import KinerjaCore
 /// import writes tens of thousands of rows.
 struct PlanRows {
     private let db: Database
-    /// The statements of the plan row itself are prepared when first used: migration 7
-    /// writes the step, block and revision rows of the plans it converts with this type,
-    /// before migration 8 adds the plan columns those statements name.
-    private var insertPlan, updatePlan, updateDerivedPlan, planByKey: RowStatement?
+    /// The statements of the plan row itself, and those of a step row, are prepared when
+    /// first used: migration 7 writes the step, block and revision rows of the plans it
+    /// converts with this type, before migrations 8 and 9 add the plan and step columns those
+    /// statements name (migration 7's plans have no Penilaian, so its step rows leave them NULL).
+    private var insertPlan, updatePlan, updateDerivedPlan, planByKey, stepsOfPlan: RowStatement?
+    private var upsertStep, upsertStepV7: RowStatement?
     private var closePlan: RowStatement
-    private var upsertStep, deleteStep, updateStepDue: RowStatement
+    private var deleteStep, updateStepDue: RowStatement
     private var insertRHK, insertPerilaku, insertSekolah, insertRefleksi, updateRHKPoin: RowStatement
     private var deleteChoices: [RowStatement]
     private var deleteBlocks, upsertBlock, deleteRevisions, upsertRevision: RowStatement
-    private let stepsOfPlan, rhkOfPlan, perilakuOfPlan, sekolahOfPlan, refleksiOfPlan, blocksOfPlan, revisionsOfPlan: RowStatement
+    private let rhkOfPlan, perilakuOfPlan, sekolahOfPlan, refleksiOfPlan, blocksOfPlan, revisionsOfPlan: RowStatement
 
     init(_ db: Database) throws {
         self.db = db
         closePlan = try RowStatement(db, "UPDATE plan SET closed_on = ?, closed_step = ?, version = version + 1, updated_at = ? WHERE id = ?")
-        upsertStep = try RowStatement(db, """
-            INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
-                                   sekolah_fokus, rating, catatan)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (plan_id, step_index) DO UPDATE SET step = excluded.step, started_on = excluded.started_on,
-                completed_on = excluded.completed_on, due = excluded.due, details = excluded.details,
-                praktik_kinerja = excluded.praktik_kinerja, kompetensi = excluded.kompetensi, sekolah_fokus = excluded.sekolah_fokus,
-                rating = excluded.rating, catatan = excluded.catatan
-            """)
         deleteStep = try RowStatement(db, "DELETE FROM plan_step WHERE plan_id = ? AND step_index = ?")
         updateStepDue = try RowStatement(db, "UPDATE plan_step SET due = ? WHERE plan_id = ? AND step_index = ?")
         insertRHK = try RowStatement(db, "INSERT INTO plan_rhk (plan_id, step_index, ord, rhk_id, jumlah, poin) VALUES (?, ?, ?, ?, ?, ?)")
@@ -51,10 +44,6 @@ struct PlanRows {
         upsertRevision = try RowStatement(db, """
             INSERT INTO plan_revision (plan_id, ord, by_step, on_date, reason) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (plan_id, ord) DO UPDATE SET by_step = excluded.by_step, on_date = excluded.on_date, reason = excluded.reason
-            """)
-        stepsOfPlan = try RowStatement(db, """
-            SELECT step_index, step, started_on, completed_on, details, praktik_kinerja, kompetensi, sekolah_fokus, rating, catatan
-            FROM plan_step WHERE plan_id = ? ORDER BY step_index
             """)
         rhkOfPlan = try RowStatement(db, "SELECT step_index, rhk_id, jumlah FROM plan_rhk WHERE plan_id = ? ORDER BY step_index, ord")
         perilakuOfPlan = try RowStatement(db, "SELECT step_index, aspect FROM plan_perilaku WHERE plan_id = ? ORDER BY step_index, ord")
@@ -192,9 +181,32 @@ struct PlanRows {
             }
             let d = record.details
             let due = dues.flatMap { index < $0.count ? $0[index] : nil }
-            try upsertStep.execute { v in
-                v.add(id, index, record.step.rawValue, record.startedOn, record.completedOn, due, DetailBits(d).rawValue,
-                      d?.praktikKinerja, d?.kompetensi, d?.sekolahFokus?.rawValue, d?.rating?.rawValue, d?.catatan)
+            if try PlanRows.hasPenilaianColumns(db) {
+                try prepared(&upsertStep, """
+                    INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
+                                           sekolah_fokus, rating, catatan, rating_praktik, rating_perilaku, predikat, alasan)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (plan_id, step_index) DO UPDATE SET step = excluded.step, started_on = excluded.started_on,
+                        completed_on = excluded.completed_on, due = excluded.due, details = excluded.details,
+                        praktik_kinerja = excluded.praktik_kinerja, kompetensi = excluded.kompetensi, sekolah_fokus = excluded.sekolah_fokus,
+                        rating = excluded.rating, catatan = excluded.catatan, rating_praktik = excluded.rating_praktik,
+                        rating_perilaku = excluded.rating_perilaku, predikat = excluded.predikat, alasan = excluded.alasan
+                    """)
+                try upsertStep!.execute { v in
+                    v.add(id, index, record.step.rawValue, record.startedOn, record.completedOn, due, DetailBits(d).rawValue,
+                          d?.praktikKinerja, d?.kompetensi, d?.sekolahFokus?.rawValue, d?.rating?.rawValue, d?.catatan,
+                          d?.ratingPraktik?.rawValue, d?.ratingPerilaku?.rawValue, d?.predikat?.rawValue, d?.alasan)
+                }
+            } else {
+                try prepared(&upsertStepV7, """
+                    INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
+                                           sekolah_fokus, rating, catatan)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                try upsertStepV7!.execute { v in
+                    v.add(id, index, record.step.rawValue, record.startedOn, record.completedOn, due, DetailBits(d).rawValue,
+                          d?.praktikKinerja, d?.kompetensi, d?.sekolahFokus?.rawValue, d?.rating?.rawValue, d?.catatan)
+                }
             }
             guard let d else { continue }
             if let choices = d.rhk {
@@ -227,6 +239,12 @@ struct PlanRows {
                 }
             }
         }
+    }
+
+    /// Whether `plan_step` has migration 9's columns: only migration 7 writes step rows
+    /// without them (and only inserts, into the table it has just made).
+    private static func hasPenilaianColumns(_ db: Database) throws -> Bool {
+        try db.columns(in: "plan_step").contains { $0.name == "predikat" }
     }
 
     /// Whether a record has a `plan_step` row: anything recorded on it.
@@ -300,12 +318,17 @@ struct PlanRows {
     }
 
     /// The plan of row `rowID` from its step, choice, block and revision rows.
-    func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, openedOn: LocalDate?) throws -> Plan {
+    mutating func restore(_ id: PlanID, rowID: Int64, currentIndex: Int, firstSubmittedOn: LocalDate?, openedOn: LocalDate?) throws -> Plan {
         var records = Workflow.steps(for: id.position.role).map { StepRecord(step: $0) }
         func damaged(_ reason: String) -> StoreError { .damagedRow(table: "plan_step", key: id.description, reason: reason) }
         let byPlan: (inout RowValues) -> Void = { $0.add(rowID) }
         var choices = false
-        try stepsOfPlan.forEach(byPlan) { c in
+        try prepared(&stepsOfPlan, """
+            SELECT step_index, step, started_on, completed_on, details, praktik_kinerja, kompetensi, sekolah_fokus, rating, catatan,
+                   rating_praktik, rating_perilaku, predikat, alasan
+            FROM plan_step WHERE plan_id = ? ORDER BY step_index
+            """)
+        try stepsOfPlan!.forEach(byPlan) { c in
             let index = c.int(0)
             let step = c.withBytes(1) { $0.map { String(decoding: $0, as: UTF8.self) } ?? "" }
             guard index >= 0, index < records.count, records[index].step.rawValue == step else { throw damaged("step \(index) is not \(step)") }
@@ -315,7 +338,9 @@ struct PlanRows {
             guard flags.contains(.recorded) else { return }
             var details = StepDetails(
                 praktikKinerja: c.text(5), kompetensi: c.text(6), sekolahFokus: c.text(7).map(NPSN.init(trusted:)),
-                rating: c.text(8).flatMap(Rating.init(rawValue:)), catatan: c.text(9))
+                rating: c.text(8).flatMap(Rating.init(rawValue:)), catatan: c.text(9),
+                ratingPraktik: c.text(10).flatMap(Rating.init(rawValue:)), ratingPerilaku: c.text(11).flatMap(Rating.init(rawValue:)),
+                predikat: c.text(12).flatMap(Predikat.init(rawValue:)), alasan: c.text(13))
             if flags.contains(.rhk) { details.rhk = [] }
             if flags.contains(.perilaku) { details.perilakuKerja = [] }
             if flags.contains(.sekolah) { details.sekolah = [] }

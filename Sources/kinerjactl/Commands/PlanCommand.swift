@@ -13,12 +13,16 @@ struct PlanCommand: ParsableCommand {
 
             Langkah pengawas sekolah: penyusunan, pemeriksaan (Tim Kinerja), persetujuan (Pejabat Penilai), diskusi-persiapan, pendampingan, diskusi-tindak-lanjut, upaya-tindak-lanjut, refleksi-tindak-lanjut.
 
+            Lalu, bagi keduanya, Penilaian Kinerja: penilaian (Tim Kinerja; plan rate), penetapan-predikat (Pejabat Penilai; plan predikat), sinkron (ke e-Kinerja; plan sinkron).
+
             Contoh, seorang pengawas dari data contoh (config/examples) yang RHK atasannya kini ada:
             """,
             """
             Steps of a kepala sekolah: praktik-kinerja, pengembangan-kompetensi, perilaku-kerja, rangkuman (the plan is then submitted and frozen), dokumen-persiapan, observasi, dokumen-tindak-lanjut, tindak-lanjut-observasi, dokumen-refleksi-tindak-lanjut.
 
             Steps of a pengawas sekolah: penyusunan, pemeriksaan (Tim Kinerja), persetujuan (Pejabat Penilai), diskusi-persiapan, pendampingan, diskusi-tindak-lanjut, upaya-tindak-lanjut, refleksi-tindak-lanjut.
+
+            Then, for both, Penilaian Kinerja: penilaian (Tim Kinerja; plan rate), penetapan-predikat (Pejabat Penilai; plan predikat), sinkron (to e-Kinerja; plan sinkron).
 
             Example, a supervisor of the example district (config/examples) whose atasan's RHK is there now:
             """) + """
@@ -32,7 +36,7 @@ struct PlanCommand: ParsableCommand {
               kinerjactl plan return 196811021993032004 persetujuan \\
                   --reason "target belum realistis"
             """,
-        subcommands: [Show.self, Start.self, Complete.self, Approve.self, Return.self, Block.self, Unblock.self],
+        subcommands: [Show.self, Start.self, Complete.self, Approve.self, Return.self, Block.self, Unblock.self, Rate.self, SetPredikat.self, Sinkron.self],
         defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -313,7 +317,9 @@ struct PlanCommand: ParsableCommand {
 
     /// Its value: the id and the catalog's name, RHK with quantity and points, a rating in words.
     static func choiceValue(_ c: PlanChoiceItem) -> String {
-        if c.choice == "nilai" || c.choice == "nilai-refleksi" { return Language.t(Vocabulary.ratings[c.id]) }
+        if ["nilai", "nilai-refleksi", "nilai-praktik-kinerja", "nilai-perilaku-kerja"].contains(c.choice) { return Language.t(Vocabulary.ratings[c.id]) }
+        if c.choice == "predikat" || c.choice == "rekomendasi" { return Language.t(Vocabulary.predikat[c.id]) }
+        if c.choice == "alasan" { return c.id }
         var text = c.id
         if let jumlah = c.jumlah, jumlah != 1 { text += " ×\(jumlah)" }
         if let nama = c.nama { text += " — \(nama)" }

@@ -6,7 +6,7 @@ import KinerjactlCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: Language.t("Laporan atas satu siklus.", "Reports over a cycle."),
-        subcommands: [Compliance.self], defaultSubcommand: Compliance.self)
+        subcommands: [Compliance.self, Predikat.self], defaultSubcommand: Compliance.self)
 
     struct Compliance: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -120,6 +120,9 @@ enum Routes {
                     try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
             }
         }
+        router.registerAsync(Kinerja.GetPredikatReport.self) { p, _ in
+            try await edge(p) { .init(report: try await office.predikatReport(p.cycle)) }
+        }
         router.registerAsync(Kinerja.ListOfficials.self) { p, _ in
             try await edge(p) {
                 .init(officials: try await office.store.officials().map {

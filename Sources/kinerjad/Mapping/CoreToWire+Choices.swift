@@ -28,6 +28,13 @@ extension CoreToWire {
             for aspect in RefleksiAspect.allCases {
                 if let rating = d.ratings?[aspect] { add(.nilaiRefleksi, rating.rawValue, aspect: aspect.rawValue) }
             }
+            if let rating = d.ratingPraktik { add(.nilaiPraktikKinerja, rating.rawValue) }
+            if let rating = d.ratingPerilaku { add(.nilaiPerilakuKerja, rating.rawValue) }
+            if record.step == .penilaian, let rekomendasi = plan.rekomendasi(rules: rules) {
+                items.append(PlanChoiceItem(step: step, choice: "rekomendasi", id: rekomendasi.rawValue, nama: rekomendasi.label, aspect: nil, jumlah: nil, poin: nil))
+            }
+            if let predikat = d.predikat { add(.predikat, predikat.rawValue, nama: predikat.label) }
+            if let alasan = d.alasan { add(.alasan, alasan) }
         }
         return items
     }
@@ -43,7 +50,8 @@ extension CoreToWire {
         case .kompetensi: return name(in: catalogs.kompetensi)
         case .perilakuKerja: return catalogs.perilakuKerja.first { $0.id == id }?.nama
         case .sekolah, .sekolahFokus: return schoolNames[NPSN(trusted: id)]
-        case .nilai, .nilaiRefleksi: return nil
+        case .nilai, .nilaiRefleksi, .nilaiPraktikKinerja, .nilaiPerilakuKerja, .alasan: return nil
+        case .predikat: return Predikat(rawValue: id)?.label
         }
     }
 }

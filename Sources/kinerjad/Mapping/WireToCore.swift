@@ -69,6 +69,16 @@ enum WireToCore {
         }
         details.sekolahFokus = try npsn(input.sekolahFokus, field: "details.sekolahFokus")
         if let text = input.rating { details.rating = try rating(text, field: "details.rating") }
+        if let text = input.ratingPraktik { details.ratingPraktik = try rating(text, field: "details.ratingPraktik") }
+        if let text = input.ratingPerilaku { details.ratingPerilaku = try rating(text, field: "details.ratingPerilaku") }
+        if let text = input.predikat {
+            guard let predikat = Predikat(rawValue: text) else {
+                let known = Predikat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw invalid("details.predikat", id: "'\(text)' bukan predikat; gunakan \(known)", en: "'\(text)' is not a predikat; use \(known)")
+            }
+            details.predikat = predikat
+        }
+        details.alasan = input.alasan
         if let ratings = input.ratings {
             var map: [RefleksiAspect: Rating] = [:]
             for (key, value) in ratings {
