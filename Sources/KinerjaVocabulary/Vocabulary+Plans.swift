@@ -23,8 +23,8 @@ extension Vocabulary {
         "upaya-tindak-lanjut": Bilingual("Upaya Tindak Lanjut", "Upaya Tindak Lanjut"),
         "refleksi-tindak-lanjut": Bilingual("Refleksi Tindak Lanjut", "Refleksi Tindak Lanjut"),
         "penilaian": Bilingual("Penilaian Kinerja", "Penilaian Kinerja"),
-        "penetapan-predikat": Bilingual("Penetapan Predikat", "Penetapan Predikat"),
-        "sinkron": Bilingual("Sinkron e-Kinerja", "Sinkron e-Kinerja"),
+        "penetapan-predikat": Bilingual("Penetapan Predikat Kinerja", "Penetapan Predikat Kinerja"),
+        "sinkron": Bilingual("Sinkron ke e-Kinerja", "Sinkron ke e-Kinerja"),
     ]
 
     /// Where a step of a plan's timeline stands (TimelineItem `state`).
@@ -79,7 +79,6 @@ extension Vocabulary {
         "nilai-refleksi": Bilingual("nilai Refleksi", "Refleksi rating"),
         "nilai-praktik-kinerja": Bilingual("Rating Praktik Kinerja", "Rating Praktik Kinerja"),
         "nilai-perilaku-kerja": Bilingual("Rating Perilaku Kerja", "Rating Perilaku Kerja"),
-        "rekomendasi": Bilingual("rekomendasi Tim Kinerja", "Tim Kinerja's recommendation"),
         "predikat": Bilingual("predikat", "predikat"),
         "alasan": Bilingual("alasan predikat", "reason for the predikat"),
     ]

@@ -66,7 +66,7 @@ enum Fixtures {
             deadlinesKepalaSekolah: kepalaSekolahDeadlines,
             deadlinesPengawasSekolah: pengawasSekolahDeadlines,
             extensions: extensions,
-            catalogs: Catalogs(praktikKinerjaKepalaSekolah: d3, rhk: rhk, perilakuKerja: perilaku))
+            catalogs: Catalogs(praktikKinerjaKepalaSekolah: d3, rhk: rhk, perilakuKerja: perilaku), predikatMatrix: matrix)
     }
 
     static let rules2025 = YearRules(
@@ -75,7 +75,7 @@ enum Fixtures {
         durations: durations,
         deadlinesKepalaSekolah: kepalaSekolahDeadlines,
         deadlinesPengawasSekolah: pengawasSekolahDeadlines,
-        catalogs: Catalogs(praktikKinerjaKepalaSekolah: d3, kompetensi: kompetensi, perilakuKerja: perilaku))
+        catalogs: Catalogs(praktikKinerjaKepalaSekolah: d3, kompetensi: kompetensi, perilakuKerja: perilaku), predikatMatrix: matrix)
 
     static var rules2024: YearRules { makeRules2024() }
 
@@ -155,6 +155,14 @@ extension Plan {
             day = day.adding(days: 1)
         }
         return plan
+    }
+
+    /// The plan with Penilaian done on `date`: rated as expected on both, predikat Baik (the
+    /// matrix's), handed over to e-Kinerja. Pelaksanaan must be done.
+    func assessed(on date: String, rules: YearRules) throws(TransitionError) -> Plan {
+        try then(.complete(.penilaian, StepDetails(ratingPraktik: .sesuaiEkspektasi, ratingPerilaku: .sesuaiEkspektasi)), on: date, rules: rules)
+            .then(.complete(.penetapanPredikat, StepDetails(predikat: .baik)), on: date, rules: rules)
+            .then(.complete(.sinkron, .none), on: date, rules: rules)
     }
 
     /// Applies `action` expecting a refusal and returns the error (nil after recording an issue).

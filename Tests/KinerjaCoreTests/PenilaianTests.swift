@@ -16,17 +16,11 @@ extension Fixtures {
     static let matrix = PredikatMatrix(cells: Dictionary(grouping: permenPANRB6Table, by: \.praktik).mapValues {
         Dictionary(uniqueKeysWithValues: $0.map { ($0.perilaku, $0.predikat) })
     })
-
-    static var rules2025WithMatrix: YearRules {
-        var rules = rules2025
-        rules.predikatMatrix = matrix
-        return rules
-    }
 }
 
 @Suite("Penilaian Kinerja: ratings, the predikat matrix, Sinkron")
 struct PenilaianTests {
-    let rules = Fixtures.rules2025WithMatrix
+    let rules = Fixtures.rules2025
 
     /// A supervisor's plan with Pelaksanaan done, at Penilaian.
     func assessable() throws -> Plan {
@@ -46,7 +40,7 @@ struct PenilaianTests {
 
     @Test("a matrix without a cell is a problem of the rules file, naming the cell")
     func incompleteMatrix() {
-        var rules = Fixtures.rules2025
+        var rules = self.rules
         var cells = Fixtures.matrix.cells
         cells[.sesuaiEkspektasi]?[.diAtasEkspektasi] = nil
         rules.predikatMatrix = PredikatMatrix(cells: cells)
@@ -117,7 +111,9 @@ struct PenilaianTests {
         #expect(error.reason == .invalidDetails(.penilaianNeeds(.predikat, step: .penetapanPredikat, known: [
             "baik", "sangat-baik", "butuh-perbaikan", "kurang", "sangat-kurang",
         ])))
-        let noMatrix = try #require(plan.refusal(.complete(.penetapanPredikat, StepDetails(predikat: .baik)), on: "2025-06-25", rules: Fixtures.rules2025))
+        var withoutMatrix = rules
+        withoutMatrix.predikatMatrix = nil
+        let noMatrix = try #require(plan.refusal(.complete(.penetapanPredikat, StepDetails(predikat: .baik)), on: "2025-06-25", rules: withoutMatrix))
         #expect(noMatrix.reason == .invalidDetails(.noPredikatMatrix(rulesFile: "config/rules/2025.toml")))
     }
 
@@ -136,7 +132,7 @@ struct PenilaianTests {
         #expect(plan.isComplete)
         #expect(plan.record(.sinkron)?.completedOn == d("2025-07-03"))
         for step in Workflow.penilaian {
-            #expect(Fixtures.rules2025.deadlineRule(named: step.deadlineName, for: .pengawasSekolah) == .endOfMonth(6))
+            #expect(rules.deadlineRule(named: step.deadlineName, for: .pengawasSekolah) == .endOfMonth(6))
         }
         #expect(!YearRules.requiredDeadlines(for: .kepalaSekolah).contains("penilaian"))
         #expect(YearRules.knownDeadlines(for: .kepalaSekolah).suffix(3) == ["penilaian", "penetapan-predikat", "sinkron"])

@@ -53,6 +53,7 @@ struct PlanCodableTests {
         ] {
             plan = try plan.then(.complete(step, details), on: "2025-05-01", rules: rules)
         }
+        plan = try plan.assessed(on: "2025-05-02", rules: rules)
         #expect(plan.isComplete)
         let back = try roundTrip(plan)
         #expect(back == plan)

@@ -144,7 +144,7 @@ struct PlanRequirementsTests {
         #expect(rated.refusal(.complete(.refleksiTindakLanjut, .none), on: "2025-05-01", rules: rules)?.reason == .invalidDetails(.missing(
             .nilaiRefleksi, step: .refleksiTindakLanjut, requirement: .nilaiRefleksi, rulesFile: "config/rules/2025.toml",
             known: Rating.allCases.map(\.rawValue))))
-        #expect(try rated.then(.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings)), on: "2025-05-01", rules: rules).isComplete)
+        #expect(try rated.then(.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings)), on: "2025-05-01", rules: rules).currentStep == .penilaian)
     }
 
     @Test("a rating on the principal's own Dokumen Tindak Lanjut is refused, whatever the rules require")

@@ -4,7 +4,7 @@ import Testing
 @Suite("Pelaksanaan of a principal: the observation steps")
 struct PrincipalObservationTests {
     let rules = Fixtures.rules2024
-    static let observationSteps = Workflow.kepalaSekolah.filter { !$0.isPlanning }
+    static let observationSteps = Workflow.kepalaSekolah.filter { !$0.isPlanning && !$0.isPenilaian }
 
     /// A plan submitted on 20 January and walked to `step`, a step a day from 1 February.
     func plan(at step: Step) throws -> Plan {

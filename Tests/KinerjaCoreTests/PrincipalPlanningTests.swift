@@ -6,7 +6,7 @@ struct PrincipalPlanningTests {
     let rules = Fixtures.rules2024
     let planText = "2024-1/198609262015051001/ks@20100001"
 
-    @Test("happy path through all nine steps")
+    @Test("happy path through all twelve steps")
     func happyPath() throws {
         var plan = Fixtures.principalPlan("2024-1")
         #expect(plan.records.map(\.step) == Workflow.kepalaSekolah)
@@ -24,6 +24,9 @@ struct PrincipalPlanningTests {
             (.complete(.dokumenTindakLanjut, .none), "2024-03-15"),
             (.complete(.tindakLanjutObservasi, .none), "2024-05-10"),
             (.complete(.dokumenRefleksiTindakLanjut, .none), "2024-06-20"),
+            (.complete(.penilaian, StepDetails(ratingPraktik: .sesuaiEkspektasi, ratingPerilaku: .sesuaiEkspektasi)), "2024-06-24"),
+            (.complete(.penetapanPredikat, StepDetails(predikat: .baik)), "2024-06-27"),
+            (.complete(.sinkron, .none), "2024-07-02"),
         ]
         for (i, (action, date)) in steps.enumerated() {
             #expect(plan.currentStep == Workflow.kepalaSekolah[i])
@@ -235,10 +238,11 @@ struct PrincipalPlanningTests {
     @Test("an office that records only 'done' is not asked for details")
     func noDetails() throws {
         var plan = Fixtures.principalPlan("2024-1")
-        for step in Workflow.kepalaSekolah {
+        // Penilaian is the exception: a predikat is not recorded without what decides it.
+        for step in Workflow.kepalaSekolah where !step.isPenilaian {
             plan = try plan.then(.complete(step, .none), on: "2024-01-15", rules: rules)
         }
-        #expect(plan.isComplete)
+        #expect(plan.currentStep == .penilaian)
         #expect(plan.records.allSatisfy { $0.details == nil })
     }
 

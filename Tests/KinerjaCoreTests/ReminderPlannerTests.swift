@@ -385,6 +385,7 @@ struct ReminderPlannerTests {
         ] {
             plan = try plan.then(.complete(step, .none), on: date, rules: rules)
         }
+        plan = try plan.assessed(on: "2025-06-25", rules: rules)
         #expect(plan.isComplete)
         let position = F.position(for: plan)
         #expect(ReminderPlanner.occurrences(

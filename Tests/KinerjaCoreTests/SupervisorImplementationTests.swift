@@ -134,11 +134,13 @@ struct SupervisorImplementationTests {
     func complete() throws {
         let plan = try atRefleksi()
             .then(.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings, catatan: "umpan balik")), on: "2025-06-20", rules: rules)
+            .assessed(on: "2025-06-25", rules: rules)
         #expect(plan.isComplete)
         #expect(plan.record(.refleksiTindakLanjut)?.details?.ratings == Fixtures.allRatings)
         #expect(plan.record(.diskusiTindakLanjut)?.details?.rating == .sesuaiEkspektasi)
         #expect(plan.record(.upayaTindakLanjut)?.startedOn == d("2025-04-15"))
         let status = PlanStatus(of: plan, on: d("2025-06-30"), rules: rules)
+        #expect(plan.predikat == .baik)
         #expect(status.currentStep == nil && status.due == nil && status.daysLeft == nil && status.actor == nil)
         #expect(status.flags.isEmpty)
     }
@@ -173,6 +175,7 @@ struct SupervisorImplementationTests {
     func finished(action: PlanAction) throws {
         let plan = try atRefleksi()
             .then(.complete(.refleksiTindakLanjut, StepDetails(ratings: Fixtures.allRatings)), on: "2025-06-20", rules: rules)
+            .assessed(on: "2025-06-24", rules: rules)
         #expect(plan.isComplete)
         let error = try #require(plan.refusal(action, on: "2025-06-25", rules: rules))
         #expect(error.reason == .planComplete)

@@ -16,12 +16,15 @@ struct TimelineStatusTests {
         #expect(first.map(\.due) == [
             d("2024-01-31"), d("2024-01-31"), d("2024-01-31"), d("2024-01-31"),
             d("2024-02-29"), d("2024-03-31"), d("2024-04-14"), d("2024-05-31"), d("2024-06-30"),
+            // Penilaian, Penetapan Predikat, Sinkron: the cycle's last day (the fixture names none).
+            d("2024-06-30"), d("2024-06-30"), d("2024-06-30"),
         ])
         #expect(first.allSatisfy { $0.startedOn == nil && $0.completedOn == nil })
         let second = Timeline.projected(cycle: CycleID("2024-2")!, role: .kepalaSekolah, rules: rules)
         #expect(second.map(\.due) == [
             d("2024-07-31"), d("2024-07-31"), d("2024-07-31"), d("2024-07-31"),
             d("2024-08-31"), d("2024-09-30"), d("2024-10-14"), d("2024-11-30"), d("2024-12-31"),
+            d("2024-12-31"), d("2024-12-31"), d("2024-12-31"),
         ])
     }
 

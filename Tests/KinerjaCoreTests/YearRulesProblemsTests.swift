@@ -42,7 +42,7 @@ struct YearRulesProblemsTests {
     func unknownDeadline(role: Role, name: String) {
         var rules = Fixtures.rules2025
         if role == .kepalaSekolah { rules.deadlinesKepalaSekolah[name] = .endOfMonth(2) } else { rules.deadlinesPengawasSekolah[name] = .endOfMonth(2) }
-        let known = YearRules.requiredDeadlines(for: role).joined(separator: ", ")
+        let known = YearRules.knownDeadlines(for: role).joined(separator: ", ")
         #expect(rules.problems() == ["[deadlines.\(role.rawValue)] '\(name)' is not a deadline of a \(role.rawValue); known: \(known)"])
     }
 
@@ -141,7 +141,7 @@ struct YearRulesDecodingTests {
         let data = try JSONEncoder().encode(rules)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         // `relief` is kinerja.toml's, carried with the rules so that their name covers it.
-        #expect(Set(object.keys) == ["year", "pengembangan_kompetensi", "durations", "deadlines", "extension", "catalog", "requirements", "relief"])
+        #expect(Set(object.keys) == ["year", "pengembangan_kompetensi", "durations", "deadlines", "extension", "catalog", "requirements", "predikat_matrix", "relief"])
         let deadlines = try #require(object["deadlines"] as? [String: Any])
         #expect(Set(deadlines.keys) == ["kepala_sekolah", "pengawas_sekolah"])
         #expect(try JSONDecoder().decode(YearRules.self, from: data) == rules)

@@ -31,9 +31,11 @@ struct DashboardTests {
                 #expect(laterPast <= earlierPast, "past \(later.step) implies past \(earlier.step)")
             }
         }
-        // The example: one supervisor blocked (rhk-atasan), two principals complete.
+        // The example: one supervisor blocked (rhk-atasan), two principals through Pelaksanaan,
+        // at Penilaian (due on the cycle's last day: on track), none complete.
         #expect(byRole["pengawas_sekolah"]?.counts.blocked == 1)
-        #expect(byRole["kepala_sekolah"]?.counts.done == 2)
+        #expect(byRole["kepala_sekolah"]?.counts.done == 0)
+        #expect(byRole["kepala_sekolah"]?.steps.first { $0.step == "dokumen-refleksi-tindak-lanjut" }?.past.last == 2)
         #expect(progress.schools == 30 && progress.behind.count == 20)
         let ratios = progress.behind.map { Double($0.stepsDone) / Double($0.steps) }
         #expect(zip(ratios, ratios.dropFirst()).allSatisfy { $0 <= $1 }, "least progress first")

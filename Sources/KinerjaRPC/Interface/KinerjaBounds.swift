@@ -90,7 +90,7 @@ extension Kinerja {
     /// bounded and documented.
     public static let methods: [any VarlinkBoundedMethod.Type] = [
         GetStatus.self, ShowCycle.self, ListPeople.self, ShowPerson.self, ShowPlan.self, History.self,
-        GetComplianceReport.self, ImportRoster.self, ImportProgress.self, ImportOfficials.self, ListOfficials.self, UploadBegin.self, UploadChunk.self,
+        GetComplianceReport.self, GetPredikatReport.self, ImportRoster.self, ImportProgress.self, ImportOfficials.self, ListOfficials.self, UploadBegin.self, UploadChunk.self,
         Transition.self, Backup.self, ReadBackup.self, ListReminders.self, PreviewReminders.self, WatchReminders.self,
         AckReminder.self, AddSilence.self, ListSilences.self, RemoveSilence.self, ListHooks.self, ListDeliveries.self,
         TestHook.self, GetDataVersion.self, ShowProgress.self, ListSchools.self,

@@ -63,12 +63,16 @@ public struct PlanDetail: Codable, Sendable, Hashable {
     public var rhkPoints: Int?
     public var advice: [AdviceItem]
     public var openedOn: String?
+    /// The Tim Kinerja's Rekomendasi Predikat, once Penilaian is recorded.
+    public var rekomendasi: String?
 
     public init(
         summary: PlanSummary, nama: String, peran: String, npsn: String?, namaSekolah: String?,
         timeline: [TimelineItem], revisions: [RevisionItem], blocks: [BlockItem], allowed: [String],
-        choices: [PlanChoiceItem] = [], rhkPoints: Int? = nil, advice: [AdviceItem] = [], openedOn: String? = nil
+        choices: [PlanChoiceItem] = [], rhkPoints: Int? = nil, advice: [AdviceItem] = [], openedOn: String? = nil,
+        rekomendasi: String? = nil
     ) {
+        self.rekomendasi = rekomendasi
         self.choices = choices
         self.rhkPoints = rhkPoints
         self.advice = advice

@@ -36,7 +36,7 @@ public struct UnassessedPlan: Codable, Sendable, Hashable {
     }
 }
 
-/// The predikat of a cycle (IDL type `PredikatReport`).
+/// The predikat of a cycle (IDL type `PredikatDistribution`).
 public struct PredikatReport: Codable, Sendable, Hashable {
     public var cycle, asOf: String
     public var closed: Bool

@@ -288,6 +288,11 @@ struct PlanCommand: ParsableCommand {
             choices.print(legend: legend)
             if let points = plan.rhkPoints { Printer.out(Language.t("jumlah poin RHK: \(points)", "RHK points in all: \(points)")) }
         }
+        if let r = plan.rekomendasi {
+            Printer.out(Language.t(
+                "rekomendasi Tim Kinerja (matriks predikat): \(Language.t(Vocabulary.predikat[r]))",
+                "Tim Kinerja's recommendation (predikat matrix): \(Language.t(Vocabulary.predikat[r]))"))
+        }
         for a in plan.advice { Printer.out("\(Language.t("saran", "advice")): \(a.message)") }
         for r in plan.revisions { Printer.out("\(Language.t("dikembalikan", "returned")) \(r.on) (\(r.by)): \(r.reason)") }
         for b in plan.blocks {
@@ -318,7 +323,7 @@ struct PlanCommand: ParsableCommand {
     /// Its value: the id and the catalog's name, RHK with quantity and points, a rating in words.
     static func choiceValue(_ c: PlanChoiceItem) -> String {
         if ["nilai", "nilai-refleksi", "nilai-praktik-kinerja", "nilai-perilaku-kerja"].contains(c.choice) { return Language.t(Vocabulary.ratings[c.id]) }
-        if c.choice == "predikat" || c.choice == "rekomendasi" { return Language.t(Vocabulary.predikat[c.id]) }
+        if c.choice == "predikat" { return Language.t(Vocabulary.predikat[c.id]) }
         if c.choice == "alasan" { return c.id }
         var text = c.id
         if let jumlah = c.jumlah, jumlah != 1 { text += " ×\(jumlah)" }

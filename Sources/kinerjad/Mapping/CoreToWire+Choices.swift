@@ -30,9 +30,6 @@ extension CoreToWire {
             }
             if let rating = d.ratingPraktik { add(.nilaiPraktikKinerja, rating.rawValue) }
             if let rating = d.ratingPerilaku { add(.nilaiPerilakuKerja, rating.rawValue) }
-            if record.step == .penilaian, let rekomendasi = plan.rekomendasi(rules: rules) {
-                items.append(PlanChoiceItem(step: step, choice: "rekomendasi", id: rekomendasi.rawValue, nama: rekomendasi.label, aspect: nil, jumlah: nil, poin: nil))
-            }
             if let predikat = d.predikat { add(.predikat, predikat.rawValue, nama: predikat.label) }
             if let alasan = d.alasan { add(.alasan, alasan) }
         }

@@ -71,7 +71,7 @@ enum CoreToWire {
             advice: plan.advice(rules: rules).map {
                 AdviceItem(requirement: $0.requirement.rawValue, step: $0.step.rawValue, message: $0.text(in: language))
             },
-            openedOn: plan.openedOn?.description)
+            openedOn: plan.openedOn?.description, rekomendasi: plan.rekomendasi(rules: rules)?.rawValue)
     }
 
     /// RFC 3339 with the office's offset, the way an administrator reads a time: what
