@@ -23,7 +23,7 @@ final class DaemonProcess: @unchecked Sendable {
     let socketPath: String
     let stateDirectory: String
     private(set) var configPath: String
-    let clockStart: String?
+    var clockStart: String?
     /// `--clock-rate`: seconds of the daemon's time per real second.
     let clockRate: Int?
     let launch: Launch

@@ -3,7 +3,7 @@ import KinerjaCore
 extension FieldChanges {
     /// The fields of a plan that differ from `old` (a new plan: from its initial state):
     /// `currentStep`, `firstSubmittedOn`, per step `STEP.startedOn`, `STEP.completedOn` and
-    /// each detail (`STEP.praktikKinerja`, `STEP.rhk`, …), `blocks.N` and `revisions.N`.
+    /// each detail (`STEP.praktikKinerja`, `STEP.rhk`, … `STEP.predikat`, `STEP.alasan`), `blocks.N` and `revisions.N`.
     /// What an audit row keeps of a plan change, instead of the whole plan twice.
     init(plan new: Plan, from old: Plan?) {
         self.init()
@@ -28,6 +28,10 @@ extension FieldChanges {
                 $0.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.rawValue)" }.joined(separator: ", ")
             }
             compare("\(step).catatan", x.catatan, y.catatan)
+            compare("\(step).ratingPraktik", x.ratingPraktik, y.ratingPraktik, \.rawValue)
+            compare("\(step).ratingPerilaku", x.ratingPerilaku, y.ratingPerilaku, \.rawValue)
+            compare("\(step).predikat", x.predikat, y.predikat, \.rawValue)
+            compare("\(step).alasan", x.alasan, y.alasan)
         }
         func block(_ b: BlockPeriod?) -> String? {
             b.map { "\($0.cause.rawValue) \($0.since)–\($0.until?.description ?? "")\($0.note.map { ": \($0)" } ?? "")" }
