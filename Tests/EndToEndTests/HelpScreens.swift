@@ -6,7 +6,8 @@ enum HelpScreens {
     static let commands: [[String]] = [
         [], ["status"], ["cycle"], ["cycle", "show"], ["people"], ["people", "list"], ["people", "show"],
         ["plan"], ["plan", "show"], ["plan", "start"], ["plan", "complete"], ["plan", "approve"], ["plan", "return"],
-        ["plan", "block"], ["plan", "unblock"], ["history"], ["report"], ["report", "compliance"],
+        ["plan", "block"], ["plan", "unblock"], ["plan", "rate"], ["plan", "predikat"], ["plan", "sinkron"], ["history"], ["report"],
+        ["report", "compliance"], ["report", "predikat"],
         ["import"], ["import", "roster"], ["import", "officials"], ["import", "progress"], ["backup"],
         ["reminders"], ["reminders", "list"], ["reminders", "preview"], ["reminders", "watch"], ["reminders", "ack"],
         ["reminders", "deliveries"], ["silence"], ["silence", "add"], ["silence", "list"], ["silence", "remove"],

@@ -199,14 +199,15 @@ struct RosterAndWorkflowTests {
             let plan = try cli.json(PlanDetail.self, ["plan", "complete", p, step, "--date", date] + (extras[step] ?? []))
             let item = try #require(plan.timeline.first { $0.step == step })
             #expect(item.state == "done" && item.completedOn == date, "\(step): \(item)")
-            let next = index + 1 < Self.principalSteps.count ? Self.principalSteps[index + 1] : nil
+            // After Pelaksanaan, the plan awaits the Tim Kinerja's Penilaian (stage 5).
+            let next = index + 1 < Self.principalSteps.count ? Self.principalSteps[index + 1] : "penilaian"
             #expect(plan.summary.step == next, "after \(step)")
             principalPlan = plan
         }
         let finished = try #require(principalPlan)
         #expect(finished.summary.plan == "2026-2/\(p)/ks@20571036")
-        #expect(finished.allowed.isEmpty)
-        #expect(finished.timeline.allSatisfy { $0.state == "done" })
+        #expect(finished.allowed == ["selesai penilaian", "terblokir"])
+        #expect(finished.timeline.filter { $0.state == "done" }.map(\.step) == Self.principalSteps)
         #expect(finished.timeline.first { $0.step == "observasi" }?.catatan == "Observasi langsung")
         #expect(finished.summary.flags.isEmpty, "every step on time: \(finished.summary.flags)")
         let afterEnd = try cli.run(["plan", "complete", p, "rangkuman", "--date", "2026-10-02"])
@@ -274,8 +275,8 @@ struct RosterAndWorkflowTests {
             "--refleksi", "kesadaran-dalam-refleksi=sesuai-ekspektasi", "--refleksi", "upaya-belajar=sesuai-ekspektasi",
             "--refleksi", "peningkatan-kinerja=di-atas-ekspektasi",
         ])
-        #expect(plan.summary.step == nil && plan.allowed.isEmpty)
-        #expect(plan.timeline.allSatisfy { $0.state == "done" })
+        #expect(plan.summary.step == "penilaian" && plan.summary.actor == "tim_kinerja" && plan.allowed == ["selesai penilaian", "terblokir"])
+        #expect(plan.timeline.filter { $0.state != "done" }.map(\.step) == ["penilaian", "penetapan-predikat", "sinkron"])
         #expect(!plan.summary.flags.contains("pendampingan-too-short") && !plan.summary.flags.contains("pendampingan-overran"))
         let supervisorPlan = plan
 

@@ -159,3 +159,24 @@ struct PenilaianTests {
         #expect(d.unassessed.first?.pelaksanaanIncomplete == true)
     }
 }
+
+@Suite("Penilaian in a progress file")
+struct PenilaianProgressColumnsTests {
+    @Test("the ratings, the predikat and its reason are columns of a selesai row; an unknown predikat is named")
+    func columns() {
+        let text = """
+            id,npsn,siklus,langkah,status,tanggal,nilai_praktik_kinerja,nilai_perilaku_kerja,predikat,alasan
+            197002141993032002,20571034,2026-2,penilaian,selesai,2026-12-10,di-atas-ekspektasi,sesuai-ekspektasi,,
+            197002141993032002,20571034,2026-2,penetapan-predikat,selesai,2026-12-15,,,sangat-baik,diadopsi tiga sekolah
+            197002141993032002,20571034,2026-2,penetapan-predikat,selesai,2026-12-15,,,luar-biasa,
+            """
+        let (lines, problems) = ProgressParser.parse(text)
+        #expect(lines.map(\.action) == [
+            .complete(.penilaian, StepDetails(ratingPraktik: .diAtasEkspektasi, ratingPerilaku: .sesuaiEkspektasi)),
+            .complete(.penetapanPredikat, StepDetails(predikat: .sangatBaik, alasan: "diadopsi tiga sekolah")),
+        ])
+        #expect(problems.map { $0.message(in: .english) } == [
+            "predikat 'luar-biasa' is unknown; use sangat-baik, baik, butuh-perbaikan, kurang, sangat-kurang",
+        ])
+    }
+}

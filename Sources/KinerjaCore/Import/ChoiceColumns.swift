@@ -13,8 +13,14 @@
 /// | `sekolah_fokus` | the focus school's NPSN |
 /// | `nilai` | the rating: `di-bawah-ekspektasi`, `sesuai-ekspektasi`, `di-atas-ekspektasi` |
 /// | `nilai_refleksi` | the three Refleksi ratings, `aspek=nilai` separated by `\|` |
+/// | `nilai_praktik_kinerja`, `nilai_perilaku_kerja` | Penilaian: the Tim Kinerja's two ratings |
+/// | `predikat` | Penetapan Predikat: `sangat-baik`, `baik`, `butuh-perbaikan`, `kurang`, `sangat-kurang` |
+/// | `alasan` | Penetapan Predikat: why the predikat is not the matrix's |
 enum ChoiceColumns {
-    static let names = ["praktik_kinerja", "rhk", "kompetensi", "perilaku_kerja", "sekolah", "sekolah_fokus", "nilai", "nilai_refleksi"]
+    static let names = [
+        "praktik_kinerja", "rhk", "kompetensi", "perilaku_kerja", "sekolah", "sekolah_fokus", "nilai", "nilai_refleksi",
+        "nilai_praktik_kinerja", "nilai_perilaku_kerja", "predikat", "alasan",
+    ]
 
     static func details(of r: CSVRecord) throws(ImportProblem) -> StepDetails {
         var details = StepDetails()
@@ -64,6 +70,16 @@ enum ChoiceColumns {
             }
             details.ratings = ratings
         }
+        if let text = r["nilai_praktik_kinerja"] { details.ratingPraktik = try rating(text, column: "nilai_praktik_kinerja", r) }
+        if let text = r["nilai_perilaku_kerja"] { details.ratingPerilaku = try rating(text, column: "nilai_perilaku_kerja", r) }
+        if let text = r["predikat"] {
+            guard let predikat = Predikat(rawValue: text.lowercased()) else {
+                let known = Predikat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw r.problem(id: "predikat '\(text)' tidak dikenal; gunakan \(known)", en: "predikat '\(text)' is unknown; use \(known)")
+            }
+            details.predikat = predikat
+        }
+        details.alasan = r["alasan"]
         return details
     }
 

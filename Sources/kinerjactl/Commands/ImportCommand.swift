@@ -112,8 +112,8 @@ struct ImportCommand: ParsableCommand {
                 "Impor baris kemajuan (id, npsn, siklus, langkah, status, tanggal, catatan), diterapkan menurut urutan berkas.",
                 "Import progress rows (id, npsn, siklus, langkah, status, tanggal, catatan), applied in file order."),
             discussion: Language.t(
-                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\nApa yang dipilih atau dinilai pada baris selesai/disetujui, dalam kolom opsional: praktik_kinerja, rhk (id:jumlah|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspek=nilai|…).\n\n",
-                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\nWhat was chosen or rated on a selesai/disetujui row, in optional columns: praktik_kinerja, rhk (id:count|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspect=rating|…).\n\n")
+                "status: selesai, disetujui, dikembalikan (catatan = alasan), mulai, terblokir (catatan = sebab), dibuka.\n\nApa yang dipilih atau dinilai pada baris selesai/disetujui, dalam kolom opsional: praktik_kinerja, rhk (id:jumlah|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspek=nilai|…); untuk Penilaian nilai_praktik_kinerja, nilai_perilaku_kerja, predikat, alasan.\n\n",
+                "status: selesai, disetujui, dikembalikan (catatan = reason), mulai, terblokir (catatan = cause), dibuka.\n\nWhat was chosen or rated on a selesai/disetujui row, in optional columns: praktik_kinerja, rhk (id:count|…), kompetensi, perilaku_kerja (id|…), sekolah (npsn|npsn|npsn), sekolah_fokus, nilai, nilai_refleksi (aspect=rating|…); for Penilaian nilai_praktik_kinerja, nilai_perilaku_kerja, predikat, alasan.\n\n")
                 + HelpExamples.list("import progress config/examples/progress.csv"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
