@@ -40,8 +40,7 @@ public struct PredikatDistribution: Sendable, Hashable {
     public struct Unassessed: Sendable, Hashable {
         public var plan: PlanID
         public var personName: String
-        /// The step it is at (its final one when the cycle closed); nil only for a plan
-        /// blocked before any step, which cannot happen, or complete, which has a predikat.
+        /// The step it is at, or the one it stopped at when the cycle closed.
         public var step: Step?
         /// True when its Pelaksanaan is not done: Penilaian cannot start yet.
         public var pelaksanaanIncomplete: Bool

@@ -14,6 +14,8 @@ struct PlanRows {
     /// statements name (migration 7's plans have no Penilaian, so its step rows leave them NULL).
     private var insertPlan, updatePlan, updateDerivedPlan, planByKey, stepsOfPlan: RowStatement?
     private var upsertStep, upsertStepV7: RowStatement?
+    /// Whether `plan_step` has migration 9's columns, looked up once.
+    private var penilaianColumns: Bool?
     private var closePlan: RowStatement
     private var deleteStep, updateStepDue: RowStatement
     private var insertRHK, insertPerilaku, insertSekolah, insertRefleksi, updateRHKPoin: RowStatement
@@ -181,7 +183,8 @@ struct PlanRows {
             }
             let d = record.details
             let due = dues.flatMap { index < $0.count ? $0[index] : nil }
-            if try PlanRows.hasPenilaianColumns(db) {
+            if penilaianColumns == nil { penilaianColumns = try PlanRows.hasPenilaianColumns(db) }
+            if penilaianColumns == true {
                 try prepared(&upsertStep, """
                     INSERT INTO plan_step (plan_id, step_index, step, started_on, completed_on, due, details, praktik_kinerja, kompetensi,
                                            sekolah_fokus, rating, catatan, rating_praktik, rating_perilaku, predikat, alasan)
