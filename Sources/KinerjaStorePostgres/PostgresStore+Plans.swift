@@ -221,13 +221,3 @@ extension PostgresStore {
         return heads
     }
 }
-
-/// A plan row's own columns, enough to restore the plan from its child rows.
-private struct PlanHead {
-    var rowID: Int64
-    var id: PlanID
-    var currentIndex: Int
-    var firstSubmittedOn: LocalDate?
-    var closure: PlanClosure?
-    var openedOn: LocalDate?
-}

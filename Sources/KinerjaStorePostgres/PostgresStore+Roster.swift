@@ -34,9 +34,9 @@ extension PostgresStore {
         var personKeys = Set<PersonID>(), positionKeys = Set<PositionKey>()
         let ids = Array(Set(entries.map(\.person.id.rawValue)))
         var storedPersons: [PersonID: Person] = [:]
-        for person in try await readPersons(connection, logger, "WHERE id = ANY($1)", ids) { storedPersons[person.id] = person }
+        for person in try await readPersons(connection, logger, "WHERE id = ANY($1)", binds: .of(ids)) { storedPersons[person.id] = person }
         var storedPositions: [PositionKey: Position] = [:]
-        for position in try await readPositions(connection, logger, "WHERE person_id = ANY($1)", ids) { storedPositions[position.key] = position }
+        for position in try await readPositions(connection, logger, "WHERE person_id = ANY($1)", binds: .of(ids)) { storedPositions[position.key] = position }
         var persons: [(new: Person, old: Person?, change: RosterChange)] = []
         var positions: [(new: Position, old: Position?, change: RosterChange)] = []
         for entry in entries where personKeys.insert(entry.person.id).inserted {
@@ -116,7 +116,7 @@ extension PostgresStore {
 
     public func person(_ id: PersonID) async throws -> Person? {
         try await reading { connection, logger in
-            try await PostgresStore.readPersons(connection, logger, "WHERE id = $1", id.rawValue).first
+            try await PostgresStore.readPersons(connection, logger, "WHERE id = $1", binds: .of(id.rawValue)).first
         }
     }
 
@@ -128,7 +128,7 @@ extension PostgresStore {
         let ids = persons.map(\.rawValue)
         return try await reading { connection, logger in
             var result: [PersonID: [Position]] = [:]
-            for position in try await PostgresStore.readPositions(connection, logger, "WHERE person_id = ANY($1) ORDER BY person_id, role, npsn", ids) {
+            for position in try await PostgresStore.readPositions(connection, logger, "WHERE person_id = ANY($1) ORDER BY person_id, role, npsn", binds: .of(ids)) {
                 result[position.key.personID, default: []].append(position)
             }
             return result
@@ -192,16 +192,10 @@ extension PostgresStore {
         }
     }
 
-    /// The persons `clause` selects (`$1` is `value`, when given).
+    /// The persons `clause` selects, with its parameters `binds`.
     static func readPersons(
-        _ connection: PostgresConnection, _ logger: Logger, _ clause: String, _ value: (some PostgresEncodable & Sendable)? = String?.none
+        _ connection: PostgresConnection, _ logger: Logger, _ clause: String, binds: PostgresBindings = PostgresBindings()
     ) async throws -> [Person] {
-        var binds = PostgresBindings()
-        if let value { try binds.append(value) }
-        return try await readPersons(connection, logger, clause, binds: binds)
-    }
-
-    static func readPersons(_ connection: PostgresConnection, _ logger: Logger, _ clause: String, binds: PostgresBindings) async throws -> [Person] {
         let rows = try await connection.query(
             PostgresQuery(unsafeSQL: "SELECT \(personColumns) FROM person \(clause)", binds: binds), logger: logger)
         var persons: [Person] = []
@@ -212,16 +206,10 @@ extension PostgresStore {
         return persons
     }
 
-    /// The positions `clause` selects (`$1` is `value`, when given).
+    /// The positions `clause` selects, with its parameters `binds`.
     static func readPositions(
-        _ connection: PostgresConnection, _ logger: Logger, _ clause: String, _ value: (some PostgresEncodable & Sendable)? = String?.none
+        _ connection: PostgresConnection, _ logger: Logger, _ clause: String, binds: PostgresBindings = PostgresBindings()
     ) async throws -> [Position] {
-        var binds = PostgresBindings()
-        if let value { try binds.append(value) }
-        return try await readPositions(connection, logger, clause, binds: binds)
-    }
-
-    static func readPositions(_ connection: PostgresConnection, _ logger: Logger, _ clause: String, binds: PostgresBindings) async throws -> [Position] {
         let rows = try await connection.query(
             PostgresQuery(unsafeSQL: "SELECT \(PositionRow.listingColumns) FROM position \(clause)", binds: binds), logger: logger)
         var positions: [Position] = []
@@ -247,5 +235,14 @@ extension PostgresStore {
         let email: String? = try c.next(), telepon: String? = try c.next()
         return try PersonRow(id: id, nama: nama, kepegawaian: kepegawaian, active: active, email: email, telepon: telepon, updatedAt: .distantPast)
             .person()
+    }
+}
+
+extension PostgresBindings {
+    /// The parameter `$1` of a query.
+    static func of(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(value)
+        return binds
     }
 }

@@ -24,7 +24,7 @@ extension PostgresStore {
     /// advisory lock; refuses a database with migrations this code does not know.
     func migrate() async throws {
         let location = location
-        try await bounded { [client, logger] in
+        try await bounded(limit: PostgresStore.migrationLimit) { [client, logger] in
             try await client.withConnection { connection in
                 try await connection.query("SELECT pg_advisory_lock(\(PostgresMigrations.lockKey))", logger: logger)
                 do {

@@ -25,6 +25,9 @@ public final class PostgresStore: Sendable {
 
     /// The longest any call may take, waiting for a connection included.
     static let callLimit: Duration = .seconds(15)
+    /// The longest migrating at start may take: a migration that converts rows takes as
+    /// long as the store is large, and a second daemon waits for the first's.
+    static let migrationLimit: Duration = .seconds(600)
     /// The longest a whole store's copy may take (`StoreCopy`): a country's is minutes.
     static let copyLimit: Duration = .seconds(3600)
     /// How long connecting may take before a call fails (the pool tries again at the next).
@@ -130,15 +133,19 @@ public final class PostgresStore: Sendable {
             try await connection.query("COMMIT", logger: logger)
             return result
         } catch {
+            // A connection the server ended has rolled back already, and a ROLLBACK on it
+            // could wait for the call's deadline.
+            if let lost = error as? PSQLError, isConnectionLoss(lost) { throw error }
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }
 
     /// `operation` within `limit`, a lost connection reported as `StoreError.unreachable`.
-    /// A read (`retrying`) whose connection was lost is tried once more, within a limit of
-    /// its own: the pool may have handed out a connection the server had just ended, and a
-    /// read changes nothing. A write is not: whether its COMMIT arrived is not known.
+    /// A read (`retrying`) whose connection was lost, or that got no answer in time, is
+    /// tried once more within a limit of its own: the pool may have handed out a connection
+    /// the server had just ended (on which a query was seen to wait for its deadline), and
+    /// a read changes nothing. A write is not: whether its COMMIT arrived is not known.
     func bounded<T: Sendable>(
         limit: Duration = PostgresStore.callLimit, retrying: Bool = false, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
@@ -148,6 +155,8 @@ public final class PostgresStore: Sendable {
         } catch let error as PSQLError where PostgresStore.isConnectionLoss(error) {
             if retrying { return try await bounded(limit: limit, retrying: false, operation) }
             throw StoreError.unreachable(location: location, reason: PostgresStore.reason(error))
+        } catch StoreError.unreachable where retrying {
+            return try await bounded(limit: limit, retrying: false, operation)
         }
     }
 

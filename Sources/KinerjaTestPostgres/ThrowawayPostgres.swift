@@ -126,6 +126,31 @@ public final class ThrowawayPostgres: Sendable {
     }
 
     deinit { try? lifeline.close() }
+
+    // MARK: From async tests
+
+    /// The server, started on a thread of its own: starting blocks for seconds, which must
+    /// not hold one of the few threads Swift's concurrency runs every test on.
+    public static func server() async throws -> ThrowawayPostgres {
+        try await offPool { try server() }
+    }
+
+    /// `makeDatabase()` on a thread of its own (it waits for `psql`).
+    public func makeDatabase() async throws -> String {
+        try await ThrowawayPostgres.offPool { try self.makeDatabase() }
+    }
+
+    /// `psql(_:database:limit:)` on a thread of its own.
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres", limit: TimeInterval = 30) async throws -> String {
+        try await ThrowawayPostgres.offPool { try self.psql(sql, database: database, limit: limit) }
+    }
+
+    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
 }
 
 /// Why the test server is not there.

@@ -44,7 +44,7 @@ struct PostgresDaemonsTests {
         let statusB = try CLI.decode(Status.self, from: try ctlB.run(["status", "--json"]))
         #expect(statusA.counts == statusB.counts)
 
-        let silenced = try ctlB.run(["silence", "add", "--school", "20571219", "--until", "2026-11-30", "--reason", "banjir"])
+        let silenced = try ctlB.run(["silence", "add", "--npsn", "20571219", "--until", "2026-11-30", "--reason", "banjir"])
         #expect(silenced.status == 0, "\(silenced)")
         #expect(try ctlA.run(["silence", "list"]).stdout.contains("banjir"))
         #expect(a.stop() == 0)

@@ -37,11 +37,11 @@ struct SchemaParityTests {
         let store = try await makePostgresStore()
         let database = store.url.database
         try await store.close()
-        let server = try ThrowawayPostgres.server()
-        let postgresColumns = Set(try server.psql(
+        let server = try await ThrowawayPostgres.server()
+        let postgresColumns = Set(try await server.psql(
             "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public'",
             database: database).split(separator: "\n").map(String.init))
-        let postgresIndexes = Set(try server.psql(
+        let postgresIndexes = Set(try await server.psql(
             "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey'",
             database: database).split(separator: "\n").map(String.init))
 
@@ -54,7 +54,7 @@ struct SchemaParityTests {
 
     @Test("opening a migrated database again applies nothing, and two daemons migrating at once agree")
     func migratingTwice() async throws {
-        let url = try #require(PostgresStoreURL(try ThrowawayPostgres.server().makeDatabase()))
+        let url = try #require(PostgresStoreURL(try await ThrowawayPostgres.server().makeDatabase()))
         async let a = PostgresStore.open(url: url)
         async let b = PostgresStore.open(url: url)
         let (first, second) = try await (a, b)
@@ -69,9 +69,9 @@ struct SchemaParityTests {
 
     @Test("a database migrated by a newer Kinerja is refused, unchanged")
     func newerSchema() async throws {
-        let url = try #require(PostgresStoreURL(try ThrowawayPostgres.server().makeDatabase()))
+        let url = try #require(PostgresStoreURL(try await ThrowawayPostgres.server().makeDatabase()))
         try await PostgresStore.open(url: url).close()
-        try ThrowawayPostgres.server().psql("INSERT INTO grdb_migrations VALUES ('v99-future')", database: url.database)
+        try await ThrowawayPostgres.server().psql("INSERT INTO grdb_migrations VALUES ('v99-future')", database: url.database)
         await #expect(throws: StoreError.newerSchema(path: url.description, unknownMigrations: ["v99-future"])) {
             try await PostgresStore.open(url: url)
         }

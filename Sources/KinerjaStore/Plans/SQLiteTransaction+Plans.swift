@@ -193,12 +193,22 @@ package enum PlanFactsSQL {
     package static let complete = "plan.current_step IS NULL"
 }
 
-/// A plan row's own columns, enough to restore the plan from its child rows.
-private struct PlanHead {
-    var rowID: Int64
-    var id: PlanID
-    var currentIndex: Int
-    var firstSubmittedOn: LocalDate?
-    var closure: PlanClosure?
-    var openedOn: LocalDate?
+/// A plan row's own columns, enough to restore the plan from its child rows (every adapter's
+/// rederive and close read them).
+package struct PlanHead {
+    package var rowID: Int64
+    package var id: PlanID
+    package var currentIndex: Int
+    package var firstSubmittedOn: LocalDate?
+    package var closure: PlanClosure?
+    package var openedOn: LocalDate?
+
+    package init(rowID: Int64, id: PlanID, currentIndex: Int, firstSubmittedOn: LocalDate?, closure: PlanClosure?, openedOn: LocalDate?) {
+        self.rowID = rowID
+        self.id = id
+        self.currentIndex = currentIndex
+        self.firstSubmittedOn = firstSubmittedOn
+        self.closure = closure
+        self.openedOn = openedOn
+    }
 }
