@@ -10,8 +10,10 @@ extension Kinerjad {
     static func copy(from: String, to: String) async throws {
         let started = ContinuousClock.now
         let counts: StoreCopy.Counts
+        // `validate()` made sure exactly one side is a url.
+        guard let url = PostgresStoreURL(to) ?? PostgresStoreURL(from) else { throw ValidationError("--copy-store needs a postgresql:// url on one side") }
         do {
-            let postgres = try await PostgresStore.open(url: PostgresStoreURL(to) ?? PostgresStoreURL(from)!)
+            let postgres = try await PostgresStore.open(url: url)
             do {
                 counts = PostgresStoreURL(to) != nil
                     ? try await StoreCopy.copy(sqlite: from, to: postgres) : try await StoreCopy.copy(postgres, toSQLite: to)
