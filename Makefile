@@ -57,8 +57,10 @@ web: build
 		--office "Dinas Pendidikan Kabupaten Sukamaju"
 
 ## test-deps: the Python reference Varlink client used by the interop test; for the dashboard's
-## browser checks Debian's chromium, Playwright (driving it), icalendar and openpyxl
-TEST_APT_PACKAGES := chromium
+## browser checks Debian's chromium, Playwright (driving it), icalendar and openpyxl; Debian's
+## postgresql, whose initdb and postgres the PostgreSQL store's tests run as a server of their
+## own (in /tmp, on a Unix socket, as nobody under root; see Sources/KinerjaTestPostgres)
+TEST_APT_PACKAGES := chromium postgresql
 test-deps: deps
 	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

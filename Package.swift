@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -49,6 +50,20 @@ let package = Package(
             dependencies: ["KinerjaCore", "KinerjaJSON", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The store port on PostgreSQL, for several daemons sharing one database.
+        .target(
+            name: "KinerjaStorePostgres",
+            dependencies: [
+                "KinerjaStore", "KinerjaCore", "KinerjaJSON",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // A PostgreSQL server of the test process's own, for the PostgreSQL adapter's tests.
+        .target(name: "KinerjaTestPostgres", swiftSettings: strict),
         // The checks every adapter of the store port passes (run by each adapter's tests).
         .target(
             name: "KinerjaStoreConformance",
@@ -86,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "kinerjad",
             dependencies: [
-                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaRPC", "KinerjaRPCServer", "KinerjaSheets", "Systemd",
+                "KinerjaCore", "KinerjaRules", "KinerjaStore", "KinerjaStorePostgres", "KinerjaRPC", "KinerjaRPCServer", "KinerjaSheets", "Systemd",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -170,6 +185,15 @@ let package = Package(
             dependencies: ["KinerjaStore", "KinerjaStoreConformance", "KinerjaCore", "KinerjaRules", "KinerjaSampleData"],
             swiftSettings: strict),
         .testTarget(
+            name: "KinerjaStorePostgresTests",
+            dependencies: [
+                "KinerjaStorePostgres", "KinerjaStore", "KinerjaStoreConformance", "KinerjaTestPostgres", "KinerjaCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "KinerjaRPCTests",
             dependencies: [
                 "KinerjaRPC", "KinerjaRPCServer", "KinerjaSampleData",
@@ -202,7 +226,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore", "KinerjaVocabulary"],
+            name: "EndToEndTests",
+            dependencies: ["KinerjaRPC", "KinerjaSampleData", "KinerjaDrill", "KinerjaCore", "KinerjaVocabulary", "KinerjaTestPostgres"],
             swiftSettings: strict),
     ]
 )

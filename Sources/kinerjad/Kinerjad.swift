@@ -5,6 +5,7 @@ import KinerjaRPC
 import KinerjaRPCServer
 import KinerjaRules
 import KinerjaStore
+import KinerjaStorePostgres
 import Logging
 import ServiceLifecycle
 import Systemd
@@ -60,7 +61,21 @@ struct Kinerjad: AsyncParsableCommand {
     @Flag(name: .customLong("check-config"), help: "Check the configuration and rules, print what is wrong, and exit.")
     var checkConfig = false
 
+    @Option(name: .customLong("copy-store"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Copy a whole store FROM TO and exit: a SQLite file into an empty PostgreSQL database (postgresql://…), or back into a new file; every table's rows are counted on both sides. Stop the daemons using either first.",
+        valueName: "from> <to"))
+    var copyStore: [String] = []
+
     func validate() throws {
+        if !copyStore.isEmpty {
+            guard copyStore.count == 2 else {
+                throw ValidationError("--copy-store takes two places, FROM and TO (a SQLite file and a postgresql:// url), not \(copyStore.count)")
+            }
+            guard copyStore.filter({ PostgresStoreURL($0) != nil }).count == 1 else {
+                throw ValidationError(
+                    "--copy-store copies between a SQLite file and a PostgreSQL database: give one path and one url such as postgresql://kinerja@/kinerja?host=/run/postgresql")
+            }
+        }
         if let clockStart, Kinerjad.parseInstant(clockStart) == nil {
             throw ValidationError("--clock-start '\(clockStart)' is not an RFC 3339 instant such as 2025-02-03T08:00:00+08:00")
         }
@@ -82,6 +97,7 @@ struct Kinerjad: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         Glibc.umask(Kinerjad.umask)
         FreedMemory.configure()
+        if !copyStore.isEmpty { return try await Kinerjad.copy(from: copyStore[0], to: copyStore[1]) }
         let logger = Logger(label: "kinerjad", factory: JournalLogHandler.factory(identifier: "kinerjad"))
         let environmentState = ProcessInfo.processInfo.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
         let overrides = ConfigOverrides(socket: socket, stateDirectory: stateDir ?? environmentState)
@@ -113,11 +129,15 @@ struct Kinerjad: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let stateDirectory = settings.config.stateDirectory
-        let storePath = stateDirectory + "/kinerja.sqlite"
+        let storePath = settings.config.storeURL?.description ?? stateDirectory + "/kinerja.sqlite"
         let store: any OfficeStore
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-            store = try SQLiteStore(path: storePath)
+            if let url = settings.config.storeURL {
+                store = try await PostgresStore.open(url: url, logger: logger)
+            } else {
+                store = try SQLiteStore(path: storePath)
+            }
         } catch {
             throw Kinerjad.refuseStore(error, path: storePath, logger: logger)
         }

@@ -60,6 +60,9 @@ import Testing
         ("", "the file sets nothing"),
         ("# kinerja.toml\n\n   \n# timezone = \"Asia/Jakarta\"\n", "the file sets nothing"),
         ("[reminders]\n[hooks]\n", "the file sets nothing"),
+        ("[store]\nurl = \"mysql://kinerja@/kinerja\"", "[store] url 'mysql://kinerja@/kinerja' is not a PostgreSQL url"),
+        ("[store]\nurl = \"postgresql://kinerja@/kinerja\"", "is not a PostgreSQL url"),
+        ("[store]\npath = \"/tmp/x\"", "[store] unknown key 'path'"),
     ])
     func mistakesAreNamed(text: String, expected: String) {
         do {
@@ -69,6 +72,19 @@ import Testing
             #expect(error.description.hasPrefix("/etc/kinerja/kinerja.toml: "))
             #expect(error.description.contains(expected), "\(error.description)")
         }
+    }
+
+    @Test("[store] url: absent or empty, SQLite in the state directory; a PostgreSQL url by socket or by host")
+    func storeURL() throws {
+        #expect(try DaemonConfig.parse("timezone = \"Asia/Jakarta\"", file: "/etc/kinerja/kinerja.toml").storeURL == nil)
+        #expect(try DaemonConfig.parse("[store]\nurl = \"\"", file: "/etc/kinerja/kinerja.toml").storeURL == nil)
+        let socket = try #require(try DaemonConfig.parse(
+            "[store]\nurl = \"postgresql://kinerja@/kinerja?host=/run/postgresql\"", file: "/etc/kinerja/kinerja.toml").storeURL)
+        #expect(socket.user == "kinerja" && socket.database == "kinerja" && socket.socketDirectory == "/run/postgresql" && socket.host == nil)
+        let tcp = try #require(try DaemonConfig.parse(
+            "[store]\nurl = \"postgresql://kinerja:rahasia@db.example:6543/kantor\"", file: "/etc/kinerja/kinerja.toml").storeURL)
+        #expect(tcp.host == "db.example" && tcp.port == 6543 && tcp.database == "kantor" && tcp.password == "rahasia")
+        #expect(tcp.description == "postgresql://kinerja@db.example:6543/kantor", "no password where it is shown")
     }
 
     @Test func overridesWin() throws {

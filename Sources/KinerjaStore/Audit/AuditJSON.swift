@@ -3,8 +3,8 @@ import KinerjaJSON
 /// The JSON objects of an audit row's `before` and `after`: the fields a change touched, in
 /// the order given, each a string or null. Written member by member (`JSONString` escapes
 /// as `JSONEncoder` does): an import writes one per changed person, position or plan.
-enum AuditJSON {
-    static func object(_ members: [(key: String, value: String?)]) -> String {
+package enum AuditJSON {
+    package static func object(_ members: [(key: String, value: String?)]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, member) in members.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -17,7 +17,7 @@ enum AuditJSON {
     }
 
     /// Counts, as numbers, in key order.
-    static func counts(_ values: [String: Int], extra: [(key: String, value: String)] = []) -> String {
+    package static func counts(_ values: [String: Int], extra: [(key: String, value: String)] = []) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         var first = true
         for (key, value) in extra {
@@ -41,13 +41,15 @@ enum AuditJSON {
 /// Which fields of two values differ, collected as `before` and `after` members. Compact:
 /// `before` names only the fields that had a value (one `after` names and not `before` had
 /// none), and notes (the import a change came from) are in `after` only.
-struct FieldChanges {
-    private(set) var before: [(key: String, value: String?)] = []
-    private(set) var after: [(key: String, value: String?)] = []
+package struct FieldChanges {
+    package private(set) var before: [(key: String, value: String?)] = []
+    package private(set) var after: [(key: String, value: String?)] = []
 
-    var isEmpty: Bool { after.isEmpty }
+    package var isEmpty: Bool { after.isEmpty }
 
-    mutating func compare(_ key: @autoclosure () -> String, _ old: String?, _ new: String?) {
+    package init() {}
+
+    package mutating func compare(_ key: @autoclosure () -> String, _ old: String?, _ new: String?) {
         guard old != new else { return }
         let key = key()
         if old != nil { before.append((key, old)) }
@@ -55,17 +57,17 @@ struct FieldChanges {
     }
 
     /// Compares two values, and words them (`text`) only when they differ.
-    mutating func compare<T: Equatable>(_ key: @autoclosure () -> String, _ old: T?, _ new: T?, _ text: (T) -> String) {
+    package mutating func compare<T: Equatable>(_ key: @autoclosure () -> String, _ old: T?, _ new: T?, _ text: (T) -> String) {
         guard old != new else { return }
         compare(key(), old.map(text), new.map(text))
     }
 
     /// A member of `after` that is not a field of the value: where the change came from.
-    mutating func note(_ key: String, _ value: String) {
+    package mutating func note(_ key: String, _ value: String) {
         after.append((key, value))
     }
 
     /// `before` as JSON; nil when no changed field had a value before (something new).
-    var beforeJSON: String? { before.isEmpty ? nil : AuditJSON.object(before) }
-    var afterJSON: String { AuditJSON.object(after) }
+    package var beforeJSON: String? { before.isEmpty ? nil : AuditJSON.object(before) }
+    package var afterJSON: String { AuditJSON.object(after) }
 }

@@ -33,7 +33,7 @@ extension SQLiteTransaction {
 
 /// The audit rows one transaction appends for one actor at one instant, by one prepared
 /// statement: an import appends one per person, position or plan it changed.
-struct AuditRows {
+package struct AuditRows {
     private let db: Database
     private var insert: RowStatement
     private let at: String, uid: Int64, user: String
@@ -60,10 +60,14 @@ struct AuditRows {
     /// what applying it changed (`changes`, beside them); returns its id, which each row the
     /// import adds or changes names.
     mutating func appendImport(_ record: ImportRecord, changes: KeyValuePairs<String, Int>) throws -> Int64 {
+        let row = AuditRows.importRow(record, changes: changes)
+        return try append(action: row.action, subject: row.subject, before: nil, after: row.after)
+    }
+
+    /// The action, subject and `after` of an import's audit row (every adapter writes it so).
+    package static func importRow(_ record: ImportRecord, changes: KeyValuePairs<String, Int>) -> (action: String, subject: String, after: String) {
         var counts = record.counts
         for (key, value) in changes { counts[key] = value }
-        return try append(
-            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
-            after: AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
+        return ("\(record.kind) import", "import/\(record.kind)", AuditJSON.counts(counts, extra: [("sha256", record.sha256)]))
     }
 }

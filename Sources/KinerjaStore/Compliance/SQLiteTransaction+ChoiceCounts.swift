@@ -1,10 +1,30 @@
+import Foundation
 import GRDB
 import KinerjaCore
 
 extension SQLiteTransaction {
     /// One GROUP BY per kind of choice over the completed steps of the cycle's plans.
     func choiceCounts(cycle: CycleID) throws -> ChoiceCounts {
-        let completed = "WHERE plan.cycle = ? AND s.completed_on IS NOT NULL"
+        var tallies: [ChoiceCounts.Tally] = []
+        for (choice, sql) in ChoiceCountsSQL.queries(cycle: "?") {
+            for row in try Row.fetchAll(db, sql: sql, arguments: [cycle.description]) {
+                guard let role = Role(rawValue: row[0]), let step = Step(rawValue: row[1]) else { continue }
+                tallies.append(ChoiceCounts.Tally(
+                    role: role, step: step, choice: choice, id: row[2], aspect: (row[3] as String?).flatMap(RefleksiAspect.init(rawValue:)),
+                    plans: row[4]))
+            }
+        }
+        let advised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan WHERE cycle = ? AND advised", arguments: [cycle.description]) ?? 0
+        return ChoiceCounts(sorting: tallies, advised: advised)
+    }
+}
+
+/// The queries of `choiceCounts`, the same on every database: each gives role, step, the
+/// choice's id, the Refleksi aspect (or NULL) and the number of plans.
+package enum ChoiceCountsSQL {
+    /// One query per kind of choice, `cycle` the placeholder of the cycle (`?`, `$1`).
+    package static func queries(cycle: String) -> [(Choice, String)] {
+        let completed = "WHERE plan.cycle = \(cycle) AND s.completed_on IS NOT NULL"
         /// A choice kept in a column of `plan_step`.
         func single(_ column: String) -> String {
             """
@@ -20,30 +40,25 @@ extension SQLiteTransaction {
             \(completed) GROUP BY 1, 2, 3, 4
             """
         }
-        let queries: [(Choice, String)] = [
+        return [
             (.praktikKinerja, single("praktik_kinerja")), (.kompetensi, single("kompetensi")), (.sekolahFokus, single("sekolah_fokus")),
             (.nilai, single("rating")), (.rhk, listed("plan_rhk", "rhk_id")), (.perilakuKerja, listed("plan_perilaku", "aspect")),
             (.sekolah, listed("plan_sekolah", "npsn")), (.nilaiRefleksi, listed("plan_refleksi", "rating", aspect: "c.aspect")),
         ]
-        var tallies: [ChoiceCounts.Tally] = []
-        for (choice, sql) in queries {
-            for row in try Row.fetchAll(db, sql: sql, arguments: [cycle.description]) {
-                guard let role = Role(rawValue: row[0]), let step = Step(rawValue: row[1]) else { continue }
-                tallies.append(ChoiceCounts.Tally(
-                    role: role, step: step, choice: choice, id: row[2], aspect: (row[3] as String?).flatMap(RefleksiAspect.init(rawValue:)),
-                    plans: row[4]))
-            }
-        }
-        // In the workflow's order of roles, steps, choices and aspects; most chosen first.
-        func order(_ t: ChoiceCounts.Tally) -> (Int, Int, Int, Int) {
+    }
+}
+
+extension ChoiceCounts {
+    /// The tallies in the workflow's order of roles, steps, choices and aspects; most chosen first.
+    package init(sorting tallies: [Tally], advised: Int) {
+        func order(_ t: Tally) -> (Int, Int, Int, Int) {
             (Role.allCases.firstIndex(of: t.role) ?? 0, Workflow.steps(for: t.role).firstIndex(of: t.step) ?? 0,
              Choice.allCases.firstIndex(of: t.choice) ?? 0, t.aspect.flatMap { RefleksiAspect.allCases.firstIndex(of: $0) } ?? 0)
         }
-        tallies.sort { a, b in
+        let sorted = tallies.sorted { a, b in
             let (x, y) = (order(a), order(b))
             return x != y ? x < y : (a.plans, b.id) > (b.plans, a.id)
         }
-        let advised = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan WHERE cycle = ? AND advised", arguments: [cycle.description]) ?? 0
-        return ChoiceCounts(tallies: tallies, advised: advised)
+        self.init(tallies: sorted, advised: advised)
     }
 }

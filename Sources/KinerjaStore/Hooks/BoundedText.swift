@@ -1,10 +1,10 @@
 /// Cuts text to a number of UTF-8 bytes for storage, on character boundaries. It keeps the
 /// start (where the daemon says what ran) and the end (where a failing program prints its
 /// final error), with a marker between them.
-enum BoundedText {
+package enum BoundedText {
     static let marker = "\n[…]\n"
 
-    static func bounded(_ text: String, maxBytes: Int) -> String {
+    package static func bounded(_ text: String, maxBytes: Int) -> String {
         guard text.utf8.count > maxBytes else { return text }
         let budget = maxBytes - marker.utf8.count
         guard budget > 0 else { return prefix(of: text, bytes: maxBytes) }

@@ -4,49 +4,26 @@ import KinerjaCore
 
 extension SQLiteTransaction {
     /// Upserts the officials, each added or changed one with its audit row (the fields that
-    /// changed), after one audit row for the import; those the file leaves out stay.
+    /// changed), after one audit row for the import; those the file leaves out stay
+    /// (`OfficialChanges` decides).
     func applyOfficials(_ officials: [Official], record: ImportRecord, actor: AuditActor, at: Date) throws -> OfficialsSummary {
-        var stored: [PersonID: Official] = [:]
-        for official in try self.officials() { stored[official.id] = official }
-        var summary = OfficialsSummary()
-        var changes: [(new: Official, old: Official?)] = []
-        for official in officials {
-            switch stored[official.id] {
-            case nil: summary.added += 1
-            case official?: summary.unchanged += 1; continue
-            default: summary.updated += 1
-            }
-            changes.append((official, stored[official.id]))
-        }
-        let named = Set(officials.map(\.id))
-        summary.missing = stored.keys.filter { !named.contains($0) }.count
+        let plan = OfficialChanges(officials, stored: try self.officials())
         var audit = try AuditRows(db, actor: actor, at: at)
-        let importID = try audit.appendImport(record, changes: [
-            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged, "missing": summary.missing,
-        ])
+        let importID = try audit.appendImport(record, changes: plan.counts)
         var upsert = try RowStatement(db, """
             INSERT INTO official (id, nama, jabatan, email, telepon, updated_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, jabatan = excluded.jabatan, email = excluded.email,
                 telepon = excluded.telepon, updated_at = excluded.updated_at
             """)
         let time = StoreTime.text(at)
-        for (official, old) in changes {
+        for (official, old) in plan.changes {
             try upsert.execute { v in
                 v.add(official.id.rawValue, official.nama, official.jabatan, official.email, official.telepon, time)
             }
-            var fields = FieldChanges()
-            if let old {
-                fields.compare("nama", old.nama, official.nama)
-                fields.compare("jabatan", old.jabatan, official.jabatan)
-                fields.compare("email", old.email, official.email)
-                fields.compare("telepon", old.telepon, official.telepon)
-            }
-            fields.note("import", "\(importID)")
-            try audit.append(
-                action: old == nil ? "official added" : "official updated", subject: official.id.rawValue, before: fields.beforeJSON,
-                after: fields.afterJSON)
+            let row = OfficialChanges.audit(official, old: old, importID: importID)
+            try audit.append(action: row.action, subject: official.id.rawValue, before: row.fields.beforeJSON, after: row.fields.afterJSON)
         }
-        return summary
+        return plan.summary
     }
 
     func officials() throws -> [Official] {

@@ -5,7 +5,7 @@ extension FieldChanges {
     /// `currentStep`, `firstSubmittedOn`, per step `STEP.startedOn`, `STEP.completedOn` and
     /// each detail (`STEP.praktikKinerja`, `STEP.rhk`, … `STEP.predikat`, `STEP.alasan`), `blocks.N` and `revisions.N`.
     /// What an audit row keeps of a plan change, instead of the whole plan twice.
-    init(plan new: Plan, from old: Plan?) {
+    package init(plan new: Plan, from old: Plan?) {
         self.init()
         let old = old ?? Plan(id: new.id)
         compare("currentStep", old.isComplete ? "-" : old.currentStep?.rawValue, new.isComplete ? "-" : new.currentStep?.rawValue)

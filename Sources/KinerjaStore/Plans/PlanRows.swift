@@ -6,7 +6,7 @@ import KinerjaCore
 /// read back into the same `Plan`. One value per transaction holds the statements, each
 /// prepared once and run with its values bound straight to SQLite (`RowStatement`): an
 /// import writes tens of thousands of rows.
-struct PlanRows {
+package struct PlanRows {
     private let db: Database
     /// The statements of the plan row itself, and those of a step row, are prepared when
     /// first used: migration 7 writes the step, block and revision rows of the plans it
@@ -134,13 +134,13 @@ struct PlanRows {
     }
 
     /// The closure the columns `closed_on` and `closed_step` hold, if any.
-    static func closure(on day: String?, step: String?) -> PlanClosure? {
+    package static func closure(on day: String?, step: String?) -> PlanClosure? {
         guard let day = day.flatMap({ LocalDate($0) }), let step = step.flatMap({ Step(rawValue: $0) }) else { return nil }
         return PlanClosure(closedOn: day, step: step)
     }
 
     /// The columns Core derives (`PlanFacts`), in the order of `addDerived`.
-    static let derivedColumns = """
+    package static let derivedColumns = """
         current_step, current_started_on, current_due, block_cause, block_note, blocked_since, last_event_on, planning_due, \
         overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, advised, facts_rules
         """
@@ -250,8 +250,16 @@ struct PlanRows {
         try db.columns(in: "plan_step").contains { $0.name == "predikat" }
     }
 
+    /// The first index where two lists differ (the shorter one's length when one is the
+    /// other's start): rows before it are unchanged.
+    package static func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        return i
+    }
+
     /// Whether a record has a `plan_step` row: anything recorded on it.
-    static func hasRow(_ record: StepRecord) -> Bool {
+    package static func hasRow(_ record: StepRecord) -> Bool {
         record.startedOn != nil || record.completedOn != nil || record.details != nil
     }
 
@@ -390,7 +398,7 @@ extension PlanRows {
 
     /// The columns `facts(_:at:plan:)` reads, qualified, in its order: the plan's own
     /// columns (its key is the position's, read with it).
-    static let factsColumns = """
+    package static let factsColumns = """
         plan.current_index, plan.current_step, plan.current_started_on, plan.current_due, plan.block_cause, plan.block_note, \
         plan.blocked_since, plan.last_event_on, plan.first_submitted_on, plan.planning_due, plan.overdue_from, plan.unsubmitted_from, \
         plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step, plan.advised, plan.opened_on
@@ -417,17 +425,17 @@ extension PlanRows {
 }
 
 /// What of a step's details is recorded: `details` of `plan_step`.
-struct DetailBits: OptionSet {
-    let rawValue: Int
-    static let recorded = DetailBits(rawValue: 1 << 0)
-    static let rhk = DetailBits(rawValue: 1 << 1)
-    static let perilaku = DetailBits(rawValue: 1 << 2)
-    static let sekolah = DetailBits(rawValue: 1 << 3)
-    static let refleksi = DetailBits(rawValue: 1 << 4)
+package struct DetailBits: OptionSet {
+    package let rawValue: Int
+    package static let recorded = DetailBits(rawValue: 1 << 0)
+    package static let rhk = DetailBits(rawValue: 1 << 1)
+    package static let perilaku = DetailBits(rawValue: 1 << 2)
+    package static let sekolah = DetailBits(rawValue: 1 << 3)
+    package static let refleksi = DetailBits(rawValue: 1 << 4)
 
-    init(rawValue: Int) { self.rawValue = rawValue }
+    package init(rawValue: Int) { self.rawValue = rawValue }
 
-    init(_ details: StepDetails?) {
+    package init(_ details: StepDetails?) {
         var bits: DetailBits = []
         if let details {
             bits.insert(.recorded)

@@ -57,13 +57,13 @@ extension SQLiteTransaction {
                       try rows.update(id: stored.rowID, from: old.version, plan, save.derivation, rules: save.rules, at: at)
                 else { throw StoreError.conflict(plan: plan.id.description) }
                 rowID = stored.rowID
-                let firstRecord = firstDifference(old.plan.records, plan.records)
+                let firstRecord = PlanRows.firstDifference(old.plan.records, plan.records)
                 try rows.writeRecords(plan, old: old.plan, from: firstRecord, id: rowID, dues: save.derivation.dues, points: save.derivation.rhkPoints)
                 if old.plan.blocks != plan.blocks {
-                    try rows.writeBlocks(plan.blocks, from: firstDifference(old.plan.blocks, plan.blocks), id: rowID)
+                    try rows.writeBlocks(plan.blocks, from: PlanRows.firstDifference(old.plan.blocks, plan.blocks), id: rowID)
                 }
                 if old.plan.revisions != plan.revisions {
-                    try rows.writeRevisions(plan.revisions, from: firstDifference(old.plan.revisions, plan.revisions), id: rowID)
+                    try rows.writeRevisions(plan.revisions, from: PlanRows.firstDifference(old.plan.revisions, plan.revisions), id: rowID)
                 }
             } else {
                 guard stored == nil else { throw StoreError.conflict(plan: plan.id.description) }
@@ -170,44 +170,45 @@ extension SQLiteTransaction {
         return heads
     }
 
-    /// The first index where two lists differ (the shorter one's length when one is the
-    /// other's start): rows before it are unchanged.
-    private func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
-        var i = 0
-        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
-        return i
-    }
-
     /// The audit row of an import: its file's SHA-256 and counts.
     func appendImport(_ record: ImportRecord, actor: AuditActor, at: Date) throws -> AuditRecord {
-        try appendAudit(
-            action: "\(record.kind) import", subject: "import/\(record.kind)", before: nil,
-            after: AuditJSON.counts(record.counts, extra: [("sha256", record.sha256)]), actor: actor, at: at)
+        let row = AuditRows.importRow(record, changes: [:])
+        return try appendAudit(action: row.action, subject: row.subject, before: nil, after: row.after, actor: actor, at: at)
     }
 }
 
 /// The SQL of the rules `PlanFacts` decides, over the derived columns of `plan`: each the
 /// index of its rule, so that the store's answer is Core's (the conformance suite checks it
 /// on random plans). One home for each, used by every query that filters or counts by it.
-enum PlanFactsSQL {
+package enum PlanFactsSQL {
     /// `PlanFacts.isOverdue(on:)`, with the day as argument.
-    static let overdue = "plan.overdue_from <= ?"
+    package static let overdue = "plan.overdue_from <= ?"
     /// `PlanFacts.isBlocked`.
-    static let blocked = "(plan.block_cause IS NOT NULL AND plan.closed_on IS NULL)"
+    package static let blocked = "(plan.block_cause IS NOT NULL AND plan.closed_on IS NULL)"
     /// The plan's cycle closed before it was complete (`PlanFacts.closure`).
-    static let closed = "plan.closed_on IS NOT NULL"
+    package static let closed = "plan.closed_on IS NOT NULL"
     /// `PlanFacts.isUnsubmitted(on:)`, with the day as argument.
-    static let unsubmitted = "plan.unsubmitted_from <= ?"
+    package static let unsubmitted = "plan.unsubmitted_from <= ?"
     /// `PlanFacts.isComplete`.
-    static let complete = "plan.current_step IS NULL"
+    package static let complete = "plan.current_step IS NULL"
 }
 
-/// A plan row's own columns, enough to restore the plan from its child rows.
-private struct PlanHead {
-    var rowID: Int64
-    var id: PlanID
-    var currentIndex: Int
-    var firstSubmittedOn: LocalDate?
-    var closure: PlanClosure?
-    var openedOn: LocalDate?
+/// A plan row's own columns, enough to restore the plan from its child rows (every adapter's
+/// rederive and close read them).
+package struct PlanHead {
+    package var rowID: Int64
+    package var id: PlanID
+    package var currentIndex: Int
+    package var firstSubmittedOn: LocalDate?
+    package var closure: PlanClosure?
+    package var openedOn: LocalDate?
+
+    package init(rowID: Int64, id: PlanID, currentIndex: Int, firstSubmittedOn: LocalDate?, closure: PlanClosure?, openedOn: LocalDate?) {
+        self.rowID = rowID
+        self.id = id
+        self.currentIndex = currentIndex
+        self.firstSubmittedOn = firstSubmittedOn
+        self.closure = closure
+        self.openedOn = openedOn
+    }
 }

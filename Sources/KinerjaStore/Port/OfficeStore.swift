@@ -39,6 +39,11 @@ public protocol OfficeStore: Sendable {
     /// Notices the changes of other writers of the same database and tells the listeners,
     /// until cancelled (the daemon runs it as one of its services).
     func followOtherWriters() async throws
+    /// Whether a reader may keep answers until `observeChanges` reports a change: true when
+    /// every change a client can have made is reported before that client's next call (one
+    /// daemon per SQLite file); false when another daemon's commit is told by a notification
+    /// that may arrive after a client, having written through that daemon, asks this one.
+    var answersMayBeKept: Bool { get }
 
     // MARK: Roster
 

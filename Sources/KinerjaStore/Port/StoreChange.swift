@@ -24,7 +24,7 @@ public struct StoreChange: OptionSet, Sendable, Hashable {
 /// by the store that made it, in `OfficeStore.plansChanged`).
 public struct PlanVersions: Sendable, Hashable {
     /// The plans by the store's own reference of them (SQLite: the row id), and their versions.
-    let versions: [Int64: Int64]
+    package let versions: [Int64: Int64]
 
     public init(references versions: [Int64: Int64]) {
         self.versions = versions

@@ -3,7 +3,7 @@ import GRDB
 import KinerjaCore
 
 /// The `person` table's row.
-struct PersonRow: Codable, FetchableRecord, Sendable {
+package struct PersonRow: Codable, FetchableRecord, Sendable {
     static let databaseTableName = "person"
 
     var id: String
@@ -20,7 +20,7 @@ struct PersonRow: Codable, FetchableRecord, Sendable {
     }
 
     /// The columns a listing reads of a person, after its position's, in `init(listing:at:)`'s order.
-    static let listingColumns = "person.nama, person.kepegawaian, person.active, person.email, person.telepon"
+    package static let listingColumns = "person.nama, person.kepegawaian, person.active, person.email, person.telepon"
 
     /// Reads ``listingColumns`` from column `i` of a row read straight from SQLite
     /// (`RowStatement`), the person of id `id`.
@@ -30,7 +30,7 @@ struct PersonRow: Codable, FetchableRecord, Sendable {
             telepon: row.text(i + 4), updatedAt: .distantPast)
     }
 
-    init(id: String, nama: String, kepegawaian: String, active: Bool, email: String? = nil, telepon: String? = nil, updatedAt: Date) {
+    package init(id: String, nama: String, kepegawaian: String, active: Bool, email: String? = nil, telepon: String? = nil, updatedAt: Date) {
         self.id = id
         self.nama = nama
         self.kepegawaian = kepegawaian
@@ -40,7 +40,7 @@ struct PersonRow: Codable, FetchableRecord, Sendable {
         self.updatedAt = updatedAt
     }
 
-    func person() throws -> Person {
+    package func person() throws -> Person {
         guard let status = Kepegawaian(rawValue: kepegawaian) else {
             throw StoreError.damagedRow(table: "person", key: id, reason: "unknown kepegawaian '\(kepegawaian)'")
         }

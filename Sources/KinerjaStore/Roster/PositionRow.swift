@@ -4,26 +4,26 @@ import KinerjaCore
 
 /// The `position` table's row: keyed by person, role and school (the empty string for a
 /// supervisor, whose position has no school of its own).
-struct PositionRow: Sendable {
+package struct PositionRow: Sendable {
     static let databaseTableName = "position"
 
-    var personID: String
-    var role: String
-    var npsn: String
-    var jabatan: String
-    var namaSekolah: String?
-    var atasanID: String?
+    package var personID: String
+    package var role: String
+    package var npsn: String
+    package var jabatan: String
+    package var namaSekolah: String?
+    package var atasanID: String?
     /// JSON array of person ids.
-    var timKinerja: String
-    var pejabatPenilaiID: String?
+    package var timKinerja: String
+    package var pejabatPenilaiID: String?
     /// JSON array of NPSNs, in the roster's order.
-    var sekolahBinaan: String
-    var active: Bool
-    var kecamatan: String?
-    var jenjang: String?
-    var updatedAt: Date
+    package var sekolahBinaan: String
+    package var active: Bool
+    package var kecamatan: String?
+    package var jenjang: String?
+    package var updatedAt: Date
 
-    init(_ position: Position, at: Date) {
+    package init(_ position: Position, at: Date) {
         personID = position.key.personID.rawValue
         role = position.key.role.rawValue
         npsn = PositionRow.npsnColumn(position.key.npsn)
@@ -39,8 +39,28 @@ struct PositionRow: Sendable {
         updatedAt = at
     }
 
+    /// A row as a database returned it (the columns of ``listingColumns``, in order).
+    package init(
+        personID: String, role: String, npsn: String, jabatan: String, namaSekolah: String?, atasanID: String?, timKinerja: String,
+        pejabatPenilaiID: String?, sekolahBinaan: String, active: Bool, kecamatan: String?, jenjang: String?
+    ) {
+        self.personID = personID
+        self.role = role
+        self.npsn = npsn
+        self.jabatan = jabatan
+        self.namaSekolah = namaSekolah
+        self.atasanID = atasanID
+        self.timKinerja = timKinerja
+        self.pejabatPenilaiID = pejabatPenilaiID
+        self.sekolahBinaan = sekolahBinaan
+        self.active = active
+        self.kecamatan = kecamatan
+        self.jenjang = jenjang
+        updatedAt = .distantPast
+    }
+
     /// The columns ``init(columns:)`` reads, in its order.
-    static let listingColumns = """
+    package static let listingColumns = """
         position.person_id, position.role, position.npsn, position.jabatan, position.nama_sekolah, \
         position.atasan_id, position.tim_kinerja, position.pejabat_penilai_id, position.sekolah_binaan, position.active, \
         position.kecamatan, position.jenjang
@@ -68,11 +88,11 @@ struct PositionRow: Sendable {
     }
 
     /// The `npsn` column's value for a key's school.
-    static func npsnColumn(_ npsn: NPSN?) -> String { npsn?.rawValue ?? "" }
+    package static func npsnColumn(_ npsn: NPSN?) -> String { npsn?.rawValue ?? "" }
 
     var keyText: String { "\(personID)/\(role)/\(npsn)" }
 
-    func position() throws -> Position {
+    package func position() throws -> Position {
         guard let role = Role(rawValue: role) else {
             throw StoreError.damagedRow(table: "position", key: keyText, reason: "unknown role '\(self.role)'")
         }

@@ -37,4 +37,9 @@ public struct RosterSummary: Sendable, Hashable, Codable {
     public var updated: Int { persons.updated + positions.updated }
     public var unchanged: Int { persons.unchanged + positions.unchanged }
     public var deactivated: Int { persons.deactivated + positions.deactivated }
+
+    /// The counts the import's audit row keeps.
+    package var auditCounts: KeyValuePairs<String, Int> {
+        ["added": added, "updated": updated, "unchanged": unchanged, "deactivated": deactivated, "missing": missing]
+    }
 }

@@ -64,43 +64,17 @@ extension SQLiteTransaction {
             }
         }
         var audit = try AuditRows(db, actor: actor, at: at)
-        let importID = try audit.appendImport(record, changes: [
-            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged,
-            "deactivated": summary.deactivated, "missing": summary.missing,
-        ])
+        let importID = try audit.appendImport(record, changes: summary.auditCounts)
         var writer = try RosterWriter(db, at: at)
         // Persons first: positions refer to them.
         for (person, old, change) in persons {
             try writer.write(person)
-            var fields = FieldChanges()
-            // An addition names its import only: the row holds the values, and every later
-            // change keeps those it replaced.
-            if let old {
-                fields.compare("nama", old.nama, person.nama)
-                fields.compare("kepegawaian", old.kepegawaian.rawValue, person.kepegawaian.rawValue)
-                fields.compare("email", old.email, person.email)
-                fields.compare("telepon", old.telepon, person.telepon)
-                fields.compare("active", "\(old.active)", "\(person.active)")
-            }
-            fields.note("import", "\(importID)")
+            let fields = FieldChanges(person: person, from: old, importID: importID)
             try audit.append(action: "person \(change.rawValue)", subject: person.id.rawValue, before: fields.beforeJSON, after: fields.afterJSON)
         }
         for (position, old, change) in positions {
             try writer.write(position, replacingBinaan: old.map { $0.sekolahBinaan != position.sekolahBinaan } ?? !position.sekolahBinaan.isEmpty)
-            var fields = FieldChanges()
-            if let old {
-                func ids(_ list: [PersonID]) -> String { list.map(\.rawValue).joined(separator: "|") }
-                fields.compare("jabatan", old.jabatan.rawValue, position.jabatan.rawValue)
-                fields.compare("namaSekolah", old.namaSekolah, position.namaSekolah)
-                fields.compare("kecamatan", old.kecamatan, position.kecamatan)
-                fields.compare("jenjang", old.jenjang, position.jenjang)
-                fields.compare("atasanID", old.atasanID?.rawValue, position.atasanID?.rawValue)
-                fields.compare("timKinerja", old.timKinerja, position.timKinerja, ids)
-                fields.compare("pejabatPenilaiID", old.pejabatPenilaiID?.rawValue, position.pejabatPenilaiID?.rawValue)
-                fields.compare("sekolahBinaan", old.sekolahBinaan, position.sekolahBinaan) { $0.map(\.rawValue).joined(separator: "|") }
-                fields.compare("active", "\(old.active)", "\(position.active)")
-            }
-            fields.note("import", "\(importID)")
+            let fields = FieldChanges(position: position, from: old, importID: importID)
             try audit.append(action: "position \(change.rawValue)", subject: position.key.description, before: fields.beforeJSON, after: fields.afterJSON)
         }
         for creation in plans { _ = try ensurePlans(creation, actor: actor, at: at) }
@@ -160,12 +134,47 @@ private struct RosterWriter {
     }
 }
 
+extension FieldChanges {
+    /// The audit fields of a person a roster import writes: those that changed (an addition
+    /// names its import only: the row holds the values, and every later change keeps those
+    /// it replaced).
+    package init(person: Person, from old: Person?, importID: Int64) {
+        self.init()
+        if let old {
+            compare("nama", old.nama, person.nama)
+            compare("kepegawaian", old.kepegawaian.rawValue, person.kepegawaian.rawValue)
+            compare("email", old.email, person.email)
+            compare("telepon", old.telepon, person.telepon)
+            compare("active", "\(old.active)", "\(person.active)")
+        }
+        note("import", "\(importID)")
+    }
+
+    /// The same for a position.
+    package init(position: Position, from old: Position?, importID: Int64) {
+        self.init()
+        if let old {
+            func ids(_ list: [PersonID]) -> String { list.map(\.rawValue).joined(separator: "|") }
+            compare("jabatan", old.jabatan.rawValue, position.jabatan.rawValue)
+            compare("namaSekolah", old.namaSekolah, position.namaSekolah)
+            compare("kecamatan", old.kecamatan, position.kecamatan)
+            compare("jenjang", old.jenjang, position.jenjang)
+            compare("atasanID", old.atasanID?.rawValue, position.atasanID?.rawValue)
+            compare("timKinerja", old.timKinerja, position.timKinerja, ids)
+            compare("pejabatPenilaiID", old.pejabatPenilaiID?.rawValue, position.pejabatPenilaiID?.rawValue)
+            compare("sekolahBinaan", old.sekolahBinaan, position.sekolahBinaan) { $0.map(\.rawValue).joined(separator: "|") }
+            compare("active", "\(old.active)", "\(position.active)")
+        }
+        note("import", "\(importID)")
+    }
+}
+
 /// How one roster row compares with what is stored; nil when it is unchanged.
-enum RosterChange: String {
+package enum RosterChange: String {
     case added, updated, deactivated
 
     /// Classifies and counts the change.
-    init?(old: Bool?, new: Bool, same: Bool, counts: inout RosterSummary.Counts) {
+    package init?(old: Bool?, new: Bool, same: Bool, counts: inout RosterSummary.Counts) {
         switch (old, same) {
         case (nil, _):
             self = .added

@@ -3,21 +3,11 @@ import GRDB
 import KinerjaCore
 
 extension SQLiteTransaction {
-    /// Refuses what the scheduler could not apply: neither or both of person and school,
-    /// an end that is not a real `YYYY-MM-DD` day (it is compared as text), no reason.
+    /// Refuses what the scheduler could not apply (`SilenceRequest`).
     func addSilence(personID: String?, npsn: String?, until: String, reason: String, actor: AuditActor, at: Date) throws -> Silence {
-        let person = personID.flatMap { $0.isEmpty ? nil : $0 }
-        let school = npsn.flatMap { $0.isEmpty ? nil : $0 }
-        guard (person == nil) != (school == nil) else {
-            throw StoreError.invalidSilence(reason: "name exactly one person or one school")
-        }
-        guard LocalDate(until)?.description == until else {
-            throw StoreError.invalidSilence(reason: "'\(until)' is not a date YYYY-MM-DD")
-        }
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw StoreError.invalidSilence(reason: "give a reason") }
+        let request = try SilenceRequest(personID: personID, npsn: npsn, until: until, reason: reason)
         var row = SilenceRow(
-            id: nil, personID: person, npsn: school, until: until, reason: reason, createdAt: at,
+            id: nil, personID: request.personID, npsn: request.npsn, until: request.until, reason: request.reason, createdAt: at,
             createdUID: Int64(actor.uid), createdUser: actor.user, removedAt: nil)
         try row.insert(db)
         let silence = row.silence

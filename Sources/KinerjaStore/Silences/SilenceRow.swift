@@ -39,7 +39,7 @@ struct SilenceRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable 
 
 /// A silence as its audit rows show it: instants as ISO-8601 text, readable by whoever
 /// looks at the history (the default JSON form of a `Date` is a bare number).
-struct SilenceAuditForm: Encodable {
+package struct SilenceAuditForm: Encodable {
     var personID: String?
     var npsn: String?
     var until: String
@@ -48,7 +48,7 @@ struct SilenceAuditForm: Encodable {
     var createdBy: AuditActor
     var removedAt: String?
 
-    init(_ silence: Silence) {
+    package init(_ silence: Silence) {
         personID = silence.personID
         npsn = silence.npsn
         until = silence.until

@@ -6,7 +6,7 @@ import KinerjaJSON
 /// sorted so that the same value always gives the same text. One encoder and decoder for
 /// the process: making one per value costs more than the encoding when a roster of a
 /// province is imported.
-enum JSONText {
+package enum JSONText {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -15,7 +15,7 @@ enum JSONText {
 
     private static let decoder = JSONDecoder()
 
-    static func encode(_ value: some Encodable) throws -> String {
+    package static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 

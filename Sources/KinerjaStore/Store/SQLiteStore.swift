@@ -41,6 +41,9 @@ public final class SQLiteStore: OfficeStore {
 
     public var location: String { path }
 
+    /// One daemon per file: its own commits are told at once.
+    public var answersMayBeKept: Bool { true }
+
     public func close() async throws {
         // GRDB closes the writer before the (read-only) readers, and a read-only last
         // connection cannot checkpoint: the WAL would stay behind, and be replayed onto a

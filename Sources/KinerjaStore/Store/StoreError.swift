@@ -18,6 +18,9 @@ public enum StoreError: Refusal, Equatable, CustomStringConvertible {
     /// is read-only, or writing failed (SQLite's SQLITE_READONLY, SQLITE_IOERR). The change
     /// was rolled back; reads go on.
     case cannotWrite(directory: String, reason: String)
+    /// A database server did not answer in time, or the connection to it was lost: the
+    /// change (if any) was not committed, and the adapter reconnects by itself.
+    case unreachable(location: String, reason: String)
     /// A backup would overwrite an existing file.
     case backupExists(path: String)
     /// A plan was saved for a position the roster does not have.
@@ -63,6 +66,10 @@ public enum StoreError: Refusal, Equatable, CustomStringConvertible {
             return language.text(
                 id: "penyimpanan di \(directory) tidak dapat ditulis (\(reason)): tidak ada yang diubah; periksa bahwa sistem berkasnya terpasang baca-tulis dan tanpa galat (dmesg) dan berkasnya boleh ditulis, lalu coba lagi",
                 en: "the store in \(directory) cannot be written (\(reason)): nothing was changed; check that its file system is mounted read-write and without errors (dmesg) and that its files may be written, then try again")
+        case .unreachable(let location, let reason):
+            return language.text(
+                id: "basis data \(location) tidak menjawab (\(reason)): tidak ada yang diubah; periksa bahwa PostgreSQL berjalan dan dapat dicapai, daemon menyambung kembali sendiri, lalu coba lagi",
+                en: "the database \(location) did not answer (\(reason)): nothing was changed; check that PostgreSQL runs and can be reached (the daemon reconnects by itself), then try again")
         case .backupExists(let path):
             return language.text(
                 id: "sudah ada berkas di \(path); cadangan tidak pernah menimpa berkas, pilih nama lain",

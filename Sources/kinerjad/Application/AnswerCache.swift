@@ -17,8 +17,12 @@ final class AnswerCache<Key: Hashable & Sendable>: Sendable {
 
     private let state = Mutex<(answers: [Key: [UInt8]], generation: UInt64)>(([:], 0))
 
-    init(reads: StoreChange) {
+    /// False: nothing is kept (see `OfficeStore.answersMayBeKept`).
+    private let enabled: Bool
+
+    init(reads: StoreChange, enabled: Bool = true) {
         self.reads = reads
+        self.enabled = enabled
     }
 
     /// Drops every answer after a commit that touched what they read.
@@ -37,7 +41,7 @@ final class AnswerCache<Key: Hashable & Sendable>: Sendable {
 
     /// Keeps an answer read after `generation`, unless a commit came since.
     func keep(_ answer: [UInt8], for key: Key, readAt generation: UInt64) {
-        guard answer.count <= AnswerCache.limit else { return }
+        guard enabled, answer.count <= AnswerCache.limit else { return }
         state.withLock { state in
             guard state.generation == generation else { return }
             if state.answers.count >= AnswerCache.capacity { state.answers = [:] }

@@ -23,14 +23,14 @@ final class Office: Sendable {
     /// The settings, and how many times they were replaced.
     private let settingsBox: Mutex<(settings: Settings, version: UInt64)>
     /// The status figures, kept until the store reports a change (see `StatusCache`).
-    let statusCache = StatusCache()
+    let statusCache: StatusCache
     /// How many committed writes the store has reported (any writer's): the dashboard's
     /// data version moves with it.
     let commits = CommitCount()
     /// The last reminder preview, kept until the store reports a change (see `PreviewCache`).
-    let previewCache = PreviewCache()
+    let previewCache: PreviewCache
     /// `people list` answers, kept until the store reports a change to plans or the roster.
-    let listingCache = AnswerCache<ListingKey>(reads: [.plans, .roster])
+    let listingCache: AnswerCache<ListingKey>
     /// The last status answered from kept figures, with what it was built from.
     let lastStatus = Mutex<(second: Int64, uptime: Int64, settingsVersion: UInt64, figures: StatusFigures, status: Status)?>(nil)
 
@@ -40,6 +40,12 @@ final class Office: Sendable {
         self.logger = logger
         startedAt = clock.now()
         settingsBox = Mutex((settings, 0))
+        // No answer is kept when another daemon's change may reach the next call before its
+        // notification reaches this daemon (`OfficeStore.answersMayBeKept`).
+        let keeps = store.answersMayBeKept
+        statusCache = StatusCache(enabled: keeps)
+        previewCache = PreviewCache(enabled: keeps)
+        listingCache = AnswerCache(reads: [.plans, .roster], enabled: keeps)
         let statusCache = statusCache, changed = changed, commits = commits, previewCache = previewCache
         let listingCache = listingCache
         store.observeChanges { change in
@@ -204,6 +210,10 @@ final class StatusCache: Sendable {
     }
 
     private let state = Mutex<(generation: UInt64, kept: Kept?)>((0, nil))
+    /// False: nothing is kept (see `OfficeStore.answersMayBeKept`).
+    private let enabled: Bool
+
+    init(enabled: Bool = true) { self.enabled = enabled }
 
     func invalidate() {
         state.withLock { $0 = ($0.generation + 1, nil) }
@@ -221,6 +231,7 @@ final class StatusCache: Sendable {
     }
 
     func keep(_ figures: StatusFigures, cycle: CycleID, day: LocalDate, readAt generation: UInt64) {
+        guard enabled else { return }
         state.withLock { s in
             guard generation == s.generation else { return }
             s.kept = Kept(generation: generation, cycle: cycle, day: day, figures: figures)

@@ -95,6 +95,11 @@ final class PreviewCache: Sendable {
     /// rather than held.
     static let limit = 50_000
 
+    /// False: nothing is kept (see `OfficeStore.answersMayBeKept`).
+    private let enabled: Bool
+
+    init(enabled: Bool = true) { self.enabled = enabled }
+
     private let state = Mutex<(kept: Kept?, staleness: Staleness, generation: UInt64)>((nil, .all, 0))
 
     /// Marks the kept preview stale after a commit that touched `change`.
@@ -128,7 +133,7 @@ final class PreviewCache: Sendable {
     /// Keeps `kept`, computed from what the store held at `generation`: fresh, unless a
     /// commit came since (then as stale as that commit made it).
     func keep(_ kept: Kept, readAt generation: UInt64) {
-        guard kept.ordered.count <= PreviewCache.limit else { return }
+        guard enabled, kept.ordered.count <= PreviewCache.limit else { return }
         state.withLock { state in
             if state.generation == generation {
                 state = (kept, .fresh, generation)

@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaRules
+import KinerjaStorePostgres
 import TOMLKit
 
 /// Everything `kinerja.toml` says, with defaults for what it leaves out. Relative paths
@@ -14,6 +15,9 @@ struct DaemonConfig: Sendable, Equatable {
     var language = OfficeLanguage.indonesian
     var socket = "/run/kinerja/kinerja.sock"
     var stateDirectory = "/var/lib/kinerja"
+    /// `[store] url`: the PostgreSQL database several daemons share; nil keeps the store in
+    /// SQLite in the state directory.
+    var storeURL: PostgresStoreURL?
     var rulesDirectory: String
     var hooksDirectory: String
     /// Members of this group may change data over the socket.
@@ -29,7 +33,7 @@ struct DaemonConfig: Sendable, Equatable {
 
     static let topKeys = [
         "timezone", "language", "socket", "state_directory", "rules_directory", "hooks_directory",
-        "admin_group", "rpc", "reminders", "deadlines", "hooks",
+        "admin_group", "rpc", "reminders", "deadlines", "hooks", "store",
     ]
 
     /// True when `table`, or a table in it, has a key with a value: a configuration that
@@ -100,6 +104,15 @@ struct DaemonConfig: Sendable, Equatable {
         config.lifecycle = try CycleLifecycle(reminders)
         config.relief = try DeadlineRelief(top.section("deadlines", known: DeadlineRelief.keys))
         config.hooks = try HookSettings(top.section("hooks", known: HookSettings.keys))
+        let store = try top.section("store", known: ["url"])
+        let url = try store.string("url", default: "")
+        if !url.isEmpty {
+            guard let parsed = PostgresStoreURL(url) else {
+                throw store.fail(
+                    "url '\(url)' is not a PostgreSQL url: give postgresql://USER@/DATABASE?host=/run/postgresql (a Unix socket) or postgresql://USER@HOST:PORT/DATABASE, or leave it out for SQLite in the state directory")
+            }
+            config.storeURL = parsed
+        }
         return config
     }
 }
