@@ -21,12 +21,14 @@ public struct YearRules: Hashable, Sendable, Codable {
     /// `[deadlines]`, the same for every year, set on each year's rules when they are loaded,
     /// so that a plan is judged by one value in whatever it is judged by.
     public var relief: DeadlineRelief
+    /// When stages 1–2 are due (`[preconditions]`; office defaults when the file has none).
+    public var preconditions: PreconditionDeadlines
 
     public init(
         year: Int, pengembanganKompetensi: PengembanganKompetensiRule, durations: Durations,
         deadlinesKepalaSekolah: [String: DeadlineRule], deadlinesPengawasSekolah: [String: DeadlineRule],
         extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs(), requirements: PlanRequirements = PlanRequirements(),
-        relief: DeadlineRelief = .standard
+        relief: DeadlineRelief = .standard, preconditions: PreconditionDeadlines = .standard
     ) {
         self.year = year
         self.pengembanganKompetensi = pengembanganKompetensi
@@ -37,6 +39,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         self.catalogs = catalogs
         self.requirements = requirements
         self.relief = relief
+        self.preconditions = preconditions
     }
 
     enum CodingKeys: String, CodingKey {
@@ -48,6 +51,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         case catalogs = "catalog"
         case requirements
         case relief
+        case preconditions
     }
 
     enum DeadlineKeys: String, CodingKey {
@@ -68,6 +72,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         requirements = try c.decodeIfPresent(PlanRequirements.self, forKey: .requirements) ?? PlanRequirements()
         // Read back from the rules' JSON; a daemon sets it from kinerja.toml (`with(_:)`).
         relief = try c.decodeIfPresent(DeadlineRelief.self, forKey: .relief) ?? .standard
+        preconditions = try c.decodeIfPresent(PreconditionDeadlines.self, forKey: .preconditions) ?? .standard
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,6 +87,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         try c.encode(catalogs, forKey: .catalogs)
         try c.encode(requirements, forKey: .requirements)
         try c.encode(relief, forKey: .relief)
+        try c.encode(preconditions, forKey: .preconditions)
     }
 
     /// These rules with the office's `relief` (kinerja.toml's `[deadlines]`).
@@ -125,7 +131,7 @@ public struct YearRules: Hashable, Sendable, Codable {
     /// when the rules are usable. Checked at start and on reload, so that a bad file is
     /// refused before it can misjudge a plan.
     public func problems() -> [String] {
-        var problems: [String] = []
+        var problems = preconditions.problems()
         for role in Role.allCases {
             let defined = deadlines(for: role)
             let required = YearRules.requiredDeadlines(for: role)

@@ -30,8 +30,9 @@ extension Office {
         let names = try await directory(of: Set(records.compactMap { $0.recipientID.map(PersonID.init(trusted:)) }))
         return records.map {
             var item = ReminderItems.item($0, calendar: calendar)
-            item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
-            item.recipientJabatan = $0.recipientID.flatMap { names.officials[PersonID(trusted: $0)]?.jabatan }
+            let recipient = names.party(RecipientRole(rawValue: $0.recipientRole) ?? .atasan, $0.recipientID.map(PersonID.init(trusted:)))
+            item.recipientNama = recipient.nama
+            item.recipientJabatan = recipient.jabatan
             return item
         }
     }
@@ -394,11 +395,11 @@ struct PreviewWindow: Sendable {
         _ o: ReminderOccurrence, id: String, suppression: ReminderSuppression?, personName: String, schoolName: String?,
         names: PartyDirectory
     ) -> [UInt8] {
-        let recipient = o.recipientID.flatMap(names.name)
-        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
+        let recipient = names.party(o.recipientRole, o.recipientID)
+        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient.nama, language: language)
         var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
-        item.recipientNama = recipient
-        item.recipientJabatan = o.recipientID.flatMap { names.officials[$0]?.jabatan }
+        item.recipientNama = recipient.nama
+        item.recipientJabatan = recipient.jabatan
         return item.jsonObject
     }
 }
