@@ -46,9 +46,10 @@ struct PreconditionTests {
         let toOperator = preview.filter { $0.recipientRole == "operator" }
         #expect(!toOperator.isEmpty)
         #expect(toOperator.allSatisfy { $0.step == nil && $0.due == "2027-01-07" && $0.recipientNama == "Siti Rahmawati, S.Kom." })
-        #expect(Set(toOperator.map { String($0.fireAt.prefix(10)) }) == ["2027-01-06", "2027-01-07"])
+        #expect(Set(toOperator.map { "\($0.kind) \($0.fireAt.prefix(10))" }) == ["lead 2027-01-06", "due 2027-01-07", "overdue 2027-01-14"])
         #expect(Set(toOperator.map(\.person)) == Set(next.map(\.id)), "one item per person")
-        #expect(Set(toOperator.compactMap(\.digest)).count == 2, "one message a day to the operator")
+        #expect(Set(toOperator.compactMap(\.digest)) == ["2027-01-06|operator", "2027-01-07|operator", "2027-01-14|operator"],
+                "one message a day to the operator")
         #expect(toOperator.first?.message.contains("Pemutakhiran Data (tahap 1)") == true)
 
         let principal = try #require(next.first { $0.peran == "kepala_sekolah" })
