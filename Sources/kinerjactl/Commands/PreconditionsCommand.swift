@@ -14,8 +14,8 @@ struct PreconditionsCommand: ParsableCommand {
             "Di kantor yang menyebut operatornya di [office] kinerja.toml: selama tahap 1 atau 2 seseorang belum tercatat, rencananya tampil terblokir dengan sebab dan pemiliknya, bukan terlambat, dan pengingatnya pergi ke operator dan Kepala Dinas. Banyak sekaligus: 'kinerjactl import preconditions'.\n\n",
             "In an office that names its operator in kinerja.toml's [office]: while a person's stage 1 or 2 is not recorded, their plans show blocked with the cause and its owner, never late, and its reminders go to the operator and the Kepala Dinas. Many at once: 'kinerjactl import preconditions'.\n\n")
             + HelpExamples.list(
-                "preconditions list --missing", "preconditions record pemutakhiran-data 197812012005012004 --date 2026-07-06",
-                "preconditions record plotting-tim-kinerja 197812012005012004 197107091996031003 \\\n      --date 2026-07-10 --decree-number 800/412/Disdik/2026 --decree-date 2026-07-10"),
+                "preconditions list --missing", "preconditions record pemutakhiran-data 197812012005012004 \\\n      --date 2026-07-06",
+                "preconditions record plotting-tim-kinerja 197812012005012004 \\\n      197107091996031003 --date 2026-07-10 \\\n      --decree-number 800/412/Disdik/2026 --decree-date 2026-07-10"),
         subcommands: [List.self, Record.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
