@@ -283,6 +283,12 @@ extension Office {
             } else if let someone = try await store.person(id) {
                 recipient = HookEvent.Who(nama: someone.nama, email: someone.email, telepon: someone.telepon)
             }
+        } else if record.recipientRole == RecipientRole.officeOperator.rawValue, settings.config.office.tracksPreconditions {
+            // The office's operator, as kinerja.toml's [office] names them.
+            let office = settings.config.office
+            recipient = HookEvent.Who(
+                nama: office.operatorName, jabatan: office.operatorJabatan, email: office.operatorEmail.isEmpty ? nil : office.operatorEmail,
+                telepon: office.operatorTelepon.isEmpty ? nil : office.operatorTelepon)
         }
         let days = record.days(calendar: calendar)
         return HookEvent(
