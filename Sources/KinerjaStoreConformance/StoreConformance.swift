@@ -10,7 +10,7 @@ import KinerjaStore
 public enum StoreConformance {
     public static let checks: [StoreCheck] =
         RosterChecks.all + PlanChecks.all + RuleChecks.all + ReminderChecks.all + DeliveryChecks.all + SilenceChecks.all
-        + ChangeChecks.all + OfficeViewChecks.all
+        + ChangeChecks.all + OfficeViewChecks.all + PreconditionChecks.all
 }
 
 /// Makes an empty store of the adapter under test (a new file, a new schema).

@@ -43,6 +43,7 @@ struct PostgresPlanRows {
         binds.append(f.pendampinganOverranFrom?.description)
         binds.append(f.pendampinganTooShort)
         binds.append(f.advised)
+        binds.append(f.preconditionDue?.description)
         binds.append(rules)
     }
 
@@ -68,7 +69,7 @@ struct PostgresPlanRows {
         PostgresPlanRows.appendDerived(derivation.facts, rules: rules, to: &binds)
         let rows = try await run("""
             INSERT INTO plan (cycle, person_id, role, npsn, current_index, first_submitted_on, opened_on, version, updated_at, \(PlanRows.derivedColumns))
-            VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, \(PostgresPlanRows.placeholders(from: 9, count: 14))) RETURNING id
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, \(PostgresPlanRows.placeholders(from: 9, count: PostgresPlanRows.derivedNames.count))) RETURNING id
             """, binds)
         for try await id in rows.decode(Int64.self) { return id }
         throw StoreError.damagedRow(table: "plan", key: plan.id.description, reason: "the insert returned no id")
@@ -87,7 +88,7 @@ struct PostgresPlanRows {
         let rows = try await run("""
             UPDATE plan SET current_index = $1, first_submitted_on = $2, version = version + 1, updated_at = $3,
                 \(PostgresPlanRows.derivedAssignments(from: 4))
-            WHERE id = $18 AND version = $19 RETURNING 1
+            WHERE id = $\(4 + PostgresPlanRows.derivedNames.count) AND version = $\(5 + PostgresPlanRows.derivedNames.count) RETURNING 1
             """, binds)
         for try await _ in rows { return true }
         return false
@@ -98,7 +99,7 @@ struct PostgresPlanRows {
         var binds = PostgresBindings()
         PostgresPlanRows.appendDerived(facts, rules: rules, to: &binds)
         binds.append(id)
-        try await run("UPDATE plan SET \(PostgresPlanRows.derivedAssignments(from: 1)) WHERE id = $15", binds)
+        try await run("UPDATE plan SET \(PostgresPlanRows.derivedAssignments(from: 1)) WHERE id = $\(1 + PostgresPlanRows.derivedNames.count)", binds)
     }
 
     /// Writes a plan's final standing.
@@ -329,7 +330,7 @@ struct PostgresPlanRows {
         let lastEvent: String? = try c.next(), firstSubmitted: String? = try c.next(), planningDue: String? = try c.next()
         let overdueFrom: String? = try c.next(), unsubmittedFrom: String? = try c.next(), overranFrom: String? = try c.next()
         let tooShort: Bool? = try c.next(), closedOn: String? = try c.next(), closedStep: String? = try c.next()
-        let advised: Bool? = try c.next(), openedOn: String? = try c.next()
+        let advised: Bool? = try c.next(), openedOn: String? = try c.next(), preconditionDue: String? = try c.next()
         guard let index else { return nil }
         func day(_ text: String?) -> LocalDate? { text.flatMap { LocalDate($0) } }
         var block: BlockPeriod? = nil
@@ -342,6 +343,7 @@ struct PostgresPlanRows {
             currentDue: day(due), block: block, lastEventOn: day(lastEvent) ?? cycle.start, firstSubmittedOn: day(firstSubmitted),
             planningDue: day(planningDue) ?? cycle.endOfMonth(1), overdueFrom: day(overdueFrom), unsubmittedFrom: day(unsubmittedFrom),
             pendampinganOverranFrom: day(overranFrom), pendampinganTooShort: tooShort ?? false,
-            closure: PlanRows.closure(on: closedOn, step: closedStep), advised: advised ?? false, openedOn: day(openedOn))
+            closure: PlanRows.closure(on: closedOn, step: closedStep), advised: advised ?? false, openedOn: day(openedOn),
+            preconditionDue: day(preconditionDue))
     }
 }

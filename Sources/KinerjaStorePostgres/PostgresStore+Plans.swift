@@ -154,18 +154,26 @@ extension PostgresStore {
 
     public func rederivePlans(cycle: CycleID, rules: String, derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation) async throws -> Int {
         try await writing(.plans) { connection, logger in
-            let stale = try await PostgresStore.planHeads(
-                connection, logger, cycle: cycle, where: "(facts_rules IS NULL OR facts_rules <> $2)", rules)
-            let rows = PostgresPlanRows(connection, logger)
-            for head in stale {
-                let plan = try await rows.restore(
-                    head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn, openedOn: head.openedOn)
-                let derivation = derive(plan, head.closure)
-                try await rows.updateDerived(id: head.rowID, derivation.facts, rules: rules)
-                try await rows.updateDerivedSteps(id: head.rowID, plan, dues: derivation.dues, points: derivation.rhkPoints)
-            }
-            return stale.count
+            try await PostgresStore.rederive(connection, logger, cycle: cycle, rules: rules, derive: derive)
         }
+    }
+
+    /// Derives again, in the caller's transaction, the plans of `cycle` not derived under
+    /// `rules` (or whose facts were cleared); returns how many.
+    static func rederive(
+        _ connection: PostgresConnection, _ logger: Logger, cycle: CycleID, rules: String, derive: (Plan, PlanClosure?) -> PlanDerivation
+    ) async throws -> Int {
+        let stale = try await PostgresStore.planHeads(
+            connection, logger, cycle: cycle, where: "(facts_rules IS NULL OR facts_rules <> $2)", rules)
+        let rows = PostgresPlanRows(connection, logger)
+        for head in stale {
+            let plan = try await rows.restore(
+                head.id, rowID: head.rowID, currentIndex: head.currentIndex, firstSubmittedOn: head.firstSubmittedOn, openedOn: head.openedOn)
+            let derivation = derive(plan, head.closure)
+            try await rows.updateDerived(id: head.rowID, derivation.facts, rules: rules)
+            try await rows.updateDerivedSteps(id: head.rowID, plan, dues: derivation.dues, points: derivation.rhkPoints)
+        }
+        return stale.count
     }
 
     public func closePlans(

@@ -118,7 +118,9 @@ extension PostgresStore {
             for try await n in deliveries.decode(Int.self) { failed = n }
             var bytes: Int64 = 0
             for try await n in try await connection.query("SELECT pg_database_size(current_database())", logger: logger).decode(Int64.self) { bytes = n }
-            return StatusFigures(counts: counts, reminders: reminders, failedDeliveries: failed, storeBytes: bytes)
+            var figures = StatusFigures(counts: counts, reminders: reminders, failedDeliveries: failed, storeBytes: bytes)
+            figures.preconditions = try await PostgresStore.preconditionTally(connection, logger, cycle: cycle)
+            return figures
         }
     }
 }

@@ -16,7 +16,7 @@ public enum StoreCopy {
     /// Every table, parents before the tables that refer to them. A new table is added here
     /// (a test fails while one is missing).
     public static let tables = [
-        "person", "position", "sekolah_binaan", "official", "plan", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah",
+        "person", "position", "sekolah_binaan", "official", "precondition", "plan", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah",
         "plan_refleksi", "plan_block", "plan_revision", "reminder_log", "hook_delivery", "silence", "acknowledgement",
         "scheduler_state", "audit",
     ]

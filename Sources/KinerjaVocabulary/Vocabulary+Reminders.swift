@@ -27,6 +27,8 @@ extension Vocabulary {
         "tim_kinerja": Bilingual("Tim Kinerja", "Tim Kinerja"),
         "pejabat_penilai": Bilingual("Pejabat Penilai", "Pejabat Penilai"),
         "atasan": Bilingual("atasan", "superior"),
+        // The office's operator (kinerja.toml's [office]): stage 1, Pemutakhiran Data.
+        "operator": Bilingual("operator Dinas", "the office's operator"),
     ]
 
     /// Where a (reminder, hook) delivery stands (DeliveryItem `state`, `--state`).

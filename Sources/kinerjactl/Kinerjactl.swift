@@ -45,7 +45,7 @@ struct Kinerjactl: ParsableCommand {
                 "plan complete 197812012005012004 praktik-kinerja \\\n      --date 2026-07-20 --praktik-kinerja d3-visi-misi"),
         subcommands: [
             StatusCommand.self, CycleCommand.self, PeopleCommand.self, PlanCommand.self, HistoryCommand.self,
-            ReportCommand.self, ImportCommand.self, BackupCommand.self, RemindersCommand.self, SilenceCommand.self, HooksCommand.self,
+            ReportCommand.self, ImportCommand.self, PreconditionsCommand.self, BackupCommand.self, RemindersCommand.self, SilenceCommand.self, HooksCommand.self,
         ])
 
     /// ArgumentParser's usage errors begin as kinerjactl's own messages do.

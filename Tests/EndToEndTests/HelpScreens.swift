@@ -8,7 +8,7 @@ enum HelpScreens {
         ["plan"], ["plan", "show"], ["plan", "start"], ["plan", "complete"], ["plan", "approve"], ["plan", "return"],
         ["plan", "block"], ["plan", "unblock"], ["plan", "rate"], ["plan", "predikat"], ["plan", "sinkron"], ["history"], ["report"],
         ["report", "compliance"], ["report", "predikat"],
-        ["import"], ["import", "roster"], ["import", "officials"], ["import", "progress"], ["backup"],
+        ["import"], ["import", "roster"], ["import", "officials"], ["import", "progress"], ["import", "preconditions"], ["preconditions"], ["preconditions", "list"], ["preconditions", "record"], ["backup"],
         ["reminders"], ["reminders", "list"], ["reminders", "preview"], ["reminders", "watch"], ["reminders", "ack"],
         ["reminders", "deliveries"], ["silence"], ["silence", "add"], ["silence", "list"], ["silence", "remove"],
         ["hooks"], ["hooks", "list"], ["hooks", "test"],

@@ -22,14 +22,15 @@ struct DeadlineReliefTests {
         let position = Position(
             key: plan.id.position, atasanID: PersonID(trusted: "196808141994031005"), pejabatPenilaiID: PersonID(trusted: "196808141994031009"))
         #expect(blocked.awaitedID(in: position) == PersonID(trusted: "196808141994031005"))
-        // Each cause names its owner: the Kepala Dinas appoints the Tim Kinerja, the pegawai
-        // updates their own data; lainnya's note says.
+        // Each cause names its owner: the Kepala Dinas appoints the Tim Kinerja, the office's
+        // operator (no person of the roster: kinerja.toml's [office]) updates the data;
+        // lainnya's note says.
         #expect(BlockCause.plottingTimKinerja.awaited == .pejabatPenilai)
-        #expect(BlockCause.pemutakhiranData.awaited == .pegawai)
+        #expect(BlockCause.pemutakhiranData.awaited == .officeOperator)
         #expect(BlockCause.lainnya.awaited == nil)
         let data = BlockedStanding(block: BlockPeriod(cause: .pemutakhiranData, note: nil, since: d("2026-07-02"), until: nil), on: d("2026-07-02"))
         #expect(data.days == 0)
-        #expect(data.awaitedID(in: position) == plan.id.position.personID)
+        #expect(data.awaitedID(in: position) == nil)
         let plotting = BlockedStanding(block: BlockPeriod(cause: .plottingTimKinerja, note: nil, since: d("2026-07-02"), until: nil), on: d("2026-07-09"))
         #expect(plotting.awaitedID(in: position) == PersonID(trusted: "196808141994031009"))
         #expect(plotting.awaitedID(in: Position(key: plan.id.position, atasanID: position.atasanID)) == position.atasanID)

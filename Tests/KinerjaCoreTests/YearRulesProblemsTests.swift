@@ -141,7 +141,7 @@ struct YearRulesDecodingTests {
         let data = try JSONEncoder().encode(rules)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         // `relief` is kinerja.toml's, carried with the rules so that their name covers it.
-        #expect(Set(object.keys) == ["year", "pengembangan_kompetensi", "durations", "deadlines", "extension", "catalog", "requirements", "predikat_matrix", "relief"])
+        #expect(Set(object.keys) == ["year", "pengembangan_kompetensi", "durations", "deadlines", "extension", "catalog", "requirements", "predikat_matrix", "relief", "preconditions"])
         let deadlines = try #require(object["deadlines"] as? [String: Any])
         #expect(Set(deadlines.keys) == ["kepala_sekolah", "pengawas_sekolah"])
         #expect(try JSONDecoder().decode(YearRules.self, from: data) == rules)

@@ -40,6 +40,9 @@ struct JSONValueDecoderTests {
         "GetDataVersion": Kinerja.GetDataVersion.Parameters.self,
         "ShowProgress": Kinerja.ShowProgress.Parameters.self,
         "ListSchools": Kinerja.ListSchools.Parameters.self,
+        "RecordPrecondition": Kinerja.RecordPrecondition.Parameters.self,
+        "ImportPreconditions": Kinerja.ImportPreconditions.Parameters.self,
+        "ListPreconditions": Kinerja.ListPreconditions.Parameters.self,
     ]
 
     @Test func everyMethodOfTheInterfaceIsCovered() {
@@ -81,6 +84,9 @@ struct JSONValueDecoderTests {
         ("WatchReminders", "{}"),
         ("AckReminder", #"{"id":"r-1"}"#),
         ("AddSilence", #"{"npsn":"20100001","until":"2026-06-30","reason":"libur"}"#),
+        ("RecordPrecondition", #"{"precondition":"plotting-tim-kinerja","persons":["198609262015051001"],"decreeNumber":"800/1","decreeDate":"2027-01-08"}"#),
+        ("ImportPreconditions", #"{"content":"id,tahap\n198609262015051001,1","dryRun":true}"#),
+        ("ListPreconditions", #"{"cycle":"2027-1","missing":true}"#),
         ("ListSilences", #"{"all":true}"#), ("ListSilences", "{}"),
         ("RemoveSilence", #"{"id":3}"#),
         ("ListHooks", "{}"),

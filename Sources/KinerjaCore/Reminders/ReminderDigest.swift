@@ -11,15 +11,18 @@ import Foundation
 /// the digest it will go out in, so both read this one rule.
 public enum ReminderDigest {
     /// The digest an item goes out in: its fire day's and its recipient's,
-    /// `YYYY-MM-DD|recipient`. An item whose recipient the roster does not name goes to no
-    /// one in particular: it is its own digest (`YYYY-MM-DD|item id`).
-    public static func id(fireDate: LocalDate, recipientID: String?, itemID: String) -> String {
-        "\(fireDate)|\(recipientID ?? itemID)"
+    /// `YYYY-MM-DD|recipient`. The office's operator, one recipient kinerja.toml names
+    /// without an id, has the digest of its role (`YYYY-MM-DD|operator`). An item whose
+    /// recipient the roster does not name goes to no one in particular: it is its own digest
+    /// (`YYYY-MM-DD|item id`).
+    public static func id(fireDate: LocalDate, recipientID: String?, recipientRole: String, itemID: String) -> String {
+        let officeOperator = recipientRole == RecipientRole.officeOperator.rawValue ? recipientRole : nil
+        return "\(fireDate)|\(recipientID ?? officeOperator ?? itemID)"
     }
 
     /// The digest of an occurrence.
     public static func id(of o: ReminderOccurrence, itemID: String? = nil) -> String {
-        id(fireDate: o.fireDate, recipientID: o.recipientID?.rawValue, itemID: itemID ?? o.id)
+        id(fireDate: o.fireDate, recipientID: o.recipientID?.rawValue, recipientRole: o.recipientRole.rawValue, itemID: itemID ?? o.id)
     }
 
     /// How urgent an item is, smaller first: an escalation (the atasan must step in), then

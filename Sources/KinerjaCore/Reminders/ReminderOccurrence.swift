@@ -34,6 +34,8 @@ public enum RecipientRole: String, Sendable, Hashable, Codable, CaseIterable {
     case pejabatPenilai = "pejabat_penilai"
     /// The atasan langsung: escalations and blocks.
     case atasan
+    /// The office's operator (kinerja.toml's `[office]`): Pemutakhiran Data, stage 1.
+    case officeOperator = "operator"
 }
 
 /// One reminder that will fire (or would have fired) for one recipient: planned from the

@@ -10,6 +10,10 @@ import Foundation
 ///   one `escalation` to the atasan `escalateAfterDays` after it.
 /// - Blocked: only `blocked` reminders to the atasan, every `overdueRepeatDays` (7 when 0)
 ///   after the block started; `due` is the block's start.
+/// - Blocked by a missing stage 1–2 precondition (`PlanFacts.preconditionDue`): the
+///   precondition's deadline as if it were a step's (lead, due, overdue; no escalation), to
+///   its owner: the office's operator (Pemutakhiran Data) or the Pejabat Penilai (Plotting
+///   Tim Kinerja). Such an occurrence has no step; its `blockCause` names the precondition.
 ///
 /// Rules, in this order:
 /// 1. Nothing is planned for a nominal date before the day the step became current (the
@@ -163,6 +167,8 @@ private struct Setup {
     let deadline: Int?
     let blockCause: BlockCause?
     let blockNote: String?
+    /// The missing precondition reminded about, instead of the step.
+    let precondition: Precondition?
 
     init?(facts: PlanFacts, policy: ReminderPolicy) {
         guard let step = facts.currentStep else { return nil }
@@ -170,7 +176,16 @@ private struct Setup {
         self.step = step
         // A newcomer's plan became current the day it was opened, whatever is dated earlier.
         let since = max(facts.lastEventOn, facts.openedOn ?? facts.lastEventOn).dayNumber
-        if let block = facts.block {
+        precondition = facts.preconditionDue == nil ? nil : facts.block.flatMap { Precondition($0.cause) }
+        if let precondition, let due = facts.preconditionDue?.dayNumber {
+            series = Series(
+                due: due, since: since, leadCount: policy.leadOffsets.count, hasDue: policy.onDueDay,
+                repeatEvery: max(0, policy.overdueRepeatDays), repeatKind: .overdue, policy: policy)
+            recipients = precondition.owner == .officeOperator ? .officeOperator : .pejabatPenilai
+            deadline = nil
+            blockCause = precondition.blockCause
+            blockNote = nil
+        } else if let block = facts.block {
             let every = policy.overdueRepeatDays > 0 ? policy.overdueRepeatDays : 7
             series = Series(
                 due: block.since.dayNumber, since: since, leadCount: 0, hasDue: false, repeatEvery: every,
@@ -204,15 +219,15 @@ private struct Setup {
 
     func occurrence(kind: ReminderKind, offset: Int, fireDay: Int, at: Date, role: RecipientRole, id: PersonID?) -> ReminderOccurrence {
         ReminderOccurrence(
-            plan: plan, step: step, due: LocalDate(dayNumber: series.due), kind: kind, offsetDays: offset,
+            plan: plan, step: precondition == nil ? step : nil, due: LocalDate(dayNumber: series.due), kind: kind, offsetDays: offset,
             fireDate: LocalDate(dayNumber: fireDay), fireAt: at, recipientRole: role, recipientID: id,
-            blockCause: kind == .blocked ? blockCause : nil, blockNote: kind == .blocked ? blockNote : nil)
+            blockCause: kind == .blocked || precondition != nil ? blockCause : nil, blockNote: kind == .blocked ? blockNote : nil)
     }
 }
 
 /// Who gets the occurrences of the series.
 private enum Recipients {
-    case pegawai, timKinerja, pejabatPenilai, atasan
+    case pegawai, timKinerja, pejabatPenilai, atasan, officeOperator
 
     /// Calls `body` once per recipient: each Tim Kinerja member once, or the role with no
     /// person when the roster names nobody.
@@ -221,6 +236,7 @@ private enum Recipients {
         case .pegawai: body(.pegawai, plan.position.personID)
         case .pejabatPenilai: body(.pejabatPenilai, position.pejabatPenilaiID)
         case .atasan: body(.atasan, position.atasanID)
+        case .officeOperator: body(.officeOperator, nil)
         case .timKinerja:
             let team = position.timKinerja
             if team.isEmpty { body(.timKinerja, nil) }

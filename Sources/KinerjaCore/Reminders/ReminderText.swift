@@ -10,7 +10,9 @@ public enum ReminderText {
     ) -> String {
         let en = language == .english
         let dueText = date(o.due, language: language)
+        let precondition = o.step == nil ? o.blockCause.flatMap { Precondition($0) } : nil
         var subject = o.step.map { "\(stepName($0)) (\(stagePhrase($0, role: o.plan.position.role, en: en)))" }
+            ?? precondition.map { "\(name($0)) (\(en ? "stage" : "tahap") \($0.stage))" }
             ?? "Pengelolaan Kinerja"
         subject += en ? " for \(personName)" : " untuk \(personName)"
         if let school = schoolName, !school.isEmpty { subject += ", \(school)" }
@@ -39,6 +41,12 @@ public enum ReminderText {
                 // Names often end in a title's period ("M.Pd."): no second one.
                 let end = actor.hasSuffix(".") ? "" : "."
                 text += en ? " Action needed from: \(actor)\(end)" : " Yang perlu bertindak: \(actor)\(end)"
+            } else if let precondition {
+                let actor = ownerName(precondition.owner, recipientName: recipientName, en: en)
+                let end = actor.hasSuffix(".") ? "" : "."
+                text += en
+                    ? " Planning cannot start until it is done. Action needed from: \(actor)\(end)"
+                    : " Perencanaan belum dapat dimulai sebelum ini selesai. Yang perlu bertindak: \(actor)\(end)"
             }
             return text
         case .blocked:
@@ -98,6 +106,24 @@ public enum ReminderText {
         "July", "August", "September", "October", "November", "December",
     ]
 
+    /// The official name of a stage 1–2 precondition.
+    public static func name(_ precondition: Precondition) -> String {
+        switch precondition {
+        case .pemutakhiranData: return "Pemutakhiran Data"
+        case .plottingTimKinerja: return "Plotting Tim Kinerja"
+        }
+    }
+
+    /// Who owns a precondition, with the recipient's name when it is theirs to act on.
+    static func ownerName(_ role: RecipientRole, recipientName: String?, en: Bool) -> String {
+        let name = recipientName.map { " (\(flatten($0)))" } ?? ""
+        switch role {
+        case .officeOperator: return (en ? "the office's operator" : "operator Dinas") + name
+        case .pejabatPenilai: return "Kepala Dinas" + name
+        default: return role.rawValue + name
+        }
+    }
+
     /// "tahap 3 Perencanaan Kinerja, langkah 1 dari 4".
     static func stagePhrase(_ step: Step, role: Role, en: Bool) -> String {
         let stage = stage(of: step)
@@ -128,7 +154,9 @@ public enum ReminderText {
         case .rhkAtasan:
             text = en ? "the atasan's RHK is not in e-Kinerja yet" : "RHK atasan belum ada di e-Kinerja"
         case .pemutakhiranData:
-            text = en ? "Pemutakhiran Data (NIK, NIP, Unor) is not done" : "Pemutakhiran Data (NIK, NIP, Unor) belum selesai"
+            text = en
+                ? "Pemutakhiran Data (NIK, NIP, Unor, Wilayah Unor, NPSN) is not done (the office's operator)"
+                : "Pemutakhiran Data (NIK, NIP, Unor, Wilayah Unor, NPSN) belum selesai (operator Dinas)"
         case .plottingTimKinerja:
             text = en
                 ? "the Kepala Dinas has not appointed the Tim Kinerja (Plotting Tim Kinerja)"

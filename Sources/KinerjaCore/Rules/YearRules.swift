@@ -24,12 +24,14 @@ public struct YearRules: Hashable, Sendable, Codable {
     /// `[deadlines]`, the same for every year, set on each year's rules when they are loaded,
     /// so that a plan is judged by one value in whatever it is judged by.
     public var relief: DeadlineRelief
+    /// When stages 1–2 are due (`[preconditions]`; office defaults when the file has none).
+    public var preconditions: PreconditionDeadlines
 
     public init(
         year: Int, pengembanganKompetensi: PengembanganKompetensiRule, durations: Durations,
         deadlinesKepalaSekolah: [String: DeadlineRule], deadlinesPengawasSekolah: [String: DeadlineRule],
         extensions: [DeadlineExtension] = [], catalogs: Catalogs = Catalogs(), requirements: PlanRequirements = PlanRequirements(),
-        predikatMatrix: PredikatMatrix? = nil, relief: DeadlineRelief = .standard
+        predikatMatrix: PredikatMatrix? = nil, relief: DeadlineRelief = .standard, preconditions: PreconditionDeadlines = .standard
     ) {
         self.year = year
         self.pengembanganKompetensi = pengembanganKompetensi
@@ -41,6 +43,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         self.requirements = requirements
         self.predikatMatrix = predikatMatrix
         self.relief = relief
+        self.preconditions = preconditions
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,6 +56,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         case requirements
         case predikatMatrix = "predikat_matrix"
         case relief
+        case preconditions
     }
 
     enum DeadlineKeys: String, CodingKey {
@@ -74,6 +78,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         predikatMatrix = try c.decodeIfPresent(PredikatMatrix.self, forKey: .predikatMatrix)
         // Read back from the rules' JSON; a daemon sets it from kinerja.toml (`with(_:)`).
         relief = try c.decodeIfPresent(DeadlineRelief.self, forKey: .relief) ?? .standard
+        preconditions = try c.decodeIfPresent(PreconditionDeadlines.self, forKey: .preconditions) ?? .standard
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -89,6 +94,7 @@ public struct YearRules: Hashable, Sendable, Codable {
         try c.encode(requirements, forKey: .requirements)
         try c.encodeIfPresent(predikatMatrix, forKey: .predikatMatrix)
         try c.encode(relief, forKey: .relief)
+        try c.encode(preconditions, forKey: .preconditions)
     }
 
     /// These rules with the office's `relief` (kinerja.toml's `[deadlines]`).
@@ -139,7 +145,7 @@ public struct YearRules: Hashable, Sendable, Codable {
     /// when the rules are usable. Checked at start and on reload, so that a bad file is
     /// refused before it can misjudge a plan.
     public func problems() -> [String] {
-        var problems: [String] = []
+        var problems = preconditions.problems()
         for role in Role.allCases {
             let defined = deadlines(for: role)
             let known = YearRules.knownDeadlines(for: role)

@@ -28,7 +28,7 @@ public struct BlockedStanding: Hashable, Sendable, Codable {
         case .pejabatPenilai?: return position.pejabatPenilaiID ?? position.atasanID
         case .pegawai?: return position.key.personID
         case .timKinerja?: return position.timKinerja.first
-        case nil: return nil
+        case .officeOperator?, nil: return nil
         }
     }
 }
@@ -36,13 +36,14 @@ public struct BlockedStanding: Hashable, Sendable, Codable {
 extension BlockCause {
     /// Whose action frees a plan blocked by this cause: the atasan writes the RHK and IKI a
     /// supervisor's RHK cascades from; the Kepala Dinas, as Pejabat Penilai, appoints the
-    /// Tim Kinerja by decree (Plotting Tim Kinerja); the pegawai brings NIK, NIP and Unor up to
-    /// date (Pemutakhiran Data, with the Dinas's operator). `lainnya` says so in its note.
+    /// Tim Kinerja by decree (Plotting Tim Kinerja); the office's operator brings NIK, NIP, Unor,
+    /// Wilayah Unor and NPSN into agreement (Pemutakhiran Data: the Dinas's operator with the
+    /// school's and BKD, DOMAIN-NOTES.md §11, §14). `lainnya` says so in its note.
     public var awaited: RecipientRole? {
         switch self {
         case .rhkAtasan: return .atasan
         case .plottingTimKinerja: return .pejabatPenilai
-        case .pemutakhiranData: return .pegawai
+        case .pemutakhiranData: return .officeOperator
         case .lainnya: return nil
         }
     }

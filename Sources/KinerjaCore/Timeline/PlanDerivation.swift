@@ -15,13 +15,14 @@ public struct PlanDerivation: Hashable, Sendable {
 extension TimelineSchedule {
     /// The derivation of `plan` under this schedule's rules, with the final standing its
     /// cycle's closing gave it, if any.
-    public func derivation(of plan: Plan, closure: PlanClosure? = nil) -> PlanDerivation {
+    /// `preconditions`: its person's stages 1–2, when the office tracks them.
+    public func derivation(of plan: Plan, closure: PlanClosure? = nil, preconditions: PreconditionState? = nil) -> PlanDerivation {
         let timeline = entries(of: plan)
         var points: [Int: [Int?]] = [:]
         for (index, record) in plan.records.enumerated() {
             guard let choices = record.details?.rhk else { continue }
             points[index] = choices.map { choice in rhkCatalog.first { $0.id == choice.id }?.poin }
         }
-        return PlanDerivation(facts: facts(of: plan, timeline: timeline, closure: closure), dues: timeline.map(\.due), rhkPoints: points)
+        return PlanDerivation(facts: facts(of: plan, timeline: timeline, closure: closure, preconditions: preconditions), dues: timeline.map(\.due), rhkPoints: points)
     }
 }

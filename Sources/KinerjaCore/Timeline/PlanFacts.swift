@@ -48,10 +48,19 @@ public struct PlanFacts: Hashable, Sendable {
     public let advised: Bool
     /// A newcomer's plan: the day it was opened (`Plan.openedOn`); its reminders start then.
     public let openedOn: LocalDate?
+    /// While the plan is blocked by a missing stage 1–2 precondition (`PreconditionState`):
+    /// that precondition's deadline, which its owner is reminded of; nil otherwise.
+    public let preconditionDue: LocalDate?
 
     /// The facts of `plan` with the deadlines of `timeline` (its `TimelineSchedule` entries)
-    /// and the final standing its cycle's closing gave it, if any.
-    init(plan: Plan, timeline: [TimelineEntry], durations: Durations, closure: PlanClosure?, advised: Bool) {
+    /// and the final standing its cycle's closing gave it, if any. `preconditions` are its
+    /// person's stages 1–2 in the cycle when the office tracks them (nil when it does not):
+    /// a plan the office itself blocked keeps that block; one with a precondition missing is
+    /// blocked by it; its steps became current when the last precondition was done.
+    init(
+        plan: Plan, timeline: [TimelineEntry], durations: Durations, closure: PlanClosure?, advised: Bool,
+        preconditions: PreconditionState?, preconditionDeadlines: PreconditionDeadlines
+    ) {
         self.advised = advised
         openedOn = plan.openedOn
         self.plan = plan.id
@@ -59,8 +68,11 @@ public struct PlanFacts: Hashable, Sendable {
         currentStep = plan.currentStep
         currentStartedOn = plan.isComplete ? nil : plan.records[plan.currentIndex].startedOn
         currentDue = plan.isComplete ? nil : timeline[plan.currentIndex].due
-        block = plan.openBlock
-        lastEventOn = plan.lastEventDate
+        let pending = plan.isComplete ? nil : preconditions?.block(in: plan.id.cycle, openedOn: plan.openedOn)
+        block = plan.openBlock ?? pending
+        preconditionDue = plan.openBlock == nil
+            ? pending.flatMap { Precondition($0.cause) }.map { preconditionDeadlines.due(of: $0, in: plan.id.cycle) } : nil
+        lastEventOn = max(plan.lastEventDate, preconditions?.lastDoneOn ?? plan.lastEventDate)
         firstSubmittedOn = plan.firstSubmittedOn
         planningDue = timeline.first?.due ?? plan.id.cycle.end
         self.closure = closure
@@ -83,10 +95,11 @@ public struct PlanFacts: Hashable, Sendable {
         plan: PlanID, currentIndex: Int, currentStep: Step?, currentStartedOn: LocalDate?, currentDue: LocalDate?,
         block: BlockPeriod?, lastEventOn: LocalDate, firstSubmittedOn: LocalDate?, planningDue: LocalDate,
         overdueFrom: LocalDate?, unsubmittedFrom: LocalDate?, pendampinganOverranFrom: LocalDate?, pendampinganTooShort: Bool,
-        closure: PlanClosure?, advised: Bool, openedOn: LocalDate?
+        closure: PlanClosure?, advised: Bool, openedOn: LocalDate?, preconditionDue: LocalDate? = nil
     ) {
         self.advised = advised
         self.openedOn = openedOn
+        self.preconditionDue = preconditionDue
         self.plan = plan
         self.currentIndex = currentIndex
         self.currentStep = currentStep

@@ -57,14 +57,22 @@ public struct TimelineSchedule: Sendable {
 
     /// The facts of `plan` under this schedule's rules (see `PlanFacts`), with the final
     /// standing its cycle's closing gave it, if any.
-    public func facts(of plan: Plan, closure: PlanClosure? = nil) -> PlanFacts {
-        facts(of: plan, timeline: entries(of: plan), closure: closure)
+    /// `preconditions`: its person's stages 1–2, when the office tracks them.
+    public func facts(of plan: Plan, closure: PlanClosure? = nil, preconditions: PreconditionState? = nil) -> PlanFacts {
+        facts(of: plan, timeline: entries(of: plan), closure: closure, preconditions: preconditions)
     }
 
     /// The facts of `plan` with its timeline already computed (`entries(of:)`).
-    public func facts(of plan: Plan, timeline: [TimelineEntry], closure: PlanClosure? = nil) -> PlanFacts {
-        PlanFacts(plan: plan, timeline: timeline, durations: rules.durations, closure: closure, advised: !plan.advice(rules: rules).isEmpty)
+    public func facts(
+        of plan: Plan, timeline: [TimelineEntry], closure: PlanClosure? = nil, preconditions: PreconditionState? = nil
+    ) -> PlanFacts {
+        PlanFacts(
+            plan: plan, timeline: timeline, durations: rules.durations, closure: closure, advised: !plan.advice(rules: rules).isEmpty,
+            preconditions: preconditions, preconditionDeadlines: rules.preconditions)
     }
+
+    /// The deadline of `precondition` in this schedule's cycle.
+    public func due(of precondition: Precondition) -> LocalDate { rules.preconditions.due(of: precondition, in: cycle) }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).
     public func entries(of plan: Plan) -> [TimelineEntry] {

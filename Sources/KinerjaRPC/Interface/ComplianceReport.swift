@@ -70,11 +70,14 @@ public struct ComplianceReport: Codable, Sendable, Hashable {
     public var choices: [ChoiceCount]
     /// Plans with flag advice.
     public var advised: Int
+    /// Stages 1–2 of the cycle, when the office tracks them.
+    public var preconditions: PreconditionCounts?
 
     public init(
         cycle: String, asOf: String, steps: [StepCompliance], schools: [GroupCompliance], roles: [GroupCompliance],
-        choices: [ChoiceCount] = [], advised: Int = 0
+        choices: [ChoiceCount] = [], advised: Int = 0, preconditions: PreconditionCounts? = nil
     ) {
+        self.preconditions = preconditions
         self.choices = choices
         self.advised = advised
         self.cycle = cycle
@@ -183,8 +186,11 @@ extension ComplianceReport: DirectJSONDecodable {
         var schools, roles: [GroupCompliance]?
         var choices: [ChoiceCount] = []
         var advised = 0
+        var preconditions: PreconditionCounts?
         try parser.forEachMember { key, parser throws(JSONParsingError) in
             switch CodingKeys(stringValue: key) {
+            case .preconditions?:
+                preconditions = try parser.readOptional { parser throws(JSONParsingError) in try PreconditionCounts(reading: &parser) }
             case .choices?: choices = try parser.readArray(of: ChoiceCount.self)
             case .advised?: advised = try parser.readInt()
             case .cycle?: cycle = try parser.readString()
@@ -198,7 +204,7 @@ extension ComplianceReport: DirectJSONDecodable {
         self.init(
             cycle: try parser.required(cycle, CodingKeys.cycle), asOf: try parser.required(asOf, CodingKeys.asOf),
             steps: try parser.required(steps, CodingKeys.steps), schools: try parser.required(schools, CodingKeys.schools),
-            roles: try parser.required(roles, CodingKeys.roles), choices: choices, advised: advised)
+            roles: try parser.required(roles, CodingKeys.roles), choices: choices, advised: advised, preconditions: preconditions)
     }
 }
 

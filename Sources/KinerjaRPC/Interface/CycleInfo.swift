@@ -17,8 +17,14 @@ public struct CycleInfo: Codable, Sendable, Hashable {
     public var planningDeadline: String
     public var deadlines: [CycleDeadline]
     public var extensions: [String]
+    /// Stages 1–2 of the cycle, when the office tracks them.
+    public var preconditions: PreconditionCounts?
 
-    public init(cycle: String, start: String, end: String, rulesYear: Int, planningDeadline: String, deadlines: [CycleDeadline], extensions: [String]) {
+    public init(
+        cycle: String, start: String, end: String, rulesYear: Int, planningDeadline: String, deadlines: [CycleDeadline], extensions: [String],
+        preconditions: PreconditionCounts? = nil
+    ) {
+        self.preconditions = preconditions
         self.cycle = cycle
         self.start = start
         self.end = end

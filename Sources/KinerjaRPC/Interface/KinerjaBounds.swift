@@ -94,6 +94,7 @@ extension Kinerja {
         Transition.self, Backup.self, ReadBackup.self, ListReminders.self, PreviewReminders.self, WatchReminders.self,
         AckReminder.self, AddSilence.self, ListSilences.self, RemoveSilence.self, ListHooks.self, ListDeliveries.self,
         TestHook.self, GetDataVersion.self, ShowProgress.self, ListSchools.self,
+        RecordPrecondition.self, ImportPreconditions.self, ListPreconditions.self,
     ]
 }
 

@@ -25,14 +25,17 @@ public struct Status: Codable, Sendable, Hashable {
     public var rulesYears: [Int]
     public var counts: Counts
     public var remindersFired, remindersMissed, remindersSilenced, deliveriesFailed: Int
+    /// Stages 1–2 of the current cycle, when the office tracks them.
+    public var preconditions: PreconditionCounts?
 
     public init(
         version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
         timezone: String, language: String, today: String, currentCycle: String, storePath: String,
         storeBytes: Int, rulesYears: [Int], counts: Counts,
         remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0,
-        clockRate: Int? = nil
+        clockRate: Int? = nil, preconditions: PreconditionCounts? = nil
     ) {
+        self.preconditions = preconditions
         self.clockRate = clockRate
         self.remindersFired = remindersFired
         self.remindersMissed = remindersMissed
@@ -74,6 +77,7 @@ extension Status: DirectJSONEncodable {
         object.member(CodingKeys.uptimeSeconds, uptimeSeconds)
         object.member(CodingKeys.clockOverridden, clockOverridden)
         object.member(CodingKeys.clockRate, clockRate)
+        object.member(CodingKeys.preconditions, preconditions)
         object.member(CodingKeys.timezone, timezone)
         object.member(CodingKeys.language, language)
         object.member(CodingKeys.today, today)

@@ -142,9 +142,9 @@ package struct PlanRows {
     /// The columns Core derives (`PlanFacts`), in the order of `addDerived`.
     package static let derivedColumns = """
         current_step, current_started_on, current_due, block_cause, block_note, blocked_since, last_event_on, planning_due, \
-        overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, advised, facts_rules
+        overdue_from, unsubmitted_from, pendampingan_overran_from, pendampingan_too_short, advised, precondition_due, facts_rules
         """
-    private static let derivedPlaceholders = Array(repeating: "?", count: 14).joined(separator: ", ")
+    private static let derivedPlaceholders = Array(repeating: "?", count: 15).joined(separator: ", ")
     /// `column = ?, …` of the derived columns.
     private static let derivedAssignments = derivedColumns.split(separator: ",")
         .map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }.joined(separator: ", ")
@@ -152,7 +152,7 @@ package struct PlanRows {
     private static func addDerived(_ f: PlanFacts, rules: String, to v: inout RowValues) {
         v.add(f.currentStep?.rawValue, f.currentStartedOn, f.currentDue, f.block?.cause.rawValue, f.block?.note, f.block?.since,
               f.lastEventOn, f.planningDue, f.overdueFrom, f.unsubmittedFrom, f.pendampinganOverranFrom, f.pendampinganTooShort,
-              f.advised, rules)
+              f.advised, f.preconditionDue, rules)
     }
 
     // MARK: Steps, blocks, revisions
@@ -401,7 +401,8 @@ extension PlanRows {
     package static let factsColumns = """
         plan.current_index, plan.current_step, plan.current_started_on, plan.current_due, plan.block_cause, plan.block_note, \
         plan.blocked_since, plan.last_event_on, plan.first_submitted_on, plan.planning_due, plan.overdue_from, plan.unsubmitted_from, \
-        plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step, plan.advised, plan.opened_on
+        plan.pendampingan_overran_from, plan.pendampingan_too_short, plan.closed_on, plan.closed_step, plan.advised, plan.opened_on, \
+        plan.precondition_due
         """
 
     /// The facts of plan `id` whose `factsColumns` start at column `i` of `row`; nil when
@@ -420,7 +421,7 @@ extension PlanRows {
             currentStartedOn: row.date(i + 2), currentDue: row.date(i + 3), block: block, lastEventOn: row.date(i + 7) ?? cycle.start,
             firstSubmittedOn: row.date(i + 8), planningDue: row.date(i + 9) ?? cycle.endOfMonth(1), overdueFrom: row.date(i + 10),
             unsubmittedFrom: row.date(i + 11), pendampinganOverranFrom: row.date(i + 12), pendampinganTooShort: row.bool(i + 13),
-            closure: closure, advised: row.bool(i + 16), openedOn: row.date(i + 17))
+            closure: closure, advised: row.bool(i + 16), openedOn: row.date(i + 17), preconditionDue: row.date(i + 18))
     }
 }
 

@@ -91,6 +91,20 @@ public protocol OfficeStore: Sendable {
     /// The officials of these ids that are recorded.
     func officials(_ ids: Set<PersonID>) async throws -> [PersonID: Official]
 
+    // MARK: Stages 1–2
+
+    /// The stages 1–2 (Pemutakhiran Data, Plotting Tim Kinerja) recorded in `cycle`.
+    func preconditions(cycle: CycleID) async throws -> [PreconditionRecord]
+    /// How many active persons have each stage recorded in `cycle`.
+    func preconditionTally(cycle: CycleID) async throws -> PreconditionTally
+    /// Records stages 1–2 as done (added or replaced, one audit row per record that changed),
+    /// then derives again the plans of their persons in `cycle` with `derive`, which must see
+    /// the new records (they may free a blocked plan), all in one transaction.
+    func recordPreconditions(
+        _ records: [PreconditionRecord], cycle: CycleID, rules: String,
+        derive: @escaping @Sendable (Plan, PlanClosure?) -> PlanDerivation, actor: AuditActor, at: Date
+    ) async throws -> PreconditionSummary
+
     // MARK: Plans
 
     func plan(_ id: PlanID) async throws -> StoredPlan?

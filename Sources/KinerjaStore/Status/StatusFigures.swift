@@ -9,6 +9,8 @@ public struct StatusFigures: Sendable, Hashable {
     public var failedDeliveries: Int
     /// Bytes of the store.
     public var storeBytes: Int64
+    /// Stages 1–2 recorded in the cycle.
+    public var preconditions = PreconditionTally()
 
     public init(counts: StoreCounts, reminders: [ReminderState: Int], failedDeliveries: Int, storeBytes: Int64) {
         self.counts = counts

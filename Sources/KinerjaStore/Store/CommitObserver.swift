@@ -52,7 +52,7 @@ final class CommitObserver: TransactionObserver, Sendable {
     static func part(of table: String) -> StoreChange {
         switch table {
         case "person", "position", "sekolah_binaan", "official": return .roster
-        case "plan", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah", "plan_refleksi", "plan_block", "plan_revision":
+        case "plan", "precondition", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah", "plan_refleksi", "plan_block", "plan_revision":
             return .plans
         case "reminder_log": return .reminders
         case "hook_delivery": return .deliveries

@@ -21,6 +21,7 @@ enum PostgresMigrations {
         (PostgresSchemaV7.identifier, PostgresSchemaV7.sql),
         (PostgresSchemaV8.identifier, PostgresSchemaV8.sql),
         (PostgresSchemaV9.identifier, PostgresSchemaV9.sql),
+        (PostgresSchemaV10.identifier, PostgresSchemaV10.sql),
     ]
 
     /// The identifiers, in order.

@@ -32,6 +32,7 @@ struct CycleCommand: ParsableCommand {
             Printer.out("\(Language.t("siklus", "cycle")) \(info.cycle): \(info.start) – \(info.end) (\(Language.t("aturan", "rules")) \(info.rulesYear))")
             Printer.out("\(Language.t("batas perencanaan", "planning deadline")): \(info.planningDeadline)")
             for ext in info.extensions { Printer.out("\(Language.t("perpanjangan", "extension")): \(Language.t(Vocabulary.deadlineExtension(ext)))") }
+            if let p = info.preconditions { Printer.out("\(Language.t("tahap 1–2", "stages 1–2")): \(PreconditionsCommand.line(p))") }
             var table = Table([Language.t("PERAN", "ROLE"), Language.t("LANGKAH", "STEP"), Language.t("BATAS", "DUE")])
             for d in info.deadlines { table.add([Language.t(Vocabulary.roles[d.role]), Language.t(Vocabulary.steps[d.step]), d.due]) }
             table.print(legend: global.legend)

@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             names, with the same columns and checks; lines are the sheet's row numbers. Nothing is
             written unless every row is good, or --skip-invalid writes the good rows and reports the rest.
             """) + "\n\n" + HelpExamples.list("import roster config/examples/roster.csv --dry-run", "import progress config/examples/progress.csv"),
-        subcommands: [Roster.self, Officials.self, Progress.self])
+        subcommands: [Roster.self, Officials.self, Progress.self, Preconditions.self])
 
     struct Options: ParsableArguments {
         @Argument(help: .text("Berkas CSV atau .xlsx.", "The CSV or .xlsx file.", value: Placeholder.file)) var file: String
@@ -121,6 +121,22 @@ struct ImportCommand: ParsableCommand {
         func run() throws { try ImportCommand.run(Kinerja.ImportProgress.self, global, options) }
     }
 
+    struct Preconditions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "preconditions",
+            abstract: Language.t(
+                "Impor tahap 1–2 yang selesai (id, tahap; boleh juga tanggal, nomor_sk, tanggal_sk, siklus): Pemutakhiran Data, Plotting Tim Kinerja.",
+                "Import stages 1–2 done (id, tahap; optionally tanggal, nomor_sk, tanggal_sk, siklus): Pemutakhiran Data, Plotting Tim Kinerja."),
+            discussion: Language.t(
+                "tahap: pemutakhiran-data (1) atau plotting-tim-kinerja (2); tanggal bawaan hari ini, siklus bawaan siklus berjalan. Di kantor yang menyebut operatornya di [office] kinerja.toml, seseorang yang tahap 1 atau 2-nya belum tercatat tampil terblokir.\n\n",
+                "tahap: pemutakhiran-data (1) or plotting-tim-kinerja (2); tanggal defaults to today, siklus to the current cycle. In an office that names its operator in kinerja.toml's [office], a person whose stage 1 or 2 is not recorded shows blocked.\n\n")
+                + HelpExamples.list("import preconditions config/examples/prasyarat.csv --dry-run"))
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
+
+        func run() throws { try ImportCommand.run(Kinerja.ImportPreconditions.self, global, options) }
+    }
+
     /// Files up to this size go in the import call itself (JSON escaping can grow text).
     static let inlineLimit = 256 * 1024
 
@@ -165,7 +181,8 @@ struct ImportCommand: ParsableCommand {
         if global.json {
             try Printer.json(result)
         } else {
-            report(result, options: options, kind: M.self == Kinerja.ImportRoster.self ? .roster : M.self == Kinerja.ImportOfficials.self ? .officials : .progress, deactivateMissing: deactivateMissing)
+            report(result, options: options, kind: M.self == Kinerja.ImportRoster.self ? .roster : M.self == Kinerja.ImportOfficials.self ? .officials
+                : M.self == Kinerja.ImportPreconditions.self ? .preconditions : .progress, deactivateMissing: deactivateMissing)
         }
         if !result.problems.isEmpty && !result.applied { throw Exit.refused }
     }
@@ -173,7 +190,7 @@ struct ImportCommand: ParsableCommand {
     /// A refused row, as both a rejected import and a dry run or --skip-invalid report it.
     static func problemLine(line: Int, message: String) -> TerminalText { "  \(Language.t("baris", "line")) \(line): \(message)" }
 
-    enum Kind { case roster, officials, progress }
+    enum Kind { case roster, officials, progress, preconditions }
 
     static func report(_ result: ImportResult, options: Options, kind: Kind, deactivateMissing: Bool) {
         if !result.problems.isEmpty {
@@ -202,6 +219,10 @@ struct ImportCommand: ParsableCommand {
             Printer.out(Language.t(
                 "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap; \(result.missing) pejabat tercatat tidak ada di berkas (tetap tercatat)",
                 "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged; \(result.missing) recorded officials are not in the file (they stay)"))
+        case .preconditions:
+            Printer.out(Language.t(
+                "\(result.goodRows) dari \(result.rows) baris baik, \(verb): \(result.added) baru, \(result.updated) diubah, \(result.unchanged) tetap",
+                "\(result.goodRows) of \(result.rows) rows good, \(verb): \(result.added) added, \(result.updated) updated, \(result.unchanged) unchanged"))
         case .progress:
             Printer.out(Language.t(
                 "\(result.transitions) dari \(result.rows) baris diterapkan, \(verb)",

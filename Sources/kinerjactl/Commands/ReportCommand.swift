@@ -50,6 +50,7 @@ struct ReportCommand: ParsableCommand {
             Printer.out(Language.t(
                 "rencana dengan saran aturan tahun ini (mis. poin RHK kurang): \(report.advised)",
                 "plans with advice of the year's rules (e.g. too few RHK points): \(report.advised)"))
+            if let p = report.preconditions { Printer.out("\(Language.t("tahap 1–2", "stages 1–2")): \(PreconditionsCommand.line(p))") }
         }
     }
 }

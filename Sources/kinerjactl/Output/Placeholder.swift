@@ -19,6 +19,7 @@ enum Placeholder {
     static let role = Bilingual("peran", "role")
     static let state = Bilingual("keadaan", "state")
     static let cause = Bilingual("sebab", "cause")
+    static let stage = Bilingual("tahap", "stage")
     static let rating = Bilingual("nilai", "rating")
     static let planOrPerson = Bilingual("rencana-atau-orang", "plan-or-person")
     static let subject = Bilingual("subjek", "subject")

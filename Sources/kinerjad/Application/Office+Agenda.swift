@@ -41,7 +41,7 @@ extension Office {
                 }
                 continue
             }
-            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+            let derive = Office.derive(cycle: cycle, rules: rules, states: try await preconditionStates(cycle: cycle, settings: settings))
             let rows = try await store.listing(ListingQuery(cycle: cycle, activeOnly: true, personID: person))
             var names: [PositionKey: (String, Position)] = [:]
             for row in rows { names[row.position.key] = (row.person.nama, row.position) }
@@ -54,7 +54,7 @@ extension Office {
             let having = Set(rows.compactMap { $0.plan?.plan.position })
             for plan in ReminderAgenda.plansToCome(of: cycle, on: today, positions: rows.map(\.position.key), having: having) {
                 guard let (name, position) = names[plan.id.position] else { continue }
-                subjects.append(ReminderSubject(plan: schedule.facts(of: plan), position: position, personName: name))
+                subjects.append(ReminderSubject(plan: derive(plan, nil).facts, position: position, personName: name))
             }
             try await body(subjects)
         }

@@ -31,7 +31,10 @@ extension Office {
                     action, to: current, id: id, lifecycle: lifecycle, on: date, today: today, rules: rules, sekolahBinaan: position.sekolahBinaan)
                 do {
                     try await store.savePlans(
-                        [Office.save(next, over: current, rules: rules, in: settings, action: Office.auditAction(action))], record: nil, actor: actor, at: now)
+                        [Office.save(
+                            next, over: current, rules: rules, in: settings,
+                            states: try await preconditionStates(cycle: id.cycle, settings: settings), action: Office.auditAction(action))],
+                        record: nil, actor: actor, at: now)
                     return next
                 } catch StoreError.conflict where attempt < Office.conflictRetries {
                     attempt += 1

@@ -35,6 +35,6 @@ extension Office {
                     nama: CoreToWire.choiceName(t.choice, t.id, role: t.role, rules: rules, schoolNames: schools),
                     aspect: t.aspect?.rawValue, plans: t.plans)
             },
-            advised: chosen.advised)
+            advised: chosen.advised, preconditions: try await trackedPreconditionCounts(cycle: cycle, settings: settings))
     }
 }

@@ -63,7 +63,7 @@ extension Office {
         let summary = try await writing {
             try await store.applyRoster(
                 entries, markMissingInactive: markMissing,
-                plans: currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
+                plans: try await currentPlanCreations(), dryRun: !applied, record: record, actor: actor, at: clock.now())
         }
         let result = ImportResult(
             dryRun: dryRun, applied: applied, rows: good + problems.count, goodRows: good, problems: items(problems),
@@ -162,12 +162,18 @@ extension Office {
                 transitions: applied)
             if !problems.isEmpty && !skipInvalid && !dryRun { throw OfficeError.importRejected(problems) }
             guard result.applied else { return result }
+            var preconditionsOf: [CycleID: [PersonID: PreconditionState]?] = [:]
+            for cycle in Set(order.map { ids[$0].cycle }) {
+                preconditionsOf[cycle] = try await preconditionStates(cycle: cycle, settings: settings)
+            }
             var saves: [PlanSave] = []
             saves.reserveCapacity(order.count)
             for slot in order {
                 let id = ids[slot]
                 let rules = try rulesOf[id.cycle]!.get()
-                var save = Office.save(states[slot]!.plan, over: stored[id], rules: rules, in: settings, action: "progress import")
+                var save = Office.save(
+                    states[slot]!.plan, over: stored[id], rules: rules, in: settings, states: preconditionsOf[id.cycle] ?? nil,
+                    action: "progress import")
                 save.lines = Office.lineRanges(linesOf[slot])
                 saves.append(save)
             }

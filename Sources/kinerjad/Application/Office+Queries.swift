@@ -54,7 +54,19 @@ extension Office {
                 blocked: counts.blocked, overdue: counts.overdue),
             remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
             remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries,
-            clockRate: clock.rate == 1 ? nil : Int(clock.rate))
+            clockRate: clock.rate == 1 ? nil : Int(clock.rate),
+            preconditions: settings.config.office.tracks(cycle) ? settings.rules.rules(for: cycle).map { rules in
+                Office.preconditionCounts(
+                    figures.preconditions, cycle: cycle, rules: rules, settings: settings,
+                    directory: PartyDirectory(officeOperator: settings.config.office.named))
+            } : nil)
+    }
+
+    /// `cycleInfo` with the cycle's stages 1–2, when the office tracks them.
+    func cycleInfoWithPreconditions(_ text: String?) async throws -> CycleInfo {
+        var info = try cycleInfo(text)
+        info.preconditions = try await trackedPreconditionCounts(cycle: try WireToCore.cycle(text, default: currentCycle()), settings: settings)
+        return info
     }
 
     func cycleInfo(_ text: String?) throws(OfficeError) -> CycleInfo {
@@ -170,16 +182,19 @@ extension Office {
         let schools = Set(plan.records.flatMap { ($0.details?.sekolah ?? []) + [$0.details?.sekolahFokus].compactMap { $0 } })
         async let schoolNames = store.schoolNames(schools)
         let today = today()
+        let settings = settings
         let heldPosition = try await position
+        let preconditions = try await preconditionStates(cycle: plan.id.cycle, settings: settings)
+            .map { $0[plan.id.position.personID] ?? PreconditionState() }
         var awaited = Set<PersonID>()
-        if let block = plan.openBlock, let held = heldPosition,
+        if let block = plan.openBlock ?? preconditions?.block(in: plan.id.cycle, openedOn: plan.openedOn), let held = heldPosition,
            let id = BlockedStanding(block: block, on: today).awaitedID(in: held) {
             awaited.insert(id)
         }
         return CoreToWire.detail(
-            plan, person: try await person, position: heldPosition, today: today, rules: try rules(for: plan.id.cycle),
-            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today), directory: try await directory(of: awaited),
-            schoolNames: try await schoolNames, language: language)
+            plan, person: try await person, position: heldPosition, today: today, rules: try rules(for: plan.id.cycle, in: settings),
+            closure: settings.config.lifecycle.closure(of: plan, kept: closure, on: today), preconditions: preconditions,
+            directory: try await directory(of: awaited), schoolNames: try await schoolNames, language: language)
     }
 
     /// A subject's audit rows, newest first; a person's history includes their plans'.

@@ -30,8 +30,9 @@ extension Office {
         let names = try await directory(of: Set(records.compactMap { $0.recipientID.map(PersonID.init(trusted:)) }))
         return records.map {
             var item = ReminderItems.item($0, calendar: calendar)
-            item.recipientNama = $0.recipientID.flatMap { names.name(PersonID(trusted: $0)) }
-            item.recipientJabatan = $0.recipientID.flatMap { names.officials[PersonID(trusted: $0)]?.jabatan }
+            let recipient = names.party(RecipientRole(rawValue: $0.recipientRole) ?? .atasan, $0.recipientID.map(PersonID.init(trusted:)))
+            item.recipientNama = recipient.nama
+            item.recipientJabatan = recipient.jabatan
             return item
         }
     }
@@ -282,6 +283,12 @@ extension Office {
             } else if let someone = try await store.person(id) {
                 recipient = HookEvent.Who(nama: someone.nama, email: someone.email, telepon: someone.telepon)
             }
+        } else if record.recipientRole == RecipientRole.officeOperator.rawValue, settings.config.office.tracksPreconditions {
+            // The office's operator, as kinerja.toml's [office] names them.
+            let office = settings.config.office
+            recipient = HookEvent.Who(
+                nama: office.operatorName, jabatan: office.operatorJabatan, email: office.operatorEmail.isEmpty ? nil : office.operatorEmail,
+                telepon: office.operatorTelepon.isEmpty ? nil : office.operatorTelepon)
         }
         let days = record.days(calendar: calendar)
         return HookEvent(
@@ -394,11 +401,11 @@ struct PreviewWindow: Sendable {
         _ o: ReminderOccurrence, id: String, suppression: ReminderSuppression?, personName: String, schoolName: String?,
         names: PartyDirectory
     ) -> [UInt8] {
-        let recipient = o.recipientID.flatMap(names.name)
-        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient, language: language)
+        let recipient = names.party(o.recipientRole, o.recipientID)
+        let message = ReminderText.message(o, personName: personName, schoolName: schoolName, recipientName: recipient.nama, language: language)
         var item = ReminderItems.item(o, id: id, suppression: suppression, message: message, calendar: settings.config.calendar)
-        item.recipientNama = recipient
-        item.recipientJabatan = o.recipientID.flatMap { names.officials[$0]?.jabatan }
+        item.recipientNama = recipient.nama
+        item.recipientJabatan = recipient.jabatan
         return item.jsonObject
     }
 }

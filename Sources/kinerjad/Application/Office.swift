@@ -88,9 +88,9 @@ final class Office: Sendable {
 
     private func rederive(cycle: CycleID, settings: Settings) async throws {
         guard let rules = settings.rules.rules(for: cycle) else { return }
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
+        let states = try await preconditionStates(cycle: cycle, settings: settings)
         let changed = try await store.rederivePlans(
-            cycle: cycle, rules: settings.rulesName(rules), derive: { schedule.derivation(of: $0, closure: $1) })
+            cycle: cycle, rules: settings.rulesName(rules), derive: Office.derive(cycle: cycle, rules: rules, states: states))
         if changed > 0 { logger.info("plans derived under the rules", metadata: ["KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(changed)"]) }
     }
 
@@ -114,30 +114,39 @@ final class Office: Sendable {
     }
 
     /// A save of `plan` over `old`, derived under the rules of its cycle (as `settings` has
-    /// them).
-    static func save(_ plan: Plan, over old: StoredPlan?, rules: YearRules, in settings: Settings, action: String) -> PlanSave {
+    /// them) with its person's stages 1–2 (`states` of its cycle; nil when not tracked).
+    static func save(
+        _ plan: Plan, over old: StoredPlan?, rules: YearRules, in settings: Settings, states: [PersonID: PreconditionState]?, action: String
+    ) -> PlanSave {
         let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
-        return PlanSave(old: old, plan: plan, derivation: schedule.derivation(of: plan), rules: settings.rulesName(rules), action: action)
+        let preconditions = states.map { $0[plan.id.position.personID] ?? PreconditionState() }
+        return PlanSave(
+            old: old, plan: plan, derivation: schedule.derivation(of: plan, preconditions: preconditions), rules: settings.rulesName(rules),
+            action: action)
     }
 
     /// The plans to create for positions without one in `cycle`, or nil without rules.
-    func planCreation(cycle: CycleID, settings: Settings) -> PlanCreation? {
+    func planCreation(cycle: CycleID, settings: Settings) async throws -> PlanCreation? {
         guard let rules = settings.rules.rules(for: cycle) else { return nil }
-        let schedule = TimelineSchedule(cycle: cycle, rules: rules)
-        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), today: today(), derive: { schedule.derivation(of: $0) })
+        let derive = Office.derive(cycle: cycle, rules: rules, states: try await preconditionStates(cycle: cycle, settings: settings))
+        return PlanCreation(cycle: cycle, rules: settings.rulesName(rules), today: today(), derive: { derive($0, nil) })
     }
 
     /// The plans that must exist today for positions that have none yet: the current
     /// cycle's and, on its last day, the next one's (`CycleLifecycle`), so that a cycle's
     /// plans exist from its first instant.
-    func currentPlanCreations() -> [PlanCreation] {
+    func currentPlanCreations() async throws -> [PlanCreation] {
         let settings = settings
-        return settings.config.lifecycle.cyclesWithPlans(on: today()).compactMap { planCreation(cycle: $0, settings: settings) }
+        var creations: [PlanCreation] = []
+        for cycle in settings.config.lifecycle.cyclesWithPlans(on: today()) {
+            if let creation = try await planCreation(cycle: cycle, settings: settings) { creations.append(creation) }
+        }
+        return creations
     }
 
     /// Creates the plans that must exist today (`currentPlanCreations`).
     func ensureCurrentPlans(actor: AuditActor) async throws {
-        for creation in currentPlanCreations() {
+        for creation in try await currentPlanCreations() {
             let created = try await store.ensurePlans(creation, actor: actor, at: clock.now())
             if created > 0 { logger.info("created plans for cycle", metadata: ["KINERJA_CYCLE": "\(creation.cycle)", "KINERJA_PLANS": "\(created)"]) }
         }
@@ -155,10 +164,10 @@ final class Office: Sendable {
         for _ in 0..<2 {
             cycle = cycle.previous
             guard lifecycle.isClosed(cycle, on: today), let rules = settings.rules.rules(for: cycle) else { continue }
-            let schedule = TimelineSchedule(cycle: cycle, rules: rules)
             let closed = try await store.closePlans(
                 cycle: cycle, on: lifecycle.closingDay(of: cycle), rules: settings.rulesName(rules),
-                derive: { schedule.derivation(of: $0, closure: $1) }, actor: actor, at: now)
+                derive: Office.derive(cycle: cycle, rules: rules, states: try await preconditionStates(cycle: cycle, settings: settings)),
+                actor: actor, at: now)
             if closed > 0 {
                 logger.notice("cycle closed: unfinished plans keep the step they reached", metadata: [
                     "KINERJA_CYCLE": "\(cycle)", "KINERJA_PLANS": "\(closed)",

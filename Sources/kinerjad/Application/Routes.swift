@@ -65,7 +65,7 @@ enum Routes {
             Kinerja.GetStatus.self,
             answerNowRepeating: { _, _ in office.statusIfKept(version: version).map { .init(status: $0) } },
             otherwise: { p, _ in try await edge(p) { .init(status: try await office.status(version: version)) } })
-        router.registerImmediate(Kinerja.ShowCycle.self) { p, _ in try edge(p) { .init(cycle: try office.cycleInfo(p.cycle)) } }
+        router.registerAsync(Kinerja.ShowCycle.self) { p, _ in try await edge(p) { .init(cycle: try await office.cycleInfoWithPreconditions(p.cycle)) } }
         router.registerList(Kinerja.ListPeople.self, key: "people", of: PositionSummary.self) { p, _, emit in
             try await edge(p) { try await office.listPeople(p, emit: { try await emit.encoded([$0]) }) }
         }
@@ -84,7 +84,8 @@ enum Routes {
             return .list(report.schools, for: context) { schools, index in
                 Kinerja.GetComplianceReport.Result(report: ComplianceReport(
                     cycle: report.cycle, asOf: report.asOf, steps: index == 0 ? report.steps : [], schools: Array(schools),
-                    roles: index == 0 ? report.roles : [], choices: index == 0 ? report.choices : [], advised: index == 0 ? report.advised : 0))
+                    roles: index == 0 ? report.roles : [], choices: index == 0 ? report.choices : [], advised: index == 0 ? report.advised : 0,
+                    preconditions: index == 0 ? report.preconditions : nil))
             }
         }
         // The dashboard's reads (Office+Dashboard.swift).
@@ -122,6 +123,20 @@ enum Routes {
         }
         router.registerAsync(Kinerja.GetPredikatReport.self) { p, _ in
             try await edge(p) { .init(report: try await office.predikatReport(p.cycle)) }
+        }
+        router.registerAsync(Kinerja.RecordPrecondition.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) { .init(result: try await office.recordPrecondition(p, actor: actor)) }
+        }
+        router.registerAsync(Kinerja.ImportPreconditions.self) { p, context in
+            let actor = try changer(context)
+            return try await edge(p) {
+                .init(result: try await office.importPreconditions(
+                    try file(p, context), dryRun: p.dryRun == true, skipInvalid: p.skipInvalid == true, actor: actor))
+            }
+        }
+        router.registerAsync(Kinerja.ListPreconditions.self) { p, _ in
+            try await edge(p) { try await office.listPreconditions(cycle: p.cycle, missing: p.missing == true) }
         }
         router.registerAsync(Kinerja.ListOfficials.self) { p, _ in
             try await edge(p) {

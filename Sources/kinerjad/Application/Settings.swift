@@ -16,7 +16,9 @@ struct Settings: Sendable {
         self.config = config
         let rules = RulesBook(rules.years.map { $0.with(config.relief) })
         self.rules = rules
-        rulesNames = Dictionary(uniqueKeysWithValues: rules.years.map { ($0.year, Settings.name(of: $0)) })
+        // Tracking stages 1–2 or not changes every plan's derivation: it is part of the name.
+        let tracked = config.office.derivationName
+        rulesNames = Dictionary(uniqueKeysWithValues: rules.years.map { ($0.year, Settings.name(of: $0) + tracked) })
     }
 
     /// Names the rules a plan's derivation was made under (the store keeps it beside each
@@ -24,7 +26,7 @@ struct Settings: Sendable {
     /// that judges a cycle makes its plans be derived again, and nothing else does. `rules`
     /// are these settings' own (one per year).
     func rulesName(_ rules: YearRules) -> String {
-        rulesNames[rules.year] ?? Settings.name(of: rules)
+        rulesNames[rules.year] ?? Settings.name(of: rules) + config.office.derivationName
     }
 
     private static func name(of rules: YearRules) -> String {

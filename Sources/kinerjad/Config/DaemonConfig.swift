@@ -30,10 +30,12 @@ struct DaemonConfig: Sendable, Equatable {
     var hooks = HookSettings()
     /// How a block and a newcomer move a plan's deadlines (`[deadlines]`).
     var relief = DeadlineRelief.standard
+    /// The office's operator, and whether stages 1–2 are tracked (`[office]`).
+    var office = OfficeSettings()
 
     static let topKeys = [
         "timezone", "language", "socket", "state_directory", "rules_directory", "hooks_directory",
-        "admin_group", "rpc", "reminders", "deadlines", "hooks", "store",
+        "admin_group", "rpc", "reminders", "deadlines", "hooks", "store", "office",
     ]
 
     /// True when `table`, or a table in it, has a key with a value: a configuration that
@@ -113,6 +115,7 @@ struct DaemonConfig: Sendable, Equatable {
             }
             config.storeURL = parsed
         }
+        config.office = try OfficeSettings(top.section("office", known: OfficeSettings.keys))
         return config
     }
 }

@@ -39,11 +39,12 @@ enum CoreToWire {
     /// `language`, and whose action a blocked plan awaits.
     static func detail(
         _ plan: Plan, person: Person?, position: Position?, today: LocalDate, rules: YearRules, closure: PlanClosure?,
-        directory: PartyDirectory, schoolNames: [NPSN: String], language: OfficeLanguage
+        preconditions: PreconditionState?, directory: PartyDirectory, schoolNames: [NPSN: String], language: OfficeLanguage
     ) -> PlanDetail {
         let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
         let timeline = schedule.entries(of: plan)
-        let status = PlanStatus(of: schedule.facts(of: plan, timeline: timeline, closure: closure), on: today)
+        let status = PlanStatus(
+            of: schedule.facts(of: plan, timeline: timeline, closure: closure, preconditions: preconditions), on: today)
         let items = timeline.enumerated().map { index, entry in
             let details = plan.records[index].details
             return TimelineItem(

@@ -8,10 +8,16 @@ import KinerjaRPC
 struct PartyDirectory: Sendable {
     var persons: [PersonID: String] = [:]
     var officials: [PersonID: Official] = [:]
+    /// The office's operator (kinerja.toml's `[office]`), who has no id in the roster.
+    var officeOperator: (nama: String, jabatan: String)?
 
-    /// `id` in `role`: an official is named with their jabatan; a person of the roster by name.
+    /// `id` in `role`: an official is named with their jabatan; a person of the roster by
+    /// name; the office's operator as kinerja.toml names them.
     func party(_ role: RecipientRole, _ id: PersonID?) -> Party {
-        guard let id else { return Party(role: role.rawValue, id: nil, nama: nil, jabatan: nil) }
+        guard let id else {
+            let named = role == .officeOperator ? officeOperator : nil
+            return Party(role: role.rawValue, id: nil, nama: named?.nama, jabatan: named?.jabatan)
+        }
         if let official = officials[id] {
             return Party(role: role.rawValue, id: id.rawValue, nama: official.nama, jabatan: official.jabatan)
         }
@@ -31,9 +37,10 @@ struct PartyDirectory: Sendable {
 extension Office {
     /// The directory of `ids`, read in two queries.
     func directory(of ids: Set<PersonID>) async throws -> PartyDirectory {
-        guard !ids.isEmpty else { return PartyDirectory() }
+        let officeOperator = settings.config.office.named
+        guard !ids.isEmpty else { return PartyDirectory(officeOperator: officeOperator) }
         async let persons = store.names(of: ids)
         async let officials = store.officials(ids)
-        return PartyDirectory(persons: try await persons, officials: try await officials)
+        return PartyDirectory(persons: try await persons, officials: try await officials, officeOperator: officeOperator)
     }
 }

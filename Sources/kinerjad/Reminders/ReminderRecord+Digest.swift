@@ -14,7 +14,7 @@ extension ReminderRecord {
     }
 
     func digestID(calendar: OfficeCalendar) -> String {
-        ReminderDigest.id(fireDate: calendar.date(of: fireAt), recipientID: recipientID, itemID: id)
+        ReminderDigest.id(fireDate: calendar.date(of: fireAt), recipientID: recipientID, recipientRole: recipientRole, itemID: id)
     }
 
     /// `records` grouped into digests, each most urgent first.

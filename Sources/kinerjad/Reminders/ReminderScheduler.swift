@@ -174,7 +174,7 @@ struct ReminderScheduler: Service {
                 state: .planned, late: false, recordedAt: now,
                 message: ReminderText.message(
                     o, personName: subject.personName, schoolName: subject.position.namaSekolah,
-                    recipientName: o.recipientID.flatMap(names.name), language: settings.config.language))
+                    recipientName: names.party(o.recipientRole, o.recipientID).nama, language: settings.config.language))
         }
         _ = try await office.store.planReminders(records, at: now)
     }
@@ -231,10 +231,11 @@ struct ReminderScheduler: Service {
                 // An item this daemon journaled before (its settle was refused) is not written again.
                 let fresh = items.filter { journaled.insert($0.id) }
                 if !fresh.isEmpty {
-                    let recipient = items[0].recipientID.map { names.party(RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, PersonID(trusted: $0)) }
+                    let recipient = names.party(
+                        RecipientRole(rawValue: items[0].recipientRole) ?? .atasan, items[0].recipientID.map(PersonID.init(trusted:)))
                     journal.write(FiredDigest(
                         items: fresh.map { FiredReminder(record: $0, personName: names.name(PersonID(trusted: $0.personID)), late: $0.late, days: $0.days(calendar: calendar)) },
-                        recipientName: recipient?.nama, recipientJabatan: recipient?.jabatan, calendar: calendar, language: settings.config.language))
+                        recipientName: recipient.nama, recipientJabatan: recipient.jabatan, calendar: calendar, language: settings.config.language))
                 }
                 // The lead (most urgent) item last: its settle creates the digest's deliveries.
                 for item in items.dropFirst() + [items[0]] {
