@@ -24,19 +24,21 @@ public struct Status: Codable, Sendable, Hashable {
     public var storeBytes: Int
     public var rulesYears: [Int]
     public var counts: Counts
-    public var remindersFired, remindersMissed, remindersSilenced, deliveriesFailed: Int
+    public var remindersFired, remindersMissed, remindersSilenced, remindersUncertain, deliveriesFailed: Int
 
     public init(
         version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
         timezone: String, language: String, today: String, currentCycle: String, storePath: String,
         storeBytes: Int, rulesYears: [Int], counts: Counts,
-        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0,
+        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, remindersUncertain: Int = 0,
+        deliveriesFailed: Int = 0,
         clockRate: Int? = nil
     ) {
         self.clockRate = clockRate
         self.remindersFired = remindersFired
         self.remindersMissed = remindersMissed
         self.remindersSilenced = remindersSilenced
+        self.remindersUncertain = remindersUncertain
         self.deliveriesFailed = deliveriesFailed
         self.version = version
         self.startedAt = startedAt
@@ -85,6 +87,7 @@ extension Status: DirectJSONEncodable {
         object.member(CodingKeys.remindersFired, remindersFired)
         object.member(CodingKeys.remindersMissed, remindersMissed)
         object.member(CodingKeys.remindersSilenced, remindersSilenced)
+        object.member(CodingKeys.remindersUncertain, remindersUncertain)
         object.member(CodingKeys.deliveriesFailed, deliveriesFailed)
     }
 }

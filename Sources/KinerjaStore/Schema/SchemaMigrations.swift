@@ -7,7 +7,7 @@ enum SchemaMigrations {
     /// Every migration this code knows, in order.
     static let identifiers = [
         SchemaV1.identifier, SchemaV2.identifier, SchemaV3.identifier, SchemaV4.identifier, SchemaV5.identifier,
-        SchemaV6.identifier, SchemaV7.identifier, SchemaV8.identifier,
+        SchemaV6.identifier, SchemaV7.identifier, SchemaV8.identifier, SchemaV9.identifier,
     ]
 
     static var migrator: DatabaseMigrator {
@@ -20,6 +20,7 @@ enum SchemaMigrations {
         migrator.registerMigration(SchemaV6.identifier, migrate: SchemaV6.migrate)
         migrator.registerMigration(SchemaV7.identifier, migrate: SchemaV7.migrate)
         migrator.registerMigration(SchemaV8.identifier, migrate: SchemaV8.migrate)
+        migrator.registerMigration(SchemaV9.identifier, migrate: SchemaV9.migrate)
         return migrator
     }
 

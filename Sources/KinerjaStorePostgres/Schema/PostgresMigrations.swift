@@ -20,6 +20,7 @@ enum PostgresMigrations {
         (PostgresSchemaV6.identifier, PostgresSchemaV6.sql),
         (PostgresSchemaV7.identifier, PostgresSchemaV7.sql),
         (PostgresSchemaV8.identifier, PostgresSchemaV8.sql),
+        (PostgresSchemaV9.identifier, PostgresSchemaV9.sql),
     ]
 
     /// The identifiers, in order.
