@@ -8,13 +8,36 @@ enum DeliveryChecks {
     /// Fires `reminder` (planned, claimed, settled) with `hooks`, at `at`.
     static func fire(_ store: any OfficeStore, _ reminder: ReminderRecord, hooks: [String], at: Date) async throws {
         _ = try await store.planReminders([reminder], at: at)
-        _ = try await store.claimReminders(dueBy: reminder.fireAt, claimant: "a", staleBefore: .distantPast, at: at)
+        _ = try await store.claimReminders(dueBy: reminder.fireAt, claimant: "a", at: at)
         _ = try await store.settleReminder(id: reminder.id, claimant: "a", state: .fired, late: false, hooks: hooks, at: at)
     }
 
     static func minutes(_ n: Int) -> Date { District.now.addingTimeInterval(Double(n) * 60) }
 
     static let all: [StoreCheck] = [
+        StoreCheck("a delivery is claimed by one claimant at a time; its end frees it; a silent claimant's run fails, never runs again") { store in
+            try await District.seed(store)
+            let r = ReminderChecks.reminder()
+            try await fire(store, r, hooks: ["10-mail", "20-wa"], at: District.now)
+            let byA = try await store.claimDeliveries(at: District.now, limit: 1, hook: nil, excluding: [], claimant: "a")
+            try expectEqual(byA.map(\.delivery.hook), ["10-mail"], "a claims the first")
+            try expectEqual(try await store.claimDeliveries(at: District.now, limit: 10, hook: nil, excluding: [], claimant: "b").map(\.delivery.hook),
+                            ["20-wa"], "b gets the other only")
+            try expect(try await store.claimDeliveries(at: District.now, limit: 10, hook: nil, excluding: [], claimant: "c").isEmpty, "none left")
+            try expect(try await store.dueDeliveries(at: District.now, limit: 10).isEmpty, "claimed ones are not due")
+            try expect(try await store.nextDeliveryAttempt() == nil, "nor waited for")
+            try await store.finishDelivery(reminderID: r.id, hook: "10-mail", outcome: .postponed(at: minutes(1), error: "no descriptor"), at: District.now)
+            try expectEqual(try await store.claimDeliveries(at: minutes(1), limit: 10, hook: nil, excluding: [], claimant: "a").map(\.delivery.hook),
+                            ["10-mail"], "a postponed run is free again")
+            try await store.finishDelivery(reminderID: r.id, hook: "10-mail", outcome: .delivered, at: minutes(1))
+            try await Task.sleep(for: .milliseconds(20))
+            _ = try await store.beat(claimant: "a", timeout: .milliseconds(1), at: minutes(2))
+            let lost = try await store.deliveries(matching: DeliveryQuery(state: .failed))
+            try expectEqual(lost.map(\.hook), ["20-wa"], "the silent claimant's run failed")
+            try expect(lost.first?.lastError?.hasSuffix(Heartbeats.lostRunReason) == true, "saying why")
+            try expect(try await store.claimDeliveries(at: minutes(60), limit: 10, hook: nil, excluding: [], claimant: "a").isEmpty, "never run again")
+            try expectEqual(try await store.deliveries(matching: DeliveryQuery(state: .delivered)).map(\.hook), ["10-mail"], "the delivered one stays")
+        },
         StoreCheck("a delivery goes pending, retrying (not due before its time), delivered; attempts are counted") { store in
             try await District.seed(store)
             let r = ReminderChecks.reminder()

@@ -21,10 +21,10 @@ enum ReminderChecks {
             try expectEqual(try await store.planReminders([r, r], at: District.now), 1, "planned")
             try expectEqual(try await store.planReminders([r], at: District.now), 0, "planned again")
             try expect(try await store.reminders(matching: ReminderQuery()).isEmpty, "planned is not handled yet")
-            let claimed = try await store.claimReminders(dueBy: District.now, claimant: "a", staleBefore: District.now.addingTimeInterval(-300), at: District.now)
+            let claimed = try await store.claimReminders(dueBy: District.now, claimant: "a", at: District.now)
             try expectEqual(claimed.map(\.id), [r.id], "claimed by a")
             try expectEqual(claimed.first?.state, .firing, "firing")
-            try expect(try await store.claimReminders(dueBy: District.now, claimant: "b", staleBefore: District.now.addingTimeInterval(-300), at: District.now).isEmpty, "b gets nothing")
+            try expect(try await store.claimReminders(dueBy: District.now, claimant: "b", at: District.now).isEmpty, "b gets nothing")
             try expectEqual(try await store.claimedReminders(claimant: "a").map(\.id), [r.id], "a holds it")
             try expect(!(try await store.settleReminder(id: r.id, claimant: "b", state: .fired, late: false, hooks: ["10-x"], at: District.now)), "b cannot settle it")
             try expect(try await store.settleReminder(id: r.id, claimant: "a", state: .fired, late: true, hooks: ["10-x", "20-y", "10-x"], at: District.now), "a settles it")
@@ -44,7 +44,7 @@ enum ReminderChecks {
             let due = [reminder(offset: -14), reminder(offset: -7), reminder(kind: "due", offset: 0)]
             let later = reminder(kind: "overdue", offset: 7, fireAt: District.now.addingTimeInterval(3600))
             _ = try await store.planReminders(due + [later], at: District.now)
-            let claimed = try await store.claimReminders(dueBy: District.now, claimant: "a", staleBefore: .distantPast, at: District.now)
+            let claimed = try await store.claimReminders(dueBy: District.now, claimant: "a", at: District.now)
             try expectEqual(Set(claimed.map(\.id)), Set(due.map(\.id)), "the due ones")
             _ = try await store.settleReminder(id: due[0].id, claimant: "a", state: .missed, late: true, hooks: ["10-x"], at: District.now)
             _ = try await store.settleReminder(id: due[1].id, claimant: "a", state: .silenced, late: false, hooks: ["10-x"], at: District.now)
@@ -55,23 +55,40 @@ enum ReminderChecks {
             try expectEqual(try await store.reminders(matching: ReminderQuery()).count, 3, "the log lists handled reminders")
             try expectEqual(try await store.reminders(matching: ReminderQuery(state: .missed)).map(\.id), [due[0].id], "by state")
         },
-        StoreCheck("a claim left firing by a claimant that stopped is claimed again once it is stale") { store in
+        StoreCheck("a claim left firing by a claimant that stopped beating becomes uncertain, is never claimed again, and is listed") { store in
             try await District.seed(store)
             let r = reminder()
             _ = try await store.planReminders([r], at: District.now)
-            _ = try await store.claimReminders(dueBy: District.now, claimant: "dead", staleBefore: .distantPast, at: District.now)
-            let soon = District.now.addingTimeInterval(60)
-            try expect(try await store.claimReminders(dueBy: soon, claimant: "b", staleBefore: District.now, at: soon).isEmpty, "not stale yet")
+            _ = try await store.claimReminders(dueBy: District.now, claimant: "dead", at: District.now)
             let late = District.now.addingTimeInterval(600)
-            try expectEqual(try await store.claimReminders(dueBy: late, claimant: "b", staleBefore: District.now.addingTimeInterval(1), at: late).map(\.id), [r.id], "stale: claimed by b")
-            try expect(try await store.settleReminder(id: r.id, claimant: "b", state: .fired, late: true, hooks: [], at: late), "b settles")
+            try expect(try await store.beat(claimant: "b", timeout: .seconds(60), at: late) == 0, "its claimant beat within the timeout")
+            try expectEqual(try await store.claimedReminders(claimant: "dead").map(\.id), [r.id], "still held")
+            // The database's clock moves on past a timeout of 1 ms.
+            try await Task.sleep(for: .milliseconds(20))
+            try expect(try await store.beat(claimant: "b", timeout: .milliseconds(1), at: late) == 1, "silent: made uncertain")
+            try expect(try await store.claimReminders(dueBy: late, claimant: "b", at: late).isEmpty, "not claimed again")
+            try expect(!(try await store.settleReminder(id: r.id, claimant: "dead", state: .fired, late: true, hooks: ["10-x"], at: late)), "its settle is refused")
+            let listed = try await store.reminders(matching: ReminderQuery())
+            try expectEqual(listed.map(\.state), [.uncertain], "listed as uncertain")
+            try expectEqual(try await store.reminders(matching: ReminderQuery(state: .uncertain)).map(\.id), [r.id], "by state")
+            try expect(try await store.deliveries(matching: DeliveryQuery()).isEmpty, "no delivery")
+            try expect(try await store.beat(claimant: "b", timeout: .milliseconds(1), at: late) == 0, "once")
+        },
+        StoreCheck("a live claimant's beat keeps its claims however old they are") { store in
+            try await District.seed(store)
+            let r = reminder()
+            _ = try await store.planReminders([r], at: District.now)
+            _ = try await store.claimReminders(dueBy: District.now, claimant: "a", at: District.now)
+            try await Task.sleep(for: .milliseconds(20))
+            try expect(try await store.beat(claimant: "a", timeout: .milliseconds(1), at: District.now) == 0, "a beats: its own claim stays")
+            try expect(try await store.settleReminder(id: r.id, claimant: "a", state: .fired, late: false, hooks: [], at: District.now), "a settles")
         },
         StoreCheck("two claimants at once: every reminder is claimed by exactly one", factory: { store, _ in
             try await District.seed(store)
             let reminders = (0..<200).map { reminder(kind: "overdue", offset: $0 + 1) }
             _ = try await store.planReminders(reminders, at: District.now)
-            async let a = store.claimReminders(dueBy: District.now, claimant: "a", staleBefore: .distantPast, at: District.now)
-            async let b = store.claimReminders(dueBy: District.now, claimant: "b", staleBefore: .distantPast, at: District.now)
+            async let a = store.claimReminders(dueBy: District.now, claimant: "a", at: District.now)
+            async let b = store.claimReminders(dueBy: District.now, claimant: "b", at: District.now)
             let (byA, byB) = try await (a, b)
             try expectEqual(byA.count + byB.count, 200, "claimed in all")
             try expect(Set(byA.map(\.id)).isDisjoint(with: byB.map(\.id)), "no reminder claimed twice")
@@ -81,7 +98,7 @@ enum ReminderChecks {
             let times = (0..<5).map { District.now.addingTimeInterval(Double($0) * 3600) }
             let rs = times.enumerated().map { reminder(kind: "overdue", offset: $0.offset + 1, fireAt: $0.element) }
             _ = try await store.planReminders(rs, at: District.now)
-            for r in try await store.claimReminders(dueBy: times[4], claimant: "a", staleBefore: .distantPast, at: times[4]) {
+            for r in try await store.claimReminders(dueBy: times[4], claimant: "a", at: times[4]) {
                 _ = try await store.settleReminder(id: r.id, claimant: "a", state: .fired, late: false, hooks: [], at: times[4])
             }
             try expectEqual(try await store.reminders(matching: ReminderQuery()).map(\.fireAt), times.reversed(), "newest first")

@@ -12,21 +12,59 @@ extension PostgresStore {
         let excluded = excluding.sorted()
         return try await reading { connection, logger in
             let rows = try await connection.query("""
-                SELECT \(unescaped: PostgresStore.deliveryColumns.split(separator: ",").map { "d.\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")),
-                       \(unescaped: PostgresStore.reminderColumns.split(separator: ",").map { "r.\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", "))
+                SELECT \(unescaped: PostgresStore.qualifiedDeliveryColumns), \(unescaped: PostgresStore.qualifiedReminderColumns)
                 FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
-                WHERE d.state IN ('pending', 'retrying') AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= \(at))
+                WHERE d.state IN ('pending', 'retrying') AND d.claimed_by IS NULL AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= \(at))
                   AND (\(hook)::text IS NULL OR d.hook = \(hook)) AND NOT (d.reminder_id = ANY(\(excluded)))
                 ORDER BY d.next_attempt_at NULLS FIRST, d.reminder_id, d.hook
                 LIMIT \(limit)
                 """, logger: logger)
-            var due: [DueDelivery] = []
-            for try await row in rows {
-                let delivery = try PostgresStore.decodeDelivery(row)
-                let reminder = try PostgresStore.decodeReminder(row, from: 8)
-                due.append(DueDelivery(delivery: delivery, reminder: reminder))
+            return try await PostgresStore.decodeDue(rows)
+        }
+    }
+
+    /// The delivery's and its reminder's columns, `d.` and `r.` before each.
+    static let qualifiedDeliveryColumns = qualified(deliveryColumns, "d")
+    static let qualifiedReminderColumns = qualified(reminderColumns, "r")
+
+    private static func qualified(_ columns: String, _ table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
+    /// Rows of `qualifiedDeliveryColumns` then `qualifiedReminderColumns`.
+    static func decodeDue(_ rows: PostgresRowSequence) async throws -> [DueDelivery] {
+        var due: [DueDelivery] = []
+        for try await row in rows {
+            due.append(DueDelivery(delivery: try decodeDelivery(row), reminder: try decodeReminder(row, from: 8)))
+        }
+        return due
+    }
+
+    /// One statement: the due rows are locked `FOR UPDATE SKIP LOCKED` and claimed, so two
+    /// daemons asking at once each get deliveries the other did not. The claimant's beat is
+    /// recorded with its claims, as `claimReminders` does.
+    public func claimDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>, claimant: String) async throws -> [DueDelivery] {
+        let excluded = excluding.sorted()
+        return try await writing(.deliveries) { connection, logger in
+            try await PostgresStore.recordBeat(claimant: claimant, connection, logger)
+            let rows = try await connection.query("""
+                WITH due AS (
+                    SELECT reminder_id, hook FROM hook_delivery
+                    WHERE state IN ('pending', 'retrying') AND claimed_by IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= \(at))
+                      AND (\(hook)::text IS NULL OR hook = \(hook)) AND NOT (reminder_id = ANY(\(excluded)))
+                    ORDER BY next_attempt_at NULLS FIRST, reminder_id, hook
+                    LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE hook_delivery d SET claimed_by = \(claimant), claimed_at = \(at)
+                FROM due, reminder_log r
+                WHERE d.reminder_id = due.reminder_id AND d.hook = due.hook AND r.id = d.reminder_id
+                RETURNING \(unescaped: PostgresStore.qualifiedDeliveryColumns), \(unescaped: PostgresStore.qualifiedReminderColumns)
+                """, logger: logger)
+            return try await PostgresStore.decodeDue(rows).sorted {
+                let (a, b) = ($0.delivery, $1.delivery)
+                if a.nextAttemptAt != b.nextAttemptAt { return (a.nextAttemptAt ?? .distantPast) < (b.nextAttemptAt ?? .distantPast) }
+                return a.reminderID != b.reminderID ? a.reminderID < b.reminderID : a.hook < b.hook
             }
-            return due
         }
     }
 
@@ -35,7 +73,8 @@ extension PostgresStore {
         return try await reading { connection, logger in
             let rows = try await connection.query("""
                 SELECT min(coalesce(next_attempt_at, updated_at)) FROM hook_delivery
-                WHERE state IN ('pending', 'retrying') AND (\(hook)::text IS NULL OR hook = \(hook)) AND NOT (reminder_id = ANY(\(excluded)))
+                WHERE state IN ('pending', 'retrying') AND claimed_by IS NULL AND (\(hook)::text IS NULL OR hook = \(hook))
+                  AND NOT (reminder_id = ANY(\(excluded)))
                 """, logger: logger)
             for try await date in rows.decode(Date?.self) { return date }
             return nil
@@ -60,7 +99,8 @@ extension PostgresStore {
             switch outcome {
             case .postponed(let when, let message):
                 rows = try await connection.query("""
-                    UPDATE hook_delivery SET next_attempt_at = \(when), last_error = \(bounded(message)), updated_at = \(at)
+                    UPDATE hook_delivery SET next_attempt_at = \(when), last_error = \(bounded(message)), updated_at = \(at),
+                                             claimed_by = NULL, claimed_at = NULL
                     WHERE reminder_id = \(reminderID) AND hook = \(hook) AND state IN ('pending', 'retrying') RETURNING 1
                     """, logger: logger)
             case .delivered, .retry, .failed:
@@ -73,7 +113,7 @@ extension PostgresStore {
                 rows = try await connection.query("""
                     UPDATE hook_delivery
                     SET state = \(state.rawValue), attempts = attempts + 1, next_attempt_at = \(next), last_exit_code = \(exitCode),
-                        last_error = \(error), updated_at = \(at)
+                        last_error = \(error), updated_at = \(at), claimed_by = NULL, claimed_at = NULL
                     WHERE reminder_id = \(reminderID) AND hook = \(hook) AND state IN ('pending', 'retrying') RETURNING 1
                     """, logger: logger)
             }

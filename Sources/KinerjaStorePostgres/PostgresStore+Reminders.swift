@@ -32,14 +32,13 @@ extension PostgresStore {
     /// One statement claims a morning's due occurrences: the rows are locked `FOR UPDATE
     /// SKIP LOCKED`, so two daemons claiming at once each get the rows the other has not
     /// locked, and never wait for each other; each row moves to `firing` for one claimant.
-    public func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) async throws -> [ReminderRecord] {
+    public func claimReminders(dueBy: Date, claimant: String, at: Date) async throws -> [ReminderRecord] {
         try await writing(.reminders) { connection, logger in
+            try await PostgresStore.recordBeat(claimant: claimant, connection, logger)
             let rows = try await connection.query("""
                 UPDATE reminder_log SET state = 'firing', claimed_by = \(claimant), claimed_at = \(at)
                 WHERE id IN (
-                    SELECT id FROM reminder_log
-                    WHERE (state = 'planned' AND fire_at <= \(dueBy))
-                       OR (state = 'firing' AND claimed_at < \(staleBefore) AND claimed_by <> \(claimant))
+                    SELECT id FROM reminder_log WHERE state = 'planned' AND fire_at <= \(dueBy)
                     FOR UPDATE SKIP LOCKED)
                 RETURNING \(unescaped: PostgresStore.reminderColumns)
                 """, logger: logger)
@@ -86,7 +85,11 @@ extension PostgresStore {
             try binds.append(value)
             conditions.append(text.replacingOccurrences(of: "?", with: "$\(binds.count)"))
         }
-        if let state = query.state { try condition("state = ?", state.rawValue) } else { conditions.append("state IN ('fired', 'missed', 'silenced')") }
+        if let state = query.state {
+            try condition("state = ?", state.rawValue)
+        } else {
+            conditions.append("state IN (\(ReminderState.handled.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+        }
         if let planID = query.planID { try condition("plan_id = ?", planID) }
         if let personID = query.personID { try condition("person_id = ?", personID) }
         if let recipientID = query.recipientID { try condition("recipient_id = ?", recipientID) }

@@ -102,7 +102,8 @@ public final class PostgresStore: Sendable {
     }
 
     /// `body` in one transaction, which also notifies the other daemons of what it
-    /// `touched`; this process's listeners hear it once the transaction committed.
+    /// `touched` (nothing when it touched nothing a listener keeps); this process's
+    /// listeners hear it once the transaction committed.
     func writing<T: Sendable>(
         _ touched: StoreChange, limit: Duration = PostgresStore.callLimit,
         _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
@@ -113,12 +114,14 @@ public final class PostgresStore: Sendable {
             try await client.withConnection { connection in
                 try await PostgresStore.transaction(connection, logger) {
                     let result = try await body(connection, logger)
-                    try await connection.query("SELECT pg_notify(\(PostgresStore.channel), \(payload))", logger: logger)
+                    if !touched.isEmpty {
+                        try await connection.query("SELECT pg_notify(\(PostgresStore.channel), \(payload))", logger: logger)
+                    }
                     return result
                 }
             }
         }
-        listeners.notify(touched)
+        if !touched.isEmpty { listeners.notify(touched) }
         return result
     }
 

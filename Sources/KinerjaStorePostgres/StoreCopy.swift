@@ -18,7 +18,7 @@ public enum StoreCopy {
     public static let tables = [
         "person", "position", "sekolah_binaan", "official", "precondition", "plan", "plan_step", "plan_rhk", "plan_perilaku", "plan_sekolah",
         "plan_refleksi", "plan_block", "plan_revision", "reminder_log", "hook_delivery", "silence", "acknowledgement",
-        "scheduler_state", "audit",
+        "scheduler_state", "audit", "daemon_heartbeat",
     ]
 
     /// Rows per statement.

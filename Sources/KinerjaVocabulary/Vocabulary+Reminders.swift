@@ -9,12 +9,14 @@ extension Vocabulary {
         "blocked": Bilingual("terblokir", "blocked"),
     ]
 
-    /// What became of a reminder (ReminderItem `state`, `--state`): recorded as fired, missed
-    /// or silenced; in a preview planned, silenced or acknowledged.
+    /// What became of a reminder (ReminderItem `state`, `--state`): recorded as fired, missed,
+    /// silenced or uncertain; in a preview planned, silenced or acknowledged.
     public static let reminderStates: Vocabulary = [
         "fired": Bilingual("terkirim", "fired"),
         "missed": Bilingual("terlewat", "missed"),
         "silenced": Bilingual("dibisukan", "silenced"),
+        // Its daemon died between claiming and recording it: perhaps sent, never sent again.
+        "uncertain": Bilingual("tidak pasti", "uncertain"),
         "planned": Bilingual("terjadwal", "planned"),
         // Claimed by a daemon that is sending it this moment (a claim in the database).
         "firing": Bilingual("sedang dikirim", "firing"),

@@ -196,15 +196,17 @@ struct Kinerjad: AsyncParsableCommand {
             let next = office.nextReminder.withLock { $0 }.map { CoreToWire.timestamp($0, in: office.calendar) } ?? "none"
             return "\(status.currentCycle): \(c.plans) plans, \(c.overdue) overdue, \(c.blocked) blocked, next reminder \(next)"
         }
+        let claimant = Kinerjad.claimant(startedAt: office.startedAt)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: RPCService(server: server)),
                 .init(service: NotifierService(notifier: notifier, summary: summary, logger: logger)),
                 .init(service: ReminderScheduler(
                     office: office, journal: ReminderJournal(), hooks: hooks, waker: office.changed, hookWaker: hookWaker, feed: feed,
-                    logger: logger, claimant: Kinerjad.claimant(startedAt: office.startedAt))),
+                    logger: logger, claimant: claimant)),
+                .init(service: HeartbeatService(store: store, clock: office.clock, claimant: claimant, logger: logger)),
                 .init(service: StoreFollowerService(store: store, logger: logger)),
-                .init(service: HookService(office: office, hooks: hooks, waker: hookWaker, logger: logger)),
+                .init(service: HookService(office: office, hooks: hooks, waker: hookWaker, logger: logger, claimant: claimant)),
                 .init(service: ReloadService(
                     office: office, configPath: config, overrides: overrides, notifier: notifier, summary: summary, logger: logger,
                     signals: hangups)),
@@ -251,9 +253,10 @@ struct Kinerjad: AsyncParsableCommand {
         }
     }
 
-    /// Names this daemon in the reminder claims it makes in the store: the host, the process
-    /// and its start, so that a restarted daemon does not take its predecessor's claims for
-    /// its own (they are claimed again once stale).
+    /// Names this daemon in the reminder and delivery claims it makes in the store and in its
+    /// heartbeats: the host, the process and its start, so that a restarted daemon does not
+    /// take its predecessor's claims for its own (they become uncertain once its heartbeat
+    /// is stale).
     static func claimant(startedAt: Date) -> String {
         "\(ProcessInfo.processInfo.hostName)/\(getpid())/\(Int(startedAt.timeIntervalSince1970))"
     }

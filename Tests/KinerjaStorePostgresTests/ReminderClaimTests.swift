@@ -24,12 +24,12 @@ struct ReminderClaimTests {
         let r = Self.reminder(1)
         #expect(try await store.planReminders([r, r], at: Self.now) == 1)
         #expect(try await store.planReminders([r], at: Self.now) == 0)
-        let claimed = try await store.claimReminders(dueBy: Self.now, claimant: "a", staleBefore: .distantPast, at: Self.now)
+        let claimed = try await store.claimReminders(dueBy: Self.now, claimant: "a", at: Self.now)
         #expect(claimed.map(\.id) == [r.id])
         #expect(claimed.first?.state == .firing)
         #expect(claimed.first?.fireAt == r.fireAt)
         #expect(claimed.first?.message == r.message)
-        #expect(try await store.claimReminders(dueBy: Self.now, claimant: "b", staleBefore: .distantPast, at: Self.now).isEmpty)
+        #expect(try await store.claimReminders(dueBy: Self.now, claimant: "b", at: Self.now).isEmpty)
         #expect(try await store.claimedReminders(claimant: "a").map(\.id) == [r.id])
         #expect(!(try await store.settleReminder(id: r.id, claimant: "b", state: .fired, late: false, hooks: ["10-x"], at: Self.now)))
         #expect(try await store.settleReminder(id: r.id, claimant: "a", state: .fired, late: true, hooks: ["10-x", "20-y", "10-x"], at: Self.now))
@@ -53,7 +53,7 @@ struct ReminderClaimTests {
             var ids: [String] = []
             for second in 0..<60 {
                 let at = Self.now.addingTimeInterval(Double(second))
-                ids += try await store.claimReminders(dueBy: at, claimant: name, staleBefore: .distantPast, at: at).map(\.id)
+                ids += try await store.claimReminders(dueBy: at, claimant: name, at: at).map(\.id)
             }
             return ids
         }

@@ -54,7 +54,7 @@ struct PersistenceTests {
         #expect(store.location == path)
         #expect(try await store.schemaVersion() == [
             "v1-roster-audit", "v2-plans", "v3-sekolah-binaan", "v4-reminders", "v5-status-indexes", "v6-plan-closure", "v7-relational-plans", "v8-contacts-officials-relief",
-            "v9-penilaian-predikat", "v10-preconditions",
+            "v9-penilaian-predikat", "v10-preconditions", "v11-claims-heartbeats",
         ])
         #expect(try await store.fetchTexts("PRAGMA journal_mode") == ["wal"])
         // 2 = FULL, on the reader connections too.

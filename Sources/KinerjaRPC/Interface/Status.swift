@@ -24,7 +24,7 @@ public struct Status: Codable, Sendable, Hashable {
     public var storeBytes: Int
     public var rulesYears: [Int]
     public var counts: Counts
-    public var remindersFired, remindersMissed, remindersSilenced, deliveriesFailed: Int
+    public var remindersFired, remindersMissed, remindersSilenced, remindersUncertain, deliveriesFailed: Int
     /// Stages 1–2 of the current cycle, when the office tracks them.
     public var preconditions: PreconditionCounts?
 
@@ -32,7 +32,7 @@ public struct Status: Codable, Sendable, Hashable {
         version: String, startedAt: String, now: String, uptimeSeconds: Int, clockOverridden: Bool,
         timezone: String, language: String, today: String, currentCycle: String, storePath: String,
         storeBytes: Int, rulesYears: [Int], counts: Counts,
-        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, deliveriesFailed: Int = 0,
+        remindersFired: Int = 0, remindersMissed: Int = 0, remindersSilenced: Int = 0, remindersUncertain: Int = 0, deliveriesFailed: Int = 0,
         clockRate: Int? = nil, preconditions: PreconditionCounts? = nil
     ) {
         self.preconditions = preconditions
@@ -40,6 +40,7 @@ public struct Status: Codable, Sendable, Hashable {
         self.remindersFired = remindersFired
         self.remindersMissed = remindersMissed
         self.remindersSilenced = remindersSilenced
+        self.remindersUncertain = remindersUncertain
         self.deliveriesFailed = deliveriesFailed
         self.version = version
         self.startedAt = startedAt
@@ -89,6 +90,7 @@ extension Status: DirectJSONEncodable {
         object.member(CodingKeys.remindersFired, remindersFired)
         object.member(CodingKeys.remindersMissed, remindersMissed)
         object.member(CodingKeys.remindersSilenced, remindersSilenced)
+        object.member(CodingKeys.remindersUncertain, remindersUncertain)
         object.member(CodingKeys.deliveriesFailed, deliveriesFailed)
     }
 }

@@ -7,6 +7,10 @@ extension SQLiteStore {
         try await reading { try $0.dueDeliveries(at: at, limit: limit, hook: hook, excluding: excluding) }
     }
 
+    public func claimDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>, claimant: String) async throws -> [DueDelivery] {
+        try await writing { try $0.claimDeliveries(at: at, limit: limit, hook: hook, excluding: excluding, claimant: claimant) }
+    }
+
     public func nextDeliveryAttempt(hook: String?, excluding: Set<String>) async throws -> Date? {
         try await reading { try $0.nextDeliveryAttempt(hook: hook, excluding: excluding) }
     }

@@ -17,6 +17,19 @@ extension SQLiteTransaction {
         }
     }
 
+    /// The due ones, each claimed in the same transaction (SQLite's one writer keeps a
+    /// second claimant out until it commits), with the claimant's beat.
+    func claimDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>, claimant: String) throws -> [DueDelivery] {
+        let due = try dueDeliveries(at: at, limit: limit, hook: hook, excluding: excluding)
+        guard !due.isEmpty else { return [] }
+        try recordBeat(claimant: claimant)
+        let claim = try db.cachedStatement(sql: "UPDATE hook_delivery SET claimed_by = ?, claimed_at = ? WHERE reminder_id = ? AND hook = ?")
+        for d in due {
+            try claim.execute(arguments: [claimant, StoreTime.text(at), d.delivery.reminderID, d.delivery.hook])
+        }
+        return due
+    }
+
     /// A row someone reset by hand without a time (NULL, "now") counts as due since its
     /// last update, so that the daemon runs it at once.
     func nextDeliveryAttempt(hook: String?, excluding: Set<String>) throws -> Date? {
@@ -25,7 +38,7 @@ extension SQLiteTransaction {
         for id in excluding.sorted() { arguments += [id] }
         return try Date.fetchOne(db, sql: """
             SELECT min(coalesce(next_attempt_at, updated_at)) FROM hook_delivery
-            WHERE state IN ('pending', 'retrying')\(hook == nil ? "" : " AND hook = ?")\(HookDeliverySQL.notIn(excluding.count))
+            WHERE state IN ('pending', 'retrying') AND claimed_by IS NULL\(hook == nil ? "" : " AND hook = ?")\(HookDeliverySQL.notIn(excluding.count))
             """, arguments: arguments)
     }
 
@@ -56,14 +69,15 @@ extension SQLiteTransaction {
             error = BoundedText.bounded(message, maxBytes: HookDelivery.errorLimit)
         case .postponed(let when, let message):
             try db.execute(sql: """
-                UPDATE hook_delivery SET next_attempt_at = ?, last_error = ?, updated_at = ?
+                UPDATE hook_delivery SET next_attempt_at = ?, last_error = ?, updated_at = ?, claimed_by = NULL, claimed_at = NULL
                 WHERE reminder_id = ? AND hook = ? AND state IN ('pending', 'retrying')
                 """, arguments: [when, BoundedText.bounded(message, maxBytes: HookDelivery.errorLimit), at, reminderID, hook])
             return try requireDelivery(reminderID: reminderID, hook: hook)
         }
         try db.execute(sql: """
             UPDATE hook_delivery
-            SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_exit_code = ?, last_error = ?, updated_at = ?
+            SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_exit_code = ?, last_error = ?, updated_at = ?,
+                claimed_by = NULL, claimed_at = NULL
             WHERE reminder_id = ? AND hook = ? AND state IN ('pending', 'retrying')
             """, arguments: [state.rawValue, next, exitCode, error, at, reminderID, hook])
         try requireDelivery(reminderID: reminderID, hook: hook)
@@ -113,10 +127,10 @@ enum HookDeliverySQL {
         let filter = (ofHook ? " AND d.hook = ?3" : "") + notIn(excluding, from: 4, column: "d.reminder_id")
         return """
             SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
-            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?1\(filter)
+            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at <= ?1 AND d.claimed_by IS NULL\(filter)
             UNION ALL
             SELECT \(columns), r.* FROM hook_delivery d JOIN reminder_log r ON r.id = d.reminder_id
-            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at IS NULL\(filter)
+            WHERE d.state IN ('pending', 'retrying') AND d.next_attempt_at IS NULL AND d.claimed_by IS NULL\(filter)
             ORDER BY delivery_next_attempt_at, delivery_reminder_id, delivery_hook
             LIMIT ?2
             """

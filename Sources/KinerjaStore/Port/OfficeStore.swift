@@ -172,11 +172,18 @@ public protocol OfficeStore: Sendable {
     /// Records occurrences as planned, each once: those already recorded (planned, or
     /// handled by any claimant) are left as they are. Returns how many were new.
     func planReminders(_ reminders: [ReminderRecord], at: Date) async throws -> Int
-    /// Claims for `claimant`, in one statement, every planned reminder due by `dueBy`, and
-    /// every one left firing by a claimant that has not settled it since `staleBefore` (it
-    /// died): they move to `firing` and are returned, oldest first. Another claimant's call
-    /// cannot return the same reminder.
-    func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) async throws -> [ReminderRecord]
+    /// Claims for `claimant`, in one statement, every planned reminder due by `dueBy`: they
+    /// move to `firing` and are returned, oldest first. Another claimant's call cannot return
+    /// the same reminder. Records `claimant`'s heartbeat in the same transaction, so that no
+    /// claim is ever older than its claimant's first beat.
+    func claimReminders(dueBy: Date, claimant: String, at: Date) async throws -> [ReminderRecord]
+    /// Records that `claimant` is alive, at the database's own time (hosts' clocks are never
+    /// compared), and, in the same transaction, settles what claimants not heard from within
+    /// `timeout` of that time left behind: their firing reminders become `uncertain` (they
+    /// may have been journaled; no one fires them again) and the hook deliveries they were
+    /// running fail (they may have run; no one runs them again), recorded at `at`. Returns
+    /// how many reminders it made uncertain.
+    func beat(claimant: String, timeout: Duration, at: Date) async throws -> Int
     /// Reminders `claimant` claimed and has not settled (a settle that failed), oldest first.
     func claimedReminders(claimant: String) async throws -> [ReminderRecord]
     /// Settles a reminder `claimant` claimed as fired, missed or silenced; a fired one gets
@@ -188,18 +195,22 @@ public protocol OfficeStore: Sendable {
 
     // MARK: Hook deliveries
 
-    /// Pending and retrying deliveries whose next attempt is at or before `at` (a NULL
-    /// time counts as now), each with its reminder, oldest first, at most `limit`; only to
+    /// Pending and retrying deliveries not claimed, whose next attempt is at or before `at`
+    /// (a NULL time counts as now), each with its reminder, oldest first, at most `limit`; only to
     /// `hook` when given, and none of the reminders `excluding` names (those already running).
     func dueDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>) async throws -> [DueDelivery]
-    /// The earliest next attempt among pending and retrying deliveries (only to `hook`, when
+    /// The same deliveries as `dueDeliveries`, claimed for `claimant` in one transaction: no
+    /// other claimant's call returns them until `finishDelivery` records their run. A run is
+    /// started only for a delivery its daemon claimed.
+    func claimDeliveries(at: Date, limit: Int, hook: String?, excluding: Set<String>, claimant: String) async throws -> [DueDelivery]
+    /// The earliest next attempt among pending and retrying deliveries not claimed (only to `hook`, when
     /// given, and not of the reminders `excluding` names), for the daemon's sleep; nil when
     /// none waits.
     func nextDeliveryAttempt(hook: String?, excluding: Set<String>) async throws -> Date?
     /// The hooks that pending or retrying deliveries wait for, in name order.
     func queuedHooks() async throws -> [String]
-    /// Records the end of one run (see `DeliveryOutcome`: a run that never started keeps
-    /// its state and attempts and is due again at the outcome's time); a delivery already
+    /// Records the end of one run and ends its claim (see `DeliveryOutcome`: a run that never
+    /// started keeps its state and attempts and is due again at the outcome's time); a delivery already
     /// final is left as it is; an unknown one is `StoreError.noSuchDelivery`.
     func finishDelivery(reminderID: String, hook: String, outcome: DeliveryOutcome, at: Date) async throws
     /// Deliveries, most recently updated first.

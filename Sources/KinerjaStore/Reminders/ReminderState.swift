@@ -14,7 +14,11 @@ public enum ReminderState: String, Sendable, Codable, CaseIterable {
     case missed
     /// Not sent because a silence or an acknowledgement covered it.
     case silenced
+    /// Claimed by a daemon that stopped beating (killed, its host lost) before it settled
+    /// it: it may have been journaled, so no one fires it again. The office checks by hand
+    /// whether its recipient was told.
+    case uncertain
 
     /// The states of a handled occurrence.
-    public static let handled: [ReminderState] = [.fired, .missed, .silenced]
+    public static let handled: [ReminderState] = [.fired, .missed, .silenced, .uncertain]
 }

@@ -6,8 +6,12 @@ extension SQLiteStore {
         try await writing { try $0.planReminders(reminders, at: at) }
     }
 
-    public func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) async throws -> [ReminderRecord] {
-        try await writing { try $0.claimReminders(dueBy: dueBy, claimant: claimant, staleBefore: staleBefore, at: at) }
+    public func claimReminders(dueBy: Date, claimant: String, at: Date) async throws -> [ReminderRecord] {
+        try await writing { try $0.claimReminders(dueBy: dueBy, claimant: claimant, at: at) }
+    }
+
+    public func beat(claimant: String, timeout: Duration, at: Date) async throws -> Int {
+        try await writing { try $0.beat(claimant: claimant, timeout: timeout, at: at) }
     }
 
     public func claimedReminders(claimant: String) async throws -> [ReminderRecord] {

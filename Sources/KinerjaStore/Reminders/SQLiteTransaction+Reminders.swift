@@ -22,12 +22,13 @@ extension SQLiteTransaction {
 
     /// One UPDATE: SQLite runs one writer at a time, and PostgreSQL's row locks do the same
     /// for the same statement, so a reminder moves to `firing` for exactly one claimant.
-    func claimReminders(dueBy: Date, claimant: String, staleBefore: Date, at: Date) throws -> [ReminderRecord] {
-        try ReminderRow.fetchAll(db, sql: """
+    func claimReminders(dueBy: Date, claimant: String, at: Date) throws -> [ReminderRecord] {
+        try recordBeat(claimant: claimant)
+        return try ReminderRow.fetchAll(db, sql: """
             UPDATE reminder_log SET state = 'firing', claimed_by = ?, claimed_at = ?
-            WHERE (state = 'planned' AND fire_at <= ?) OR (state = 'firing' AND claimed_at < ? AND claimed_by != ?)
+            WHERE state = 'planned' AND fire_at <= ?
             RETURNING *
-            """, arguments: [claimant, at, dueBy, staleBefore, claimant])
+            """, arguments: [claimant, at, dueBy])
             .map { try $0.record() }
             .sorted { $0.fireAt != $1.fireAt ? $0.fireAt < $1.fireAt : $0.id < $1.id }
     }
@@ -89,7 +90,7 @@ extension ReminderQuery {
             conditions.append("state = ?")
             arguments += [state.rawValue]
         } else {
-            conditions.append("state IN ('fired', 'missed', 'silenced')")
+            conditions.append("state IN (\(ReminderState.handled.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
         }
         if let planID {
             conditions.append("plan_id = ?")

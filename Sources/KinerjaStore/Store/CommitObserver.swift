@@ -60,6 +60,8 @@ final class CommitObserver: TransactionObserver, Sendable {
         case "acknowledgement": return .acknowledgements
         case "audit": return .audit
         case "scheduler_state": return .scheduler
+        // A daemon's sign of life, read by the daemons' beats only: nothing a listener keeps.
+        case "daemon_heartbeat": return []
         default: return .everything
         }
     }

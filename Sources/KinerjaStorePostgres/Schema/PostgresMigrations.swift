@@ -22,6 +22,7 @@ enum PostgresMigrations {
         (PostgresSchemaV8.identifier, PostgresSchemaV8.sql),
         (PostgresSchemaV9.identifier, PostgresSchemaV9.sql),
         (PostgresSchemaV10.identifier, PostgresSchemaV10.sql),
+        (PostgresSchemaV11.identifier, PostgresSchemaV11.sql),
     ]
 
     /// The identifiers, in order.

@@ -12,17 +12,19 @@ struct RemindersCommand: ParsableCommand {
 
     /// The states `reminders list` filters by: what the daemon records (a preview's planned and
     /// acknowledged are never recorded).
-    static let recordedStates = ["fired", "missed", "silenced"]
+    static let recordedStates = ["fired", "missed", "silenced", "uncertain"]
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: Language.t(
-                "Pengingat yang tercatat, terbaru dulu: terkirim, terlewat (kinerjad terlalu lama mati) atau dibisukan.",
-                "Recorded reminders, newest first: fired, missed (daemon was down too long) or silenced."),
+                "Pengingat yang tercatat, terbaru dulu: terkirim, terlewat (kinerjad terlalu lama mati), dibisukan atau tidak pasti (kinerjad-nya mati saat mengirim: periksa manual apakah sampai).",
+                "Recorded reminders, newest first: fired, missed (daemon was down too long), silenced or uncertain (its daemon died while sending it: check by hand whether it arrived)."),
             discussion: HelpExamples.list("reminders list --since 2026-11-01 --until 2026-11-30"))
         @OptionGroup var global: GlobalOptions
-        @Option(help: .text("fired (terkirim), missed (terlewat) atau silenced (dibisukan).", "fired, missed or silenced.", value: Placeholder.state))
+        @Option(help: .text(
+            "fired (terkirim), missed (terlewat), silenced (dibisukan) atau uncertain (tidak pasti).", "fired, missed, silenced or uncertain.",
+            value: Placeholder.state))
         var state: String?
         @Option(help: .text("Hanya rencana orang ini.", "Only this person's plans.", value: Placeholder.id)) var person: String?
         @Option(help: .text("Hanya yang jadwal kirimnya pada atau sesudah tanggal ini.", "Only those due to fire on or after this day.", value: Placeholder.date))

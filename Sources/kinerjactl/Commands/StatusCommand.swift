@@ -34,7 +34,7 @@ struct StatusCommand: ParsableCommand {
             (Language.t("rencana", "plans"),
              "\(c.plans): \(Language.t("selesai", "complete")) \(c.complete), \(Language.t("terlambat", "overdue")) \(c.overdue), \(Language.t("terblokir", "blocked")) \(c.blocked)"),
             (Language.t("pengingat", "reminders"),
-             "\(status.remindersFired) \(Language.t("terkirim", "fired")), \(status.remindersMissed) \(Language.t("terlewat (daemon mati)", "missed (daemon was down)")), \(status.remindersSilenced) \(Language.t("dibisukan", "silenced")), \(status.deliveriesFailed) \(Language.t("hook gagal", "hook deliveries failed"))"),
+             "\(status.remindersFired) \(Language.t("terkirim", "fired")), \(status.remindersMissed) \(Language.t("terlewat (daemon mati)", "missed (daemon was down)")), \(status.remindersSilenced) \(Language.t("dibisukan", "silenced")), \(status.remindersUncertain) \(Language.t("tidak pasti (periksa manual)", "uncertain (check by hand)")), \(status.deliveriesFailed) \(Language.t("hook gagal", "hook deliveries failed"))"),
         ] + (status.preconditions.map { [(Language.t("tahap 1–2", "stages 1–2"), PreconditionsCommand.line($0))] } ?? [])
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {

@@ -53,7 +53,8 @@ extension Office {
                 pengawasSekolah: counts.activePengawasSekolah, plans: counts.plans, complete: counts.complete,
                 blocked: counts.blocked, overdue: counts.overdue),
             remindersFired: reminders[.fired] ?? 0, remindersMissed: reminders[.missed] ?? 0,
-            remindersSilenced: reminders[.silenced] ?? 0, deliveriesFailed: figures.failedDeliveries,
+            remindersSilenced: reminders[.silenced] ?? 0,
+            remindersUncertain: reminders[.uncertain] ?? 0, deliveriesFailed: figures.failedDeliveries,
             clockRate: clock.rate == 1 ? nil : Int(clock.rate),
             preconditions: settings.config.office.tracks(cycle) ? settings.rules.rules(for: cycle).map { rules in
                 Office.preconditionCounts(

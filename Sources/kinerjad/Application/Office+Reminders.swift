@@ -10,8 +10,8 @@ extension Office {
         if let text = p.state {
             guard let s = ReminderState(rawValue: text), ReminderState.handled.contains(s) else {
                 throw WireToCore.invalid(
-                    "state", id: "'\(text)' bukan keadaan pengingat; gunakan fired, missed atau silenced",
-                    en: "'\(text)' is not a reminder state; use fired, missed or silenced")
+                    "state", id: "'\(text)' bukan keadaan pengingat; gunakan fired, missed, silenced atau uncertain",
+                    en: "'\(text)' is not a reminder state; use fired, missed, silenced or uncertain")
             }
             state = s
         }

@@ -20,10 +20,15 @@ struct HookService: Service {
     let hooks: HookDirectory
     let waker: Waker
     let logger: Logger
+    /// Names this daemon in the delivery claims it makes (the scheduler's claimant): a
+    /// delivery runs on the one daemon whose claim took it.
+    let claimant: String
 
     /// Hook runs at once over all hooks: each takes a few descriptors (its stderr pipe, the
     /// pipes and process handle of its start), counted in the daemon's budget (`DescriptorBudget`).
     static let maxRuns = 32
+    /// How many times the end of a run is offered to the store.
+    static let finishAttempts = 5
     /// How long a run that could not start waits before the next try.
     static let postponement: TimeInterval = 60
 
@@ -76,7 +81,7 @@ struct HookService: Service {
             let busy = running.reminders(of: hook)
             let free = min(settings.maxConcurrent - busy.count, Self.maxRuns - running.count)
             guard free > 0 else { continue }
-            let due = try await office.store.dueDeliveries(at: now, limit: free, hook: hook, excluding: busy)
+            let due = try await office.store.claimDeliveries(at: now, limit: free, hook: hook, excluding: busy, claimant: claimant)
             for item in due {
                 let delivery = item.delivery, record = item.reminder
                 running.start(hook, delivery.reminderID)
@@ -143,10 +148,16 @@ struct HookService: Service {
         logger.log(level: level, "hook delivery \(outcome)", metadata: [
             "KINERJA_HOOK": "\(delivery.hook)", "KINERJA_DELIVERY_OF": "\(delivery.reminderID)",
         ])
-        do {
-            try await office.store.finishDelivery(reminderID: delivery.reminderID, hook: delivery.hook, outcome: outcome, at: office.clock.now())
-        } catch {
-            logger.error("cannot record a hook delivery: \(error)")
+        // Tried again a few times: until it is recorded the delivery stays claimed by this
+        // daemon, and no one runs it (a lost connection is gone in a second or two).
+        for attempt in 1...Self.finishAttempts {
+            do {
+                return try await office.store.finishDelivery(
+                    reminderID: delivery.reminderID, hook: delivery.hook, outcome: outcome, at: office.clock.now())
+            } catch {
+                logger.error("cannot record a hook delivery (attempt \(attempt) of \(Self.finishAttempts)): \(error)")
+                try? await Task.sleep(for: .seconds(2))
+            }
         }
     }
 }

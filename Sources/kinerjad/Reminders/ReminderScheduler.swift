@@ -21,8 +21,8 @@ import Synchronization
 ///    deliveries in the settling transaction.
 /// A claim left firing (the store refused the settle) is settled by its claimant on its
 /// next pass, without a second entry when it was journaled (`JournaledOccurrences`); one
-/// left by a daemon that stopped is claimed again once stale: a crash repeats at most that
-/// one entry, never a hook delivery.
+/// left by a daemon that stopped beating (`HeartbeatService`) becomes uncertain, never
+/// fired again: a crash may lose an entry, never repeat one or a hook delivery.
 struct ReminderScheduler: Service {
     let office: Office
     let journal: ReminderJournal
@@ -40,8 +40,6 @@ struct ReminderScheduler: Service {
     /// The longest sleep: bounds how late a jump of the wall clock is noticed where the
     /// kernel cannot tell it (`WallClockWatcher` failed to start).
     static let maxSleep: Duration = .seconds(300)
-    /// A claim not settled within this is taken as its claimant's crash.
-    static let staleClaim: TimeInterval = 300
 
     func run() async throws {
         // The sleeps (this one, the hook retries') run on the monotonic clock: a set of the
@@ -190,8 +188,7 @@ struct ReminderScheduler: Service {
         // every occurrence due (the pass fails and is retried), never "no hooks".
         let hookEntries = try hooks.entries()
         let held = try await store.claimedReminders(claimant: claimant)
-        let claimed = try await store.claimReminders(
-            dueBy: now, claimant: claimant, staleBefore: now.addingTimeInterval(-ReminderScheduler.staleClaim), at: now)
+        let claimed = try await store.claimReminders(dueBy: now, claimant: claimant, at: now)
         guard !held.isEmpty || !claimed.isEmpty else { return }
         let calendar = settings.config.calendar
         let policy = settings.config.reminders
