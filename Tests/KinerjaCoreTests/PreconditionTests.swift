@@ -48,6 +48,18 @@ struct PreconditionTests {
         #expect(PlanStatus(of: facts, on: d("2027-02-01")).flags == [.overdue, .notSubmitted])
     }
 
+    @Test("plotted after the planning deadline: the person gets the unblock grace, not an overdue plan at once")
+    func plottedLate() {
+        let facts = facts(PreconditionState(done: [.pemutakhiranData: d("2027-01-05"), .plottingTimKinerja: d("2027-02-10")]))
+        #expect(facts.block == nil)
+        #expect(facts.currentDue == d("2027-02-24"), "14 days (unblock_grace_days) after the Plotting")
+        #expect(!PlanStatus(of: facts, on: d("2027-02-11")).flags.contains(.overdue))
+        #expect(PlanStatus(of: facts, on: d("2027-02-25")).flags.contains(.overdue))
+        let note = TimelineSchedule(cycle: cycle, rules: rules).entries(of: plan, preconditions: PreconditionState(
+            done: [.pemutakhiranData: d("2027-01-05"), .plottingTimKinerja: d("2027-02-10")])).first?.note
+        #expect(note?.published == d("2027-01-31") && note?.unblockedOn == d("2027-02-10") && note?.blockedDays == 40)
+    }
+
     @Test("an office that does not track stages 1–2: nothing blocks, as before")
     func untracked() {
         let facts = facts(nil)

@@ -17,7 +17,7 @@ extension TimelineSchedule {
     /// cycle's closing gave it, if any.
     /// `preconditions`: its person's stages 1–2, when the office tracks them.
     public func derivation(of plan: Plan, closure: PlanClosure? = nil, preconditions: PreconditionState? = nil) -> PlanDerivation {
-        let timeline = entries(of: plan)
+        let timeline = entries(of: plan, preconditions: preconditions)
         var points: [Int: [Int?]] = [:]
         for (index, record) in plan.records.enumerated() {
             guard let choices = record.details?.rhk else { continue }

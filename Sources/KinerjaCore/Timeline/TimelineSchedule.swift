@@ -59,7 +59,7 @@ public struct TimelineSchedule: Sendable {
     /// standing its cycle's closing gave it, if any.
     /// `preconditions`: its person's stages 1–2, when the office tracks them.
     public func facts(of plan: Plan, closure: PlanClosure? = nil, preconditions: PreconditionState? = nil) -> PlanFacts {
-        facts(of: plan, timeline: entries(of: plan), closure: closure, preconditions: preconditions)
+        facts(of: plan, timeline: entries(of: plan, preconditions: preconditions), closure: closure, preconditions: preconditions)
     }
 
     /// The facts of `plan` with its timeline already computed (`entries(of:)`).
@@ -75,8 +75,13 @@ public struct TimelineSchedule: Sendable {
     public func due(of precondition: Precondition) -> LocalDate { rules.preconditions.due(of: precondition, in: cycle) }
 
     /// The deadline of every step of `plan`, in workflow order (see `Timeline`).
-    public func entries(of plan: Plan) -> [TimelineEntry] {
-        guard plan.id.cycle == cycle else { return TimelineSchedule(cycle: plan.id.cycle, rules: rules).entries(of: plan) }
+    /// `preconditions`: its person's stages 1–2, when the office tracks them; while they were
+    /// missing the person could not plan, so their completion relieves the first deadline as
+    /// the end of a block does.
+    public func entries(of plan: Plan, preconditions: PreconditionState? = nil) -> [TimelineEntry] {
+        guard plan.id.cycle == cycle else {
+            return TimelineSchedule(cycle: plan.id.cycle, rules: rules).entries(of: plan, preconditions: preconditions)
+        }
         let stepRules = plan.role == .kepalaSekolah ? kepalaSekolah : pengawasSekolah
         let cycleEnd = cycle.end
         var entries: [TimelineEntry] = []
@@ -85,7 +90,7 @@ public struct TimelineSchedule: Sendable {
         // An official extension moves the month-based deadlines after it by as much, so a
         // plan submitted within the extension is not overdue at its next step the same day.
         var extensionShift = 0
-        let relief = PlanRelief(plan: plan, relief: rules.relief)
+        let relief = PlanRelief(plan: plan, relief: rules.relief, preconditions: preconditions)
         // By index, reading the three fields in place: copying each whole record (its details
         // inline) was a fifth of a report's time.
         let records = plan.records
@@ -127,7 +132,8 @@ public struct TimelineSchedule: Sendable {
 /// steps of that name and the day the last of those blocks ended; the newcomer's opening for
 /// its first deadline. A block is counted at the step the plan was at when it began (a
 /// blocked plan cannot move, so that is the step it was at throughout); a block still open
-/// gives nothing yet: while it lasts the plan is not judged late at all.
+/// gives nothing yet: while it lasts the plan is not judged late at all. Stages 1–2 done
+/// after the plan opened are a block of its first deadline that ended on the later of them.
 private struct PlanRelief {
     private var blockedDays: [String: Int] = [:]
     private var unblockedOn: [String: LocalDate] = [:]
@@ -135,11 +141,17 @@ private struct PlanRelief {
     private let openedOn: LocalDate?
     private let relief: DeadlineRelief
 
-    init?(plan: Plan, relief: DeadlineRelief) {
-        guard !plan.blocks.isEmpty || plan.openedOn != nil else { return nil }
+    init?(plan: Plan, relief: DeadlineRelief, preconditions: PreconditionState?) {
+        let start = max(plan.id.cycle.start, plan.openedOn ?? plan.id.cycle.start)
+        let preconditionsDone = preconditions.flatMap { $0.missing == nil ? $0.lastDoneOn : nil }.flatMap { $0 > start ? $0 : nil }
+        guard !plan.blocks.isEmpty || plan.openedOn != nil || preconditionsDone != nil else { return nil }
         self.relief = relief
         firstDeadline = plan.records.first?.step.deadlineName ?? ""
         openedOn = plan.openedOn
+        if let done = preconditionsDone {
+            blockedDays[firstDeadline] = start.days(until: done)
+            unblockedOn[firstDeadline] = done
+        }
         for block in plan.blocks {
             guard let until = block.until,
                   let at = plan.records.first(where: { $0.completedOn.map { $0 > block.since } ?? true })

@@ -42,7 +42,7 @@ enum CoreToWire {
         preconditions: PreconditionState?, directory: PartyDirectory, schoolNames: [NPSN: String], language: OfficeLanguage
     ) -> PlanDetail {
         let schedule = TimelineSchedule(cycle: plan.id.cycle, rules: rules, roles: [plan.role])
-        let timeline = schedule.entries(of: plan)
+        let timeline = schedule.entries(of: plan, preconditions: preconditions)
         let status = PlanStatus(
             of: schedule.facts(of: plan, timeline: timeline, closure: closure, preconditions: preconditions), on: today)
         let items = timeline.enumerated().map { index, entry in
