@@ -265,17 +265,10 @@ struct PostgresPlanRows {
             records[index].completedOn = completed.flatMap { LocalDate($0) }
             let flags = DetailBits(rawValue: bits)
             guard flags.contains(.recorded) else { continue }
-            var details = StepDetails(
-                praktikKinerja: praktik, kompetensi: kompetensi, sekolahFokus: fokus.map(NPSN.init(trusted:)),
-                rating: rating.flatMap(Rating.init(rawValue:)), catatan: catatan,
-                ratingPraktik: ratingPraktik.flatMap(Rating.init(rawValue:)), ratingPerilaku: ratingPerilaku.flatMap(Rating.init(rawValue:)),
-                predikat: predikat.flatMap(Predikat.init(rawValue:)), alasan: alasan)
-            if flags.contains(.rhk) { details.rhk = [] }
-            if flags.contains(.perilaku) { details.perilakuKerja = [] }
-            if flags.contains(.sekolah) { details.sekolah = [] }
-            if flags.contains(.refleksi) { details.ratings = [:] }
             if !flags.subtracting([.recorded]).isEmpty { choices = true }
-            records[index].details = details
+            records[index].details = PlanRows.details(
+                flags: flags, praktikKinerja: praktik, kompetensi: kompetensi, sekolahFokus: fokus, rating: rating, catatan: catatan,
+                ratingPraktik: ratingPraktik, ratingPerilaku: ratingPerilaku, predikat: predikat, alasan: alasan)
         }
         if choices {
             func step(_ index: Int) throws -> Int {

@@ -17,13 +17,6 @@ import Testing
 @Suite("The whole cycle of the example district", .timeLimit(.minutes(8)))
 struct WholeCycleTests {
     static let kepalaDinas = "196808141994031005"
-    static let office = """
-
-        [office]
-        operator_name = "Siti Rahmawati, S.Kom."
-        operator_jabatan = "Operator Dinas Pendidikan"
-        preconditions_from = "2027-1"
-        """
     /// Hj. Siti Nurjanah, whose predikat the Kepala Dinas sets against the matrix.
     static let deviating = "197002141993032002"
     /// A principal whose Tim Kinerja the Kepala Dinas has not plotted for 2027-1.
@@ -32,7 +25,7 @@ struct WholeCycleTests {
     @Test("stages 1–2, one message a day, every plan assessed with one predikat against the matrix, Sinkron, the closed cycle's reports")
     func wholeCycle() throws {
         try ReminderJournal.ensureRunning()
-        let daemon = try ReminderDaemon(extraConfig: Self.office)
+        let daemon = try ReminderDaemon(extraConfig: PreconditionTests.office)
         let out = daemon.directory + "/out"
         try daemon.writeRecordingHook("10-record", into: out)
         let cli = daemon.cli

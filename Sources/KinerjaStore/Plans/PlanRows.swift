@@ -258,6 +258,24 @@ package struct PlanRows {
         return i
     }
 
+    /// A step's details from the columns of its `plan_step` row, with an empty list for
+    /// each kind of choice its `flags` say it has (the choice rows fill them in).
+    package static func details(
+        flags: DetailBits, praktikKinerja: String?, kompetensi: String?, sekolahFokus: String?, rating: String?, catatan: String?,
+        ratingPraktik: String?, ratingPerilaku: String?, predikat: String?, alasan: String?
+    ) -> StepDetails {
+        var details = StepDetails(
+            praktikKinerja: praktikKinerja, kompetensi: kompetensi, sekolahFokus: sekolahFokus.map(NPSN.init(trusted:)),
+            rating: rating.flatMap(Rating.init(rawValue:)), catatan: catatan,
+            ratingPraktik: ratingPraktik.flatMap(Rating.init(rawValue:)), ratingPerilaku: ratingPerilaku.flatMap(Rating.init(rawValue:)),
+            predikat: predikat.flatMap(Predikat.init(rawValue:)), alasan: alasan)
+        if flags.contains(.rhk) { details.rhk = [] }
+        if flags.contains(.perilaku) { details.perilakuKerja = [] }
+        if flags.contains(.sekolah) { details.sekolah = [] }
+        if flags.contains(.refleksi) { details.ratings = [:] }
+        return details
+    }
+
     /// Whether a record has a `plan_step` row: anything recorded on it.
     package static func hasRow(_ record: StepRecord) -> Bool {
         record.startedOn != nil || record.completedOn != nil || record.details != nil
@@ -347,17 +365,10 @@ package struct PlanRows {
             records[index].completedOn = c.date(3)
             let flags = DetailBits(rawValue: c.int(4))
             guard flags.contains(.recorded) else { return }
-            var details = StepDetails(
-                praktikKinerja: c.text(5), kompetensi: c.text(6), sekolahFokus: c.text(7).map(NPSN.init(trusted:)),
-                rating: c.text(8).flatMap(Rating.init(rawValue:)), catatan: c.text(9),
-                ratingPraktik: c.text(10).flatMap(Rating.init(rawValue:)), ratingPerilaku: c.text(11).flatMap(Rating.init(rawValue:)),
-                predikat: c.text(12).flatMap(Predikat.init(rawValue:)), alasan: c.text(13))
-            if flags.contains(.rhk) { details.rhk = [] }
-            if flags.contains(.perilaku) { details.perilakuKerja = [] }
-            if flags.contains(.sekolah) { details.sekolah = [] }
-            if flags.contains(.refleksi) { details.ratings = [:] }
             if !flags.subtracting([.recorded]).isEmpty { choices = true }
-            records[index].details = details
+            records[index].details = PlanRows.details(
+                flags: flags, praktikKinerja: c.text(5), kompetensi: c.text(6), sekolahFokus: c.text(7), rating: c.text(8),
+                catatan: c.text(9), ratingPraktik: c.text(10), ratingPerilaku: c.text(11), predikat: c.text(12), alasan: c.text(13))
         }
         if choices {
             func step(_ c: RowColumns) throws -> Int {
